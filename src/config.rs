@@ -1,0 +1,235 @@
+//! Site settings from `site.yaml`: name, base URL, languages, contact and menu.
+
+use serde::Deserialize;
+
+use crate::diagnostics::Diagnostic;
+use crate::i18n::{Lang, Localized};
+use crate::yaml;
+
+/// The validated settings of a site.
+#[derive(Debug, Clone)]
+pub struct SiteConfig {
+    pub name: Localized<String>,
+    pub description: Localized<String>,
+    /// Absolute URL of the site root, always ending in `/`.
+    pub base_url: String,
+    /// The site's languages, default language first.
+    pub languages: Vec<Lang>,
+    pub default_language: Lang,
+    pub contact: Option<Contact>,
+    /// `@/` target of the accessibility statement, linked from every footer.
+    pub accessibility_statement: Option<String>,
+    /// `@/` targets shown in the header's main menu, in order.
+    pub menu: Vec<String>,
+}
+
+/// Who readers contact about the site, shown in every footer.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    pub name: Localized<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// A web page where readers find more ways to get in touch.
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    name: Localized<String>,
+    base_url: String,
+    languages: Vec<Lang>,
+    default_language: Lang,
+    #[serde(default)]
+    description: Localized<String>,
+    #[serde(default)]
+    contact: Option<Contact>,
+    #[serde(default)]
+    accessibility_statement: Option<String>,
+    #[serde(default)]
+    menu: Vec<String>,
+}
+
+pub const FILE: &str = "site.yaml";
+
+impl SiteConfig {
+    /// Parses and checks `site.yaml`; `base_url` replaces the file's when given.
+    pub fn parse(text: &str, base_url: Option<&str>) -> Result<SiteConfig, Vec<Diagnostic>> {
+        let raw: RawConfig = yaml::parse(FILE, text).map_err(|d| vec![d])?;
+        let mut errors = Vec::new();
+        let at = |key: &str| yaml::key_location(text, 0, key);
+
+        let mut languages = Vec::new();
+        for lang in &raw.languages {
+            if languages.contains(lang) {
+                errors.push(
+                    Diagnostic::error(FILE, format!("language `{lang}` is listed twice"))
+                        .at(text, at("languages")),
+                );
+            } else {
+                languages.push(*lang);
+            }
+        }
+        if languages.is_empty() {
+            errors.push(
+                Diagnostic::error(FILE, "no languages are listed")
+                    .at(text, at("languages"))
+                    .with_hint("write `languages: [sv, en]`"),
+            );
+        }
+        if !languages.contains(&raw.default_language) {
+            errors.push(
+                Diagnostic::error(
+                    FILE,
+                    format!(
+                        "the default language `{}` is not in `languages`",
+                        raw.default_language
+                    ),
+                )
+                .at(text, at("default_language")),
+            );
+        }
+        languages.sort_by_key(|l| (*l != raw.default_language, *l));
+
+        for lang in raw.name.missing(&languages) {
+            errors.push(
+                Diagnostic::error(
+                    FILE,
+                    format!("the site name has no {} text", lang.english_name()),
+                )
+                .at(text, at("name"))
+                .with_hint(format!("add `{}: …` under `name`", lang.code())),
+            );
+        }
+        if let Some(contact) = &raw.contact {
+            for lang in contact.name.missing(&languages) {
+                errors.push(
+                    Diagnostic::error(
+                        FILE,
+                        format!("the contact name has no {} text", lang.english_name()),
+                    )
+                    .at(text, at("contact")),
+                );
+            }
+        }
+
+        let base_url = match base_url {
+            Some(url) => normalise_base_url(url).map_err(|m| {
+                vec![
+                    Diagnostic::error("--base-url", m)
+                        .with_hint("e.g. https://example.org/sluta-skjut/"),
+                ]
+            })?,
+            None => match normalise_base_url(&raw.base_url) {
+                Ok(url) => url,
+                Err(message) => {
+                    errors.push(
+                        Diagnostic::error(FILE, message)
+                            .at(text, at("base_url"))
+                            .with_hint("write e.g. `base_url: https://example.org/sluta-skjut/`"),
+                    );
+                    String::new()
+                }
+            },
+        };
+
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(SiteConfig {
+            name: raw.name,
+            description: raw.description,
+            base_url,
+            languages,
+            default_language: raw.default_language,
+            contact: raw.contact,
+            accessibility_statement: raw.accessibility_statement,
+            menu: raw.menu,
+        })
+    }
+
+    /// The site's name in `lang`.
+    pub fn name(&self, lang: Lang) -> &str {
+        self.name.get(lang).map_or("", String::as_str)
+    }
+
+    /// The URL prefix of `lang`: empty for the default language, `en/` for the others.
+    pub fn lang_prefix(&self, lang: Lang) -> String {
+        if lang == self.default_language {
+            String::new()
+        } else {
+            format!("{}/", lang.code())
+        }
+    }
+
+    /// The absolute URL of a site-relative path.
+    pub fn absolute(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, path)
+    }
+
+    /// Line and column of a top-level key, for errors about a setting found later.
+    pub fn key_location(text: &str, key: &str) -> crate::diagnostics::Location {
+        yaml::key_location(text, 0, key)
+    }
+}
+
+fn normalise_base_url(url: &str) -> Result<String, String> {
+    let url = url.trim();
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or_else(|| format!("base URL `{url}` does not start with https:// or http://"))?;
+    let host = rest.split('/').next().unwrap_or("");
+    if host.is_empty() || rest.contains(['?', '#', ' ', '"', '<', '>']) {
+        return Err(format!("base URL `{url}` is not a valid address"));
+    }
+    Ok(if url.ends_with('/') {
+        url.to_string()
+    } else {
+        format!("{url}/")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = "name: { sv: Sajt, en: Site }\nbase_url: https://example.org/sub\nlanguages: [en, sv]\ndefault_language: sv\n";
+
+    #[test]
+    fn parses_and_puts_the_default_language_first() {
+        let config = SiteConfig::parse(GOOD, None).unwrap();
+        assert_eq!(config.languages, [Lang::Sv, Lang::En]);
+        assert_eq!(config.base_url, "https://example.org/sub/");
+        assert_eq!(config.lang_prefix(Lang::En), "en/");
+        assert_eq!(config.lang_prefix(Lang::Sv), "");
+        assert_eq!(config.absolute("en/"), "https://example.org/sub/en/");
+    }
+
+    #[test]
+    fn base_url_can_be_overridden() {
+        let config = SiteConfig::parse(GOOD, Some("http://localhost:8000")).unwrap();
+        assert_eq!(config.base_url, "http://localhost:8000/");
+    }
+
+    #[test]
+    fn missing_name_translation_and_bad_url_are_located() {
+        let text = "name: { sv: Sajt }\nbase_url: example.org\nlanguages: [sv, en]\ndefault_language: sv\n";
+        let errors = SiteConfig::parse(text, None).unwrap_err();
+        let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert!(
+            lines.contains(&"site.yaml:1:1: the site name has no English text".to_string()),
+            "{lines:?}"
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.starts_with("site.yaml:2:1: base URL")),
+            "{lines:?}"
+        );
+    }
+}

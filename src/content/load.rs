@@ -1,0 +1,477 @@
+//! Walking the site folder and reading every file into [`Content`].
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use super::{Article, Asset, Content, Home, Section, SectionMeta, Translation, front_matter};
+use crate::diagnostics::{Diagnostic, Location};
+use crate::i18n::Lang;
+use crate::yaml;
+
+/// What decides which articles a build includes.
+#[derive(Debug, Clone)]
+pub struct LoadOptions {
+    pub languages: Vec<Lang>,
+    /// Include drafts and articles dated in the future.
+    pub drafts: bool,
+    /// The build date: articles after it are scheduled, those expiring on or before it are gone.
+    pub today: NaiveDate,
+}
+
+/// Reads `content/` and `static/` of the site at `root`; every problem found is returned.
+pub fn load(root: &Path, options: &LoadOptions) -> (Content, Vec<Diagnostic>) {
+    let mut errors = Vec::new();
+    let mut content = Content::default();
+    let canonical_root = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+
+    let content_dir = root.join("content");
+    let files = if content_dir.is_dir() {
+        walk(&content_dir, root, &canonical_root, &mut errors)
+    } else {
+        errors.push(
+            Diagnostic::error("content", "the site has no `content` folder")
+                .with_hint("create `content/` beside `site.yaml` and put articles in it"),
+        );
+        Vec::new()
+    };
+    let static_dir = root.join("static");
+    if static_dir.is_dir() {
+        content.static_files = walk(&static_dir, root, &canonical_root, &mut errors)
+            .into_iter()
+            .map(|(relative, source)| Asset { source, relative })
+            .collect();
+    }
+
+    let layout = Layout::of(&files, &options.languages, &mut errors);
+
+    if let Some(source) = layout.home_file.as_ref() {
+        let file = display(root, source);
+        match read_text(source, &file) {
+            Ok(text) => match yaml::parse::<Home>(&file, &text) {
+                Ok(home) => content.home = home,
+                Err(e) => errors.push(e),
+            },
+            Err(e) => errors.push(e),
+        }
+    }
+
+    for dir in &layout.sections {
+        let source = content_dir.join(dir).join("_section.yaml");
+        let file = display(root, &source);
+        let text = match read_text(&source, &file) {
+            Ok(text) => text,
+            Err(e) => {
+                errors.push(e);
+                continue;
+            }
+        };
+        match yaml::parse::<SectionMeta>(&file, &text) {
+            Ok(meta) => {
+                if meta.page_size == 0 {
+                    errors.push(
+                        Diagnostic::error(&file, "`page_size` must be at least 1")
+                            .at(&text, yaml::key_location(&text, 0, "page_size")),
+                    );
+                }
+                content.sections.insert(
+                    dir.clone(),
+                    Section {
+                        path: dir.clone(),
+                        parent: layout.section_of(dir),
+                        file,
+                        text,
+                        meta,
+                    },
+                );
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+
+    let parsed: Vec<Result<Translation, Diagnostic>> = layout
+        .translations
+        .par_iter()
+        .map(|(dir, lang)| {
+            let source = content_dir.join(dir).join(format!("{}.md", lang.code()));
+            let file = display(root, &source);
+            let text = read_text(&source, &file)?;
+            let parsed = front_matter::parse(&file, &text)?;
+            Ok(Translation {
+                lang: *lang,
+                file,
+                text,
+                front: parsed.front,
+                body_start: parsed.body_start,
+            })
+        })
+        .collect();
+
+    let mut translations: BTreeMap<&str, BTreeMap<Lang, Translation>> = BTreeMap::new();
+    let mut unpublished_reasons: BTreeMap<&str, &'static str> = BTreeMap::new();
+    for ((dir, _), result) in layout.translations.iter().zip(parsed) {
+        match result {
+            Ok(translation) => match publication(&translation, options) {
+                None => {
+                    translations
+                        .entry(dir.as_str())
+                        .or_default()
+                        .insert(translation.lang, translation);
+                }
+                Some(reason) => {
+                    unpublished_reasons.insert(dir.as_str(), reason);
+                }
+            },
+            Err(e) => errors.push(e),
+        }
+    }
+
+    for dir in &layout.articles {
+        let section = layout.section_of(dir);
+        match translations.remove(dir.as_str()) {
+            Some(translations) => {
+                let assets = layout
+                    .assets
+                    .get(dir)
+                    .map(|files| {
+                        files
+                            .iter()
+                            .map(|(relative, source)| Asset {
+                                source: source.clone(),
+                                relative: relative.clone(),
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                content.articles.insert(
+                    dir.clone(),
+                    Article {
+                        path: dir.clone(),
+                        section,
+                        translations,
+                        assets,
+                    },
+                );
+            }
+            None => {
+                if let Some(reason) = unpublished_reasons.get(dir.as_str()) {
+                    content.unpublished.insert(dir.clone(), reason);
+                }
+            }
+        }
+    }
+    content.datasets = layout.datasets;
+    (content, errors)
+}
+
+/// Why a translation is left out of this build, if it is.
+fn publication(translation: &Translation, options: &LoadOptions) -> Option<&'static str> {
+    let front = &translation.front;
+    if front.expires.is_some_and(|d| d.0 <= options.today) {
+        return Some("it has expired (`expires`)");
+    }
+    if options.drafts {
+        return None;
+    }
+    if front.draft {
+        return Some("it is a draft (build with --drafts to include it)");
+    }
+    if front.date.is_some_and(|d| d.0 > options.today) {
+        return Some("it is dated in the future (build with --drafts to include it)");
+    }
+    None
+}
+
+/// How the files under `content/` form sections, articles and datasets.
+#[derive(Default)]
+struct Layout {
+    home_file: Option<PathBuf>,
+    sections: BTreeSet<String>,
+    articles: BTreeSet<String>,
+    translations: Vec<(String, Lang)>,
+    assets: BTreeMap<String, Vec<(String, PathBuf)>>,
+    datasets: BTreeMap<String, PathBuf>,
+}
+
+impl Layout {
+    fn of(files: &[(String, PathBuf)], languages: &[Lang], errors: &mut Vec<Diagnostic>) -> Layout {
+        let mut layout = Layout::default();
+        for (relative, _) in files {
+            let (dir, name) = split(relative);
+            if name == "_section.yaml" && !dir.is_empty() {
+                layout.sections.insert(dir.to_string());
+            }
+            if language_file(name).is_some() {
+                layout.articles.insert(dir.to_string());
+            }
+        }
+        // An article inside another article's folder would be copied as a
+        // file of the outer one and published twice; refuse it.
+        let nested: Vec<String> = layout
+            .articles
+            .iter()
+            .chain(&layout.sections)
+            .filter(|dir| layout.article_containing(dir).is_some())
+            .cloned()
+            .collect();
+        for dir in nested {
+            let outer = layout.article_containing(&dir).unwrap_or_default();
+            errors.push(
+                Diagnostic::error(
+                    format!("content/{dir}"),
+                    format!("this folder is inside the article folder `content/{outer}`"),
+                )
+                .with_hint(
+                    "move it out: an article's folder holds only its translations and files",
+                ),
+            );
+            layout.articles.remove(&dir);
+            layout.sections.remove(&dir);
+        }
+        for dir in layout.articles.intersection(&layout.sections) {
+            errors.push(
+                Diagnostic::error(
+                    format!("content/{dir}/_section.yaml"),
+                    "a folder is either a section (`_section.yaml`) or an article (`sv.md`, `en.md`), not both",
+                )
+                .with_hint("put the article in a folder of its own inside the section"),
+            );
+        }
+
+        for (relative, source) in files {
+            let (dir, name) = split(relative);
+            if let Some(article) = layout.article_containing_or_is(dir) {
+                if dir == article
+                    && let Some(code) = language_file(name)
+                {
+                    match Lang::from_code(code).filter(|l| languages.contains(l)) {
+                        Some(lang) => layout.translations.push((dir.to_string(), lang)),
+                        None => errors.push(
+                            Diagnostic::error(
+                                format!("content/{relative}"),
+                                format!("`{code}` is not one of the site's languages"),
+                            )
+                            .with_hint(format!(
+                                "name translations after the languages in site.yaml: {}",
+                                languages
+                                    .iter()
+                                    .map(|l| format!("{l}.md"))
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            )),
+                        ),
+                    }
+                    continue;
+                }
+                let inside = relative[article.len()..].trim_start_matches('/');
+                layout
+                    .assets
+                    .entry(article.to_string())
+                    .or_default()
+                    .push((inside.to_string(), source.clone()));
+                continue;
+            }
+            if dir.is_empty() && name == "_index.yaml" {
+                layout.home_file = Some(source.clone());
+            } else if name == "_section.yaml" {
+            } else if let Some(id) = name
+                .strip_suffix(".yaml")
+                .filter(|_| !name.starts_with('_'))
+            {
+                let key = if dir.is_empty() {
+                    id.to_string()
+                } else {
+                    format!("{dir}/{id}")
+                };
+                layout.datasets.insert(key, source.clone());
+            } else if name.ends_with(".md") {
+                errors.push(
+                    Diagnostic::error(
+                        format!("content/{relative}"),
+                        "a Markdown file outside an article folder is not published",
+                    )
+                    .with_hint(format!(
+                        "make a folder for the article and name the file after its language, e.g. `content/{}{}/sv.md`",
+                        if dir.is_empty() { String::new() } else { format!("{dir}/") },
+                        name.trim_end_matches(".md")
+                    )),
+                );
+            } else {
+                errors.push(
+                    Diagnostic::error(
+                        format!("content/{relative}"),
+                        "this file is not part of any article, so it would not be published",
+                    )
+                    .with_hint("move it into an article's folder, or into `static/`"),
+                );
+            }
+        }
+
+        for dir in layout.articles.iter().chain(&layout.sections) {
+            let mut ancestor = dir.as_str();
+            while let Some((parent, _)) = ancestor.rsplit_once('/') {
+                if !layout.sections.contains(parent) {
+                    errors.push(
+                        Diagnostic::error(
+                            format!("content/{parent}"),
+                            format!("the folder `content/{parent}` holds articles but has no `_section.yaml`"),
+                        )
+                        .with_hint("add `_section.yaml` with a `title` per language, or move the articles up a level"),
+                    );
+                }
+                ancestor = parent;
+            }
+        }
+        layout
+    }
+
+    fn section_of(&self, dir: &str) -> Option<String> {
+        dir.rsplit_once('/')
+            .map(|(parent, _)| parent.to_string())
+            .filter(|parent| self.sections.contains(parent))
+    }
+
+    fn article_containing(&self, dir: &str) -> Option<&str> {
+        let mut current = dir;
+        while let Some((parent, _)) = current.rsplit_once('/') {
+            if let Some(found) = self.articles.get(parent) {
+                return Some(found);
+            }
+            current = parent;
+        }
+        None
+    }
+
+    fn article_containing_or_is(&self, dir: &str) -> Option<&str> {
+        self.articles
+            .get(dir)
+            .map(String::as_str)
+            .or_else(|| self.article_containing(dir))
+    }
+}
+
+/// `sv` for `sv.md`: any two-letter Markdown file names a translation.
+fn language_file(name: &str) -> Option<&str> {
+    name.strip_suffix(".md")
+        .filter(|code| code.len() == 2 && code.bytes().all(|b| b.is_ascii_lowercase()))
+}
+
+fn split(relative: &str) -> (&str, &str) {
+    relative.rsplit_once('/').unwrap_or(("", relative))
+}
+
+/// Every regular file under `dir`, as (path relative to `dir`, path on disk), sorted.
+fn walk(
+    dir: &Path,
+    root: &Path,
+    canonical_root: &Path,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<(String, PathBuf)> {
+    let mut files = Vec::new();
+    let mut walker = WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter();
+    while let Some(entry) = walker.next() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                let path = error.path().map(|p| display(root, p)).unwrap_or_default();
+                let message = if error.loop_ancestor().is_some() {
+                    "this symbolic link points back to a folder that contains it (a loop)"
+                        .to_string()
+                } else {
+                    format!("cannot read this: {}", io_reason(&error.to_string()))
+                };
+                errors.push(Diagnostic::error(path, message));
+                continue;
+            }
+        };
+        let name = entry.file_name().to_string_lossy();
+        // Hidden files (editor swap files, .DS_Store, .git) are never content.
+        if entry.depth() > 0 && name.starts_with('.') {
+            if entry.file_type().is_dir() {
+                walker.skip_current_dir();
+            }
+            continue;
+        }
+        if entry.path_is_symlink() {
+            let inside = fs::canonicalize(entry.path())
+                .map(|target| target.starts_with(canonical_root))
+                .unwrap_or(false);
+            if !inside {
+                errors.push(
+                    Diagnostic::error(
+                        display(root, entry.path()),
+                        "this symbolic link points outside the site folder, so it is not followed",
+                    )
+                    .with_hint("copy the file into the site folder instead"),
+                );
+                if entry.file_type().is_dir() {
+                    walker.skip_current_dir();
+                }
+                continue;
+            }
+        }
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Ok(relative) = entry.path().strip_prefix(dir) else {
+            continue;
+        };
+        let Some(relative) = relative.to_str() else {
+            errors.push(
+                Diagnostic::error(
+                    display(root, entry.path()),
+                    "the file name is not valid UTF-8",
+                )
+                .with_hint("rename the file using letters, digits and dashes"),
+            );
+            continue;
+        };
+        files.push((relative.replace('\\', "/"), entry.path().to_path_buf()));
+    }
+    files
+}
+
+/// `path` relative to the site folder, `/`-separated, for messages.
+pub fn display(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
+fn io_reason(message: &str) -> String {
+    message.to_string()
+}
+
+/// Reads a UTF-8 text file; a byte-order mark is dropped, other encodings are an error.
+pub fn read_text(path: &Path, file: &str) -> Result<String, Diagnostic> {
+    let bytes = fs::read(path)
+        .map_err(|e| Diagnostic::error(file, format!("cannot read the file: {e}")))?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_string()),
+        Err(error) => {
+            let valid = String::from_utf8_lossy(&bytes[..error.valid_up_to()]).into_owned();
+            let location = Location::of_offset(&valid, valid.len());
+            let rest = String::from_utf8_lossy(&bytes[error.valid_up_to()..]);
+            let line = format!(
+                "{}{}",
+                valid.rsplit('\n').next().unwrap_or(""),
+                rest.lines().next().unwrap_or("")
+            );
+            let mut diagnostic = Diagnostic::error(file, "the file is not UTF-8 text").with_hint(
+                "save the file as UTF-8 in your editor (it may be Latin-1 or Windows-1252)",
+            );
+            diagnostic.location = Some(location);
+            diagnostic.source_line = Some(line);
+            Err(diagnostic)
+        }
+    }
+}

@@ -1,0 +1,128 @@
+//! Loading the site folder: sections, articles and their translations, assets and static files.
+//!
+//! This is the `load` step. It reads files and parses them into typed
+//! values, collecting every error with its location; it assigns no URLs
+//! (that is [`crate::site`]) and renders nothing.
+
+pub mod front_matter;
+mod load;
+pub mod slug;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::Deserialize;
+
+use crate::i18n::{Lang, Localized};
+pub use front_matter::{Date, FrontMatter};
+pub use load::{LoadOptions, load, read_text};
+
+/// Everything read from the site folder, before URLs are assigned.
+#[derive(Debug, Default)]
+pub struct Content {
+    pub home: Home,
+    /// Sections by content path (`nyheter`, `nyheter/arkiv`).
+    pub sections: BTreeMap<String, Section>,
+    /// Published articles by content path (`nyheter/2019-11-13-ny-call-in`).
+    pub articles: BTreeMap<String, Article>,
+    /// Articles left out of this build, with why, so links to them get a clear error.
+    pub unpublished: BTreeMap<String, &'static str>,
+    /// Dataset files (`statistik/dodsskjutningar-malmo.yaml`), by content path without `.yaml`.
+    pub datasets: BTreeMap<String, PathBuf>,
+    /// Files under `static/`, copied as they are.
+    pub static_files: Vec<Asset>,
+}
+
+/// Texts of the home page, from `content/_index.yaml`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Home {
+    #[serde(default)]
+    pub title: Localized<String>,
+    #[serde(default)]
+    pub description: Localized<String>,
+    /// A short introduction in Markdown, shown above the latest articles.
+    #[serde(default)]
+    pub intro: Localized<String>,
+}
+
+/// A folder with `_section.yaml`: a listing of the articles inside it.
+#[derive(Debug)]
+pub struct Section {
+    pub path: String,
+    /// The section this one sits in, if any.
+    pub parent: Option<String>,
+    /// `content/<path>/_section.yaml`, for messages.
+    pub file: String,
+    pub text: String,
+    pub meta: SectionMeta,
+}
+
+/// What `_section.yaml` says.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionMeta {
+    pub title: Localized<String>,
+    #[serde(default)]
+    pub slug: Localized<String>,
+    #[serde(default)]
+    pub description: Localized<String>,
+    #[serde(default)]
+    pub sort: SortOrder,
+    #[serde(default = "default_page_size")]
+    pub page_size: usize,
+    /// Position among sibling sections, smallest first.
+    #[serde(default)]
+    pub weight: i64,
+}
+
+fn default_page_size() -> usize {
+    10
+}
+
+/// How a section orders its articles.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SortOrder {
+    /// Newest first.
+    #[default]
+    Date,
+    Title,
+    Weight,
+}
+
+/// A folder holding one article in one or more languages, with its files.
+#[derive(Debug)]
+pub struct Article {
+    pub path: String,
+    /// The section the article is listed in; `None` for pages such as "Om Sluta skjut".
+    pub section: Option<String>,
+    pub translations: BTreeMap<Lang, Translation>,
+    /// Files beside the article, copied with each translation.
+    pub assets: Vec<Asset>,
+}
+
+/// One language version of an article: `sv.md` or `en.md`.
+#[derive(Debug)]
+pub struct Translation {
+    pub lang: Lang,
+    /// `content/<path>/<lang>.md`, for messages.
+    pub file: String,
+    pub text: String,
+    pub front: FrontMatter,
+    pub body_start: usize,
+}
+
+impl Translation {
+    /// The Markdown after the front matter.
+    pub fn body(&self) -> &str {
+        &self.text[self.body_start..]
+    }
+}
+
+/// A file copied into the output: its place on disk and its path relative to where it goes.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    pub source: PathBuf,
+    pub relative: String,
+}

@@ -1,0 +1,285 @@
+//! Diagnostics: what went wrong in a user's file, where, and how to fix it.
+//!
+//! Every error a user can cause becomes a [`Diagnostic`] carrying the file
+//! (relative to the site folder), line and column, so that the binary can
+//! print `path:line:column: message` followed by the offending line. This
+//! module renders them; it does not decide what is an error.
+
+use std::path::{Path, PathBuf};
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+/// How serious a finding is: errors fail the build, warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A 1-based line and column in a source file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Location {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Location {
+    /// The location of a byte offset in `text`, columns counted in characters.
+    pub fn of_offset(text: &str, offset: usize) -> Location {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let before = &text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() + 1;
+        Location { line, column }
+    }
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while offset > 0 && !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// One finding in a user's file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}: {message}", self.position())]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Path relative to the site folder, `/`-separated.
+    pub file: PathBuf,
+    pub location: Option<Location>,
+    pub message: String,
+    pub hint: Option<String>,
+    /// The text of the offending line, shown under the headline.
+    pub source_line: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error in `file` with no location yet.
+    pub fn error(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            file: file.into(),
+            location: None,
+            message: message.into(),
+            hint: None,
+            source_line: None,
+        }
+    }
+
+    /// The same finding as a warning.
+    pub fn warning(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(file, message)
+        }
+    }
+
+    /// Places the finding at `location` in `text`, keeping the line for display.
+    pub fn at(mut self, text: &str, location: Location) -> Self {
+        self.source_line = text
+            .lines()
+            .nth(location.line.saturating_sub(1))
+            .map(|l| l.trim_end_matches('\r').to_string());
+        self.location = Some(location);
+        self
+    }
+
+    /// Places the finding at a byte offset of `text`.
+    pub fn at_offset(self, text: &str, offset: usize) -> Self {
+        let location = Location::of_offset(text, offset);
+        self.at(text, location)
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    fn sort_key(&self) -> (&Path, Location, Severity, &str) {
+        (
+            &self.file,
+            self.location.unwrap_or_default(),
+            self.severity,
+            &self.message,
+        )
+    }
+
+    /// `path:line:column`, or just the path when there is no location.
+    pub fn position(&self) -> String {
+        let file = self.file.to_string_lossy().replace('\\', "/");
+        match self.location {
+            Some(l) => format!("{file}:{}:{}", l.line, l.column),
+            None => file,
+        }
+    }
+
+    /// The report as a reader sees it: headline, offending line with a caret, hint.
+    pub fn render(&self, styled: bool) -> String {
+        let kind = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut out = format!("{}: {kind}: {}\n", self.position(), self.message);
+        if let (Some(line), Some(location)) = (&self.source_line, self.location) {
+            let level = match self.severity {
+                Severity::Error => Level::ERROR,
+                Severity::Warning => Level::WARNING,
+            };
+            let start = line
+                .char_indices()
+                .nth(location.column.saturating_sub(1))
+                .map_or(line.len(), |(i, _)| i);
+            let end = line[start..]
+                .chars()
+                .next()
+                .map_or(start, |c| start + c.len_utf8());
+            let mut group = Group::with_level(level.clone()).element(
+                Snippet::source(line.as_str())
+                    .line_start(location.line)
+                    .fold(false)
+                    .annotation(AnnotationKind::Primary.span(start..end)),
+            );
+            if let Some(hint) = &self.hint {
+                group = group.element(Level::HELP.message(hint.as_str()));
+            }
+            let renderer = if styled {
+                Renderer::styled()
+            } else {
+                Renderer::plain()
+            };
+            out.push_str(&renderer.render(&[group]));
+            out.push('\n');
+        } else if let Some(hint) = &self.hint {
+            out.push_str(&format!("  = help: {hint}\n"));
+        }
+        out
+    }
+}
+
+/// Every finding of one run, in a stable order (by file, then line).
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.items.push(diagnostic);
+    }
+
+    pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
+        self.items.extend(other);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.items.iter().filter(|d| d.is_error()).count()
+    }
+
+    /// The findings sorted by file and position, duplicates removed.
+    pub fn sorted(mut self) -> Vec<Diagnostic> {
+        self.items.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        self.items.dedup();
+        self.items
+    }
+}
+
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter()
+    }
+}
+
+/// The closest of `candidates` to a misspelt `word`, if one is close enough to suggest.
+pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let word = word.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(&word, c), c))
+        .filter(|(d, c)| *d <= (c.chars().count().max(3) / 3).max(1) + 1 && *d > 0)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut current = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            current[j + 1] = (previous[j] + cost)
+                .min(previous[j + 1] + 1)
+                .min(current[j] + 1);
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_become_lines_and_character_columns() {
+        let text = "a: 1\nåäö: x\n";
+        assert_eq!(
+            Location::of_offset(text, 0),
+            Location { line: 1, column: 1 }
+        );
+        let x = text.find('x').unwrap();
+        assert_eq!(
+            Location::of_offset(text, x),
+            Location { line: 2, column: 6 }
+        );
+    }
+
+    #[test]
+    fn misspelt_keys_suggest_the_right_one() {
+        let keys = ["title", "slug", "date", "updated", "summary"];
+        assert_eq!(closest("titel", keys), Some("title"));
+        assert_eq!(closest("updatd", keys), Some("updated"));
+        assert_eq!(closest("colour", keys), None);
+    }
+
+    #[test]
+    fn render_shows_headline_line_and_hint() {
+        let text = "---\ntitel: X\n---\n";
+        let d = Diagnostic::error("content/a/sv.md", "unknown key `titel`")
+            .at(text, Location { line: 2, column: 1 })
+            .with_hint("did you mean `title`?");
+        let out = d.render(false);
+        assert!(out.starts_with("content/a/sv.md:2:1: error: unknown key `titel`\n"));
+        assert!(out.contains("titel: X"), "{out}");
+        assert!(out.contains('^'), "{out}");
+        assert!(out.contains("did you mean `title`?"), "{out}");
+    }
+
+    #[test]
+    fn diagnostics_sort_by_file_then_line() {
+        let mut all = Diagnostics::default();
+        let text = "a\nb\nc\n";
+        all.push(Diagnostic::error("b.md", "x").at(text, Location { line: 1, column: 1 }));
+        all.push(Diagnostic::error("a.md", "y").at(text, Location { line: 3, column: 1 }));
+        all.push(Diagnostic::error("a.md", "z").at(text, Location { line: 2, column: 1 }));
+        let order: Vec<String> = all.sorted().iter().map(|d| d.to_string()).collect();
+        assert_eq!(order, ["a.md:2:1: z", "a.md:3:1: y", "b.md:1:1: x"]);
+    }
+}

@@ -1,0 +1,286 @@
+//! torget: a static site generator for a municipality's bilingual public-information website.
+//!
+//! Data flows one way: **load** ([`content`]) → **resolve** ([`site`]) →
+//! **render** ([`markdown`], [`render`]) → **write** ([`output`]). [`build`]
+//! runs them all and reports every problem of the run together.
+
+// Errors are the cold path and carry what a reader needs (file, line, the
+// offending line, a hint); boxing them everywhere would only add noise.
+#![allow(clippy::result_large_err)]
+
+pub mod config;
+pub mod content;
+pub mod diagnostics;
+pub mod i18n;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod site;
+mod yaml;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+use config::SiteConfig;
+use diagnostics::{Diagnostic, Diagnostics};
+use i18n::Lang;
+use render::{Renderer, Theme};
+use site::Site;
+
+/// What to build and how.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The site folder (holding `site.yaml`).
+    pub site: PathBuf,
+    /// The output folder; `public/` in the site folder when `None`.
+    pub out: Option<PathBuf>,
+    pub drafts: bool,
+    pub base_url: Option<String>,
+    /// The build date, deciding scheduled and expired articles.
+    pub today: NaiveDate,
+}
+
+/// What a successful build made.
+#[derive(Debug)]
+pub struct BuildSummary {
+    pub pages: BTreeMap<Lang, usize>,
+    pub files: usize,
+    pub out: PathBuf,
+    pub warnings: Vec<Diagnostic>,
+    pub elapsed: Duration,
+}
+
+/// Builds the site; on failure returns every diagnostic found, and the previous output is untouched.
+pub fn build(options: &BuildOptions) -> Result<BuildSummary, Vec<Diagnostic>> {
+    let started = Instant::now();
+    let root = options.site.as_path();
+    let out = options.out.clone().unwrap_or_else(|| root.join("public"));
+    let mut report = Diagnostics::default();
+
+    let config_text =
+        content::read_text(&root.join(config::FILE), config::FILE).map_err(|mut d| {
+            if !root.join(config::FILE).exists() {
+                d = Diagnostic::error(config::FILE, format!("no site.yaml in {}", root.display()))
+                    .with_hint("run torget in the site folder, or point at it with --site DIR");
+            }
+            vec![d]
+        })?;
+    let config = SiteConfig::parse(&config_text, options.base_url.as_deref())?;
+    check_output_folder(root, &out)?;
+
+    let load_options = content::LoadOptions {
+        languages: config.languages.clone(),
+        drafts: options.drafts,
+        today: options.today,
+    };
+    let (content, load_errors) = content::load(root, &load_options);
+    report.extend(load_errors);
+    for dataset in content.datasets.keys() {
+        report.push(
+            Diagnostic::warning(
+                format!("content/{dataset}.yaml"),
+                "datasets are not built yet; this file is skipped",
+            )
+            .with_hint("statistics pages arrive in a later version of torget"),
+        );
+    }
+    let theme = match Theme::load(root, &config.languages) {
+        Ok(theme) => Some(theme),
+        Err(errors) => {
+            report.extend(errors);
+            None
+        }
+    };
+    let (site, resolve_errors) = Site::resolve(config, content);
+    report.extend(resolve_errors);
+    report.extend(check_site_links(&site, &config_text));
+
+    let (bodies, body_errors) = render::bodies(&site);
+    report.extend(body_errors);
+
+    let theme = match theme {
+        Some(theme) if !report.has_errors() => theme,
+        _ => return Err(report.sorted()),
+    };
+    let renderer = Renderer {
+        site: &site,
+        theme: &theme,
+        bodies: &bodies,
+    };
+    let staging = output::Staging::begin(&out).map_err(|e| {
+        vec![Diagnostic::error(
+            out.display().to_string(),
+            format!("cannot create the output folder beside it: {e}"),
+        )]
+    })?;
+    let jobs = renderer.jobs();
+    let write_error = |path: &str, e: std::io::Error| {
+        Diagnostic::error(
+            out.display().to_string(),
+            format!("cannot write `{path}`: {e}"),
+        )
+    };
+    let results: Vec<Result<(), Diagnostic>> = jobs
+        .par_iter()
+        .map(|(path, job)| {
+            let html = renderer.render(path, job)?;
+            let file = format!("{path}index.html");
+            staging
+                .write(&file, html.as_bytes())
+                .map_err(|e| write_error(&file, e))
+        })
+        .collect();
+    report.extend(results.into_iter().filter_map(Result::err));
+
+    let mut files = 0;
+    let mut copies: Vec<(String, &Path, String)> = Vec::new();
+    for (article, translation, path) in site.translations() {
+        for asset in &article.assets {
+            copies.push((
+                format!("{path}{}", asset.relative),
+                &asset.source,
+                translation.file.clone(),
+            ));
+        }
+    }
+    for file in &site.content.static_files {
+        copies.push((
+            file.relative.clone(),
+            &file.source,
+            format!("static/{}", file.relative),
+        ));
+    }
+    let generated: std::collections::BTreeSet<String> =
+        jobs.iter().map(|(p, _)| format!("{p}index.html")).collect();
+    for (relative, source, owner) in &copies {
+        if generated.contains(relative) || theme.static_files.contains_key(relative) {
+            report.push(
+                Diagnostic::error(
+                    owner,
+                    format!(
+                        "the file `{relative}` would replace a page or theme file of the same name"
+                    ),
+                )
+                .with_hint("rename the file"),
+            );
+            continue;
+        }
+        match staging.copy(relative, source) {
+            Ok(()) => files += 1,
+            Err(e) => report.push(Diagnostic::error(
+                owner,
+                format!("cannot copy `{relative}`: {e}"),
+            )),
+        }
+    }
+    for (name, bytes) in &theme.static_files {
+        match staging.write(name, bytes) {
+            Ok(()) => files += 1,
+            Err(e) => report.push(write_error(name, e)),
+        }
+    }
+    if report.has_errors() {
+        return Err(report.sorted());
+    }
+    staging.commit().map_err(|e| {
+        vec![Diagnostic::error(
+            out.display().to_string(),
+            format!("cannot replace the output folder: {e}"),
+        )]
+    })?;
+
+    let mut pages = BTreeMap::new();
+    for (_, job) in &jobs {
+        let lang = match job {
+            render::PageJob::Home(l) => *l,
+            render::PageJob::Section { lang, .. } | render::PageJob::Article { lang, .. } => *lang,
+        };
+        *pages.entry(lang).or_insert(0) += 1;
+    }
+    Ok(BuildSummary {
+        pages,
+        files,
+        out,
+        warnings: report.sorted(),
+        elapsed: started.elapsed(),
+    })
+}
+
+/// Menu entries and the accessibility statement in site.yaml must name real pages.
+fn check_site_links(site: &Site, config_text: &str) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    let targets = site.config.menu.iter().map(|t| ("menu", t)).chain(
+        site.config
+            .accessibility_statement
+            .iter()
+            .map(|t| ("accessibility_statement", t)),
+    );
+    for (key, target) in targets {
+        let location = SiteConfig::key_location(config_text, key);
+        let Some(path) = target.strip_prefix("@/") else {
+            errors.push(
+                Diagnostic::error(config::FILE, format!("`{target}` is not a page link"))
+                    .at(config_text, location)
+                    .with_hint("name pages as in Markdown links: `@/om-sluta-skjut`"),
+            );
+            continue;
+        };
+        for &lang in &site.config.languages {
+            if let Err(message) = site.lookup(path, lang) {
+                errors.push(
+                    Diagnostic::error(config::FILE, format!("in `{key}`: {message}"))
+                        .at(config_text, location),
+                );
+                break;
+            }
+        }
+    }
+    errors
+}
+
+/// Refuses an output folder whose replacement would delete the site itself.
+fn check_output_folder(root: &Path, out: &Path) -> Result<(), Vec<Diagnostic>> {
+    let absolute = |p: &Path| -> PathBuf {
+        let p = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            std::env::current_dir().unwrap_or_default().join(p)
+        };
+        // Canonicalise the longest existing ancestor so `..` and links resolve.
+        let mut existing = p.as_path();
+        let mut rest = Vec::new();
+        while !existing.exists() {
+            match (existing.parent(), existing.file_name()) {
+                (Some(parent), Some(name)) => {
+                    rest.push(name.to_os_string());
+                    existing = parent;
+                }
+                _ => break,
+            }
+        }
+        let mut full = fs::canonicalize(existing).unwrap_or_else(|_| existing.to_path_buf());
+        full.extend(rest.iter().rev());
+        full
+    };
+    let root = absolute(root);
+    let out = absolute(out);
+    let protected = ["content", "static", "themes"].map(|d| root.join(d));
+    if root.starts_with(&out)
+        || protected.iter().any(|p| out.starts_with(p))
+        || out == root.join(config::FILE)
+    {
+        return Err(vec![
+            Diagnostic::error(
+                out.display().to_string(),
+                "the output folder would replace the site's own files",
+            )
+            .with_hint("choose another --out, such as `public`"),
+        ]);
+    }
+    Ok(())
+}

@@ -1,0 +1,207 @@
+//! Link rewriting: `@/` links become relative URLs of the page in the reader's language.
+
+use std::ops::Range;
+
+use pulldown_cmark::{CowStr, Event, LinkType, Tag};
+
+use super::escape_attribute;
+use crate::content::Article;
+use crate::i18n::Lang;
+use crate::site::{Site, Target, suggestions};
+
+/// An anchor in another article's page, checked once every page is rendered.
+#[derive(Debug, Clone)]
+pub struct AnchorCheck {
+    pub article: String,
+    pub lang: Lang,
+    pub anchor: String,
+    /// Byte offset of the link in the source file.
+    pub offset: usize,
+}
+
+/// Rewrites the links of one page.
+pub struct Linker<'s, 'c> {
+    pub site: &'s Site,
+    pub article: &'s Article,
+    pub lang: Lang,
+    pub page_path: &'s str,
+    pub anchor_checks: &'c mut Vec<AnchorCheck>,
+    pub problems: Vec<(Range<usize>, String, Option<String>)>,
+}
+
+impl Linker<'_, '_> {
+    pub fn rewrite<'a>(&mut self, event: Event<'a>, range: Range<usize>) -> Event<'a> {
+        match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                match self.destination(&dest_url, range) {
+                    Some((url, None)) => Event::Start(Tag::Link {
+                        link_type,
+                        dest_url: url.into(),
+                        title,
+                        id,
+                    }),
+                    // The other language's page: say so with hreflang, which
+                    // the plain Markdown link cannot carry.
+                    Some((url, Some(hreflang))) => {
+                        let title = if title.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" title=\"{}\"", escape_attribute(&title))
+                        };
+                        Event::InlineHtml(
+                            format!(
+                                "<a href=\"{}\" hreflang=\"{}\"{title}>",
+                                escape_attribute(&url),
+                                hreflang.code()
+                            )
+                            .into(),
+                        )
+                    }
+                    None => Event::Start(Tag::Link {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }),
+                }
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                self.check_local_file(&dest_url, link_type, range);
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+            event => event,
+        }
+    }
+
+    /// The URL to write and, if it is in another language, that language.
+    fn destination(
+        &mut self,
+        dest: &CowStr<'_>,
+        range: Range<usize>,
+    ) -> Option<(String, Option<Lang>)> {
+        if let Some(rest) = dest.strip_prefix("@/") {
+            let (path, anchor) = match rest.split_once('#') {
+                Some((p, a)) => (p, Some(a)),
+                None => (rest, None),
+            };
+            let resolved = match self.site.lookup(path, self.lang) {
+                Ok(resolved) => resolved,
+                Err(message) => {
+                    let hint = suggestions(self.site, path)
+                        .map(|s| format!("did you mean `@/{s}`?"))
+                        .or_else(|| Some("`@/` is followed by the article's folder under content/, e.g. `@/om-sluta-skjut`".to_string()));
+                    self.problems
+                        .push((range, format!("broken link: {message}"), hint));
+                    return None;
+                }
+            };
+            let mut url = relative_url(self.page_path, resolved.path);
+            if let Some(anchor) = anchor {
+                match resolved.target {
+                    Target::Article(article) => self.anchor_checks.push(AnchorCheck {
+                        article: article.path.clone(),
+                        lang: resolved.lang,
+                        anchor: anchor.to_string(),
+                        offset: range.start,
+                    }),
+                    Target::Section(_) | Target::Home => self.problems.push((
+                        range.clone(),
+                        format!("broken link: `@/{path}` is a listing page, which has no anchor `#{anchor}`"),
+                        Some("link to the listing without `#…`".to_string()),
+                    )),
+                }
+                url.push('#');
+                url.push_str(anchor);
+            }
+            let other = (resolved.lang != self.lang).then_some(resolved.lang);
+            return Some((url, other));
+        }
+        if let Some(anchor) = dest.strip_prefix('#') {
+            self.anchor_checks.push(AnchorCheck {
+                article: self.article.path.clone(),
+                lang: self.lang,
+                anchor: anchor.to_string(),
+                offset: range.start,
+            });
+            return None;
+        }
+        self.check_local_file(dest, LinkType::Inline, range);
+        None
+    }
+
+    /// A link to a file beside the article must name one that is there.
+    fn check_local_file(&mut self, dest: &str, link_type: LinkType, range: Range<usize>) {
+        if matches!(link_type, LinkType::Email | LinkType::Autolink) || dest.is_empty() {
+            return;
+        }
+        let is_external = dest.contains("://")
+            || dest.starts_with("mailto:")
+            || dest.starts_with("tel:")
+            || dest.starts_with("//")
+            || dest.starts_with('/')
+            || dest.starts_with('#');
+        if is_external {
+            return;
+        }
+        let file = dest.split(['#', '?']).next().unwrap_or(dest);
+        let decoded = file.replace("%20", " ");
+        if !self.article.assets.iter().any(|a| a.relative == decoded) {
+            let hint = if file.starts_with("..")
+                || file.contains('/') && !self.article.assets.is_empty()
+            {
+                "link to other pages with `@/<folder>`; files must sit in the article's own folder"
+                    .to_string()
+            } else {
+                "put the file beside sv.md and en.md, or link to a page with `@/<folder>`"
+                    .to_string()
+            };
+            self.problems.push((
+                range,
+                format!("broken link: `{dest}` is not a file in the article's folder"),
+                Some(hint),
+            ));
+        }
+    }
+}
+
+/// The URL of site path `to` as seen from page `from`, so the site works from any folder.
+pub fn relative_url(from: &str, to: &str) -> String {
+    let depth = from.matches('/').count();
+    let url = format!("{}{to}", "../".repeat(depth));
+    if url.is_empty() {
+        "./".to_string()
+    } else {
+        url
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_urls_climb_to_the_root_first() {
+        assert_eq!(
+            relative_url("nyheter/ny-call-in/", "om-sluta-skjut/"),
+            "../../om-sluta-skjut/"
+        );
+        assert_eq!(relative_url("", "en/"), "en/");
+        assert_eq!(relative_url("en/news/", ""), "../../");
+        assert_eq!(relative_url("", ""), "./");
+    }
+}

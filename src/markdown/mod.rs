@@ -1,0 +1,207 @@
+//! Markdown to HTML: the pulldown-cmark event pipeline.
+//!
+//! Each feature is one adapter over the event stream — heading ids,
+//! `@/` link rewriting, footnotes, Swedish quotation marks — and one writer
+//! at the end. Problems found on the way (a link to a missing page, a bad
+//! heading id) are collected with their byte offset in the file; anchors in
+//! other pages are returned for checking once every page is rendered.
+
+mod headings;
+mod links;
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd, html};
+
+use crate::content::{Article, Translation};
+use crate::diagnostics::Diagnostic;
+use crate::i18n::Lang;
+use crate::site::Site;
+
+pub use links::{AnchorCheck, relative_url};
+
+/// One article translation rendered to HTML, with what the rest of the build needs to know of it.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    pub html: String,
+    /// Ids of the headings (and footnotes), for anchor checks.
+    pub ids: BTreeSet<String>,
+    /// Anchors in other pages this one links to.
+    pub anchor_checks: Vec<AnchorCheck>,
+    /// Plain text of the first paragraph, for descriptions and listings.
+    pub first_paragraph: String,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The Markdown extensions torget's editors can use.
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Renders one translation of `article`, which will live at `page_path`.
+pub fn render(
+    site: &Site,
+    article: &Article,
+    translation: &Translation,
+    page_path: &str,
+) -> Rendered {
+    let text = &translation.text;
+    let body_start = translation.body_start;
+    let body = &text[body_start..];
+    let mut problems: Vec<(Range<usize>, String, Option<String>)> = Vec::new();
+    let mut ids = BTreeSet::new();
+    let mut anchor_checks = Vec::new();
+    let mut first_paragraph = FirstParagraph::default();
+    let mut html_out = String::with_capacity(body.len() * 3 / 2);
+
+    {
+        let events = Parser::new_ext(body, options()).into_offset_iter();
+        let events = headings::with_ids(events, &mut ids, &mut problems);
+        let mut linker = links::Linker {
+            site,
+            article,
+            lang: translation.lang,
+            page_path,
+            anchor_checks: &mut anchor_checks,
+            problems: Vec::new(),
+        };
+        let events = events.map(|(event, range)| {
+            let event = linker.rewrite(event, range.clone());
+            (event, range)
+        });
+        let mut footnotes = Footnotes::default();
+        let events = events
+            .map(|(event, range)| (footnotes.rewrite(event), range))
+            .map(|(event, range)| (quotation_marks(event, translation.lang), range))
+            .inspect(|(event, _)| first_paragraph.observe(event));
+        html::push_html(&mut html_out, events.map(|(event, _)| event));
+        problems.append(&mut linker.problems);
+        ids.extend(footnotes.ids());
+    }
+
+    let diagnostics = problems
+        .into_iter()
+        .map(|(range, message, hint)| {
+            let d = Diagnostic::error(&translation.file, message)
+                .at_offset(text, body_start + range.start);
+            match hint {
+                Some(h) => d.with_hint(h),
+                None => d,
+            }
+        })
+        .collect();
+    Rendered {
+        html: html_out,
+        ids,
+        anchor_checks: anchor_checks
+            .into_iter()
+            .map(|mut c| {
+                c.offset += body_start;
+                c
+            })
+            .collect(),
+        first_paragraph: first_paragraph.text.trim().to_string(),
+        diagnostics,
+    }
+}
+
+/// Swedish quotes both ends with ”, where smart punctuation would open with “.
+fn quotation_marks(event: Event<'_>, lang: Lang) -> Event<'_> {
+    match (lang, event) {
+        (Lang::Sv, Event::Text(text)) if text.contains(['“', '‘']) => {
+            Event::Text(text.replace('“', "”").replace('‘', "’").into())
+        }
+        (_, event) => event,
+    }
+}
+
+/// Collects the plain text of the first paragraph.
+#[derive(Default)]
+struct FirstParagraph {
+    text: String,
+    depth: usize,
+    done: bool,
+}
+
+impl FirstParagraph {
+    fn observe(&mut self, event: &Event<'_>) {
+        if self.done {
+            return;
+        }
+        match event {
+            Event::Start(Tag::Paragraph) => self.depth += 1,
+            Event::End(TagEnd::Paragraph) if self.depth > 0 => {
+                self.depth -= 1;
+                self.done = !self.text.trim().is_empty();
+            }
+            Event::Text(t) | Event::Code(t) if self.depth > 0 => self.text.push_str(t),
+            Event::SoftBreak | Event::HardBreak if self.depth > 0 => self.text.push(' '),
+            _ => {}
+        }
+    }
+}
+
+/// Numbers footnotes in order of first reference and links them both ways.
+#[derive(Default)]
+struct Footnotes {
+    numbers: Vec<String>,
+}
+
+impl Footnotes {
+    fn number(&mut self, name: &str) -> usize {
+        match self.numbers.iter().position(|n| n == name) {
+            Some(i) => i + 1,
+            None => {
+                self.numbers.push(name.to_string());
+                self.numbers.len()
+            }
+        }
+    }
+
+    fn rewrite<'a>(&mut self, event: Event<'a>) -> Event<'a> {
+        match event {
+            Event::FootnoteReference(name) => {
+                let n = self.number(&name);
+                Event::InlineHtml(
+                    format!(
+                        "<sup class=\"footnote-ref\"><a href=\"#fn-{n}\" id=\"fnref-{n}\">{n}</a></sup>"
+                    )
+                    .into(),
+                )
+            }
+            Event::Start(Tag::FootnoteDefinition(name)) => {
+                let n = self.number(&name);
+                Event::Html(
+                    format!("<div class=\"footnote\" id=\"fn-{n}\"><span class=\"footnote-label\"><a href=\"#fnref-{n}\">{n}</a></span>").into(),
+                )
+            }
+            Event::End(TagEnd::FootnoteDefinition) => Event::Html("</div>\n".into()),
+            event => event,
+        }
+    }
+
+    fn ids(&self) -> impl Iterator<Item = String> + '_ {
+        (1..=self.numbers.len()).flat_map(|n| [format!("fn-{n}"), format!("fnref-{n}")])
+    }
+}
+
+/// `"` `&` `<` `>` `'` escaped for an attribute value.
+pub fn escape_attribute(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

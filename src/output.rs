@@ -1,0 +1,159 @@
+//! Writing the site: into a fresh folder beside the output, swapped in only when complete.
+//!
+//! This is the `write` step, and the one place that writes files. A build
+//! that fails never touches the previous output: [`Staging`] is removed
+//! unless [`Staging::commit`] is called.
+
+use std::fs;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+
+/// A folder being filled with a new build of the site.
+#[derive(Debug)]
+pub struct Staging {
+    dir: PathBuf,
+    target: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    /// Creates an empty folder beside `target` (same file system, so the swap is a rename).
+    pub fn begin(target: &Path) -> io::Result<Staging> {
+        let parent = target
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        fs::create_dir_all(parent)?;
+        let name = target
+            .file_name()
+            .map_or("public".into(), |n| n.to_string_lossy().into_owned());
+        let dir = parent.join(format!(".{name}.torget-new-{}", std::process::id()));
+        if dir.exists() {
+            fs::remove_dir_all(&dir)?;
+        }
+        fs::create_dir(&dir)?;
+        Ok(Staging {
+            dir,
+            target: target.to_path_buf(),
+            committed: false,
+        })
+    }
+
+    /// Writes `bytes` at `relative` (a `/`-separated path that must stay inside the folder).
+    pub fn write(&self, relative: &str, bytes: &[u8]) -> io::Result<()> {
+        let path = self.path_of(relative)?;
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::write(path, bytes)
+    }
+
+    /// Copies the file at `source` to `relative`.
+    pub fn copy(&self, relative: &str, source: &Path) -> io::Result<()> {
+        let path = self.path_of(relative)?;
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::copy(source, path).map(|_| ())
+    }
+
+    /// Where `relative` goes; anything that could leave the folder is refused.
+    fn path_of(&self, relative: &str) -> io::Result<PathBuf> {
+        let path = Path::new(relative);
+        let safe = !relative.is_empty()
+            && !relative.contains('\\')
+            && path.components().all(|c| matches!(c, Component::Normal(_)));
+        if !safe {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!(
+                    "refusing to write `{relative}`: it is not a plain path inside the output folder"
+                ),
+            ));
+        }
+        Ok(self.dir.join(path))
+    }
+
+    /// Replaces the target folder with the new one.
+    pub fn commit(mut self) -> io::Result<()> {
+        let old = self.dir.with_file_name(format!(
+            "{}.torget-old-{}",
+            self.dir
+                .file_name()
+                .map_or("public".into(), |n| n.to_string_lossy().into_owned()),
+            std::process::id()
+        ));
+        if self.target.exists() {
+            fs::rename(&self.target, &old)?;
+        }
+        if let Err(e) = fs::rename(&self.dir, &self.target) {
+            // Put the previous output back so a failed swap loses nothing.
+            if old.exists() {
+                let _ = fs::rename(&old, &self.target);
+            }
+            return Err(e);
+        }
+        self.committed = true;
+        if old.exists() {
+            fs::remove_dir_all(&old)?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nothing_reaches_the_target_until_commit() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("public");
+        fs::create_dir(&target).unwrap();
+        fs::write(target.join("old.html"), "old").unwrap();
+        {
+            let staging = Staging::begin(&target).unwrap();
+            staging.write("index.html", b"new").unwrap();
+        }
+        assert_eq!(fs::read_to_string(target.join("old.html")).unwrap(), "old");
+        assert_eq!(
+            fs::read_dir(tmp.path()).unwrap().count(),
+            1,
+            "staging folder left behind"
+        );
+
+        let staging = Staging::begin(&target).unwrap();
+        staging.write("a/b/index.html", b"new").unwrap();
+        staging.commit().unwrap();
+        assert!(!target.join("old.html").exists());
+        assert_eq!(
+            fs::read_to_string(target.join("a/b/index.html")).unwrap(),
+            "new"
+        );
+        assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn paths_that_could_escape_are_refused() {
+        let tmp = tempfile::tempdir().unwrap();
+        let staging = Staging::begin(&tmp.path().join("public")).unwrap();
+        for bad in [
+            "../x.html",
+            "/etc/passwd",
+            "a/../../x",
+            "",
+            "a\\..\\x",
+            "./x",
+        ] {
+            assert!(staging.write(bad, b"x").is_err(), "{bad:?} was written");
+        }
+    }
+}

@@ -1,0 +1,625 @@
+//! Rendering pages: Markdown bodies, then Tera templates over borrowed views.
+//!
+//! This is the `render` step. It turns the resolved [`Site`] into HTML
+//! strings; it knows nothing of files on disk (that is [`crate::output`]).
+
+pub mod theme;
+mod views;
+
+use std::collections::BTreeMap;
+
+use tera::Context;
+
+use crate::content::{Article, Translation};
+use crate::diagnostics::Diagnostic;
+use crate::i18n::Lang;
+use crate::markdown::{self, Rendered, relative_url};
+use crate::site::{Resolved, Site, Target};
+pub use theme::Theme;
+use views::*;
+
+/// Rendered Markdown of every translation, by (article, language).
+pub type Bodies = BTreeMap<(String, Lang), Rendered>;
+
+/// Renders every translation's Markdown (in parallel) and checks anchors between pages.
+pub fn bodies(site: &Site) -> (Bodies, Vec<Diagnostic>) {
+    use rayon::prelude::*;
+    let jobs: Vec<(&Article, &Translation, &str)> = site.translations().collect();
+    let rendered: Vec<((String, Lang), Rendered)> = jobs
+        .par_iter()
+        .map(|(article, translation, path)| {
+            (
+                (article.path.clone(), translation.lang),
+                markdown::render(site, article, translation, path),
+            )
+        })
+        .collect();
+    let bodies: Bodies = rendered.into_iter().collect();
+    let mut errors = Vec::new();
+    for ((key, lang), body) in &bodies {
+        errors.extend(body.diagnostics.iter().cloned());
+        let Some(translation) = site
+            .content
+            .articles
+            .get(key)
+            .and_then(|a| a.translations.get(lang))
+        else {
+            continue;
+        };
+        for check in &body.anchor_checks {
+            let Some(target) = bodies.get(&(check.article.clone(), check.lang)) else {
+                continue;
+            };
+            if !target.ids.contains(&check.anchor) {
+                let hint = crate::diagnostics::closest(
+                    &check.anchor,
+                    target.ids.iter().map(String::as_str),
+                )
+                .map(|s| format!("did you mean `#{s}`?"))
+                .unwrap_or_else(|| {
+                    "anchors are made from headings: `## Kända brister` is `#kanda-brister`"
+                        .to_string()
+                });
+                let whose = if check.article == *key && check.lang == *lang {
+                    "this page".to_string()
+                } else {
+                    format!("`@/{}` ({})", check.article, check.lang.english_name())
+                };
+                errors.push(
+                    Diagnostic::error(
+                        &translation.file,
+                        format!(
+                            "broken link: {whose} has no heading or anchor `#{}`",
+                            check.anchor
+                        ),
+                    )
+                    .at_offset(&translation.text, check.offset)
+                    .with_hint(hint),
+                );
+            }
+        }
+    }
+    (bodies, errors)
+}
+
+/// One page to render and where it goes.
+#[derive(Debug, Clone)]
+pub enum PageJob {
+    Home(Lang),
+    Section {
+        key: String,
+        lang: Lang,
+        number: usize,
+        of: usize,
+    },
+    Article {
+        key: String,
+        lang: Lang,
+    },
+}
+
+/// Renders pages of a site with a theme.
+pub struct Renderer<'s> {
+    pub site: &'s Site,
+    pub theme: &'s Theme,
+    pub bodies: &'s Bodies,
+}
+
+/// Longest description we write into `<meta name="description">`.
+const DESCRIPTION_LEN: usize = 160;
+
+impl<'s> Renderer<'s> {
+    /// Every page of the site, in a stable order.
+    pub fn jobs(&self) -> Vec<(String, PageJob)> {
+        let site = self.site;
+        let mut jobs = Vec::new();
+        for &lang in &site.config.languages {
+            jobs.push((site.home_path(lang), PageJob::Home(lang)));
+        }
+        for (key, section) in &site.content.sections {
+            for &lang in &site.config.languages {
+                let count = site.listing(key, lang).len();
+                let of = count.div_ceil(section.meta.page_size.max(1)).max(1);
+                for number in 1..=of {
+                    if let Some(path) = site.section_page_path(key, lang, number) {
+                        jobs.push((
+                            path,
+                            PageJob::Section {
+                                key: key.clone(),
+                                lang,
+                                number,
+                                of,
+                            },
+                        ));
+                    }
+                }
+            }
+        }
+        for (article, translation, path) in site.translations() {
+            jobs.push((
+                path.to_string(),
+                PageJob::Article {
+                    key: article.path.clone(),
+                    lang: translation.lang,
+                },
+            ));
+        }
+        jobs
+    }
+
+    /// The HTML of one page.
+    pub fn render(&self, path: &str, job: &PageJob) -> Result<String, Diagnostic> {
+        match job {
+            PageJob::Home(lang) => self.home(path, *lang),
+            PageJob::Section {
+                key,
+                lang,
+                number,
+                of,
+            } => self.section(path, key, *lang, *number, *of),
+            PageJob::Article { key, lang } => self.article(path, key, *lang),
+        }
+    }
+
+    fn template(&self, name: &str, context: &Context, file: &str) -> Result<String, Diagnostic> {
+        self.theme.tera.render(name, context).map_err(|e| {
+            Diagnostic::error(
+                file,
+                format!("the template `{name}` failed:\n{}", theme::tera_message(&e)),
+            )
+        })
+    }
+
+    fn context(&self, page: &PageView<'_>) -> Context {
+        let mut context = Context::new();
+        context.insert("page", page);
+        if let Some(strings) = self
+            .theme
+            .strings
+            .get(&Lang::from_code(page.lang).unwrap_or(self.site.config.default_language))
+        {
+            context.insert("t", strings);
+        }
+        context
+    }
+
+    fn article(&self, path: &str, key: &str, lang: Lang) -> Result<String, Diagnostic> {
+        let site = self.site;
+        let article = site
+            .content
+            .articles
+            .get(key)
+            .ok_or_else(|| Diagnostic::error(key, "article vanished"))?;
+        let translation = article
+            .translations
+            .get(&lang)
+            .ok_or_else(|| Diagnostic::error(key, "translation vanished"))?;
+        let body = self.bodies.get(&(key.to_string(), lang));
+        let front = &translation.front;
+        let summary = front
+            .summary
+            .clone()
+            .or_else(|| body.map(|b| b.first_paragraph.clone()))
+            .unwrap_or_default();
+
+        let alternates = article
+            .translations
+            .keys()
+            .filter_map(|l| site.article_path(key, *l).map(|p| (*l, p.to_string())))
+            .collect();
+        let switch_fallback = |other: Lang| match &article.section {
+            Some(section) => site
+                .section_path(section, other)
+                .map(str::to_string)
+                .unwrap_or_else(|| site.home_path(other)),
+            None => site.home_path(other),
+        };
+        let mut crumbs = self.section_crumbs(article.section.as_deref(), lang, path);
+        crumbs.push(Crumb {
+            title: &front.title,
+            href: relative_url(path, path),
+        });
+        let page = self.page_view(PageParts {
+            lang,
+            path,
+            title: &front.title,
+            description: summary,
+            alternates,
+            switch_fallback: &switch_fallback,
+            breadcrumbs: crumbs,
+            kind: "article",
+        });
+        let view = ArticleView {
+            date_iso: front.date.map(|d| d.0.to_string()),
+            date_text: front.date.map(|d| lang.long_date(d.0)),
+            updated_iso: front.updated.map(|d| d.0.to_string()),
+            updated_text: front.updated.map(|d| lang.long_date(d.0)),
+            body: body.map_or("", |b| b.html.as_str()),
+            tags: &front.tags,
+            image: front.image.as_ref(),
+        };
+        let mut context = self.context(&page);
+        context.insert("article", &view);
+        self.template("article.html", &context, &translation.file)
+    }
+
+    fn section(
+        &self,
+        path: &str,
+        key: &str,
+        lang: Lang,
+        number: usize,
+        of: usize,
+    ) -> Result<String, Diagnostic> {
+        let site = self.site;
+        let section = site
+            .content
+            .sections
+            .get(key)
+            .ok_or_else(|| Diagnostic::error(key, "section vanished"))?;
+        let title = section.meta.title.get(lang).map_or("", String::as_str);
+        let description = section
+            .meta
+            .description
+            .get(lang)
+            .or_else(|| site.config.description.get(lang))
+            .cloned()
+            .unwrap_or_default();
+        let size = section.meta.page_size.max(1);
+        let items = site
+            .listing(key, lang)
+            .iter()
+            .skip((number - 1) * size)
+            .take(size)
+            .filter_map(|k| self.list_item(k, lang, path))
+            .collect();
+        let pagination = (of > 1).then(|| {
+            let href = |n: usize| {
+                site.section_page_path(key, lang, n)
+                    .map(|p| relative_url(path, &p))
+                    .unwrap_or_default()
+            };
+            Pagination {
+                current: number,
+                total: of,
+                previous: (number > 1).then(|| href(number - 1)),
+                next: (number < of).then(|| href(number + 1)),
+                pages: (1..=of)
+                    .map(|n| PageLink {
+                        number: n,
+                        href: href(n),
+                        current: n == number,
+                    })
+                    .collect(),
+            }
+        });
+        let alternates = site
+            .config
+            .languages
+            .iter()
+            .filter_map(|l| site.section_page_path(key, *l, 1).map(|p| (*l, p)))
+            .filter(|_| number == 1)
+            .collect::<Vec<_>>();
+        let alternates = if alternates.is_empty() {
+            vec![(lang, path.to_string())]
+        } else {
+            alternates
+        };
+        let switch_fallback = |other: Lang| {
+            site.section_path(key, other)
+                .map(str::to_string)
+                .unwrap_or_else(|| site.home_path(other))
+        };
+        let page = self.page_view(PageParts {
+            lang,
+            path,
+            title,
+            description,
+            alternates,
+            switch_fallback: &switch_fallback,
+            breadcrumbs: self.section_crumbs(Some(key), lang, path),
+            kind: "section",
+        });
+        let view = SectionView {
+            description: section.meta.description.get(lang).map(String::as_str),
+            items,
+            pagination,
+        };
+        let mut context = self.context(&page);
+        context.insert("section", &view);
+        if number > 1 {
+            context.insert("page_number", &number);
+        }
+        self.template("section.html", &context, &section.file)
+    }
+
+    fn home(&self, path: &str, lang: Lang) -> Result<String, Diagnostic> {
+        let site = self.site;
+        let home = &site.content.home;
+        let title = home
+            .title
+            .get(lang)
+            .map_or(site.config.name(lang), String::as_str);
+        let description = home
+            .description
+            .get(lang)
+            .or_else(|| site.config.description.get(lang))
+            .cloned()
+            .unwrap_or_default();
+        let mut sections: Vec<(&String, &crate::content::Section)> = site
+            .content
+            .sections
+            .iter()
+            .filter(|(_, s)| s.parent.is_none())
+            .collect();
+        sections.sort_by_key(|(k, s)| (s.meta.weight, (*k).clone()));
+        let sections = sections
+            .into_iter()
+            .filter_map(|(key, section)| {
+                let href = relative_url(path, site.section_path(key, lang)?);
+                Some(HomeSection {
+                    title: section.meta.title.get(lang).map_or("", String::as_str),
+                    href,
+                    items: site
+                        .listing(key, lang)
+                        .iter()
+                        .take(5)
+                        .filter_map(|k| self.list_item(k, lang, path))
+                        .collect(),
+                })
+            })
+            .collect();
+        let intro = home
+            .intro
+            .get(lang)
+            .map(|md| plain_markdown(md))
+            .unwrap_or_default();
+        let alternates = site
+            .config
+            .languages
+            .iter()
+            .map(|l| (*l, site.home_path(*l)))
+            .collect();
+        let switch_fallback = |other: Lang| site.home_path(other);
+        let page = self.page_view(PageParts {
+            lang,
+            path,
+            title,
+            description,
+            alternates,
+            switch_fallback: &switch_fallback,
+            breadcrumbs: Vec::new(),
+            kind: "home",
+        });
+        let mut context = self.context(&page);
+        context.insert("home", &HomeView { intro, sections });
+        self.template("home.html", &context, "content/_index.yaml")
+    }
+
+    fn list_item(&self, key: &str, lang: Lang, from: &str) -> Option<ListItem<'s>> {
+        let article = self.site.content.articles.get(key)?;
+        let translation = article.translations.get(&lang)?;
+        let path = self.site.article_path(key, lang)?;
+        let front = &translation.front;
+        let summary = front
+            .summary
+            .clone()
+            .or_else(|| {
+                self.bodies
+                    .get(&(key.to_string(), lang))
+                    .map(|b| b.first_paragraph.clone())
+            })
+            .unwrap_or_default();
+        Some(ListItem {
+            title: &front.title,
+            href: relative_url(from, path),
+            date_iso: front.date.map(|d| d.0.to_string()),
+            date_text: front.date.map(|d| lang.long_date(d.0)),
+            summary: shorten(&summary, 300),
+        })
+    }
+
+    /// Home, then each section from the outermost down to `section`.
+    fn section_crumbs(&self, section: Option<&str>, lang: Lang, from: &str) -> Vec<Crumb<'s>> {
+        let site = self.site;
+        let home_title = site
+            .content
+            .home
+            .title
+            .get(lang)
+            .map_or(site.config.name(lang), String::as_str);
+        let mut chain = Vec::new();
+        let mut current = section.and_then(|k| site.content.sections.get(k));
+        while let Some(s) = current {
+            chain.push(s);
+            current = s
+                .parent
+                .as_deref()
+                .and_then(|p| site.content.sections.get(p));
+        }
+        let mut crumbs = vec![Crumb {
+            title: home_title,
+            href: relative_url(from, &site.home_path(lang)),
+        }];
+        for s in chain.into_iter().rev() {
+            if let (Some(title), Some(path)) =
+                (s.meta.title.get(lang), site.section_path(&s.path, lang))
+            {
+                crumbs.push(Crumb {
+                    title,
+                    href: relative_url(from, path),
+                });
+            }
+        }
+        crumbs
+    }
+
+    fn page_view<'p>(&'p self, parts: PageParts<'p, '_>) -> PageView<'p> {
+        let site = self.site;
+        let config = &site.config;
+        let lang = parts.lang;
+        let path = parts.path;
+        let site_name = config.name(lang);
+        let head_title = if parts.kind == "home" || parts.title == site_name {
+            site_name.to_string()
+        } else {
+            format!("{} | {site_name}", parts.title)
+        };
+        let language_switch = config
+            .languages
+            .iter()
+            .filter(|l| **l != lang)
+            .map(|&other| {
+                let translated = parts.alternates.iter().find(|(l, _)| *l == other);
+                let (target, translated) = match translated {
+                    Some((_, p)) => (p.clone(), true),
+                    None => ((parts.switch_fallback)(other), false),
+                };
+                SwitchLink {
+                    lang: other.code(),
+                    name: other.own_name(),
+                    href: relative_url(path, &target),
+                    translated,
+                }
+            })
+            .collect();
+        let alternates = parts
+            .alternates
+            .iter()
+            .map(|(l, p)| Alternate {
+                hreflang: l.code(),
+                href: config.absolute(p),
+            })
+            .collect();
+        let menu = config
+            .menu
+            .iter()
+            .filter_map(|target| {
+                let resolved = site
+                    .lookup(target.strip_prefix("@/").unwrap_or(target), lang)
+                    .ok()?;
+                Some(MenuLink {
+                    title: self.target_title(&resolved)?,
+                    href: relative_url(path, resolved.path),
+                    current: if path == resolved.path {
+                        Some("page")
+                    } else if !resolved.path.is_empty() && path.starts_with(resolved.path) {
+                        Some("true")
+                    } else {
+                        None
+                    },
+                })
+            })
+            .collect();
+        let footer = match &config.contact {
+            Some(contact) => Footer {
+                contact_name: contact.name.get(lang).map(String::as_str),
+                email: contact.email.as_deref(),
+                phone: contact.phone.as_deref(),
+                phone_href: contact.phone.as_deref().map(|p| {
+                    p.chars()
+                        .filter(|c| c.is_ascii_digit() || *c == '+')
+                        .collect()
+                }),
+                url: contact.url.as_deref(),
+                accessibility_href: self.accessibility_href(lang, path),
+            },
+            None => Footer {
+                accessibility_href: self.accessibility_href(lang, path),
+                ..Footer::default()
+            },
+        };
+        PageView {
+            lang: lang.code(),
+            root: relative_url(path, ""),
+            site_name,
+            home_href: relative_url(path, &site.home_path(lang)),
+            title: parts.title,
+            head_title,
+            description: shorten(&parts.description, DESCRIPTION_LEN),
+            canonical: config.absolute(path),
+            alternates,
+            language_switch,
+            breadcrumbs: parts.breadcrumbs,
+            menu,
+            footer,
+            kind: parts.kind,
+        }
+    }
+
+    fn accessibility_href(&self, lang: Lang, from: &str) -> Option<String> {
+        let target = self.site.config.accessibility_statement.as_deref()?;
+        let resolved = self
+            .site
+            .lookup(target.strip_prefix("@/").unwrap_or(target), lang)
+            .ok()?;
+        Some(relative_url(from, resolved.path))
+    }
+
+    /// The title of a link target in its language.
+    fn target_title(&self, resolved: &Resolved<'s>) -> Option<&'s str> {
+        match resolved.target {
+            Target::Home => Some(
+                self.site
+                    .content
+                    .home
+                    .title
+                    .get(resolved.lang)
+                    .map_or(self.site.config.name(resolved.lang), String::as_str),
+            ),
+            Target::Section(s) => s.meta.title.get(resolved.lang).map(String::as_str),
+            Target::Article(a) => a
+                .translations
+                .get(&resolved.lang)
+                .map(|t| t.front.title.as_str()),
+        }
+    }
+}
+
+/// What differs between kinds of page when building a [`PageView`].
+struct PageParts<'a, 'f> {
+    lang: Lang,
+    path: &'a str,
+    title: &'a str,
+    description: String,
+    /// Every language the page exists in, with its path.
+    alternates: Vec<(Lang, String)>,
+    /// Where the language switch goes when the page has no translation.
+    switch_fallback: &'f dyn Fn(Lang) -> String,
+    breadcrumbs: Vec<Crumb<'a>>,
+    kind: &'static str,
+}
+
+/// At most `max` characters, cut at a word, with an ellipsis when cut.
+pub fn shorten(text: &str, max: usize) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= max {
+        return text;
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end_matches([',', '.', ';', ':', ' ']))
+}
+
+/// Markdown from YAML (the home page's introduction): no links to resolve, no headings.
+fn plain_markdown(markdown: &str) -> String {
+    let mut html = String::new();
+    let parser = pulldown_cmark::Parser::new_ext(
+        markdown,
+        pulldown_cmark::Options::ENABLE_SMART_PUNCTUATION,
+    );
+    pulldown_cmark::html::push_html(&mut html, parser);
+    html
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shorten_cuts_at_a_word_and_marks_the_cut() {
+        assert_eq!(shorten("kort  text", 160), "kort text");
+        assert_eq!(shorten("ett två tre fyra", 9), "ett två…");
+        assert_eq!(shorten("åäö åäö åäö", 5), "åäö…");
+    }
+}

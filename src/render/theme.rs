@@ -1,0 +1,191 @@
+//! The theme: templates, CSS and interface strings, built in and overridable file by file.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use tera::Tera;
+use walkdir::WalkDir;
+
+use crate::diagnostics::Diagnostic;
+use crate::i18n::strings::missing_keys;
+use crate::i18n::{InterfaceStrings, Lang};
+
+/// The default theme's files, compiled into the binary so any site builds without a `themes/` folder.
+const BUILT_IN: &[(&str, &str)] = &[
+    (
+        "templates/base.html",
+        include_str!("../../themes/default/templates/base.html"),
+    ),
+    (
+        "templates/home.html",
+        include_str!("../../themes/default/templates/home.html"),
+    ),
+    (
+        "templates/section.html",
+        include_str!("../../themes/default/templates/section.html"),
+    ),
+    (
+        "templates/article.html",
+        include_str!("../../themes/default/templates/article.html"),
+    ),
+    (
+        "templates/listing.html",
+        include_str!("../../themes/default/templates/listing.html"),
+    ),
+    (
+        "static/style.css",
+        include_str!("../../themes/default/static/style.css"),
+    ),
+    (
+        "i18n/sv.yaml",
+        include_str!("../../themes/default/i18n/sv.yaml"),
+    ),
+    (
+        "i18n/en.yaml",
+        include_str!("../../themes/default/i18n/en.yaml"),
+    ),
+];
+
+/// Where a site's own theme files live, relative to the site folder.
+const OVERRIDES: &str = "themes/default";
+
+/// A loaded theme: compiled templates, strings per language and static files.
+pub struct Theme {
+    pub tera: Tera,
+    pub strings: BTreeMap<Lang, InterfaceStrings>,
+    /// Files copied to the output root (`style.css`), by path.
+    pub static_files: BTreeMap<String, Vec<u8>>,
+}
+
+/// One theme file and where it came from, for messages.
+struct ThemeFile {
+    origin: String,
+    text: Vec<u8>,
+}
+
+impl Theme {
+    /// The built-in theme with the site's `themes/default/` files laid over it.
+    pub fn load(site_root: &Path, languages: &[Lang]) -> Result<Theme, Vec<Diagnostic>> {
+        let mut errors = Vec::new();
+        let mut files: BTreeMap<String, ThemeFile> = BUILT_IN
+            .iter()
+            .map(|(path, text)| {
+                (
+                    path.to_string(),
+                    ThemeFile {
+                        origin: format!("(built-in theme) {path}"),
+                        text: text.as_bytes().to_vec(),
+                    },
+                )
+            })
+            .collect();
+        let override_dir = site_root.join(OVERRIDES);
+        if override_dir.is_dir() {
+            for entry in WalkDir::new(&override_dir)
+                .sort_by_file_name()
+                .into_iter()
+                .flatten()
+            {
+                if !entry.file_type().is_file() {
+                    continue;
+                }
+                let Ok(relative) = entry.path().strip_prefix(&override_dir) else {
+                    continue;
+                };
+                let relative = relative.to_string_lossy().replace('\\', "/");
+                if relative.split('/').any(|part| part.starts_with('.')) {
+                    continue;
+                }
+                let origin = format!("{OVERRIDES}/{relative}");
+                match std::fs::read(entry.path()) {
+                    Ok(text) => {
+                        files.insert(relative, ThemeFile { origin, text });
+                    }
+                    Err(e) => errors.push(Diagnostic::error(
+                        origin,
+                        format!("cannot read the file: {e}"),
+                    )),
+                }
+            }
+        }
+
+        let mut tera = Tera::new();
+        let mut templates = Vec::new();
+        let mut strings = BTreeMap::new();
+        let mut static_files = BTreeMap::new();
+        for (path, file) in files {
+            if let Some(name) = path.strip_prefix("templates/") {
+                match String::from_utf8(file.text) {
+                    Ok(text) => templates.push((name.to_string(), text)),
+                    Err(_) => errors.push(Diagnostic::error(
+                        &file.origin,
+                        "the template is not UTF-8 text",
+                    )),
+                }
+            } else if let Some(code) = path
+                .strip_prefix("i18n/")
+                .and_then(|p| p.strip_suffix(".yaml"))
+            {
+                let Some(lang) = Lang::from_code(code).filter(|l| languages.contains(l)) else {
+                    continue;
+                };
+                let text = match String::from_utf8(file.text) {
+                    Ok(text) => text,
+                    Err(_) => {
+                        errors.push(Diagnostic::error(
+                            &file.origin,
+                            "the file is not UTF-8 text",
+                        ));
+                        continue;
+                    }
+                };
+                match InterfaceStrings::parse(&file.origin, &text) {
+                    Ok(s) => {
+                        strings.insert(lang, (file.origin, s));
+                    }
+                    Err(e) => errors.push(e),
+                }
+            } else if let Some(name) = path.strip_prefix("static/") {
+                static_files.insert(name.to_string(), file.text);
+            }
+        }
+        for lang in languages {
+            if !strings.contains_key(lang) {
+                errors.push(
+                    Diagnostic::error(
+                        format!("{OVERRIDES}/i18n/{}.yaml", lang.code()),
+                        "the theme has no interface strings for this language",
+                    )
+                    .with_hint("copy the built-in theme's i18n file and translate it"),
+                );
+            }
+        }
+        errors.extend(missing_keys(&strings));
+        if let Err(e) = tera.add_raw_templates(templates) {
+            errors.push(Diagnostic::error(
+                OVERRIDES,
+                format!("a template has an error:\n{}", tera_message(&e)),
+            ));
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(Theme {
+            tera,
+            strings: strings.into_iter().map(|(l, (_, s))| (l, s)).collect(),
+            static_files,
+        })
+    }
+}
+
+/// A Tera error with its causes, which hold the template, line and column.
+pub fn tera_message(error: &tera::Error) -> String {
+    let mut message = error.to_string();
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        message.push_str("\n  ");
+        message.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    message
+}

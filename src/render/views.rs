@@ -1,0 +1,130 @@
+//! What templates see: borrowed, serialisable views of one page and its surroundings.
+
+use serde::Serialize;
+
+/// Everything `base.html` needs, for any kind of page.
+#[derive(Serialize)]
+pub struct PageView<'a> {
+    pub lang: &'static str,
+    /// Relative path from this page to the site root (`../../`), so the site works in any folder.
+    pub root: String,
+    pub site_name: &'a str,
+    pub home_href: String,
+    /// The page's headline, shown as its `h1`.
+    pub title: &'a str,
+    /// The text of `<title>`.
+    pub head_title: String,
+    pub description: String,
+    pub canonical: String,
+    pub alternates: Vec<Alternate>,
+    pub language_switch: Vec<SwitchLink>,
+    pub breadcrumbs: Vec<Crumb<'a>>,
+    pub menu: Vec<MenuLink<'a>>,
+    pub footer: Footer<'a>,
+    /// `home`, `section` or `article`, for templates and CSS.
+    pub kind: &'static str,
+}
+
+/// `<link rel="alternate" hreflang>` for one existing translation.
+#[derive(Serialize)]
+pub struct Alternate {
+    pub hreflang: &'static str,
+    pub href: String,
+}
+
+/// One entry of the visible language switch.
+#[derive(Serialize)]
+pub struct SwitchLink {
+    pub lang: &'static str,
+    /// The language's name in its own language ("English", "Svenska").
+    pub name: &'static str,
+    pub href: String,
+    /// False when the page has no translation and the link goes to a listing instead.
+    pub translated: bool,
+}
+
+#[derive(Serialize)]
+pub struct Crumb<'a> {
+    pub title: &'a str,
+    pub href: String,
+}
+
+#[derive(Serialize)]
+pub struct MenuLink<'a> {
+    pub title: &'a str,
+    pub href: String,
+    /// `aria-current`: `page` on the page itself, `true` inside its section.
+    pub current: Option<&'static str>,
+}
+
+#[derive(Serialize, Default)]
+pub struct Footer<'a> {
+    pub contact_name: Option<&'a str>,
+    pub email: Option<&'a str>,
+    pub phone: Option<&'a str>,
+    /// `tel:` form of the phone number.
+    pub phone_href: Option<String>,
+    pub url: Option<&'a str>,
+    pub accessibility_href: Option<String>,
+}
+
+/// An article in a listing.
+#[derive(Serialize)]
+pub struct ListItem<'a> {
+    pub title: &'a str,
+    pub href: String,
+    pub date_iso: Option<String>,
+    pub date_text: Option<String>,
+    pub summary: String,
+}
+
+/// A section's page of its listing.
+#[derive(Serialize)]
+pub struct SectionView<'a> {
+    pub description: Option<&'a str>,
+    pub items: Vec<ListItem<'a>>,
+    pub pagination: Option<Pagination>,
+}
+
+/// Links between the pages of a long listing.
+#[derive(Serialize)]
+pub struct Pagination {
+    pub current: usize,
+    pub total: usize,
+    pub previous: Option<String>,
+    pub next: Option<String>,
+    pub pages: Vec<PageLink>,
+}
+
+#[derive(Serialize)]
+pub struct PageLink {
+    pub number: usize,
+    pub href: String,
+    pub current: bool,
+}
+
+/// An article page.
+#[derive(Serialize)]
+pub struct ArticleView<'a> {
+    pub date_iso: Option<String>,
+    pub date_text: Option<String>,
+    pub updated_iso: Option<String>,
+    pub updated_text: Option<String>,
+    pub body: &'a str,
+    pub tags: &'a [String],
+    pub image: Option<&'a crate::content::front_matter::Image>,
+}
+
+/// The home page: introduction and the latest articles of each section.
+#[derive(Serialize)]
+pub struct HomeView<'a> {
+    pub intro: String,
+    pub sections: Vec<HomeSection<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct HomeSection<'a> {
+    pub title: &'a str,
+    pub href: String,
+    pub items: Vec<ListItem<'a>>,
+}

@@ -1,0 +1,431 @@
+//! The resolved site: URLs of every page, section listings, and lookups for links.
+//!
+//! This is the `resolve` step. It turns loaded [`Content`] into an immutable
+//! [`Site`]: each translation gets its slug and URL path, each section its
+//! sorted listing per language, and `@/` link targets can be looked up. It
+//! checks what only the whole site can tell: duplicate URLs, missing section
+//! titles, slugs that cannot be made.
+
+use std::collections::BTreeMap;
+
+use crate::config::SiteConfig;
+use crate::content::slug::Slug;
+use crate::content::{Article, Content, Section, SortOrder, Translation};
+use crate::diagnostics::Diagnostic;
+use crate::i18n::Lang;
+use crate::yaml;
+
+/// The whole site after `resolve`: content plus every URL, read-only from here on.
+#[derive(Debug)]
+pub struct Site {
+    pub config: SiteConfig,
+    pub content: Content,
+    /// URL path of each section per language, relative to the site root (`en/news/`).
+    section_paths: BTreeMap<String, BTreeMap<Lang, String>>,
+    /// URL path of each article translation.
+    article_paths: BTreeMap<String, BTreeMap<Lang, String>>,
+    /// Each section's articles in a language, in the section's order.
+    listings: BTreeMap<String, BTreeMap<Lang, Vec<String>>>,
+    /// The home page's path per language (`""`, `en/`).
+    home_paths: BTreeMap<Lang, String>,
+}
+
+/// What an `@/` link points at.
+#[derive(Debug, Clone, Copy)]
+pub enum Target<'a> {
+    Home,
+    Section(&'a Section),
+    Article(&'a Article),
+}
+
+/// A resolved link: the page's URL path and the language it is in.
+#[derive(Debug, Clone, Copy)]
+pub struct Resolved<'a> {
+    pub target: Target<'a>,
+    pub path: &'a str,
+    pub lang: Lang,
+}
+
+/// The word in URLs of a section's later pages: `/nyheter/sida/2/`, `/en/news/page/2/`.
+pub fn page_word(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Sv => "sida",
+        Lang::En => "page",
+    }
+}
+
+impl Site {
+    /// Assigns URLs and checks the whole site; errors are returned together.
+    pub fn resolve(config: SiteConfig, content: Content) -> (Site, Vec<Diagnostic>) {
+        let mut errors = Vec::new();
+        let home_paths = config
+            .languages
+            .iter()
+            .map(|l| (*l, config.lang_prefix(*l)))
+            .collect();
+        let mut site = Site {
+            home_paths,
+            config,
+            content,
+            section_paths: BTreeMap::new(),
+            article_paths: BTreeMap::new(),
+            listings: BTreeMap::new(),
+        };
+        site.assign_section_paths(&mut errors);
+        site.assign_article_paths(&mut errors);
+        site.build_listings();
+        site.check_unique_paths(&mut errors);
+        (site, errors)
+    }
+
+    fn assign_section_paths(&mut self, errors: &mut Vec<Diagnostic>) {
+        // Parents before children: content paths sort that way.
+        for (key, section) in &self.content.sections {
+            let mut paths = BTreeMap::new();
+            for &lang in &self.config.languages {
+                let title_at = yaml::key_location(&section.text, 0, "title");
+                let Some(title) = section.meta.title.get(lang) else {
+                    errors.push(
+                        Diagnostic::error(
+                            &section.file,
+                            format!("the section has no {} title", lang.english_name()),
+                        )
+                        .at(&section.text, title_at)
+                        .with_hint(format!("add `{}: …` under `title`", lang.code())),
+                    );
+                    continue;
+                };
+                let folder = key.rsplit('/').next().unwrap_or(key);
+                let slug = match section.meta.slug.get(lang) {
+                    Some(given) => Slug::parse(given),
+                    None if lang == self.config.default_language => Slug::parse(folder)
+                        .map_err(|e| format!("the folder name is used as the slug, but {e}")),
+                    None => Slug::from_text(title)
+                        .ok_or_else(|| format!("no slug can be made from the title `{title}`")),
+                };
+                let slug = match slug {
+                    Ok(slug) => slug,
+                    Err(message) => {
+                        errors.push(
+                            Diagnostic::error(&section.file, message)
+                                .at(&section.text, yaml::key_location(&section.text, 0, "slug"))
+                                .with_hint(format!(
+                                    "set `slug: {{ {}: … }}` using lowercase letters, digits and dashes",
+                                    lang.code()
+                                )),
+                        );
+                        continue;
+                    }
+                };
+                let parent = match &section.parent {
+                    Some(parent) => match self.section_paths.get(parent).and_then(|p| p.get(&lang))
+                    {
+                        Some(path) => path.clone(),
+                        None => continue,
+                    },
+                    None => self.config.lang_prefix(lang),
+                };
+                paths.insert(lang, format!("{parent}{slug}/"));
+            }
+            self.section_paths.insert(key.clone(), paths);
+        }
+    }
+
+    fn assign_article_paths(&mut self, errors: &mut Vec<Diagnostic>) {
+        for (key, article) in &self.content.articles {
+            let section = article
+                .section
+                .as_ref()
+                .and_then(|s| self.content.sections.get(s));
+            let mut paths = BTreeMap::new();
+            for (&lang, translation) in &article.translations {
+                let front = &translation.front;
+                if section.is_some_and(|s| s.meta.sort == SortOrder::Date) && front.date.is_none() {
+                    errors.push(
+                        Diagnostic::error(
+                            &translation.file,
+                            "an article in a dated section needs a `date`",
+                        )
+                        .at(
+                            &translation.text,
+                            yaml::key_location(&translation.text, 0, "title"),
+                        )
+                        .with_hint("add a line `date: 2019-11-13` (the day it is published)"),
+                    );
+                }
+                if let Some(image) = &front.image
+                    && !article.assets.iter().any(|a| a.relative == image.src)
+                {
+                    errors.push(
+                        Diagnostic::error(
+                            &translation.file,
+                            format!("the image `{}` is not in the article's folder", image.src),
+                        )
+                        .at(
+                            &translation.text,
+                            yaml::key_location(&translation.text, 0, "image"),
+                        )
+                        .with_hint(
+                            "put the image file beside sv.md and en.md, and give its file name",
+                        ),
+                    );
+                }
+                let slug = match &front.slug {
+                    Some(given) => Slug::parse(given),
+                    None => Slug::from_text(&front.title).ok_or_else(|| {
+                        format!("no slug can be made from the title `{}`", front.title)
+                    }),
+                };
+                let slug = match slug {
+                    Ok(slug) => slug,
+                    Err(message) => {
+                        let key_name = if front.slug.is_some() {
+                            "slug"
+                        } else {
+                            "title"
+                        };
+                        errors.push(
+                            Diagnostic::error(&translation.file, message)
+                                .at(&translation.text, yaml::key_location(&translation.text, 0, key_name))
+                                .with_hint("set `slug:` to lowercase letters, digits and dashes, e.g. `ny-call-in`"),
+                        );
+                        continue;
+                    }
+                };
+                let parent = match &article.section {
+                    Some(s) => match self.section_paths.get(s).and_then(|p| p.get(&lang)) {
+                        Some(path) => path.clone(),
+                        None => continue,
+                    },
+                    None => self.config.lang_prefix(lang),
+                };
+                paths.insert(lang, format!("{parent}{slug}/"));
+            }
+            self.article_paths.insert(key.clone(), paths);
+        }
+    }
+
+    fn build_listings(&mut self) {
+        let mut listings: BTreeMap<String, BTreeMap<Lang, Vec<String>>> = BTreeMap::new();
+        for (key, article) in &self.content.articles {
+            let Some(section) = &article.section else {
+                continue;
+            };
+            for &lang in article.translations.keys() {
+                listings
+                    .entry(section.clone())
+                    .or_default()
+                    .entry(lang)
+                    .or_default()
+                    .push(key.clone());
+            }
+        }
+        for (section_key, per_lang) in &mut listings {
+            let Some(section) = self.content.sections.get(section_key) else {
+                continue;
+            };
+            for (lang, keys) in per_lang.iter_mut() {
+                let sort_key = |key: &String| {
+                    let t = self
+                        .content
+                        .articles
+                        .get(key)
+                        .and_then(|a| a.translations.get(lang));
+                    let title = t.map_or(String::new(), |t| collation_key(&t.front.title, *lang));
+                    let date = t.and_then(|t| t.front.date);
+                    let weight = t.and_then(|t| t.front.weight).unwrap_or(i64::MAX);
+                    (date, weight, title, key.clone())
+                };
+                match section.meta.sort {
+                    SortOrder::Date => keys.sort_by(|a, b| {
+                        let (da, _, ta, ka) = sort_key(a);
+                        let (db, _, tb, kb) = sort_key(b);
+                        db.cmp(&da).then(ta.cmp(&tb)).then(ka.cmp(&kb))
+                    }),
+                    SortOrder::Title => keys.sort_by_key(|k| {
+                        let (_, _, t, k) = sort_key(k);
+                        (t, k)
+                    }),
+                    SortOrder::Weight => keys.sort_by_key(|k| {
+                        let (_, w, t, k) = sort_key(k);
+                        (w, t, k)
+                    }),
+                }
+            }
+        }
+        self.listings = listings;
+    }
+
+    /// Every page URL must be made by one source only.
+    fn check_unique_paths(&self, errors: &mut Vec<Diagnostic>) {
+        let mut owners: BTreeMap<String, String> = BTreeMap::new();
+        let mut claim = |path: String, owner: &str, errors: &mut Vec<Diagnostic>| {
+            if let Some(first) = owners.get(&path) {
+                errors.push(
+                    Diagnostic::error(owner, format!("the URL /{path} is already used by {first}"))
+                        .with_hint("give one of them another `slug`"),
+                );
+            } else {
+                owners.insert(path, owner.to_string());
+            }
+        };
+        // Each language's home claims its prefix, so a Swedish page with the
+        // slug `en` cannot hide the English site.
+        for &lang in &self.config.languages {
+            claim(
+                self.config.lang_prefix(lang),
+                &format!("the {} home page", lang.english_name()),
+                errors,
+            );
+        }
+        for (key, paths) in &self.section_paths {
+            let Some(section) = self.content.sections.get(key) else {
+                continue;
+            };
+            for (lang, path) in paths {
+                claim(path.clone(), &section.file, errors);
+                claim(
+                    format!("{path}{}/", page_word(*lang)),
+                    &section.file,
+                    errors,
+                );
+            }
+        }
+        for (key, paths) in &self.article_paths {
+            let Some(article) = self.content.articles.get(key) else {
+                continue;
+            };
+            for (lang, path) in paths {
+                if let Some(t) = article.translations.get(lang) {
+                    claim(path.clone(), &t.file, errors);
+                }
+            }
+        }
+    }
+
+    /// The site-relative URL path of a translation.
+    pub fn article_path(&self, key: &str, lang: Lang) -> Option<&str> {
+        self.article_paths.get(key)?.get(&lang).map(String::as_str)
+    }
+
+    /// The site-relative URL path of a section's first page.
+    pub fn section_path(&self, key: &str, lang: Lang) -> Option<&str> {
+        self.section_paths.get(key)?.get(&lang).map(String::as_str)
+    }
+
+    /// The path of a section's page `number` (1-based).
+    pub fn section_page_path(&self, key: &str, lang: Lang, number: usize) -> Option<String> {
+        let base = self.section_path(key, lang)?;
+        Some(if number <= 1 {
+            base.to_string()
+        } else {
+            format!("{base}{}/{number}/", page_word(lang))
+        })
+    }
+
+    /// The home page's path in `lang`.
+    pub fn home_path(&self, lang: Lang) -> String {
+        self.config.lang_prefix(lang)
+    }
+
+    /// A section's articles in `lang`, in the section's order.
+    pub fn listing(&self, section: &str, lang: Lang) -> &[String] {
+        self.listings
+            .get(section)
+            .and_then(|l| l.get(&lang))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Every translation that will become a page, in a stable order.
+    pub fn translations(&self) -> impl Iterator<Item = (&Article, &Translation, &str)> {
+        self.content
+            .articles
+            .iter()
+            .flat_map(move |(key, article)| {
+                article.translations.iter().filter_map(move |(lang, t)| {
+                    self.article_path(key, *lang).map(|path| (article, t, path))
+                })
+            })
+    }
+
+    /// Looks up `@/<content path>` for a reader of `lang`, falling back to another language.
+    pub fn lookup(&self, content_path: &str, lang: Lang) -> Result<Resolved<'_>, String> {
+        let key = content_path.trim_matches('/');
+        let fallbacks = std::iter::once(lang)
+            .chain(self.config.languages.iter().copied().filter(|l| *l != lang));
+        if key.is_empty() {
+            let path = self.home_paths.get(&lang).map_or("", String::as_str);
+            return Ok(Resolved {
+                target: Target::Home,
+                path,
+                lang,
+            });
+        }
+        if let Some(article) = self.content.articles.get(key) {
+            for l in fallbacks {
+                if let Some(path) = self.article_path(key, l) {
+                    return Ok(Resolved {
+                        target: Target::Article(article),
+                        path,
+                        lang: l,
+                    });
+                }
+            }
+            return Err(format!("`@/{key}` has no page in any language"));
+        }
+        if let Some(section) = self.content.sections.get(key) {
+            for l in fallbacks {
+                if let Some(path) = self.section_path(key, l) {
+                    return Ok(Resolved {
+                        target: Target::Section(section),
+                        path,
+                        lang: l,
+                    });
+                }
+            }
+        }
+        if let Some(reason) = self.content.unpublished.get(key) {
+            return Err(format!(
+                "`@/{key}` is not published in this build: {reason}"
+            ));
+        }
+        Err(format!("there is no page `@/{key}`"))
+    }
+}
+
+/// A sort key that puts å, ä, ö after z in Swedish, as Swedish readers expect.
+fn collation_key(title: &str, lang: Lang) -> String {
+    title
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match (lang, c) {
+            (Lang::Sv, 'å') => '\u{7b}',
+            (Lang::Sv, 'ä') => '\u{7c}',
+            (Lang::Sv, 'ö') => '\u{7d}',
+            _ => c,
+        })
+        .collect()
+}
+
+/// Closest available content paths to a mistyped one, for hints.
+pub fn suggestions<'a>(site: &'a Site, wrong: &str) -> Option<&'a str> {
+    let candidates = site
+        .content
+        .articles
+        .keys()
+        .chain(site.content.sections.keys())
+        .map(String::as_str);
+    crate::diagnostics::closest(wrong, candidates)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn swedish_titles_sort_with_a_ring_and_umlauts_last() {
+        let mut titles = ["Öppet", "Zebra", "Ärende", "Åtgärd", "Apa"];
+        titles.sort_by_key(|t| collation_key(t, Lang::Sv));
+        assert_eq!(titles, ["Apa", "Zebra", "Åtgärd", "Ärende", "Öppet"]);
+    }
+}
