@@ -180,9 +180,31 @@ impl Linker<'_, '_> {
 }
 
 /// The URL of site path `to` as seen from page `from`, so the site works from any folder.
+///
+/// Both are site-relative; `from` is a folder (`nyheter/ny-call-in/`), `to`
+/// a folder or a file (`style.css`).
 pub fn relative_url(from: &str, to: &str) -> String {
-    let depth = from.matches('/').count();
-    let url = format!("{}{to}", "../".repeat(depth));
+    let from_dirs: Vec<&str> = from.split('/').filter(|s| !s.is_empty()).collect();
+    let (to_dirs, to_file) = match to.rsplit_once('/') {
+        Some((dirs, file)) => (
+            dirs.split('/')
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>(),
+            file,
+        ),
+        None => (Vec::new(), to),
+    };
+    let common = from_dirs
+        .iter()
+        .zip(&to_dirs)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut url = "../".repeat(from_dirs.len() - common);
+    for dir in &to_dirs[common..] {
+        url.push_str(dir);
+        url.push('/');
+    }
+    url.push_str(to_file);
     if url.is_empty() {
         "./".to_string()
     } else {
@@ -203,5 +225,17 @@ mod tests {
         assert_eq!(relative_url("", "en/"), "en/");
         assert_eq!(relative_url("en/news/", ""), "../../");
         assert_eq!(relative_url("", ""), "./");
+        assert_eq!(relative_url("nyheter/", "nyheter/sida/2/"), "sida/2/");
+        assert_eq!(relative_url("nyheter/sida/2/", "nyheter/"), "../../");
+        assert_eq!(relative_url("en/news/first/", "en/news/first/"), "./");
+        assert_eq!(
+            relative_url("nyheter/tredje/", "nyheter/forsta/"),
+            "../forsta/"
+        );
+        assert_eq!(
+            relative_url("en/news/first/", "style.css"),
+            "../../../style.css"
+        );
+        assert_eq!(relative_url("", "style.css"), "style.css");
     }
 }

@@ -1,0 +1,140 @@
+//! The catalogue of bad input under `tests/fixtures/bad/`: each case is the
+//! `_base` site with the case's files laid over it and an `expected.txt`
+//! whose every line must appear in the report. Each must fail with exit 1,
+//! without a panic, leaving the previous output exactly as it was.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::*;
+
+fn site_for(case: &str, dir: &Path) {
+    copy_dir(&fixture("bad/_base"), dir);
+    copy_dir(&fixture(&format!("bad/{case}")), dir);
+    fs::remove_file(dir.join("expected.txt")).unwrap();
+}
+
+fn check(case: &str) {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    site_for(case, &site);
+    let out = tmp.path().join("public");
+    fs::create_dir_all(out.join("old")).unwrap();
+    fs::write(out.join("index.html"), "previous build").unwrap();
+    fs::write(out.join("old/page.html"), "previous page").unwrap();
+    let before = tree(&out);
+
+    let result = build(&site, &out, &[]);
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert_eq!(
+        result.status.code(),
+        Some(1),
+        "{case}: exit code; stderr:\n{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{case}: panic:\n{stderr}");
+    let expected = fs::read_to_string(fixture(&format!("bad/{case}/expected.txt"))).unwrap();
+    for line in expected.lines().filter(|l| !l.trim().is_empty()) {
+        assert!(
+            stderr.contains(line),
+            "{case}: expected\n  {line}\nin the report:\n{stderr}"
+        );
+    }
+    // The offending line is shown under a located error, with a caret.
+    if expected.lines().next().is_some_and(|l| {
+        l.split(':')
+            .nth(1)
+            .is_some_and(|n| n.parse::<usize>().is_ok())
+    }) {
+        assert!(stderr.contains('^'), "{case}: no caret in\n{stderr}");
+    }
+    assert_eq!(tree(&out), before, "{case}: the previous output changed");
+    let beside: Vec<_> = fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        beside.len(),
+        2,
+        "{case}: something was left beside the output: {beside:?}"
+    );
+}
+
+macro_rules! bad_input {
+    ($($name:ident => $case:literal,)*) => {
+        $(#[test] fn $name() { check($case); })*
+
+        #[test]
+        fn every_case_in_the_catalogue_has_a_test() {
+            let listed = [$($case),*];
+            for entry in fs::read_dir(fixture("bad")).unwrap() {
+                let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+                if name != "_base" {
+                    assert!(listed.contains(&name.as_str()), "tests/fixtures/bad/{name} has no test");
+                }
+            }
+        }
+    };
+}
+
+bad_input! {
+    malformed_front_matter => "malformed-front-matter",
+    unknown_key => "unknown-key",
+    wrong_type => "wrong-type",
+    bad_date => "bad-date",
+    duplicate_slug => "duplicate-slug",
+    link_to_a_missing_page => "missing-page-link",
+    link_to_a_missing_anchor => "missing-anchor",
+    escaping_slug => "escaping-slug",
+    non_utf8_file => "non-utf8",
+    no_front_matter => "no-front-matter",
+    section_without_a_title_in_every_language => "section-title-missing",
+    translation_in_a_language_the_site_lacks => "unknown-language",
+    missing_image => "missing-image",
+    several_errors_are_reported_together_in_order => "several-errors",
+    misspelt_key_in_site_yaml => "bad-site-yaml",
+    dated_article_without_a_date => "dated-without-date",
+}
+
+#[test]
+fn the_base_of_the_catalogue_builds() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let result = build(&fixture("bad/_base"), &out, &[]);
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+}
+
+#[test]
+fn an_output_folder_that_would_replace_the_site_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_dir(&fixture("bad/_base"), &site);
+    let before = tree(&site);
+    for out in [site.clone(), site.join("content"), tmp.path().to_path_buf()] {
+        let result = build(&site, &out, &[]);
+        let stderr = String::from_utf8_lossy(&result.stderr);
+        assert_eq!(result.status.code(), Some(1), "{stderr}");
+        assert!(
+            stderr.contains("the output folder would replace the site's own files"),
+            "{stderr}"
+        );
+    }
+    assert_eq!(tree(&site), before);
+}
+
+#[test]
+fn a_missing_site_folder_says_where_it_looked() {
+    let tmp = tempfile::tempdir().unwrap();
+    let result = build(&tmp.path().join("nowhere"), &tmp.path().join("out"), &[]);
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert_eq!(result.status.code(), Some(1));
+    assert!(
+        stderr.contains("site.yaml: error: no site.yaml in"),
+        "{stderr}"
+    );
+}

@@ -1,0 +1,358 @@
+//! Building the `basic` fixture site with the real binary: output tree, pages and links.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::*;
+
+fn built() -> (tempfile::TempDir, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let result = build(&fixture("basic"), &out, &[]);
+    assert!(
+        result.status.success(),
+        "build failed:\n{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    (tmp, out)
+}
+
+#[test]
+fn writes_both_languages_pagination_assets_and_static_files() {
+    let (_tmp, out) = built();
+    let files: Vec<String> = tree(&out).into_keys().collect();
+    assert_eq!(
+        files,
+        [
+            "dokument/info.txt",
+            "en/about/index.html",
+            "en/index.html",
+            "en/news/first/index.html",
+            "en/news/index.html",
+            "en/news/third/bild.png",
+            "en/news/third/index.html",
+            "en/only-in-english/index.html",
+            "index.html",
+            "nyheter/andra-nyheten-finns-bara-pa-svenska/index.html",
+            "nyheter/forsta-nyheten/index.html",
+            "nyheter/index.html",
+            "nyheter/sida/2/index.html",
+            "nyheter/tredje/bild.png",
+            "nyheter/tredje/index.html",
+            "om-oss/index.html",
+            "style.css",
+        ]
+    );
+}
+
+#[test]
+fn article_pages_carry_language_alternates_canonical_and_dates() {
+    let (_tmp, out) = built();
+    let sv = html(&out, "nyheter/forsta-nyheten/index.html");
+    assert_eq!(attrs(&sv, "html", "lang"), ["sv"]);
+    assert_eq!(texts(&sv, "title"), ["Första nyheten | Testkommunen"]);
+    assert_eq!(
+        attrs(&sv, "link[rel=canonical]", "href"),
+        ["https://example.org/sub/nyheter/forsta-nyheten/"]
+    );
+    assert_eq!(attrs(&sv, "link[rel=alternate]", "hreflang"), ["sv", "en"]);
+    assert_eq!(
+        attrs(&sv, "link[rel=alternate]", "href"),
+        [
+            "https://example.org/sub/nyheter/forsta-nyheten/",
+            "https://example.org/sub/en/news/first/"
+        ]
+    );
+    assert_eq!(
+        attrs(&sv, "meta[name=description]", "content"),
+        ["Det här är ”första” nyheten, om oss."]
+    );
+    assert_eq!(texts(&sv, "h1"), ["Första nyheten"]);
+    assert_eq!(
+        texts(&sv, ".dates span"),
+        [
+            "Publicerad 1 januari 2020",
+            "Senast uppdaterad 15 januari 2020"
+        ]
+    );
+    assert_eq!(
+        attrs(&sv, ".dates time", "datetime"),
+        ["2020-01-01", "2020-01-15"]
+    );
+
+    let switch = "nav.language-switch a";
+    assert_eq!(attrs(&sv, switch, "href"), ["../../en/news/first/"]);
+    assert_eq!(attrs(&sv, switch, "lang"), ["en"]);
+    assert_eq!(attrs(&sv, switch, "hreflang"), ["en"]);
+    assert_eq!(texts(&sv, switch), ["English"]);
+    assert_eq!(attrs(&sv, "nav.language-switch", "aria-label"), ["Språk"]);
+
+    let en = html(&out, "en/news/first/index.html");
+    assert_eq!(attrs(&en, "html", "lang"), ["en"]);
+    assert_eq!(
+        texts(&en, ".dates span"),
+        ["Published 1 January 2020", "Last updated 15 January 2020"]
+    );
+    assert_eq!(texts(&en, "nav.language-switch a"), ["Svenska"]);
+    assert_eq!(attrs(&en, "nav.language-switch a", "lang"), ["sv"]);
+    assert_eq!(
+        attrs(&en, "nav.language-switch a", "href"),
+        ["../../../nyheter/forsta-nyheten/"]
+    );
+}
+
+#[test]
+fn a_missing_translation_switches_to_the_other_languages_section() {
+    let (_tmp, out) = built();
+    let page = html(
+        &out,
+        "nyheter/andra-nyheten-finns-bara-pa-svenska/index.html",
+    );
+    assert_eq!(attrs(&page, "link[rel=alternate]", "hreflang"), ["sv"]);
+    assert_eq!(
+        attrs(&page, "nav.language-switch a", "href"),
+        ["../../en/news/"]
+    );
+    assert_eq!(
+        texts(&page, ".switch-note"),
+        ["(sidan finns inte på engelska)"]
+    );
+    // The editor's summary is the description; the English listing leaves it out.
+    assert_eq!(
+        attrs(&page, "meta[name=description]", "content"),
+        ["En sammanfattning skriven av redaktören."]
+    );
+    let news = html(&out, "en/news/index.html");
+    assert_eq!(
+        texts(&news, ".listing-title"),
+        ["Third news item", "First news item"]
+    );
+    // A page outside any section falls back to the other language's home.
+    let only_en = html(&out, "en/only-in-english/index.html");
+    assert_eq!(attrs(&only_en, "nav.language-switch a", "href"), ["../../"]);
+}
+
+#[test]
+fn sections_are_paginated_newest_first_and_leave_out_drafts_and_future_articles() {
+    let (_tmp, out) = built();
+    let first = html(&out, "nyheter/index.html");
+    assert_eq!(
+        texts(&first, ".listing-title"),
+        ["Tredje nyheten", "Andra nyheten finns bara på svenska"]
+    );
+    assert_eq!(
+        attrs(&first, "nav.pagination a[rel=next]", "href"),
+        ["sida/2/"]
+    );
+    assert_eq!(
+        attrs(&first, "nav.pagination a[aria-current=page]", "href"),
+        ["./"]
+    );
+    let second = html(&out, "nyheter/sida/2/index.html");
+    assert_eq!(texts(&second, ".listing-title"), ["Första nyheten"]);
+    assert_eq!(
+        attrs(&second, "nav.pagination a[rel=prev]", "href"),
+        ["../../"]
+    );
+    assert_eq!(texts(&second, "h1"), ["Nyheter sida 2 av 2"]);
+    let all = fs::read_to_string(out.join("nyheter/index.html")).unwrap()
+        + &fs::read_to_string(out.join("nyheter/sida/2/index.html")).unwrap();
+    assert!(!all.contains("Ett utkast"));
+    assert!(!all.contains("En framtida nyhet"));
+    assert!(
+        html(&out, "en/news/index.html")
+            .select(&scraper::Selector::parse("nav.pagination").unwrap())
+            .next()
+            .is_none()
+    );
+}
+
+#[test]
+fn drafts_and_future_articles_are_built_with_drafts() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let result = build(&fixture("basic"), &out, &["--drafts"]);
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    assert!(out.join("nyheter/ett-utkast/index.html").is_file());
+    assert!(out.join("nyheter/en-framtida-nyhet/index.html").is_file());
+    assert!(out.join("nyheter/sida/3/index.html").is_file());
+}
+
+#[test]
+fn at_links_become_relative_urls_in_the_readers_language() {
+    let (_tmp, out) = built();
+    let third = html(&out, "nyheter/tredje/index.html");
+    assert_eq!(
+        attrs(&third, ".body a", "href"),
+        ["../forsta-nyheten/#bakgrund-2", "../../", "bild.png"]
+    );
+    let third_en = html(&out, "en/news/third/index.html");
+    assert_eq!(
+        attrs(&third_en, ".body a", "href"),
+        ["../first/#background"]
+    );
+    // Falling back to the only translation says which language it is in.
+    let second = html(
+        &out,
+        "nyheter/andra-nyheten-finns-bara-pa-svenska/index.html",
+    );
+    assert_eq!(
+        attrs(&second, ".body a[hreflang]", "href"),
+        ["../../en/only-in-english/"]
+    );
+    assert_eq!(attrs(&second, ".body a[hreflang]", "hreflang"), ["en"]);
+}
+
+#[test]
+fn headings_get_unique_readable_ids_and_footnotes_link_both_ways() {
+    let (_tmp, out) = built();
+    let first = html(&out, "nyheter/forsta-nyheten/index.html");
+    assert_eq!(attrs(&first, ".body h2", "id"), ["bakgrund", "bakgrund-2"]);
+    assert_eq!(attrs(&first, ".footnote-ref a", "href"), ["#fn-1"]);
+    assert_eq!(attrs(&first, ".footnote", "id"), ["fn-1"]);
+    assert_eq!(attrs(&first, ".footnote a", "href"), ["#fnref-1"]);
+}
+
+#[test]
+fn every_page_has_one_h1_a_title_description_skip_link_and_footer() {
+    let (_tmp, out) = built();
+    for (path, _) in tree(&out).into_iter().filter(|(p, _)| p.ends_with(".html")) {
+        let page = html(&out, &path);
+        assert_eq!(texts(&page, "h1").len(), 1, "{path}");
+        assert!(!texts(&page, "title")[0].is_empty(), "{path}");
+        assert!(
+            !attrs(&page, "meta[name=description]", "content")[0].is_empty(),
+            "{path}"
+        );
+        assert_eq!(
+            attrs(&page, "body > a.skip-link", "href"),
+            ["#main"],
+            "{path}"
+        );
+        assert_eq!(attrs(&page, "main", "id"), ["main"], "{path}");
+        assert_eq!(
+            attrs(&page, "link[rel=canonical]", "href").len(),
+            1,
+            "{path}"
+        );
+        let statement = attrs(&page, "footer a", "href");
+        assert!(
+            statement.iter().any(|h| h.ends_with("om-oss/")
+                || h.ends_with("about/")
+                || (h == "./" && (path.starts_with("om-oss") || path.starts_with("en/about")))),
+            "{path}: {statement:?}"
+        );
+    }
+}
+
+#[test]
+fn every_internal_link_resolves_to_a_file() {
+    let (_tmp, out) = built();
+    assert_eq!(broken_internal_links(&out), Vec::<String>::new());
+}
+
+#[test]
+fn two_builds_give_identical_bytes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    assert!(build(&fixture("basic"), &a, &[]).status.success());
+    assert!(build(&fixture("basic"), &b, &[]).status.success());
+    assert_eq!(tree(&a), tree(&b));
+}
+
+#[test]
+fn a_rebuild_replaces_the_previous_output_and_leaves_nothing_beside_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    fs::create_dir_all(&out).unwrap();
+    fs::write(out.join("stale.html"), "old").unwrap();
+    assert!(build(&fixture("basic"), &out, &[]).status.success());
+    assert!(!out.join("stale.html").exists());
+    let beside: Vec<_> = fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(beside, [std::ffi::OsString::from("public")]);
+}
+
+#[test]
+fn base_url_can_be_overridden_for_a_staging_build() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    assert!(
+        build(
+            &fixture("basic"),
+            &out,
+            &["--base-url", "https://staging.example.org/x/"]
+        )
+        .status
+        .success()
+    );
+    let home = html(&out, "index.html");
+    assert_eq!(
+        attrs(&home, "link[rel=canonical]", "href"),
+        ["https://staging.example.org/x/"]
+    );
+}
+
+#[test]
+fn the_home_page_lists_sections_and_renders_the_intro() {
+    let (_tmp, out) = built();
+    let home = html(&out, "index.html");
+    assert_eq!(texts(&home, "h1"), ["Välkommen"]);
+    assert_eq!(texts(&home, ".intro em"), ["startsidan"]);
+    assert_eq!(texts(&home, ".home-section h2"), ["Nyheter"]);
+    assert_eq!(
+        texts(&home, ".home-section .listing-title"),
+        [
+            "Tredje nyheten",
+            "Andra nyheten finns bara på svenska",
+            "Första nyheten"
+        ]
+    );
+    assert_eq!(
+        attrs(&home, "nav.main-menu a", "href"),
+        ["nyheter/", "om-oss/"]
+    );
+}
+
+#[test]
+fn article_html_snapshot() {
+    let (_tmp, out) = built();
+    let page = read(&out, "nyheter/forsta-nyheten/index.html");
+    insta::assert_snapshot!(page);
+}
+
+#[test]
+fn a_site_without_a_themes_folder_uses_the_built_in_theme_and_overrides_replace_single_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_dir(&fixture("basic"), &site);
+    assert!(!site.join("themes").exists());
+    fs::create_dir_all(site.join("themes/default/i18n")).unwrap();
+    let strings = include_str!("../themes/default/i18n/sv.yaml")
+        .replace("Hoppa till innehållet", "Till innehållet");
+    fs::write(site.join("themes/default/i18n/sv.yaml"), strings).unwrap();
+    let out = tmp.path().join("public");
+    let result = build(&site, &out, &[]);
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    assert_eq!(
+        texts(&html(&out, "index.html"), ".skip-link"),
+        ["Till innehållet"]
+    );
+    assert_eq!(
+        texts(&html(&out, "en/index.html"), ".skip-link"),
+        ["Skip to content"]
+    );
+    assert!(Path::new(&out.join("style.css")).is_file());
+}

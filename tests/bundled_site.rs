@@ -1,0 +1,127 @@
+//! The bundled Malmö site in the repository root: the seed article word for word, in both languages.
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+
+fn built() -> (tempfile::TempDir, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let result = build(Path::new(env!("CARGO_MANIFEST_DIR")), &out, &[]);
+    assert!(
+        result.status.success(),
+        "bundled site failed:\n{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    (tmp, out)
+}
+
+const SV: &str = "nyheter/nytt-mote-med-kriminella-i-sluta-skjut/index.html";
+const EN: &str = "en/news/new-meeting-with-criminals-in-sluta-skjut/index.html";
+
+#[test]
+fn the_seed_article_is_published_word_for_word_in_swedish() {
+    let (_tmp, out) = built();
+    let seed_path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed/sluta-skjut-ny-call-in.sv.txt");
+    let seed = std::fs::read_to_string(&seed_path)
+        .unwrap_or_else(|e| panic!("the seed article is read from {}: {e}", seed_path.display()));
+    let page = html(&out, SV);
+    let mut lines = seed.lines().map(str::trim).filter(|l| !l.is_empty());
+    let title = lines.next().unwrap();
+    assert_eq!(texts(&page, "h1"), [title]);
+    let rendered: Vec<String> = texts(&page, ".body p, .body h2");
+    for line in lines.filter(|l| *l != title) {
+        assert!(
+            rendered.iter().any(|r| r == line),
+            "not found word for word: {line}\nin {rendered:#?}"
+        );
+    }
+    assert_eq!(attrs(&page, ".dates time", "datetime"), ["2019-11-13"]);
+    assert_eq!(texts(&page, ".dates time"), ["13 november 2019"]);
+}
+
+#[test]
+fn the_seed_article_and_its_translation_link_to_each_other() {
+    let (_tmp, out) = built();
+    let sv = html(&out, SV);
+    let en = html(&out, EN);
+    assert_eq!(attrs(&sv, "html", "lang"), ["sv"]);
+    assert_eq!(attrs(&en, "html", "lang"), ["en"]);
+    let alternates = [
+        "https://example.org/sluta-skjut/nyheter/nytt-mote-med-kriminella-i-sluta-skjut/",
+        "https://example.org/sluta-skjut/en/news/new-meeting-with-criminals-in-sluta-skjut/",
+    ];
+    assert_eq!(attrs(&sv, "link[rel=alternate]", "href"), alternates);
+    assert_eq!(attrs(&en, "link[rel=alternate]", "href"), alternates);
+    assert_eq!(attrs(&sv, "link[rel=alternate]", "hreflang"), ["sv", "en"]);
+    assert_eq!(
+        attrs(&sv, "nav.language-switch a", "href"),
+        ["../../en/news/new-meeting-with-criminals-in-sluta-skjut/"]
+    );
+    assert_eq!(
+        attrs(&en, "nav.language-switch a", "href"),
+        ["../../../nyheter/nytt-mote-med-kriminella-i-sluta-skjut/"]
+    );
+    assert_eq!(texts(&en, ".dates time"), ["13 November 2019"]);
+    // The closing "Läs mer" line links to the about page in each language.
+    assert_eq!(attrs(&sv, ".body a", "href"), ["../../om-sluta-skjut/"]);
+    assert_eq!(attrs(&en, ".body a", "href"), ["../../about-sluta-skjut/"]);
+}
+
+#[test]
+fn every_page_of_the_bundled_site_has_its_translation_and_working_links() {
+    let (_tmp, out) = built();
+    assert_eq!(broken_internal_links(&out), Vec::<String>::new());
+    for page in [
+        "index.html",
+        "om-sluta-skjut/index.html",
+        "tillganglighetsredogorelse/index.html",
+        "nyheter/index.html",
+    ] {
+        let document = html(&out, page);
+        assert_eq!(
+            attrs(&document, "link[rel=alternate]", "hreflang"),
+            ["sv", "en"],
+            "{page}"
+        );
+        assert!(
+            attrs(&document, "footer a", "href")
+                .iter()
+                .any(|h| h.ends_with("tillganglighetsredogorelse/") || h == "./"),
+            "{page}"
+        );
+    }
+}
+
+#[test]
+fn the_about_page_cites_its_sources() {
+    let (_tmp, out) = built();
+    for page in [
+        "om-sluta-skjut/index.html",
+        "en/about-sluta-skjut/index.html",
+    ] {
+        let document = html(&out, page);
+        let external: Vec<String> = attrs(&document, ".body a", "href")
+            .into_iter()
+            .filter(|h| h.starts_with("https://"))
+            .collect();
+        for host in [
+            "https://polisen.se/",
+            "https://bra.se/",
+            "https://www.kriminalvarden.se/",
+            "https://malmo.se/",
+        ] {
+            assert!(
+                external.iter().any(|h| h.starts_with(host)),
+                "{page} cites nothing from {host}"
+            );
+        }
+        assert!(
+            !texts(&document, ".footnote").is_empty(),
+            "{page} has no footnotes"
+        );
+    }
+}
