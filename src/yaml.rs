@@ -39,7 +39,7 @@ pub fn parse_in<T: DeserializeOwned>(
         let message = strip_position(&raw);
         if (message.contains("invalid date `") || message.contains("unknown variant `"))
             && let Some(value) = message.split('`').nth(1).filter(|v| !v.is_empty())
-            && let Some(found) = text[offset..end].find(value)
+            && let Some(found) = text.get(offset..end).and_then(|rest| rest.find(value))
         {
             offset += found;
         }

@@ -138,3 +138,73 @@ fn a_missing_site_folder_says_where_it_looked() {
         "{stderr}"
     );
 }
+
+#[cfg(unix)]
+fn check_symlink(link: &str, target: &Path, expected: &str) {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_dir(&fixture("bad/_base"), &site);
+    std::os::unix::fs::symlink(target, site.join(link)).unwrap();
+    let out = tmp.path().join("public");
+    fs::create_dir_all(&out).unwrap();
+    fs::write(out.join("index.html"), "previous build").unwrap();
+    let result = build(&site, &out, &[]);
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert_eq!(result.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(expected),
+        "expected {expected}\nin\n{stderr}"
+    );
+    assert_eq!(
+        fs::read_to_string(out.join("index.html")).unwrap(),
+        "previous build"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_pointing_outside_the_site_is_not_followed() {
+    let outside = tempfile::tempdir().unwrap();
+    fs::write(outside.path().join("secret.txt"), "secret").unwrap();
+    check_symlink(
+        "content/nyheter/ok/secret.txt",
+        &outside.path().join("secret.txt"),
+        "content/nyheter/ok/secret.txt: error: this symbolic link points outside the site folder, so it is not followed",
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_is_reported() {
+    check_symlink(
+        "content/nyheter/ok/loop",
+        Path::new(".."),
+        "content/nyheter/ok/loop: error: this symbolic link points back to a folder that contains it (a loop)",
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_inside_the_site_is_followed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_dir(&fixture("bad/_base"), &site);
+    fs::create_dir_all(site.join("shared")).unwrap();
+    fs::write(site.join("shared/karta.txt"), "karta").unwrap();
+    std::os::unix::fs::symlink(
+        site.join("shared/karta.txt"),
+        site.join("content/nyheter/ok/karta.txt"),
+    )
+    .unwrap();
+    let out = tmp.path().join("public");
+    let result = build(&site, &out, &[]);
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    assert_eq!(
+        fs::read_to_string(out.join("nyheter/en-fungerande-nyhet/karta.txt")).unwrap(),
+        "karta"
+    );
+}
