@@ -95,6 +95,7 @@ bad_input! {
     several_errors_are_reported_together_in_order => "several-errors",
     misspelt_key_in_site_yaml => "bad-site-yaml",
     dated_article_without_a_date => "dated-without-date",
+    broken_theme_template => "template-error",
 }
 
 #[test]

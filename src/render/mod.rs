@@ -161,11 +161,17 @@ impl<'s> Renderer<'s> {
         }
     }
 
-    fn template(&self, name: &str, context: &Context, file: &str) -> Result<String, Diagnostic> {
+    /// Renders a template; a failure is reported once per template, not once per page.
+    fn template(&self, name: &str, context: &Context) -> Result<String, Diagnostic> {
         self.theme.tera.render(name, context).map_err(|e| {
+            let origin = self
+                .theme
+                .template_origins
+                .get(name)
+                .map_or(name, String::as_str);
             Diagnostic::error(
-                file,
-                format!("the template `{name}` failed:\n{}", theme::tera_message(&e)),
+                origin,
+                format!("the template failed:\n{}", theme::tera_message(&e)),
             )
         })
     }
@@ -240,7 +246,7 @@ impl<'s> Renderer<'s> {
         };
         let mut context = self.context(&page);
         context.insert("article", &view);
-        self.template("article.html", &context, &translation.file)
+        self.template("article.html", &context)
     }
 
     fn section(
@@ -330,7 +336,7 @@ impl<'s> Renderer<'s> {
         if number > 1 {
             context.insert("page_number", &number);
         }
-        self.template("section.html", &context, &section.file)
+        self.template("section.html", &context)
     }
 
     fn home(&self, path: &str, lang: Lang) -> Result<String, Diagnostic> {
@@ -393,7 +399,7 @@ impl<'s> Renderer<'s> {
         });
         let mut context = self.context(&page);
         context.insert("home", &HomeView { intro, sections });
-        self.template("home.html", &context, "content/_index.yaml")
+        self.template("home.html", &context)
     }
 
     fn list_item(&self, key: &str, lang: Lang, from: &str) -> Option<ListItem<'s>> {

@@ -55,6 +55,8 @@ pub struct Theme {
     pub strings: BTreeMap<Lang, InterfaceStrings>,
     /// Files copied to the output root (`style.css`), by path.
     pub static_files: BTreeMap<String, Vec<u8>>,
+    /// Where each template came from (built in or the site's override), for messages.
+    pub template_origins: BTreeMap<String, String>,
 }
 
 /// One theme file and where it came from, for messages.
@@ -113,8 +115,10 @@ impl Theme {
         let mut templates = Vec::new();
         let mut strings = BTreeMap::new();
         let mut static_files = BTreeMap::new();
+        let mut template_origins = BTreeMap::new();
         for (path, file) in files {
             if let Some(name) = path.strip_prefix("templates/") {
+                template_origins.insert(name.to_string(), file.origin.clone());
                 match String::from_utf8(file.text) {
                     Ok(text) => templates.push((name.to_string(), text)),
                     Err(_) => errors.push(Diagnostic::error(
@@ -174,6 +178,7 @@ impl Theme {
             tera,
             strings: strings.into_iter().map(|(l, (_, s))| (l, s)).collect(),
             static_files,
+            template_origins,
         })
     }
 }
