@@ -10,6 +10,7 @@
 
 pub mod config;
 pub mod content;
+pub mod dataset;
 pub mod diagnostics;
 pub mod i18n;
 pub mod markdown;

@@ -77,33 +77,73 @@ fn key_path(message: &str) -> Option<&str> {
     (!path.is_empty() && !path.contains(' ')).then_some(path)
 }
 
-/// Byte offset of the line holding the last key of `path` (`image.alt`, `tags[1]`), found by indentation.
+/// Byte offset of the line holding the last key of `path` (`image.alt`, `series[1].label`), found by indentation.
 fn path_offset(text: &str, start: usize, end: usize, path: &str) -> Option<usize> {
     let mut search_from = start;
     let mut min_indent = 0;
     let mut found = None;
     for segment in path.split('.') {
-        let key = segment.split('[').next().unwrap_or(segment);
-        let mut offset = search_from;
-        let mut hit = None;
-        for line in text[search_from..end].split_inclusive('\n') {
-            let trimmed = line.trim_start_matches([' ', '-']);
-            let indent = line.len() - trimmed.len();
-            if indent >= min_indent
-                && let Some(rest) = trimmed.strip_prefix(key)
-                && rest.trim_start().starts_with(':')
-            {
-                hit = Some((offset + indent, indent, offset + line.len()));
-                break;
-            }
-            offset += line.len();
-        }
-        let (at, indent, next) = hit?;
+        let (key, index) = match segment.split_once('[') {
+            Some((key, rest)) => (key, rest.trim_end_matches(']').parse::<usize>().ok()),
+            None => (segment, None),
+        };
+        let (at, indent, next) = find_key(text, search_from, end, key, min_indent)?;
         found = Some(at);
         min_indent = indent + 1;
-        search_from = next.min(end);
+        search_from = next;
+        if let Some(index) = index {
+            // The index-th item of the list below the key.
+            let mut offset = search_from;
+            let mut seen = 0;
+            let mut item = None;
+            for line in text[search_from..end].split_inclusive('\n') {
+                let trimmed = line.trim_start_matches(' ');
+                let item_indent = line.len() - trimmed.len();
+                if item_indent >= min_indent.saturating_sub(1) && trimmed.starts_with("- ") {
+                    if seen == index {
+                        item = Some((offset + item_indent, item_indent + 2, offset));
+                        break;
+                    }
+                    seen += 1;
+                }
+                offset += line.len();
+            }
+            let (at, item_indent, line_start) = item?;
+            found = Some(at);
+            min_indent = item_indent;
+            search_from = line_start;
+        }
     }
     found
+}
+
+/// The first line from `from` holding `key:` indented at least `min_indent` (list dashes count as indent).
+fn find_key(
+    text: &str,
+    from: usize,
+    end: usize,
+    key: &str,
+    min_indent: usize,
+) -> Option<(usize, usize, usize)> {
+    let mut offset = from;
+    for line in text.get(from..end)?.split_inclusive('\n') {
+        let trimmed = line.trim_start_matches([' ', '-']);
+        let indent = line.len() - trimmed.len();
+        if indent >= min_indent
+            && let Some(rest) = trimmed.strip_prefix(key)
+            && rest.trim_start().starts_with(':')
+        {
+            return Some((offset + indent, indent, offset + line.len()));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// The location of the key at `path` (`series[1].label`) in YAML `text`, or of the start if not found.
+pub fn path_location(text: &str, path: &str) -> Location {
+    let offset = path_offset(text, 0, text.len(), path).unwrap_or(0);
+    Location::of_offset(text, offset)
 }
 
 fn strip_position(raw: &str) -> &str {
@@ -273,6 +313,14 @@ mod tests {
             "{}",
             err.message
         );
+    }
+
+    #[test]
+    fn paths_with_list_indices_find_the_right_item() {
+        let text = "series:\n  - key: a\n    label: { sv: A }\n  - key: b\n    label: { sv: B }\n";
+        assert_eq!(path_location(text, "series[1].label").line, 5);
+        assert_eq!(path_location(text, "series[0].label").line, 3);
+        assert_eq!(path_location(text, "series[1]").line, 4);
     }
 
     #[test]

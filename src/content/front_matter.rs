@@ -47,10 +47,29 @@ pub struct Date(pub NaiveDate);
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        parse_date(&text)
-            .map(Date)
-            .ok_or_else(|| de::Error::custom(format!("invalid date `{text}`, expected YYYY-MM-DD")))
+        // A visitor, so that serde_yaml places the error at the value itself.
+        struct DateVisitor;
+        impl de::Visitor<'_> for DateVisitor {
+            type Value = Date;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a date written YYYY-MM-DD")
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Date, E> {
+                parse_date(text)
+                    .map(Date)
+                    .ok_or_else(|| E::custom(format!("invalid date `{text}`, expected YYYY-MM-DD")))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Date, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Date, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Date, E> {
+                self.visit_str(&v.to_string())
+            }
+        }
+        deserializer.deserialize_str(DateVisitor)
     }
 }
 

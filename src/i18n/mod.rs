@@ -2,6 +2,7 @@
 //!
 //! Interface strings of the theme live in `InterfaceStrings` (see [`strings`]).
 
+pub mod number;
 pub mod strings;
 
 use std::collections::BTreeMap;
@@ -95,6 +96,13 @@ impl<T> Localized<T> {
             .copied()
             .filter(|l| !self.0.contains_key(l))
             .collect()
+    }
+}
+
+impl Localized<String> {
+    /// The text in `lang`, or "" where it has none (checked at load where it matters).
+    pub fn text(&self, lang: Lang) -> &str {
+        self.get(lang).map_or("", String::as_str)
     }
 }
 

@@ -1,0 +1,355 @@
+//! Datasets: statistics read from YAML, their trends, and how they are shown.
+//!
+//! A dataset file (`content/statistik/dodsskjutningar-malmo.yaml`) holds one
+//! or more series of values keyed by [`Period`]. This module owns the model
+//! and its checks ([`Dataset::parse`]), the trend arithmetic ([`trend`]), and
+//! the table, chart and downloads made from it.
+
+pub mod period;
+pub mod trend;
+mod values;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::content::Date;
+use crate::content::slug::Slug;
+use crate::diagnostics::Diagnostic;
+use crate::i18n::{Lang, Localized};
+use crate::yaml;
+pub use period::{Period, PeriodKind};
+pub use values::Observation;
+
+/// Which direction of change is good news.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Better {
+    Lower,
+    Higher,
+    #[default]
+    Neutral,
+}
+
+/// Who publishes the figures, and where.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub name: Localized<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+/// One line of figures in a dataset.
+#[derive(Debug, Clone)]
+pub struct Series {
+    pub key: String,
+    pub label: Localized<String>,
+    /// Values in period order.
+    pub values: BTreeMap<Period, Observation>,
+}
+
+/// A checked dataset.
+#[derive(Debug, Clone)]
+pub struct Dataset {
+    /// The file name without `.yaml`; also the slug of its pages.
+    pub id: Slug,
+    /// `content/<…>.yaml`, for messages.
+    pub file: String,
+    pub title: Localized<String>,
+    pub description: Localized<String>,
+    pub unit: Localized<String>,
+    /// Where the figures are about ("Malmö"), for captions.
+    pub area: Localized<String>,
+    pub better: Better,
+    pub source: Source,
+    pub updated: Date,
+    /// Decimals shown for values and changes.
+    pub decimals: usize,
+    pub series: Vec<Series>,
+    pub kind: PeriodKind,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DatasetFile {
+    title: Localized<String>,
+    #[serde(default)]
+    description: Localized<String>,
+    unit: Localized<String>,
+    #[serde(default)]
+    area: Localized<String>,
+    #[serde(default)]
+    better: Better,
+    source: Source,
+    updated: Date,
+    #[serde(default)]
+    decimals: Option<usize>,
+    series: Vec<SeriesFile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SeriesFile {
+    key: String,
+    label: Localized<String>,
+    values: values::Values,
+}
+
+impl Dataset {
+    /// Parses and checks the dataset in `text`; `id` is its file name without `.yaml`.
+    pub fn parse(
+        file: &str,
+        id: &str,
+        text: &str,
+        languages: &[Lang],
+    ) -> Result<Dataset, Vec<Diagnostic>> {
+        let raw: DatasetFile = yaml::parse(file, text).map_err(|d| vec![d])?;
+        let mut errors = Vec::new();
+        let at = |path: &str| yaml::path_location(text, path);
+        let id = match Slug::parse(id) {
+            Ok(slug) => Some(slug),
+            Err(message) => {
+                errors.push(
+                    Diagnostic::error(file, format!("the file name is the dataset's address, but {message}"))
+                        .with_hint("rename the file using lowercase letters, digits and dashes, e.g. `dodsskjutningar-malmo.yaml`"),
+                );
+                None
+            }
+        };
+        let mut need = |path: &str, what: &str, texts: &Localized<String>| {
+            for lang in texts.missing(languages) {
+                errors.push(
+                    Diagnostic::error(file, format!("{what} has no {} text", lang.english_name()))
+                        .at(text, at(path))
+                        .with_hint(format!("add `{}: …`", lang.code())),
+                );
+            }
+        };
+        need("title", "the title", &raw.title);
+        need("unit", "the unit", &raw.unit);
+        need("source.name", "the source's name", &raw.source.name);
+        if !raw
+            .description
+            .missing(languages)
+            .len()
+            .eq(&languages.len())
+        {
+            need("description", "the description", &raw.description);
+        }
+        if !raw.area.missing(languages).len().eq(&languages.len()) {
+            need("area", "the area", &raw.area);
+        }
+        for (i, series) in raw.series.iter().enumerate() {
+            need(
+                &format!("series[{i}].label"),
+                &format!("the label of series `{}`", series.key),
+                &series.label,
+            );
+            for (period, observation) in &series.values.0 {
+                if !observation
+                    .note
+                    .missing(languages)
+                    .len()
+                    .eq(&languages.len())
+                {
+                    need(
+                        &format!("series[{i}].values.{period}"),
+                        &format!("the note for {period}"),
+                        &observation.note,
+                    );
+                }
+            }
+        }
+        if raw.series.is_empty() {
+            errors.push(
+                Diagnostic::error(file, "the dataset has no series")
+                    .at(text, at("series"))
+                    .with_hint("add a series with `key`, `label` and `values`"),
+            );
+        }
+        let mut keys = Vec::new();
+        let mut kind = None;
+        for (i, series) in raw.series.iter().enumerate() {
+            if Slug::parse(&series.key).is_err() {
+                errors.push(
+                    Diagnostic::error(file, format!("the series key `{}` may only hold lowercase letters, digits and dashes", series.key))
+                        .at(text, at(&format!("series[{i}].key"))),
+                );
+            }
+            if keys.contains(&series.key.as_str()) {
+                errors.push(
+                    Diagnostic::error(file, format!("two series have the key `{}`", series.key))
+                        .at(text, at(&format!("series[{i}].key")))
+                        .with_hint("give each series its own key"),
+                );
+            }
+            keys.push(&series.key);
+            if let Some(first) = series.values.0.keys().next() {
+                match kind {
+                    None => kind = Some(first.kind()),
+                    Some(k) if k != first.kind() => errors.push(
+                        Diagnostic::error(
+                            file,
+                            format!(
+                                "series `{}` uses {} but the dataset uses {}",
+                                series.key,
+                                first.kind().english_name(),
+                                k.english_name()
+                            ),
+                        )
+                        .at(text, at(&format!("series[{i}].values")))
+                        .with_hint("give every value of a dataset for the same kind of period"),
+                    ),
+                    Some(_) => {}
+                }
+            }
+        }
+        let (Some(id), true) = (id, errors.is_empty()) else {
+            return Err(errors);
+        };
+        let decimals = raw.decimals.unwrap_or_else(|| {
+            raw.series
+                .iter()
+                .flat_map(|s| s.values.0.values())
+                .map(|o| o.decimals)
+                .max()
+                .unwrap_or(0)
+        });
+        Ok(Dataset {
+            id,
+            file: file.to_string(),
+            title: raw.title,
+            description: raw.description,
+            unit: raw.unit,
+            area: raw.area,
+            better: raw.better,
+            source: raw.source,
+            updated: raw.updated,
+            decimals,
+            kind: kind.unwrap_or(PeriodKind::Year),
+            series: raw
+                .series
+                .into_iter()
+                .map(|s| Series {
+                    key: s.key,
+                    label: s.label,
+                    values: s.values.0,
+                })
+                .collect(),
+        })
+    }
+
+    /// Every period any series has a value (or a gap) for, in order.
+    pub fn periods(&self) -> Vec<Period> {
+        let mut periods: Vec<Period> = self
+            .series
+            .iter()
+            .flat_map(|s| s.values.keys().copied())
+            .collect();
+        periods.sort();
+        periods.dedup();
+        periods
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LANGS: [Lang; 2] = [Lang::Sv, Lang::En];
+
+    const GOOD: &str = "\
+title: { sv: Döda i skjutningar i Malmö, en: Deaths from shootings in Malmö }
+unit: { sv: personer, en: people }
+better: lower
+source:
+  name: { sv: Polismyndigheten, en: Swedish Police Authority }
+  url: https://example.org/
+updated: 2019-11-13
+series:
+  - key: deaths
+    label: { sv: Döda, en: Deaths }
+    values:
+      2017: 7
+      2018: 12
+      2019: { value: 5, partial: true, note: { sv: t.o.m. 11 november, en: up to 11 November } }
+      2020: null
+";
+
+    #[test]
+    fn parses_a_dataset_with_flags_and_gaps() {
+        let dataset = Dataset::parse("d.yaml", "dodsfall", GOOD, &LANGS).unwrap();
+        assert_eq!(dataset.kind, PeriodKind::Year);
+        assert_eq!(dataset.better, Better::Lower);
+        assert_eq!(dataset.decimals, 0);
+        let values = &dataset.series[0].values;
+        assert_eq!(values[&Period::Year(2018)].value, Some(12.0));
+        assert!(values[&Period::Year(2019)].partial);
+        assert_eq!(values[&Period::Year(2020)].value, None);
+        assert_eq!(dataset.periods().len(), 4);
+    }
+
+    fn error_of(text: &str) -> Diagnostic {
+        Dataset::parse("d.yaml", "d", text, &LANGS)
+            .unwrap_err()
+            .remove(0)
+    }
+
+    #[test]
+    fn a_non_numeric_value_is_located() {
+        let err = error_of(&GOOD.replace("2017: 7", "2017: sju"));
+        assert_eq!(err.location.unwrap().line, 12, "{err}");
+        assert!(
+            err.message.contains("`sju` is not a number"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn a_duplicate_period_is_located() {
+        let err = error_of(&GOOD.replace("2018: 12", "2017: 12"));
+        assert_eq!(err.location.unwrap().line, 13, "{err}");
+        assert!(
+            err.message.contains("2017 appears twice"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn mixed_period_kinds_are_an_error() {
+        let err = error_of(&GOOD.replace("2018: 12", "2018-Q1: 12"));
+        assert_eq!(err.location.unwrap().line, 13, "{err}");
+        assert!(err.message.contains("quarter"), "{}", err.message);
+    }
+
+    #[test]
+    fn a_missing_label_translation_is_located() {
+        let err = error_of(&GOOD.replace("label: { sv: Döda, en: Deaths }", "label: { sv: Döda }"));
+        assert_eq!(
+            err.to_string(),
+            "d.yaml:10:5: the label of series `deaths` has no English text"
+        );
+    }
+
+    #[test]
+    fn an_unknown_key_suggests_the_right_one() {
+        let err = error_of(&GOOD.replace("better: lower", "bettre: lower"));
+        assert_eq!(err.location.unwrap().line, 3);
+        assert_eq!(err.hint.as_deref(), Some("did you mean `better`?"));
+    }
+
+    #[test]
+    fn decimals_follow_the_most_precise_value() {
+        let dataset = Dataset::parse(
+            "d.yaml",
+            "d",
+            &GOOD.replace("2018: 12", "2018: 12.25"),
+            &LANGS,
+        )
+        .unwrap();
+        assert_eq!(dataset.decimals, 2);
+    }
+}

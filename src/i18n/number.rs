@@ -1,0 +1,135 @@
+//! Numbers as each language writes them: `1 234,5` and `12,5 %` in Swedish, `1,234.5` and `12.5%` in English.
+//!
+//! Negative numbers use the real minus sign (U+2212), which screen readers
+//! read as "minus" and which never breaks from its digits.
+
+use super::Lang;
+
+/// The minus sign used in every formatted number.
+pub const MINUS: char = '\u{2212}';
+/// Swedish groups digits with a no-break space so a number never wraps.
+const SV_GROUP: char = '\u{a0}';
+
+/// `value` with exactly `decimals` decimals, digits grouped in threes.
+pub fn format_number(value: f64, decimals: usize, lang: Lang) -> String {
+    let rounded = format!("{:.*}", decimals, value.abs());
+    let (int_part, frac_part) = match rounded.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (rounded.as_str(), None),
+    };
+    let (group, point) = match lang {
+        Lang::Sv => (SV_GROUP, ','),
+        Lang::En => (',', '.'),
+    };
+    let mut out = String::with_capacity(rounded.len() + 4);
+    let is_zero = rounded.bytes().all(|b| b == b'0' || b == b'.');
+    if value.is_sign_negative() && !is_zero {
+        out.push(MINUS);
+    }
+    let digits = int_part.len();
+    for (i, digit) in int_part.chars().enumerate() {
+        if i > 0 && (digits - i) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(digit);
+    }
+    if let Some(frac) = frac_part {
+        out.push(point);
+        out.push_str(frac);
+    }
+    out
+}
+
+/// A percentage with one decimal: `12,5 %` / `12.5%`.
+pub fn format_percent(value: f64, lang: Lang) -> String {
+    let number = format_number(value, 1, lang);
+    match lang {
+        Lang::Sv => format!("{number}{SV_GROUP}%"),
+        Lang::En => format!("{number}%"),
+    }
+}
+
+/// A change with its sign always shown: `+3`, `−2,5`.
+pub fn format_signed(value: f64, decimals: usize, lang: Lang) -> String {
+    let number = format_number(value, decimals, lang);
+    if number.starts_with(MINUS) || number.chars().all(|c| c == '0' || c == ',' || c == '.') {
+        number
+    } else {
+        format!("+{number}")
+    }
+}
+
+/// A signed percentage: `+12,5 %`, `−50.0%`.
+pub fn format_signed_percent(value: f64, lang: Lang) -> String {
+    let percent = format_percent(value, lang);
+    if percent.starts_with(MINUS)
+        || format_number(value, 1, lang)
+            .chars()
+            .all(|c| c == '0' || c == ',' || c == '.')
+    {
+        percent
+    } else {
+        format!("+{percent}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn swedish_numbers_group_with_a_space_and_use_a_decimal_comma() {
+        assert_eq!(format_number(1234.0, 0, Lang::Sv), "1\u{a0}234");
+        assert_eq!(format_number(1234.5, 1, Lang::Sv), "1\u{a0}234,5");
+        assert_eq!(
+            format_number(1_540_000.0, 0, Lang::Sv),
+            "1\u{a0}540\u{a0}000"
+        );
+        assert_eq!(format_number(12.0, 0, Lang::Sv), "12");
+        assert_eq!(format_number(0.0, 0, Lang::Sv), "0");
+        assert_eq!(format_number(0.05, 1, Lang::Sv), "0,1");
+        assert_eq!(format_number(-5.0, 0, Lang::Sv), "\u{2212}5");
+        assert_eq!(
+            format_number(-1234.25, 2, Lang::Sv),
+            "\u{2212}1\u{a0}234,25"
+        );
+    }
+
+    #[test]
+    fn english_numbers_group_with_a_comma_and_use_a_decimal_point() {
+        assert_eq!(format_number(1234.0, 0, Lang::En), "1,234");
+        assert_eq!(format_number(1234.5, 1, Lang::En), "1,234.5");
+        assert_eq!(format_number(999.0, 0, Lang::En), "999");
+        assert_eq!(
+            format_number(-1_000_000.0, 0, Lang::En),
+            "\u{2212}1,000,000"
+        );
+        assert_eq!(format_number(0.0, 1, Lang::En), "0.0");
+    }
+
+    #[test]
+    fn negative_zero_and_values_rounding_to_zero_have_no_sign() {
+        assert_eq!(format_number(-0.0, 0, Lang::Sv), "0");
+        assert_eq!(format_number(-0.04, 1, Lang::En), "0.0");
+        assert_eq!(format_signed(0.0, 0, Lang::En), "0");
+    }
+
+    #[test]
+    fn percentages_follow_each_language() {
+        assert_eq!(format_percent(12.5, Lang::Sv), "12,5\u{a0}%");
+        assert_eq!(format_percent(12.5, Lang::En), "12.5%");
+        assert_eq!(format_percent(-50.0, Lang::Sv), "\u{2212}50,0\u{a0}%");
+        assert_eq!(format_signed_percent(33.333, Lang::En), "+33.3%");
+        assert_eq!(
+            format_signed_percent(-41.66, Lang::Sv),
+            "\u{2212}41,7\u{a0}%"
+        );
+    }
+
+    #[test]
+    fn changes_show_their_sign() {
+        assert_eq!(format_signed(5.0, 0, Lang::Sv), "+5");
+        assert_eq!(format_signed(-5.0, 0, Lang::Sv), "\u{2212}5");
+        assert_eq!(format_signed(1500.0, 0, Lang::En), "+1,500");
+    }
+}
