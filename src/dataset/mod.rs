@@ -5,7 +5,10 @@
 //! and its checks ([`Dataset::parse`]), the trend arithmetic ([`trend`]), and
 //! the table, chart and downloads made from it.
 
+pub mod chart;
+pub mod download;
 pub mod period;
+pub mod table;
 pub mod trend;
 mod values;
 

@@ -1,0 +1,404 @@
+//! The trend table: one row per period, each series' value and its change, in words as well as numbers.
+
+use std::fmt::Write;
+
+use super::trend::{Assessment, Change, Direction, NoChange, TrendRow, trend_rows};
+use super::{Dataset, Observation, Period, PeriodKind};
+use crate::i18n::number::{format_number, format_signed, format_signed_percent};
+use crate::i18n::{InterfaceStrings, Lang};
+use crate::markdown::escape_attribute as escape;
+
+/// The table of `dataset` in `lang`, with its notes, source and date below it.
+pub fn trend_table(dataset: &Dataset, lang: Lang, strings: &InterfaceStrings) -> String {
+    let t = |key: &str| strings.text(key).to_string();
+    let periods = dataset.periods();
+    let rows: Vec<Vec<TrendRow<'_>>> = dataset
+        .series
+        .iter()
+        .map(|s| trend_rows(&s.values, dataset.decimals, dataset.better))
+        .collect();
+    let single = dataset.series.len() == 1;
+    let mut html = String::with_capacity(4096);
+    html.push_str("<div class=\"trend\">\n<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"");
+    html.push_str(&escape(&caption(dataset, lang, &periods)));
+    html.push_str("\">\n<table class=\"trend-table\">\n<caption>");
+    html.push_str(&escape(&caption(dataset, lang, &periods)));
+    html.push_str("</caption>\n<thead>\n<tr><th scope=\"col\">");
+    html.push_str(&escape(&t(period_header(dataset.kind))));
+    html.push_str("</th>");
+    for series in &dataset.series {
+        let label = series.label.text(lang);
+        let unit = dataset.unit.text(lang);
+        let columns = [
+            format!("{label} ({unit})"),
+            t("stats_change"),
+            t("stats_change_percent"),
+            t("stats_trend"),
+        ];
+        for (i, column) in columns.iter().enumerate() {
+            let text = if single || i == 0 {
+                column.clone()
+            } else {
+                format!("{label}: {}", column.to_lowercase())
+            };
+            let _ = write!(html, "<th scope=\"col\">{}</th>", escape(&text));
+        }
+    }
+    html.push_str("</tr>\n</thead>\n<tbody>\n");
+
+    let mut notes = Notes::default();
+    for period in &periods {
+        let _ = write!(
+            html,
+            "<tr><th scope=\"row\">{}</th>",
+            escape(&period.label(lang))
+        );
+        for series_rows in &rows {
+            match series_rows.iter().find(|r| r.period == *period) {
+                Some(row) => {
+                    html.push_str(&value_cell(
+                        row.observation,
+                        *period,
+                        dataset,
+                        lang,
+                        &mut notes,
+                    ));
+                    html.push_str(&change_cells(
+                        row.change,
+                        dataset.decimals,
+                        lang,
+                        strings,
+                        &mut notes,
+                    ));
+                }
+                None => {
+                    notes.missing = true;
+                    html.push_str("<td class=\"num\">–</td><td class=\"num\">–</td><td class=\"num\">–</td><td></td>");
+                }
+            }
+        }
+        html.push_str("</tr>\n");
+    }
+    html.push_str("</tbody>\n</table>\n</div>\n");
+    html.push_str(&notes.render(strings));
+    html.push_str(&source_line(dataset, lang, strings));
+    html.push_str("</div>\n");
+    html
+}
+
+/// "Döda i skjutningar i Malmö, 2016–2024 (personer)": what, where, period span and unit.
+pub fn caption(dataset: &Dataset, lang: Lang, periods: &[Period]) -> String {
+    let mut caption = dataset.title.text(lang).to_string();
+    if let Some(area) = dataset.area.get(lang) {
+        caption.push_str(", ");
+        caption.push_str(area);
+    }
+    if let (Some(first), Some(last)) = (periods.first(), periods.last()) {
+        caption.push_str(", ");
+        caption.push_str(&first.label(lang));
+        if first != last {
+            caption.push('–');
+            caption.push_str(&last.label(lang));
+        }
+    }
+    let _ = write!(caption, " ({})", dataset.unit.text(lang));
+    caption
+}
+
+fn period_header(kind: PeriodKind) -> &'static str {
+    match kind {
+        PeriodKind::Year => "stats_year",
+        PeriodKind::Quarter => "stats_quarter",
+        PeriodKind::Month => "stats_month",
+    }
+}
+
+/// What the notes under a table must explain.
+#[derive(Default)]
+struct Notes {
+    partial: bool,
+    preliminary: bool,
+    missing: bool,
+    no_change: bool,
+    percent_from_zero: bool,
+    /// Notes on single values: "2019: t.o.m. 11 november".
+    values: Vec<String>,
+}
+
+impl Notes {
+    fn render(&self, strings: &InterfaceStrings) -> String {
+        let mut items: Vec<String> = Vec::new();
+        let mut push = |flag: bool, key: &str| {
+            if flag {
+                items.push(escape(strings.text(key)));
+            }
+        };
+        push(self.partial, "stats_partial");
+        push(self.preliminary, "stats_preliminary");
+        push(self.missing, "stats_missing");
+        push(self.no_change, "stats_no_change_note");
+        push(self.percent_from_zero, "stats_percent_from_zero");
+        items.extend(self.values.iter().map(|n| escape(n)));
+        if items.is_empty() {
+            return String::new();
+        }
+        let mut html = String::from("<ul class=\"table-notes\">\n");
+        for item in items {
+            let _ = writeln!(html, "<li>{item}</li>");
+        }
+        html.push_str("</ul>\n");
+        html
+    }
+}
+
+fn value_cell(
+    observation: &Observation,
+    period: Period,
+    dataset: &Dataset,
+    lang: Lang,
+    notes: &mut Notes,
+) -> String {
+    let mut text = match observation.value {
+        Some(v) => format_number(v, dataset.decimals, lang),
+        None => {
+            notes.missing = true;
+            "–".to_string()
+        }
+    };
+    if observation.partial {
+        notes.partial = true;
+        text.push_str("\u{a0}[d]");
+    }
+    if observation.preliminary {
+        notes.preliminary = true;
+        text.push_str("\u{a0}[p]");
+    }
+    if let Some(note) = observation.note.get(lang) {
+        notes.values.push(format!("{}: {note}", period.label(lang)));
+    }
+    format!("<td class=\"num\">{}</td>", escape(&text))
+}
+
+fn change_cells(
+    change: Change,
+    decimals: usize,
+    lang: Lang,
+    strings: &InterfaceStrings,
+    notes: &mut Notes,
+) -> String {
+    match change {
+        Change::Computed {
+            absolute,
+            percent,
+            direction,
+            assessment,
+        } => {
+            let percent = match percent {
+                Some(p) => format_signed_percent(p, lang),
+                None => {
+                    notes.percent_from_zero = true;
+                    strings.text("stats_not_applicable").to_string()
+                }
+            };
+            let mut words = strings
+                .text(match direction {
+                    Direction::Increase => "stats_increase",
+                    Direction::Decrease => "stats_decrease",
+                    Direction::Unchanged => "stats_unchanged",
+                })
+                .to_string();
+            match assessment {
+                Assessment::Improvement => {
+                    let _ = write!(words, " ({})", strings.text("stats_improvement"));
+                }
+                Assessment::Worsening => {
+                    let _ = write!(words, " ({})", strings.text("stats_worsening"));
+                }
+                Assessment::Neither => {}
+            }
+            let class = match assessment {
+                Assessment::Improvement => " class=\"better\"",
+                Assessment::Worsening => " class=\"worse\"",
+                Assessment::Neither => "",
+            };
+            format!(
+                "<td class=\"num\">{}</td><td class=\"num\">{}</td><td{class}>{}</td>",
+                escape(&format_signed(absolute, decimals, lang)),
+                escape(&percent),
+                escape(&words)
+            )
+        }
+        Change::NotComputed(reason) => {
+            if reason != NoChange::First {
+                notes.no_change = true;
+            }
+            let hidden = format!(
+                "<span class=\"visually-hidden\">{}</span>",
+                escape(strings.text("stats_no_comparison"))
+            );
+            format!(
+                "<td class=\"num\"><span aria-hidden=\"true\">–</span>{hidden}</td><td class=\"num\"><span aria-hidden=\"true\">–</span>{hidden}</td><td></td>"
+            )
+        }
+    }
+}
+
+/// "Källa: Polismyndigheten. Uppgifterna gäller per 13 november 2019."
+pub fn source_line(dataset: &Dataset, lang: Lang, strings: &InterfaceStrings) -> String {
+    let name = escape(dataset.source.name.text(lang));
+    let source = match &dataset.source.url {
+        Some(url) => format!("<a href=\"{}\">{name}</a>", escape(url)),
+        None => name,
+    };
+    format!(
+        "<p class=\"table-source\">{}: {source}. {} {}.</p>\n",
+        escape(strings.text("stats_source")),
+        escape(strings.text("stats_as_of")),
+        escape(&lang.long_date(dataset.updated.0))
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scraper::{Html, Selector};
+
+    const LANGS: [Lang; 2] = [Lang::Sv, Lang::En];
+
+    fn strings(lang: Lang) -> InterfaceStrings {
+        let text = match lang {
+            Lang::Sv => include_str!("../../themes/default/i18n/sv.yaml"),
+            Lang::En => include_str!("../../themes/default/i18n/en.yaml"),
+        };
+        InterfaceStrings::parse("i18n", text).unwrap()
+    }
+
+    fn quarterly() -> Dataset {
+        let text = "\
+title: { sv: Anmälda brott, en: Reported crimes }
+unit: { sv: antal, en: number }
+area: { sv: Malmö, en: Malmö }
+better: lower
+source: { name: { sv: Brå, en: Brå }, url: https://example.org/bra }
+updated: 2024-02-01
+series:
+  - key: brott
+    label: { sv: Brott, en: Crimes }
+    values:
+      2023-Q1: 1200
+      2023-Q2: 1000
+      2023-Q3: null
+      2023-Q4: 0
+      2024-Q1: { value: 250, partial: true, note: { sv: t.o.m. januari, en: to January } }
+";
+        Dataset::parse("q.yaml", "q", text, &LANGS).unwrap()
+    }
+
+    fn cells(html: &str, selector: &str) -> Vec<String> {
+        let document = Html::parse_fragment(html);
+        document
+            .select(&Selector::parse(selector).unwrap())
+            .map(|e| e.text().collect::<String>())
+            .collect()
+    }
+
+    #[test]
+    fn a_quarterly_table_with_a_gap_and_a_partial_period() {
+        let html = trend_table(&quarterly(), Lang::Sv, &strings(Lang::Sv));
+        assert_eq!(
+            cells(&html, "caption"),
+            ["Anmälda brott, Malmö, kv.\u{a0}1 2023–kv.\u{a0}1 2024 (antal)"]
+        );
+        assert_eq!(
+            cells(&html, "thead th[scope=col]"),
+            [
+                "Kvartal",
+                "Brott (antal)",
+                "Förändring",
+                "Förändring i procent",
+                "Utveckling"
+            ]
+        );
+        assert_eq!(cells(&html, "tbody th[scope=row]").len(), 5);
+        let rows: Vec<Vec<String>> = Html::parse_fragment(&html)
+            .select(&Selector::parse("tbody tr").unwrap())
+            .map(|row| {
+                row.select(&Selector::parse("td").unwrap())
+                    .map(|c| c.text().collect())
+                    .collect()
+            })
+            .collect();
+        assert_eq!(rows[0][0], "1\u{a0}200");
+        assert_eq!(
+            rows[1],
+            [
+                "1\u{a0}000",
+                "\u{2212}200",
+                "\u{2212}16,7\u{a0}%",
+                "minskning (förbättring)"
+            ]
+        );
+        assert_eq!(rows[2][0], "–");
+        assert_eq!(rows[2][1], "–ingen jämförelse");
+        assert_eq!(rows[3][1], "–ingen jämförelse");
+        assert_eq!(
+            rows[4],
+            ["250\u{a0}[d]", "–ingen jämförelse", "–ingen jämförelse", ""]
+        );
+        let notes = cells(&html, ".table-notes li");
+        assert!(notes[0].starts_with("[d] Delår"), "{notes:?}");
+        assert!(notes.iter().any(|n| n == "– Uppgift saknas."), "{notes:?}");
+        assert!(
+            notes.iter().any(|n| n == "kv.\u{a0}1 2024: t.o.m. januari"),
+            "{notes:?}"
+        );
+        assert_eq!(
+            cells(&html, ".table-source"),
+            ["Källa: Brå. Uppgifterna gäller per 1 februari 2024."]
+        );
+    }
+
+    #[test]
+    fn english_tables_use_english_numbers_and_words() {
+        let mut dataset = quarterly();
+        dataset.series[0].values.insert(
+            Period::Quarter(2023, 3),
+            Observation {
+                value: Some(1500.0),
+                ..Observation::default()
+            },
+        );
+        let html = trend_table(&dataset, Lang::En, &strings(Lang::En));
+        assert!(html.contains("<td class=\"num\">+500</td><td class=\"num\">+50.0%</td><td class=\"worse\">increase (worsening)</td>"), "{html}");
+        // From 1,500 to 0, then from zero: a change, but no percentage.
+        assert!(
+            html.contains(
+                "<td class=\"num\">\u{2212}1,500</td><td class=\"num\">\u{2212}100.0%</td>"
+            ),
+            "{html}"
+        );
+        assert!(html.contains("Q1 2024"));
+    }
+
+    #[test]
+    fn percent_from_zero_is_written_as_not_applicable() {
+        let mut dataset = quarterly();
+        dataset.series[0].values.insert(
+            Period::Quarter(2024, 1),
+            Observation {
+                value: Some(10.0),
+                ..Observation::default()
+            },
+        );
+        let html = trend_table(&dataset, Lang::Sv, &strings(Lang::Sv));
+        assert!(
+            html.contains("<td class=\"num\">+10</td><td class=\"num\">ej tillämpligt</td>"),
+            "{html}"
+        );
+        assert!(
+            cells(&html, ".table-notes li")
+                .iter()
+                .any(|n| n.contains("från noll"))
+        );
+    }
+}
