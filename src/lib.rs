@@ -81,15 +81,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Vec<Diagnostic>> {
     };
     let (content, load_errors) = content::load(root, &load_options);
     report.extend(load_errors);
-    for dataset in content.datasets.keys() {
-        report.push(
-            Diagnostic::warning(
-                format!("content/{dataset}.yaml"),
-                "datasets are not built yet; this file is skipped",
-            )
-            .with_hint("statistics pages arrive in a later version of torget"),
-        );
-    }
     let theme = match Theme::load(root, &config.languages) {
         Ok(theme) => Some(theme),
         Err(errors) => {
@@ -101,7 +92,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Vec<Diagnostic>> {
     report.extend(resolve_errors);
     report.extend(check_site_links(&site, &config_text));
 
-    let (bodies, body_errors) = render::bodies(&site);
+    let (bodies, body_errors) = render::bodies(&site, theme.as_ref());
     report.extend(body_errors);
 
     let theme = match theme {
@@ -179,6 +170,27 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Vec<Diagnostic>> {
             )),
         }
     }
+    for (key, dataset) in &site.content.datasets {
+        let Some(path) = site.dataset_path(key, site.config.default_language) else {
+            continue;
+        };
+        let downloads = [
+            (
+                format!("{path}{}.csv", dataset.id),
+                dataset::download::csv(dataset, &site.config.languages),
+            ),
+            (
+                format!("{path}{}.json", dataset.id),
+                dataset::download::json(dataset),
+            ),
+        ];
+        for (file, text) in downloads {
+            match staging.write(&file, text.as_bytes()) {
+                Ok(()) => files += 1,
+                Err(e) => report.push(write_error(&file, e)),
+            }
+        }
+    }
     for (name, bytes) in &theme.static_files {
         match staging.write(name, bytes) {
             Ok(()) => files += 1,
@@ -197,10 +209,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Vec<Diagnostic>> {
 
     let mut pages = BTreeMap::new();
     for (_, job) in &jobs {
-        let lang = match job {
-            render::PageJob::Home(l) => *l,
-            render::PageJob::Section { lang, .. } | render::PageJob::Article { lang, .. } => *lang,
-        };
+        let lang = job.lang();
         *pages.entry(lang).or_insert(0) += 1;
     }
     Ok(BuildSummary {

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use crate::config::SiteConfig;
 use crate::content::slug::Slug;
 use crate::content::{Article, Content, Section, SortOrder, Translation};
+use crate::dataset::Dataset;
 use crate::diagnostics::Diagnostic;
 use crate::i18n::Lang;
 use crate::yaml;
@@ -28,6 +29,10 @@ pub struct Site {
     listings: BTreeMap<String, BTreeMap<Lang, Vec<String>>>,
     /// The home page's path per language (`""`, `en/`).
     home_paths: BTreeMap<Lang, String>,
+    /// URL path of each dataset's page per language.
+    dataset_paths: BTreeMap<String, BTreeMap<Lang, String>>,
+    /// Dataset content paths by id, for ```` ```trend <id> ```` blocks.
+    dataset_ids: BTreeMap<String, String>,
 }
 
 /// What an `@/` link points at.
@@ -36,6 +41,7 @@ pub enum Target<'a> {
     Home,
     Section(&'a Section),
     Article(&'a Article),
+    Dataset(&'a Dataset),
 }
 
 /// A resolved link: the page's URL path and the language it is in.
@@ -65,6 +71,8 @@ impl Site {
             .collect();
         let mut site = Site {
             home_paths,
+            dataset_paths: BTreeMap::new(),
+            dataset_ids: BTreeMap::new(),
             config,
             content,
             section_paths: BTreeMap::new(),
@@ -73,6 +81,7 @@ impl Site {
         };
         site.assign_section_paths(&mut errors);
         site.assign_article_paths(&mut errors);
+        site.assign_dataset_paths(&mut errors);
         site.build_listings();
         site.check_unique_paths(&mut errors);
         (site, errors)
@@ -205,6 +214,32 @@ impl Site {
         }
     }
 
+    fn assign_dataset_paths(&mut self, errors: &mut Vec<Diagnostic>) {
+        for (key, dataset) in &self.content.datasets {
+            let section = key.rsplit_once('/').map(|(parent, _)| parent);
+            let mut paths = BTreeMap::new();
+            for &lang in &self.config.languages {
+                let parent = match section {
+                    Some(s) => match self.section_paths.get(s).and_then(|p| p.get(&lang)) {
+                        Some(path) => path.clone(),
+                        None => continue,
+                    },
+                    None => self.config.lang_prefix(lang),
+                };
+                paths.insert(lang, format!("{parent}{}/", dataset.id));
+            }
+            self.dataset_paths.insert(key.clone(), paths);
+            if let Some(first) = self.dataset_ids.get(dataset.id.as_str()) {
+                errors.push(
+                    Diagnostic::error(&dataset.file, format!("the dataset id `{}` is also used by content/{first}.yaml", dataset.id))
+                        .with_hint("`trend` blocks name datasets by file name, so each must be unique: rename one file"),
+                );
+            } else {
+                self.dataset_ids.insert(dataset.id.to_string(), key.clone());
+            }
+        }
+    }
+
     fn build_listings(&mut self) {
         let mut listings: BTreeMap<String, BTreeMap<Lang, Vec<String>>> = BTreeMap::new();
         for (key, article) in &self.content.articles {
@@ -291,6 +326,14 @@ impl Site {
                 );
             }
         }
+        for (key, paths) in &self.dataset_paths {
+            let Some(dataset) = self.content.datasets.get(key) else {
+                continue;
+            };
+            for path in paths.values() {
+                claim(path.clone(), &dataset.file, errors);
+            }
+        }
         for (key, paths) in &self.article_paths {
             let Some(article) = self.content.articles.get(key) else {
                 continue;
@@ -321,6 +364,30 @@ impl Site {
         } else {
             format!("{base}{}/{number}/", page_word(lang))
         })
+    }
+
+    /// The site-relative URL path of a dataset's page.
+    pub fn dataset_path(&self, key: &str, lang: Lang) -> Option<&str> {
+        self.dataset_paths.get(key)?.get(&lang).map(String::as_str)
+    }
+
+    /// A dataset by its id (file name), with its content path.
+    pub fn dataset_by_id(&self, id: &str) -> Option<(&str, &Dataset)> {
+        let key = self.dataset_ids.get(id)?;
+        Some((key.as_str(), self.content.datasets.get(key)?))
+    }
+
+    /// The datasets directly in `section`, by title in `lang`.
+    pub fn section_datasets(&self, section: &str, lang: Lang) -> Vec<(&str, &Dataset)> {
+        let mut found: Vec<(&str, &Dataset)> = self
+            .content
+            .datasets
+            .iter()
+            .filter(|(key, _)| key.rsplit_once('/').map(|(parent, _)| parent) == Some(section))
+            .map(|(key, dataset)| (key.as_str(), dataset))
+            .collect();
+        found.sort_by_key(|(key, d)| (collation_key(d.title.text(lang), lang), key.to_string()));
+        found
     }
 
     /// The home page's path in `lang`.
@@ -384,6 +451,14 @@ impl Site {
                 }
             }
         }
+        if let Some(dataset) = self.content.datasets.get(key) {
+            let path = self.dataset_path(key, lang).unwrap_or("");
+            return Ok(Resolved {
+                target: Target::Dataset(dataset),
+                path,
+                lang,
+            });
+        }
         if let Some(reason) = self.content.unpublished.get(key) {
             return Err(format!(
                 "`@/{key}` is not published in this build: {reason}"
@@ -414,6 +489,7 @@ pub fn suggestions<'a>(site: &'a Site, wrong: &str) -> Option<&'a str> {
         .articles
         .keys()
         .chain(site.content.sections.keys())
+        .chain(site.content.datasets.keys())
         .map(String::as_str);
     crate::diagnostics::closest(wrong, candidates)
 }

@@ -67,8 +67,14 @@ fn the_seed_article_and_its_translation_link_to_each_other() {
     );
     assert_eq!(texts(&en, ".dates time"), ["13 November 2019"]);
     // The closing "Läs mer" line links to the about page in each language.
-    assert_eq!(attrs(&sv, ".body a", "href"), ["../../om-sluta-skjut/"]);
-    assert_eq!(attrs(&en, ".body a", "href"), ["../../about-sluta-skjut/"]);
+    assert_eq!(
+        attrs(&sv, ".body > p > a", "href"),
+        ["../../om-sluta-skjut/"]
+    );
+    assert_eq!(
+        attrs(&en, ".body > p > a", "href"),
+        ["../../about-sluta-skjut/"]
+    );
 }
 
 #[test]
@@ -124,4 +130,76 @@ fn the_about_page_cites_its_sources() {
             "{page} has no footnotes"
         );
     }
+}
+
+#[test]
+fn the_seed_article_shows_the_deaths_trend_in_both_languages() {
+    let (_tmp, out) = built();
+    for (page, caption, link) in [
+        (
+            SV,
+            "Döda i skjutningar i Malmö, 2016–2024 (personer)",
+            "../../statistik/dodsskjutningar-malmo/",
+        ),
+        (
+            EN,
+            "People killed in shootings in Malmö, 2016–2024 (people)",
+            "../../statistics/dodsskjutningar-malmo/",
+        ),
+    ] {
+        let document = html(&out, page);
+        assert_eq!(
+            texts(&document, ".trend-embed caption"),
+            [caption],
+            "{page}"
+        );
+        assert_eq!(
+            attrs(&document, ".trend-embed svg", "role"),
+            ["img"],
+            "{page}"
+        );
+        assert_eq!(
+            attrs(&document, ".trend-embed .more a", "href"),
+            [link],
+            "{page}"
+        );
+    }
+    // 2019's "5 so far" is never shown as the year's figure: the table has the final 7.
+    let sv = html(&out, SV);
+    let rows = texts(&sv, ".trend-embed tbody tr");
+    assert!(
+        rows.iter().any(|r| r.starts_with("20197\u{2212}5")),
+        "{rows:?}"
+    );
+    assert!(!rows.iter().any(|r| r.starts_with("20195")), "{rows:?}");
+}
+
+#[test]
+fn statistics_pages_and_downloads_exist_for_every_dataset() {
+    let (_tmp, out) = built();
+    for id in [
+        "dodsskjutningar-malmo",
+        "skjutningar-malmo",
+        "skadade-skjutningar-malmo",
+        "sprangningar-malmo",
+        "call-ins-sluta-skjut",
+    ] {
+        for page in [
+            format!("statistik/{id}/index.html"),
+            format!("en/statistics/{id}/index.html"),
+        ] {
+            let document = html(&out, &page);
+            assert_eq!(texts(&document, "caption").len(), 1, "{page}");
+            assert!(
+                !attrs(&document, ".table-source a", "href").is_empty(),
+                "{page} names no source URL"
+            );
+        }
+        let csv = read(&out, &format!("statistik/{id}/{id}.csv"));
+        assert!(csv.starts_with("period,"), "{id}.csv");
+        let json = read(&out, &format!("statistik/{id}/{id}.json"));
+        assert!(json.contains(&format!("\"id\": \"{id}\"")), "{id}.json");
+    }
+    let index = html(&out, "statistik/index.html");
+    assert_eq!(texts(&index, ".datasets .listing-title").len(), 5);
 }

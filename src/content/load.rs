@@ -9,6 +9,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use super::{Article, Asset, Content, Home, Section, SectionMeta, Translation, front_matter};
+use crate::dataset::Dataset;
 use crate::diagnostics::{Diagnostic, Location};
 use crate::i18n::Lang;
 use crate::yaml;
@@ -164,7 +165,26 @@ pub fn load(root: &Path, options: &LoadOptions) -> (Content, Vec<Diagnostic>) {
             }
         }
     }
-    content.datasets = layout.datasets;
+    let datasets: Vec<(String, Result<Dataset, Vec<Diagnostic>>)> = layout
+        .datasets
+        .par_iter()
+        .map(|(key, source)| {
+            let file = display(root, source);
+            let id = key.rsplit('/').next().unwrap_or(key);
+            let parsed = read_text(source, &file)
+                .map_err(|e| vec![e])
+                .and_then(|text| Dataset::parse(&file, id, &text, &options.languages));
+            (key.clone(), parsed)
+        })
+        .collect();
+    for (key, parsed) in datasets {
+        match parsed {
+            Ok(dataset) => {
+                content.datasets.insert(key, dataset);
+            }
+            Err(e) => errors.extend(e),
+        }
+    }
     (content, errors)
 }
 
@@ -311,7 +331,12 @@ impl Layout {
             }
         }
 
-        for dir in layout.articles.iter().chain(&layout.sections) {
+        for dir in layout
+            .articles
+            .iter()
+            .chain(&layout.sections)
+            .chain(layout.datasets.keys())
+        {
             let mut ancestor = dir.as_str();
             while let Some((parent, _)) = ancestor.rsplit_once('/') {
                 if !layout.sections.contains(parent) {

@@ -13,6 +13,7 @@ use std::path::PathBuf;
 
 use serde::Deserialize;
 
+use crate::dataset::Dataset;
 use crate::i18n::{Lang, Localized};
 pub use front_matter::{Date, FrontMatter};
 pub use load::{LoadOptions, load, read_text};
@@ -27,8 +28,8 @@ pub struct Content {
     pub articles: BTreeMap<String, Article>,
     /// Articles left out of this build, with why, so links to them get a clear error.
     pub unpublished: BTreeMap<String, &'static str>,
-    /// Dataset files (`statistik/dodsskjutningar-malmo.yaml`), by content path without `.yaml`.
-    pub datasets: BTreeMap<String, PathBuf>,
+    /// Datasets by content path without `.yaml` (`statistik/dodsskjutningar-malmo`).
+    pub datasets: BTreeMap<String, Dataset>,
     /// Files under `static/`, copied as they are.
     pub static_files: Vec<Asset>,
 }

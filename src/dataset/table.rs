@@ -354,7 +354,7 @@ series:
         );
         assert_eq!(
             cells(&html, ".table-source"),
-            ["Källa: Brå. Uppgifterna gäller per 1 februari 2024."]
+            ["Källa: Brå. Uppgifterna sammanställdes den 1 februari 2024."]
         );
     }
 

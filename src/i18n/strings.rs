@@ -14,6 +14,9 @@ use crate::yaml;
 pub struct InterfaceStrings(BTreeMap<String, String>);
 
 impl InterfaceStrings {
+    /// No strings at all: every lookup shows its key.
+    pub const EMPTY: InterfaceStrings = InterfaceStrings(BTreeMap::new());
+
     /// Parses `i18n/<lang>.yaml` of the theme: a flat map of key to text.
     pub fn parse(file: &str, text: &str) -> Result<InterfaceStrings, Diagnostic> {
         yaml::parse::<BTreeMap<String, String>>(file, text).map(InterfaceStrings)

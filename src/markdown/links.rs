@@ -119,6 +119,16 @@ impl Linker<'_, '_> {
                         anchor: anchor.to_string(),
                         offset: range.start,
                     }),
+                    Target::Dataset(_) => {
+                        let known = dataset_anchors(resolved.lang);
+                        if !known.contains(&anchor) {
+                            self.problems.push((
+                                range.clone(),
+                                format!("broken link: the statistics page `@/{path}` has no anchor `#{anchor}`"),
+                                Some(format!("its anchors in this language are {}", known.map(|a| format!("`#{a}`")).join(", "))),
+                            ));
+                        }
+                    }
                     Target::Section(_) | Target::Home => self.problems.push((
                         range.clone(),
                         format!("broken link: `@/{path}` is a listing page, which has no anchor `#{anchor}`"),
@@ -176,6 +186,14 @@ impl Linker<'_, '_> {
                 Some(hint),
             ));
         }
+    }
+}
+
+/// The anchors of a dataset page in `lang`: its table, chart and downloads.
+pub fn dataset_anchors(lang: Lang) -> [&'static str; 3] {
+    match lang {
+        Lang::Sv => ["tabell", "diagram", "ladda-ner"],
+        Lang::En => ["table", "chart", "downloads"],
     }
 }
 

@@ -8,6 +8,7 @@
 
 mod headings;
 mod links;
+mod trend_blocks;
 
 use std::collections::BTreeSet;
 use std::ops::Range;
@@ -16,10 +17,10 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd, html};
 
 use crate::content::{Article, Translation};
 use crate::diagnostics::Diagnostic;
-use crate::i18n::Lang;
+use crate::i18n::{InterfaceStrings, Lang};
 use crate::site::Site;
 
-pub use links::{AnchorCheck, relative_url};
+pub use links::{AnchorCheck, dataset_anchors, relative_url};
 
 /// One article translation rendered to HTML, with what the rest of the build needs to know of it.
 #[derive(Debug, Default)]
@@ -46,6 +47,7 @@ fn options() -> Options {
 /// Renders one translation of `article`, which will live at `page_path`.
 pub fn render(
     site: &Site,
+    strings: &InterfaceStrings,
     article: &Article,
     translation: &Translation,
     page_path: &str,
@@ -59,8 +61,16 @@ pub fn render(
     let mut first_paragraph = FirstParagraph::default();
     let mut html_out = String::with_capacity(body.len() * 3 / 2);
 
+    let trend_context = trend_blocks::TrendContext {
+        site,
+        strings,
+        lang: translation.lang,
+        page_path,
+    };
+    let mut trend_problems = Vec::new();
     {
         let events = Parser::new_ext(body, options()).into_offset_iter();
+        let events = trend_blocks::with_trends(events, &trend_context, &mut trend_problems);
         let events = headings::with_ids(events, &mut ids, &mut problems);
         let mut linker = links::Linker {
             site,
@@ -81,6 +91,7 @@ pub fn render(
             .inspect(|(event, _)| first_paragraph.observe(event));
         html::push_html(&mut html_out, events.map(|(event, _)| event));
         problems.append(&mut linker.problems);
+        problems.append(&mut trend_problems);
         ids.extend(footnotes.ids());
     }
 

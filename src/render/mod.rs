@@ -11,26 +11,40 @@ use std::collections::BTreeMap;
 use tera::Context;
 
 use crate::content::{Article, Translation};
+use crate::dataset::trend::{Assessment, Change, Direction, trend_rows};
+use crate::dataset::{self, Dataset};
 use crate::diagnostics::Diagnostic;
-use crate::i18n::Lang;
+use crate::i18n::number::format_number;
+use crate::i18n::{InterfaceStrings, Lang};
 use crate::markdown::{self, Rendered, relative_url};
 use crate::site::{Resolved, Site, Target};
 pub use theme::Theme;
 use views::*;
 
+/// Strings used where the theme's could not be loaded: every lookup shows its key.
+static NO_STRINGS: InterfaceStrings = InterfaceStrings::EMPTY;
+
 /// Rendered Markdown of every translation, by (article, language).
 pub type Bodies = BTreeMap<(String, Lang), Rendered>;
 
 /// Renders every translation's Markdown (in parallel) and checks anchors between pages.
-pub fn bodies(site: &Site) -> (Bodies, Vec<Diagnostic>) {
+///
+/// Without a theme (it failed to load) trend blocks show their keys, but
+/// every Markdown problem is still found and reported.
+pub fn bodies(site: &Site, theme: Option<&Theme>) -> (Bodies, Vec<Diagnostic>) {
     use rayon::prelude::*;
+    let strings = |lang: Lang| {
+        theme
+            .and_then(|t| t.strings.get(&lang))
+            .unwrap_or(&NO_STRINGS)
+    };
     let jobs: Vec<(&Article, &Translation, &str)> = site.translations().collect();
     let rendered: Vec<((String, Lang), Rendered)> = jobs
         .par_iter()
         .map(|(article, translation, path)| {
             (
                 (article.path.clone(), translation.lang),
-                markdown::render(site, article, translation, path),
+                markdown::render(site, strings(translation.lang), article, translation, path),
             )
         })
         .collect();
@@ -96,6 +110,22 @@ pub enum PageJob {
         key: String,
         lang: Lang,
     },
+    Dataset {
+        key: String,
+        lang: Lang,
+    },
+}
+
+impl PageJob {
+    /// The language of the page.
+    pub fn lang(&self) -> Lang {
+        match self {
+            PageJob::Home(lang)
+            | PageJob::Section { lang, .. }
+            | PageJob::Article { lang, .. }
+            | PageJob::Dataset { lang, .. } => *lang,
+        }
+    }
 }
 
 /// Renders pages of a site with a theme.
@@ -135,6 +165,19 @@ impl<'s> Renderer<'s> {
                 }
             }
         }
+        for key in site.content.datasets.keys() {
+            for &lang in &site.config.languages {
+                if let Some(path) = site.dataset_path(key, lang) {
+                    jobs.push((
+                        path.to_string(),
+                        PageJob::Dataset {
+                            key: key.clone(),
+                            lang,
+                        },
+                    ));
+                }
+            }
+        }
         for (article, translation, path) in site.translations() {
             jobs.push((
                 path.to_string(),
@@ -158,6 +201,7 @@ impl<'s> Renderer<'s> {
                 of,
             } => self.section(path, key, *lang, *number, *of),
             PageJob::Article { key, lang } => self.article(path, key, *lang),
+            PageJob::Dataset { key, lang } => self.dataset(path, key, *lang),
         }
     }
 
@@ -326,7 +370,16 @@ impl<'s> Renderer<'s> {
             breadcrumbs: self.section_crumbs(Some(key), lang, path),
             kind: "section",
         });
+        let datasets = if number == 1 {
+            site.section_datasets(key, lang)
+                .into_iter()
+                .filter_map(|(k, d)| self.dataset_item(k, d, lang, path))
+                .collect()
+        } else {
+            Vec::new()
+        };
         let view = SectionView {
+            datasets,
             description: section.meta.description.get(lang).map(String::as_str),
             items,
             pagination,
@@ -337,6 +390,135 @@ impl<'s> Renderer<'s> {
             context.insert("page_number", &number);
         }
         self.template("section.html", &context)
+    }
+
+    fn dataset(&self, path: &str, key: &str, lang: Lang) -> Result<String, Diagnostic> {
+        let site = self.site;
+        let dataset = site
+            .content
+            .datasets
+            .get(key)
+            .ok_or_else(|| Diagnostic::error(key, "dataset vanished"))?;
+        let strings = self.strings(lang);
+        let section = key.rsplit_once('/').map(|(parent, _)| parent);
+        let alternates = site
+            .config
+            .languages
+            .iter()
+            .filter_map(|l| site.dataset_path(key, *l).map(|p| (*l, p.to_string())))
+            .collect();
+        let switch_fallback = |other: Lang| site.home_path(other);
+        let mut crumbs = self.section_crumbs(section, lang, path);
+        let title = dataset.title.text(lang);
+        crumbs.push(Crumb {
+            title,
+            href: relative_url(path, path),
+        });
+        let description = dataset
+            .description
+            .get(lang)
+            .cloned()
+            .unwrap_or_else(|| dataset::table::caption(dataset, lang, &dataset.periods()));
+        let page = self.page_view(PageParts {
+            lang,
+            path,
+            title,
+            description,
+            alternates,
+            switch_fallback: &switch_fallback,
+            breadcrumbs: crumbs,
+            kind: "dataset",
+        });
+        let [anchor_table, anchor_chart, anchor_downloads] = markdown::dataset_anchors(lang);
+        let downloads = site
+            .dataset_path(key, site.config.default_language)
+            .unwrap_or(path);
+        let view = DatasetView {
+            description: dataset.description.get(lang).map(String::as_str),
+            chart: dataset::chart::line_chart(
+                dataset,
+                lang,
+                strings,
+                &format!("{}-chart", dataset.id),
+            ),
+            table: dataset::table::trend_table(dataset, lang, strings),
+            anchor_table,
+            anchor_chart,
+            anchor_downloads,
+            csv: relative_url(path, &format!("{downloads}{}.csv", dataset.id)),
+            json: relative_url(path, &format!("{downloads}{}.json", dataset.id)),
+        };
+        let mut context = self.context(&page);
+        context.insert("dataset", &view);
+        self.template("dataset.html", &context)
+    }
+
+    /// A dataset in a listing, with its latest full value and the change to it.
+    fn dataset_item(
+        &self,
+        key: &str,
+        dataset: &'s Dataset,
+        lang: Lang,
+        from: &str,
+    ) -> Option<DatasetItem<'s>> {
+        let href = relative_url(from, self.site.dataset_path(key, lang)?);
+        let strings = self.strings(lang);
+        let series = dataset.series.first()?;
+        let rows = trend_rows(&series.values, dataset.decimals, dataset.better);
+        let row = rows
+            .iter()
+            .rev()
+            .find(|r| r.observation.value.is_some() && !r.observation.partial)
+            .or_else(|| rows.last())?;
+        let mut latest = row.observation.value.map_or("–".to_string(), |v| {
+            format_number(v, dataset.decimals, lang)
+        });
+        if row.observation.partial {
+            latest.push_str("\u{a0}[d]");
+        }
+        let previous = rows.iter().take_while(|r| r.period != row.period).last();
+        let trend = match (row.change, previous) {
+            (
+                Change::Computed {
+                    direction,
+                    assessment,
+                    ..
+                },
+                Some(previous),
+            ) => {
+                let mut words = format!(
+                    "{} {} {}",
+                    strings.text(match direction {
+                        Direction::Increase => "stats_increase",
+                        Direction::Decrease => "stats_decrease",
+                        Direction::Unchanged => "stats_unchanged",
+                    }),
+                    strings.text("stats_compared_with"),
+                    previous.period.label(lang)
+                );
+                match assessment {
+                    Assessment::Improvement => {
+                        words.push_str(&format!(" ({})", strings.text("stats_improvement")))
+                    }
+                    Assessment::Worsening => {
+                        words.push_str(&format!(" ({})", strings.text("stats_worsening")))
+                    }
+                    Assessment::Neither => {}
+                }
+                words
+            }
+            _ => String::new(),
+        };
+        Some(DatasetItem {
+            title: dataset.title.text(lang),
+            href,
+            latest: format!("{latest} ({})", row.period.label(lang)),
+            trend,
+        })
+    }
+
+    fn strings(&self, lang: Lang) -> &InterfaceStrings {
+        self.theme.strings.get(&lang).unwrap_or(&NO_STRINGS)
     }
 
     fn home(&self, path: &str, lang: Lang) -> Result<String, Diagnostic> {
@@ -371,6 +553,11 @@ impl<'s> Renderer<'s> {
                         .iter()
                         .take(5)
                         .filter_map(|k| self.list_item(k, lang, path))
+                        .collect(),
+                    datasets: site
+                        .section_datasets(key, lang)
+                        .into_iter()
+                        .filter_map(|(k, d)| self.dataset_item(k, d, lang, path))
                         .collect(),
                 })
             })
@@ -578,6 +765,7 @@ impl<'s> Renderer<'s> {
                 .translations
                 .get(&resolved.lang)
                 .map(|t| t.front.title.as_str()),
+            Target::Dataset(d) => d.title.get(resolved.lang).map(String::as_str),
         }
     }
 }

@@ -33,6 +33,14 @@ const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/listing.html"),
     ),
     (
+        "templates/dataset.html",
+        include_str!("../../themes/default/templates/dataset.html"),
+    ),
+    (
+        "templates/datasets.html",
+        include_str!("../../themes/default/templates/datasets.html"),
+    ),
+    (
         "static/style.css",
         include_str!("../../themes/default/static/style.css"),
     ),
@@ -193,4 +201,37 @@ pub fn tera_message(error: &tera::Error) -> String {
         source = cause.source();
     }
     message
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_file_of_the_default_theme_is_built_in() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(OVERRIDES);
+        let on_disk: Vec<String> = WalkDir::new(&dir)
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                e.path()
+                    .strip_prefix(&dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            })
+            .collect();
+        let mut built_in: Vec<String> = BUILT_IN.iter().map(|(p, _)| p.to_string()).collect();
+        built_in.sort();
+        assert_eq!(built_in, on_disk);
+        for (path, text) in BUILT_IN {
+            assert_eq!(
+                std::fs::read_to_string(dir.join(path)).unwrap(),
+                *text,
+                "{path}"
+            );
+        }
+    }
 }

@@ -78,11 +78,36 @@ pub struct ListItem<'a> {
     pub summary: String,
 }
 
+/// A dataset in a listing: its latest value and which way it went.
+#[derive(Serialize)]
+pub struct DatasetItem<'a> {
+    pub title: &'a str,
+    pub href: String,
+    /// "5 (2022)", formatted in the page's language.
+    pub latest: String,
+    /// "minskning (förbättring)", or empty when there is nothing to compare with.
+    pub trend: String,
+}
+
+/// A dataset's own page.
+#[derive(Serialize)]
+pub struct DatasetView<'a> {
+    pub description: Option<&'a str>,
+    pub chart: String,
+    pub table: String,
+    pub anchor_table: &'static str,
+    pub anchor_chart: &'static str,
+    pub anchor_downloads: &'static str,
+    pub csv: String,
+    pub json: String,
+}
+
 /// A section's page of its listing.
 #[derive(Serialize)]
 pub struct SectionView<'a> {
     pub description: Option<&'a str>,
     pub items: Vec<ListItem<'a>>,
+    pub datasets: Vec<DatasetItem<'a>>,
     pub pagination: Option<Pagination>,
 }
 
@@ -127,4 +152,5 @@ pub struct HomeSection<'a> {
     pub title: &'a str,
     pub href: String,
     pub items: Vec<ListItem<'a>>,
+    pub datasets: Vec<DatasetItem<'a>>,
 }

@@ -1,0 +1,97 @@
+//! ```` ```trend <id> ```` blocks: a dataset's chart and table in an article, linking to its page.
+
+use std::ops::Range;
+
+use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
+
+use super::escape_attribute;
+use crate::dataset::{chart, table};
+use crate::i18n::{InterfaceStrings, Lang};
+use crate::markdown::relative_url;
+use crate::site::{Site, suggestions};
+
+type Problem = (Range<usize>, String, Option<String>);
+
+/// What a trend block needs to know about the page it is on.
+pub struct TrendContext<'s> {
+    pub site: &'s Site,
+    pub strings: &'s InterfaceStrings,
+    pub lang: Lang,
+    pub page_path: &'s str,
+}
+
+/// Replaces every `trend` block with the dataset's chart and table.
+pub fn with_trends<'a, 'p, I>(
+    events: I,
+    context: &'p TrendContext<'p>,
+    problems: &'p mut Vec<Problem>,
+) -> impl Iterator<Item = (Event<'a>, Range<usize>)> + 'p
+where
+    I: Iterator<Item = (Event<'a>, Range<usize>)> + 'p,
+    'a: 'p,
+{
+    let mut events = events;
+    let mut count = 0;
+    std::iter::from_fn(move || {
+        let (event, range) = events.next()?;
+        let id = match &event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
+                let mut words = info.split_whitespace();
+                match (words.next(), words.next()) {
+                    (Some("trend"), id) => Some(id.unwrap_or("").to_string()),
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        let Some(id) = id else {
+            return Some((event, range));
+        };
+        // The block's own text (if any) is a fallback for plain Markdown previews.
+        for (inner, _) in events.by_ref() {
+            if matches!(inner, Event::End(TagEnd::CodeBlock)) {
+                break;
+            }
+        }
+        count += 1;
+        let html = match context.site.dataset_by_id(&id) {
+            Some((key, dataset)) => {
+                let href = context
+                    .site
+                    .dataset_path(key, context.lang)
+                    .map(|p| relative_url(context.page_path, p))
+                    .unwrap_or_default();
+                format!(
+                    "<div class=\"trend-embed\">\n{}{}<p class=\"more\"><a href=\"{}\">{}: {}</a></p>\n</div>\n",
+                    chart::line_chart(
+                        dataset,
+                        context.lang,
+                        context.strings,
+                        &format!("{id}-{count}")
+                    ),
+                    table::trend_table(dataset, context.lang, context.strings),
+                    escape_attribute(&href),
+                    escape_attribute(context.strings.text("stats_see_dataset")),
+                    escape_attribute(dataset.title.text(context.lang)),
+                )
+            }
+            None => {
+                let hint = if id.is_empty() {
+                    "write the dataset's file name after `trend`, e.g. ```trend dodsskjutningar-malmo".to_string()
+                } else {
+                    match suggestions(context.site, &id) {
+                        Some(s) => format!("did you mean `{}`?", s.rsplit('/').next().unwrap_or(s)),
+                        None => "a dataset's id is its file name without `.yaml`".to_string(),
+                    }
+                };
+                problems.push((
+                    range.clone(),
+                    format!("unknown dataset `{id}` in a trend block"),
+                    Some(hint),
+                ));
+                String::new()
+            }
+        };
+        Some((Event::Html(html.into()), range))
+    })
+}
