@@ -12,10 +12,10 @@ use crate::i18n::number::format_number;
 use crate::i18n::{InterfaceStrings, Lang};
 use crate::markdown::escape_attribute as escape;
 
-const WIDTH: f64 = 400.0;
-const HEIGHT: f64 = 250.0;
-const LEFT: f64 = 48.0;
-const RIGHT: f64 = 12.0;
+const WIDTH: f64 = 360.0;
+const HEIGHT: f64 = 240.0;
+const LEFT: f64 = 44.0;
+const RIGHT: f64 = 22.0;
 const TOP: f64 = 16.0;
 const BOTTOM: f64 = 36.0;
 /// Series colours, each at least 4.5:1 against white; lines also differ in dash and marker.
@@ -55,7 +55,7 @@ pub fn line_chart(dataset: &Dataset, lang: Lang, strings: &InterfaceStrings, id:
         let ty = y(tick);
         let _ = writeln!(
             svg,
-            "<line class=\"grid\" x1=\"{LEFT}\" x2=\"{}\" y1=\"{ty:.1}\" y2=\"{ty:.1}\" stroke=\"#767676\" stroke-width=\"0.5\"/><text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\" font-size=\"12\" fill=\"#1a1a1a\">{}</text>",
+            "<line class=\"grid\" x1=\"{LEFT}\" x2=\"{}\" y1=\"{ty:.1}\" y2=\"{ty:.1}\" stroke=\"#767676\" stroke-width=\"0.5\"/><text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\" font-size=\"13\" fill=\"#1a1a1a\">{}</text>",
             WIDTH - RIGHT,
             LEFT - 6.0,
             ty + 4.0,
@@ -64,7 +64,7 @@ pub fn line_chart(dataset: &Dataset, lang: Lang, strings: &InterfaceStrings, id:
         tick += step;
     }
     // X-axis labels, thinned so they never overlap.
-    let every = periods.len().div_ceil(8).max(1);
+    let every = periods.len().div_ceil(7).max(1);
     for (i, period) in periods.iter().enumerate() {
         if i % every != 0 && i != periods.len() - 1 {
             continue;
@@ -72,7 +72,7 @@ pub fn line_chart(dataset: &Dataset, lang: Lang, strings: &InterfaceStrings, id:
         let label = short_label(*period, lang);
         let _ = writeln!(
             svg,
-            "<text x=\"{:.1}\" y=\"{}\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1a1a1a\">{}</text>",
+            "<text x=\"{:.1}\" y=\"{}\" text-anchor=\"middle\" font-size=\"13\" fill=\"#1a1a1a\">{}</text>",
             x(i),
             HEIGHT - BOTTOM + 18.0,
             escape(&label)

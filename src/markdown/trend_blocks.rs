@@ -62,7 +62,8 @@ where
                     .map(|p| relative_url(context.page_path, p))
                     .unwrap_or_default();
                 format!(
-                    "<div class=\"trend-embed\">\n{}{}<p class=\"more\"><a href=\"{}\">{}: {}</a></p>\n</div>\n",
+                    "<div class=\"trend-embed\">\n<p class=\"trend-title\">{}</p>\n{}{}<p class=\"more\"><a href=\"{}\">{}: {}</a></p>\n</div>\n",
+                    escape_attribute(dataset.title.text(context.lang)),
                     chart::line_chart(
                         dataset,
                         context.lang,
