@@ -96,6 +96,11 @@ bad_input! {
     misspelt_key_in_site_yaml => "bad-site-yaml",
     dated_article_without_a_date => "dated-without-date",
     broken_theme_template => "template-error",
+    dataset_with_a_non_numeric_value => "dataset-non-numeric",
+    dataset_with_mixed_period_kinds => "dataset-mixed-periods",
+    dataset_with_a_duplicate_period => "dataset-duplicate-period",
+    dataset_label_without_a_translation => "dataset-missing-label",
+    trend_block_naming_an_unknown_dataset => "unknown-trend",
 }
 
 #[test]

@@ -34,6 +34,8 @@ fn writes_both_languages_pagination_assets_and_static_files() {
             "en/news/third/bild.png",
             "en/news/third/index.html",
             "en/only-in-english/index.html",
+            "en/statistics/anmalningar/index.html",
+            "en/statistics/index.html",
             "index.html",
             "nyheter/andra-nyheten-finns-bara-pa-svenska/index.html",
             "nyheter/forsta-nyheten/index.html",
@@ -42,6 +44,10 @@ fn writes_both_languages_pagination_assets_and_static_files() {
             "nyheter/tredje/bild.png",
             "nyheter/tredje/index.html",
             "om-oss/index.html",
+            "statistik/anmalningar/anmalningar.csv",
+            "statistik/anmalningar/anmalningar.json",
+            "statistik/anmalningar/index.html",
+            "statistik/index.html",
             "style.css",
         ]
     );
@@ -189,8 +195,13 @@ fn at_links_become_relative_urls_in_the_readers_language() {
     let (_tmp, out) = built();
     let third = html(&out, "nyheter/tredje/index.html");
     assert_eq!(
-        attrs(&third, ".body a", "href"),
-        ["../forsta-nyheten/#bakgrund-2", "../../", "bild.png"]
+        attrs(&third, ".body > p a", "href"),
+        [
+            "../forsta-nyheten/#bakgrund-2",
+            "../../",
+            "bild.png",
+            "../../statistik/anmalningar/#tabell"
+        ]
     );
     let third_en = html(&out, "en/news/third/index.html");
     assert_eq!(
@@ -307,13 +318,14 @@ fn the_home_page_lists_sections_and_renders_the_intro() {
     let home = html(&out, "index.html");
     assert_eq!(texts(&home, "h1"), ["Välkommen"]);
     assert_eq!(texts(&home, ".intro em"), ["startsidan"]);
-    assert_eq!(texts(&home, ".home-section h2"), ["Nyheter"]);
+    assert_eq!(texts(&home, ".home-section h2"), ["Nyheter", "Statistik"]);
     assert_eq!(
         texts(&home, ".home-section .listing-title"),
         [
             "Tredje nyheten",
             "Andra nyheten finns bara på svenska",
-            "Första nyheten"
+            "Första nyheten",
+            "Anmälningar per kvartal"
         ]
     );
     assert_eq!(
@@ -355,4 +367,140 @@ fn a_site_without_a_themes_folder_uses_the_built_in_theme_and_overrides_replace_
         ["Skip to content"]
     );
     assert!(Path::new(&out.join("style.css")).is_file());
+}
+
+/// The cells of each body row of the first table matching `selector`, row header first.
+fn table_rows(document: &scraper::Html, selector: &str) -> Vec<Vec<String>> {
+    let row = scraper::Selector::parse(&format!("{selector} tbody tr")).unwrap();
+    let cell = scraper::Selector::parse("th, td").unwrap();
+    document
+        .select(&row)
+        .map(|r| {
+            r.select(&cell)
+                .map(|c| c.text().collect::<String>())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn a_quarterly_dataset_with_a_gap_and_a_partial_final_period_renders_correctly() {
+    let (_tmp, out) = built();
+    let page = html(&out, "statistik/anmalningar/index.html");
+    assert_eq!(
+        texts(&page, "caption"),
+        ["Anmälningar per kvartal, Testkommunen, kv. 1 2023–kv. 2 2024 (anmälningar)"]
+    );
+    assert_eq!(
+        attrs(&page, "thead th", "scope"),
+        ["col", "col", "col", "col", "col"]
+    );
+    assert_eq!(attrs(&page, "tbody th", "scope"), ["row"; 6]);
+    let rows = table_rows(&page, ".trend-table");
+    let nbsp = |s: &str| s.replace(' ', "\u{a0}");
+    assert_eq!(
+        rows[0][..2],
+        ["kv.\u{a0}1 2023".to_string(), nbsp("1 200,0")]
+    );
+    assert_eq!(
+        rows[1][1..],
+        [
+            nbsp("1 500,5"),
+            "+300,5".to_string(),
+            nbsp("+25,0 %"),
+            "ökning (försämring)".to_string()
+        ]
+    );
+    assert_eq!(rows[2][1], "–", "a missing value");
+    assert_eq!(
+        rows[3][2], "–ingen jämförelse",
+        "no change from a missing value"
+    );
+    assert_eq!(
+        rows[4][1..4],
+        [
+            "40,0".to_string(),
+            "+40,0".to_string(),
+            "ej tillämpligt".to_string()
+        ],
+        "no percent from zero"
+    );
+    assert_eq!(rows[5][1], nbsp("10,0 [d] [p]"));
+    assert_eq!(
+        rows[5][2], "–ingen jämförelse",
+        "no change to a part-year value"
+    );
+    let notes = texts(&page, ".table-notes li");
+    assert!(
+        notes.iter().any(|n| n.starts_with("[d] Delår")),
+        "{notes:?}"
+    );
+    assert!(
+        notes.iter().any(|n| n.starts_with("[p] Preliminär")),
+        "{notes:?}"
+    );
+    assert!(notes.iter().any(|n| n == "– Uppgift saknas."), "{notes:?}");
+    assert!(notes.iter().any(|n| n.contains("från noll")), "{notes:?}");
+    assert!(
+        notes.iter().any(|n| n == "kv. 2 2024: t.o.m. april"),
+        "{notes:?}"
+    );
+    assert_eq!(
+        attrs(&page, ".table-source a", "href"),
+        ["https://example.org/kalla"]
+    );
+    assert_eq!(
+        texts(&page, ".table-source"),
+        ["Källa: Testkällan. Uppgifterna sammanställdes den 2 maj 2024."]
+    );
+    assert_eq!(attrs(&page, "svg.chart", "role"), ["img"]);
+    assert_eq!(
+        attrs(&page, ".downloads a", "href"),
+        ["anmalningar.csv", "anmalningar.json"]
+    );
+
+    let english = html(&out, "en/statistics/anmalningar/index.html");
+    let rows = table_rows(&english, ".trend-table");
+    assert_eq!(rows[0][..2], ["Q1 2023".to_string(), "1,200.0".to_string()]);
+    assert_eq!(
+        rows[1][3..],
+        ["+25.0%".to_string(), "increase (worsening)".to_string()]
+    );
+    assert_eq!(
+        attrs(&english, ".downloads a", "href"),
+        [
+            "../../../statistik/anmalningar/anmalningar.csv",
+            "../../../statistik/anmalningar/anmalningar.json"
+        ]
+    );
+
+    let csv = read(&out, "statistik/anmalningar/anmalningar.csv");
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "period,anmalningar,anmalningar_partial,anmalningar_preliminary,anmalningar_note_sv,anmalningar_note_en"
+    );
+    assert_eq!(lines[2], "2023-Q2,1500.5,false,false,,");
+    assert_eq!(lines[3], "2023-Q3,,false,false,,");
+    assert_eq!(lines[6], "2024-Q2,10,true,true,t.o.m. april,to April");
+}
+
+#[test]
+fn the_statistics_section_lists_datasets_with_their_latest_full_value() {
+    let (_tmp, out) = built();
+    let index = html(&out, "statistik/index.html");
+    assert_eq!(
+        texts(&index, ".datasets .listing-title"),
+        ["Anmälningar per kvartal"]
+    );
+    assert_eq!(
+        texts(&index, ".datasets .latest"),
+        ["Senaste värde: 40,0 (kv. 1 2024), ökning jämfört med kv. 4 2023 (försämring)"]
+    );
+    let embed = html(&out, "nyheter/tredje/index.html");
+    assert_eq!(
+        texts(&embed, ".trend-embed .trend-title"),
+        ["Anmälningar per kvartal"]
+    );
+    assert_eq!(texts(&embed, ".trend-embed caption").len(), 1);
 }
