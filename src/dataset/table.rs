@@ -200,22 +200,7 @@ fn change_cells(
                     strings.text("stats_not_applicable").to_string()
                 }
             };
-            let mut words = strings
-                .text(match direction {
-                    Direction::Increase => "stats_increase",
-                    Direction::Decrease => "stats_decrease",
-                    Direction::Unchanged => "stats_unchanged",
-                })
-                .to_string();
-            match assessment {
-                Assessment::Improvement => {
-                    let _ = write!(words, " ({})", strings.text("stats_improvement"));
-                }
-                Assessment::Worsening => {
-                    let _ = write!(words, " ({})", strings.text("stats_worsening"));
-                }
-                Assessment::Neither => {}
-            }
+            let words = trend_words(direction, assessment, None, strings);
             let class = match assessment {
                 Assessment::Improvement => " class=\"better\"",
                 Assessment::Worsening => " class=\"worse\"",
@@ -241,6 +226,36 @@ fn change_cells(
             )
         }
     }
+}
+
+/// The change in words: "minskning (förbättring)", or with the period compared
+/// with, "minskning jämfört med 2021 (förbättring)"; never by colour alone.
+pub fn trend_words(
+    direction: Direction,
+    assessment: Assessment,
+    compared_with: Option<&str>,
+    strings: &InterfaceStrings,
+) -> String {
+    let mut words = strings
+        .text(match direction {
+            Direction::Increase => "stats_increase",
+            Direction::Decrease => "stats_decrease",
+            Direction::Unchanged => "stats_unchanged",
+        })
+        .to_string();
+    if let Some(period) = compared_with {
+        let _ = write!(words, " {} {period}", strings.text("stats_compared_with"));
+    }
+    match assessment {
+        Assessment::Improvement => {
+            let _ = write!(words, " ({})", strings.text("stats_improvement"));
+        }
+        Assessment::Worsening => {
+            let _ = write!(words, " ({})", strings.text("stats_worsening"));
+        }
+        Assessment::Neither => {}
+    }
+    words
 }
 
 /// "Källa: Polismyndigheten. Uppgifterna gäller per 13 november 2019."

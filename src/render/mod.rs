@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use tera::Context;
 
 use crate::content::{Article, Translation};
-use crate::dataset::trend::{Assessment, Change, Direction, trend_rows};
+use crate::dataset::trend::{Change, trend_rows};
 use crate::dataset::{self, Dataset};
 use crate::diagnostics::Diagnostic;
 use crate::i18n::number::format_number;
@@ -485,28 +485,12 @@ impl<'s> Renderer<'s> {
                     ..
                 },
                 Some(previous),
-            ) => {
-                let mut words = format!(
-                    "{} {} {}",
-                    strings.text(match direction {
-                        Direction::Increase => "stats_increase",
-                        Direction::Decrease => "stats_decrease",
-                        Direction::Unchanged => "stats_unchanged",
-                    }),
-                    strings.text("stats_compared_with"),
-                    previous.period.label(lang)
-                );
-                match assessment {
-                    Assessment::Improvement => {
-                        words.push_str(&format!(" ({})", strings.text("stats_improvement")))
-                    }
-                    Assessment::Worsening => {
-                        words.push_str(&format!(" ({})", strings.text("stats_worsening")))
-                    }
-                    Assessment::Neither => {}
-                }
-                words
-            }
+            ) => dataset::table::trend_words(
+                direction,
+                assessment,
+                Some(&previous.period.label(lang)),
+                strings,
+            ),
             _ => String::new(),
         };
         Some(DatasetItem {
