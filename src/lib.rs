@@ -16,6 +16,7 @@ pub mod i18n;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod scaffold;
 pub mod site;
 mod yaml;
 
@@ -50,6 +51,9 @@ pub struct BuildOptions {
 #[derive(Debug)]
 pub struct BuildSummary {
     pub pages: BTreeMap<Lang, usize>,
+    /// Every page written (site-relative path) with its language, in order.
+    pub written: Vec<(String, Lang)>,
+    pub datasets: usize,
     pub files: usize,
     pub out: PathBuf,
     pub warnings: Vec<Diagnostic>,
@@ -214,6 +218,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Vec<Diagnostic>> {
     }
     Ok(BuildSummary {
         pages,
+        written: jobs
+            .iter()
+            .map(|(path, job)| (path.clone(), job.lang()))
+            .collect(),
+        datasets: site.content.datasets.len(),
         files,
         out,
         warnings: report.sorted(),

@@ -5,10 +5,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
 use torget::diagnostics::Diagnostic;
-use torget::{BuildOptions, build};
+use torget::i18n::Lang;
+use torget::{BuildOptions, build, scaffold};
 
 #[derive(Parser)]
 #[command(
@@ -41,14 +42,45 @@ enum Command {
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         now: Option<NaiveDate>,
         /// Print nothing but errors.
-        #[arg(long, short)]
+        #[arg(long, short, conflicts_with = "verbose")]
         quiet: bool,
+        /// Also list every page written, by language.
+        #[arg(long, short)]
+        verbose: bool,
     },
+    /// Create a ready-to-edit article or dataset.
+    New {
+        /// What to create.
+        kind: NewKind,
+        /// `section/name` for an article (e.g. nyheter/nytt-mote); `name` or `section/name` for a dataset.
+        name: String,
+        /// The site folder, holding site.yaml.
+        #[arg(long, default_value = ".")]
+        site: PathBuf,
+        /// The article's language: sv (default) or en, to add a translation beside it.
+        #[arg(long, default_value = "sv", value_parser = parse_lang)]
+        lang: Lang,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum NewKind {
+    Article,
+    Dataset,
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
     torget::content::front_matter::parse_date(text)
         .ok_or_else(|| format!("`{text}` is not a date; write YYYY-MM-DD, e.g. 2019-11-13"))
+}
+
+fn parse_lang(text: &str) -> Result<Lang, String> {
+    Lang::from_code(text)
+        .ok_or_else(|| format!("`{text}` is not a language torget knows; write sv or en"))
+}
+
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
 }
 
 fn main() -> ExitCode {
@@ -61,27 +93,34 @@ fn main() -> ExitCode {
             base_url,
             now,
             quiet,
+            verbose,
         } => {
             let options = BuildOptions {
                 site,
                 out,
                 drafts,
                 base_url,
-                today: now.unwrap_or_else(|| chrono::Local::now().date_naive()),
+                today: now.unwrap_or_else(today),
             };
             match build(&options) {
                 Ok(summary) => {
                     if !quiet {
                         print_report(&summary.warnings);
+                        if verbose {
+                            for (path, lang) in &summary.written {
+                                println!("  {lang}  /{path}");
+                            }
+                        }
                         let pages: Vec<String> = summary
                             .pages
                             .iter()
                             .map(|(lang, n)| format!("{n} {lang}"))
                             .collect();
                         println!(
-                            "Built {} pages ({}) and {} files into {} in {} ms.",
+                            "Built {} pages ({}), {} datasets and {} files into {} in {} ms.",
                             summary.pages.values().sum::<usize>(),
                             pages.join(", "),
+                            summary.datasets,
                             summary.files,
                             summary.out.display(),
                             summary.elapsed.as_millis()
@@ -89,18 +128,51 @@ fn main() -> ExitCode {
                     }
                     ExitCode::SUCCESS
                 }
-                Err(diagnostics) => {
-                    print_report(&diagnostics);
-                    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-                    eprintln!(
-                        "Build failed with {errors} error{}; the previous output was left as it was.",
-                        if errors == 1 { "" } else { "s" }
+                Err(diagnostics) => fail(
+                    &diagnostics,
+                    "Build failed",
+                    "the previous output was left as it was",
+                ),
+            }
+        }
+        Command::New {
+            kind,
+            name,
+            site,
+            lang,
+        } => {
+            let created = match kind {
+                NewKind::Article => scaffold::new_article(&site, &name, lang, today()),
+                NewKind::Dataset => scaffold::new_dataset(&site, &name, today()),
+            };
+            match created {
+                Ok(path) => {
+                    println!("Created {}", path.display());
+                    println!(
+                        "Replace the text between « and », including the marks; the build refuses to publish them."
                     );
-                    ExitCode::FAILURE
+                    if matches!(kind, NewKind::Article) {
+                        println!("The article stays a draft until you write `draft: false`.");
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(diagnostic) => {
+                    fail(&[diagnostic], "Nothing was created", "no file was changed")
                 }
             }
         }
     }
+}
+
+/// Prints the report and a closing line; the exit code for a failed command.
+fn fail(diagnostics: &[Diagnostic], what: &str, consequence: &str) -> ExitCode {
+    print_report(diagnostics);
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    eprintln!(
+        "{what} with {errors} error{}; {consequence}.",
+        if errors == 1 { "" } else { "s" }
+    );
+    ExitCode::FAILURE
 }
 
 fn print_report(diagnostics: &[Diagnostic]) {

@@ -8,7 +8,9 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-use super::{Article, Asset, Content, Home, Section, SectionMeta, Translation, front_matter};
+use super::{
+    Article, Asset, Content, Home, Section, SectionMeta, Translation, front_matter, placeholder,
+};
 use crate::dataset::Dataset;
 use crate::diagnostics::{Diagnostic, Location};
 use crate::i18n::Lang;
@@ -118,6 +120,10 @@ pub fn load(root: &Path, options: &LoadOptions) -> (Content, Vec<Diagnostic>) {
         match result {
             Ok(translation) => match publication(&translation, options) {
                 None => {
+                    errors.extend(placeholder::placeholders(
+                        &translation.file,
+                        &translation.text,
+                    ));
                     translations
                         .entry(dir.as_str())
                         .or_default()
@@ -173,7 +179,14 @@ pub fn load(root: &Path, options: &LoadOptions) -> (Content, Vec<Diagnostic>) {
             let id = key.rsplit('/').next().unwrap_or(key);
             let parsed = read_text(source, &file)
                 .map_err(|e| vec![e])
-                .and_then(|text| Dataset::parse(&file, id, &text, &options.languages));
+                .and_then(|text| {
+                    let left = placeholder::placeholders(&file, &text);
+                    if left.is_empty() {
+                        Dataset::parse(&file, id, &text, &options.languages)
+                    } else {
+                        Err(left)
+                    }
+                });
             (key.clone(), parsed)
         })
         .collect();

@@ -6,6 +6,7 @@
 
 pub mod front_matter;
 mod load;
+pub mod placeholder;
 pub mod slug;
 
 use std::collections::BTreeMap;
