@@ -21,6 +21,28 @@ pub struct SiteConfig {
     pub accessibility_statement: Option<String>,
     /// `@/` targets shown in the header's main menu, in order.
     pub menu: Vec<String>,
+    pub check: CheckSettings,
+}
+
+/// Thresholds for `torget check`, under `check:` in site.yaml.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CheckSettings {
+    /// Pages with a LIX (läsbarhetsindex) above this are reported.
+    pub lix_max: f64,
+    /// Datasets whose `updated` is older than this many days are reported.
+    pub dataset_max_age_days: i64,
+}
+
+impl Default for CheckSettings {
+    fn default() -> Self {
+        // LIX 50 is where Swedish guidance puts "difficult" text; public
+        // information should stay below it.
+        CheckSettings {
+            lix_max: 50.0,
+            dataset_max_age_days: 365,
+        }
+    }
 }
 
 /// Who readers contact about the site, shown in every footer.
@@ -52,6 +74,8 @@ struct RawConfig {
     accessibility_statement: Option<String>,
     #[serde(default)]
     menu: Vec<String>,
+    #[serde(default)]
+    check: CheckSettings,
 }
 
 pub const FILE: &str = "site.yaml";
@@ -149,6 +173,7 @@ impl SiteConfig {
             contact: raw.contact,
             accessibility_statement: raw.accessibility_statement,
             menu: raw.menu,
+            check: raw.check,
         })
     }
 

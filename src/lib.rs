@@ -8,6 +8,7 @@
 // offending line, a hint); boxing them everywhere would only add noise.
 #![allow(clippy::result_large_err)]
 
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod dataset;
@@ -60,13 +61,19 @@ pub struct BuildSummary {
     pub elapsed: Duration,
 }
 
-/// Builds the site; on failure returns every diagnostic found, and the previous output is untouched.
-pub fn build(options: &BuildOptions) -> Result<BuildSummary, Vec<Diagnostic>> {
-    let started = Instant::now();
-    let root = options.site.as_path();
-    let out = options.out.clone().unwrap_or_else(|| root.join("public"));
-    let mut report = Diagnostics::default();
+/// The site after load, resolve and Markdown rendering, with every problem found so far.
+pub struct Prepared {
+    pub site: Site,
+    /// `None` when the theme could not be loaded (its errors are in `report`).
+    pub theme: Option<Theme>,
+    pub bodies: render::Bodies,
+    pub report: Diagnostics,
+}
 
+/// Loads, resolves and renders the Markdown of the site; only an unreadable site.yaml stops it early.
+pub fn prepare(options: &BuildOptions) -> Result<Prepared, Vec<Diagnostic>> {
+    let root = options.site.as_path();
+    let mut report = Diagnostics::default();
     let config_text =
         content::read_text(&root.join(config::FILE), config::FILE).map_err(|mut d| {
             if !root.join(config::FILE).exists() {
@@ -76,8 +83,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Vec<Diagnostic>> {
             vec![d]
         })?;
     let config = SiteConfig::parse(&config_text, options.base_url.as_deref())?;
-    check_output_folder(root, &out)?;
-
     let load_options = content::LoadOptions {
         languages: config.languages.clone(),
         drafts: options.drafts,
@@ -95,9 +100,28 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Vec<Diagnostic>> {
     let (site, resolve_errors) = Site::resolve(config, content);
     report.extend(resolve_errors);
     report.extend(check_site_links(&site, &config_text));
-
     let (bodies, body_errors) = render::bodies(&site, theme.as_ref());
     report.extend(body_errors);
+    Ok(Prepared {
+        site,
+        theme,
+        bodies,
+        report,
+    })
+}
+
+/// Builds the site; on failure returns every diagnostic found, and the previous output is untouched.
+pub fn build(options: &BuildOptions) -> Result<BuildSummary, Vec<Diagnostic>> {
+    let started = Instant::now();
+    let root = options.site.as_path();
+    let out = options.out.clone().unwrap_or_else(|| root.join("public"));
+    let Prepared {
+        site,
+        theme,
+        bodies,
+        mut report,
+    } = prepare(options)?;
+    check_output_folder(root, &out)?;
 
     let theme = match theme {
         Some(theme) if !report.has_errors() => theme,
@@ -228,6 +252,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Vec<Diagnostic>> {
         warnings: report.sorted(),
         elapsed: started.elapsed(),
     })
+}
+
+/// The location of top-level `key:` in a YAML text, for findings about a key.
+pub(crate) fn yaml_key_location(text: &str, key: &str) -> diagnostics::Location {
+    yaml::key_location(text, 0, key)
 }
 
 /// Menu entries and the accessibility statement in site.yaml must name real pages.

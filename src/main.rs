@@ -48,6 +48,18 @@ enum Command {
         #[arg(long, short)]
         verbose: bool,
     },
+    /// Check the site: links, translations, alt texts, headings, readability, datasets.
+    Check {
+        /// The site folder, holding site.yaml.
+        #[arg(long, default_value = ".")]
+        site: PathBuf,
+        /// `text` for people, `json` for tools.
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        /// Check as if today were this date (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        now: Option<NaiveDate>,
+    },
     /// Create a ready-to-edit article or dataset.
     New {
         /// What to create.
@@ -61,6 +73,12 @@ enum Command {
         #[arg(long, default_value = "sv", value_parser = parse_lang)]
         lang: Lang,
     },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Text,
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -135,6 +153,33 @@ fn main() -> ExitCode {
                 ),
             }
         }
+        Command::Check { site, format, now } => {
+            let options = BuildOptions {
+                site,
+                out: None,
+                drafts: false,
+                base_url: None,
+                today: now.unwrap_or_else(today),
+            };
+            let report = match torget::check::check(&options) {
+                Ok(report) => report,
+                Err(diagnostics) => {
+                    if format == Format::Json {
+                        println!("{}", json_report(&diagnostics, &[]));
+                    }
+                    return fail(&diagnostics, "Check failed", "fix these first");
+                }
+            };
+            match format {
+                Format::Json => println!("{}", json_report(&report.findings, &report.readability)),
+                Format::Text => print_check(&report),
+            }
+            if report.has_errors() {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
         Command::New {
             kind,
             name,
@@ -175,9 +220,82 @@ fn fail(diagnostics: &[Diagnostic], what: &str, consequence: &str) -> ExitCode {
     ExitCode::FAILURE
 }
 
+/// The check report for people: findings grouped by file, then readability per page.
+fn print_check(report: &torget::check::CheckReport) {
+    let styled = colours(std::io::stdout().is_terminal());
+    let mut current: Option<String> = None;
+    for finding in &report.findings {
+        let file = finding.file.to_string_lossy().into_owned();
+        if current.as_deref() != Some(file.as_str()) {
+            println!("\n{file}");
+            current = Some(file);
+        }
+        for line in finding.render(styled).lines() {
+            println!("  {line}");
+        }
+    }
+    if !report.readability.is_empty() {
+        println!(
+            "\nReadability (LIX: under 30 very easy, 30–40 easy, 40–50 medium, 50–60 difficult, over 60 very difficult)"
+        );
+        for page in &report.readability {
+            let r = &page.readability;
+            let mark = if page.over_threshold {
+                "  <- above the limit"
+            } else {
+                ""
+            };
+            println!(
+                "  {:>5.1}  {:<14} {} ({} words, {} sentences){mark}",
+                r.lix,
+                r.level(),
+                page.file,
+                r.words,
+                r.sentences
+            );
+        }
+    }
+    let errors = report.findings.iter().filter(|d| d.is_error()).count();
+    let warnings = report.findings.len() - errors;
+    println!(
+        "\n{errors} error{}, {warnings} warning{}.",
+        if errors == 1 { "" } else { "s" },
+        if warnings == 1 { "" } else { "s" }
+    );
+}
+
+/// Findings and readability as JSON for tools.
+fn json_report(findings: &[Diagnostic], readability: &[torget::check::PageReadability]) -> String {
+    let findings: Vec<serde_json::Value> = findings
+        .iter()
+        .map(|d| {
+            serde_json::json!({
+                "severity": if d.is_error() { "error" } else { "warning" },
+                "file": d.file.to_string_lossy(),
+                "line": d.location.map(|l| l.line),
+                "column": d.location.map(|l| l.column),
+                "message": d.message,
+                "hint": d.hint,
+            })
+        })
+        .collect();
+    let errors = findings.iter().filter(|f| f["severity"] == "error").count();
+    serde_json::to_string_pretty(&serde_json::json!({
+        "errors": errors,
+        "warnings": findings.len() - errors,
+        "findings": findings,
+        "readability": readability,
+    }))
+    .unwrap_or_default()
+}
+
+/// Colours only on a terminal, and never when NO_COLOR is set.
+fn colours(terminal: bool) -> bool {
+    terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
 fn print_report(diagnostics: &[Diagnostic]) {
-    let styled = std::io::stderr().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let styled = colours(std::io::stderr().is_terminal());
     for diagnostic in diagnostics {
         eprint!("{}", diagnostic.render(styled));
     }

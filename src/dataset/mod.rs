@@ -59,6 +59,8 @@ pub struct Dataset {
     pub id: Slug,
     /// `content/<…>.yaml`, for messages.
     pub file: String,
+    /// The file's text, so later checks can point at a line.
+    pub text: String,
     pub title: Localized<String>,
     pub description: Localized<String>,
     pub unit: Localized<String>,
@@ -222,6 +224,7 @@ impl Dataset {
         Ok(Dataset {
             id,
             file: file.to_string(),
+            text: text.to_string(),
             title: raw.title,
             description: raw.description,
             unit: raw.unit,

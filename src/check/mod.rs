@@ -1,0 +1,319 @@
+//! `torget check`: everything a build checks, plus what an editor should look at before publishing.
+//!
+//! Beyond build errors it reports images without a useful alt text, headings
+//! that skip a level, stale and missing translations, old or unsourced
+//! datasets, and the readability (LIX) of every article. Findings are
+//! warnings; only build errors fail a check.
+
+pub mod lix;
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+use serde::Serialize;
+
+use crate::content::Translation;
+use crate::diagnostics::Diagnostic;
+use crate::i18n::Lang;
+use crate::render::{Renderer, Theme};
+use crate::site::Site;
+use crate::{BuildOptions, Prepared, prepare, yaml_key_location};
+pub use lix::Readability;
+
+/// What a check found.
+#[derive(Debug)]
+pub struct CheckReport {
+    /// Errors and warnings, sorted by file and line.
+    pub findings: Vec<Diagnostic>,
+    /// The readability of every article translation, by file.
+    pub readability: Vec<PageReadability>,
+}
+
+impl CheckReport {
+    pub fn has_errors(&self) -> bool {
+        self.findings.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// The LIX of one article translation.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageReadability {
+    pub file: String,
+    pub lang: Lang,
+    #[serde(flatten)]
+    pub readability: Readability,
+    pub over_threshold: bool,
+}
+
+/// Checks the site at `options.site` as of `options.today`.
+pub fn check(options: &BuildOptions) -> Result<CheckReport, Vec<Diagnostic>> {
+    let Prepared {
+        site,
+        theme,
+        bodies,
+        mut report,
+    } = prepare(options)?;
+    if let (Some(theme), false) = (&theme, report.has_errors()) {
+        report.extend(template_errors(&site, theme, &bodies));
+    }
+    let mut readability = Vec::new();
+    for (_, translation, _) in site.translations() {
+        report.extend(images(translation));
+        report.extend(heading_levels(translation));
+        let measured = lix::lix_of_markdown(translation.body());
+        let over = measured.words > 0 && measured.lix > site.config.check.lix_max;
+        if over {
+            report.push(
+                Diagnostic::warning(
+                    &translation.file,
+                    format!(
+                        "hard to read: LIX {:.0} ({}) is above the site's limit of {:.0}",
+                        measured.lix,
+                        measured.level(),
+                        site.config.check.lix_max
+                    ),
+                )
+                .at(&translation.text, crate::diagnostics::Location::of_offset(&translation.text, translation.body_start))
+                .with_hint("shorter sentences and fewer long words make it easier; the limit is `check: lix_max` in site.yaml"),
+            );
+        }
+        readability.push(PageReadability {
+            file: translation.file.clone(),
+            lang: translation.lang,
+            readability: measured,
+            over_threshold: over,
+        });
+    }
+    report.extend(translations(&site));
+    report.extend(datasets(&site, options.today));
+    readability.sort_by(|a, b| a.file.cmp(&b.file));
+    Ok(CheckReport {
+        findings: report.sorted(),
+        readability,
+    })
+}
+
+/// Renders every page in memory, so template errors are found without writing anything.
+fn template_errors(site: &Site, theme: &Theme, bodies: &crate::render::Bodies) -> Vec<Diagnostic> {
+    let renderer = Renderer {
+        site,
+        theme,
+        bodies,
+    };
+    renderer
+        .jobs()
+        .iter()
+        .filter_map(|(path, job)| renderer.render(path, job).err())
+        .collect()
+}
+
+/// Images without an alt text, or whose alt text is only a file name.
+fn images(translation: &Translation) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    let text = &translation.text;
+    if let Some(image) = &translation.front.image
+        && let Some(problem) = alt_problem(&image.alt, &image.src)
+    {
+        found.push(
+            Diagnostic::warning(&translation.file, format!("the lead image {problem}"))
+                .at(text, yaml_key_location(text, "image"))
+                .with_hint(ALT_HINT),
+        );
+    }
+    let mut current: Option<(usize, String, String)> = None;
+    for (event, range) in
+        Parser::new_ext(translation.body(), pulldown_cmark::Options::all()).into_offset_iter()
+    {
+        match event {
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                current = Some((range.start, dest_url.to_string(), String::new()))
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, _, alt)) = current.as_mut() {
+                    alt.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some((start, src, alt)) = current.take()
+                    && let Some(problem) = alt_problem(&alt, &src)
+                {
+                    found.push(
+                        Diagnostic::warning(
+                            &translation.file,
+                            format!("the image `{src}` {problem}"),
+                        )
+                        .at_offset(text, translation.body_start + start)
+                        .with_hint(ALT_HINT),
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+const ALT_HINT: &str = "describe what the image shows, as you would to someone on the phone: ![Karta över Malmö](karta.png)";
+
+fn alt_problem(alt: &str, src: &str) -> Option<&'static str> {
+    let alt = alt.trim();
+    if alt.is_empty() {
+        return Some("has no alt text");
+    }
+    let file_name = src.rsplit('/').next().unwrap_or(src);
+    let looks_like_file = alt == file_name
+        || alt.rsplit_once('.').is_some_and(|(stem, ext)| {
+            !stem.contains(' ')
+                && matches!(
+                    ext.to_ascii_lowercase().as_str(),
+                    "jpg"
+                        | "jpeg"
+                        | "png"
+                        | "gif"
+                        | "svg"
+                        | "webp"
+                        | "avif"
+                        | "tif"
+                        | "tiff"
+                        | "heic"
+                )
+        })
+        || (alt.starts_with("IMG_") || alt.starts_with("DSC")) && !alt.contains(' ');
+    looks_like_file.then_some("has a file name as its alt text")
+}
+
+/// Headings that skip a level below the page title (`##` then `####`).
+fn heading_levels(translation: &Translation) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    let mut previous = 1;
+    for (event, range) in Parser::new_ext(
+        translation.body(),
+        pulldown_cmark::Options::ENABLE_HEADING_ATTRIBUTES,
+    )
+    .into_offset_iter()
+    {
+        if let Event::Start(Tag::Heading { level, .. }) = event {
+            let level = heading_number(level);
+            if level > previous + 1 {
+                found.push(
+                    Diagnostic::warning(
+                        &translation.file,
+                        format!(
+                            "a level-{level} heading follows level {previous}, skipping a level"
+                        ),
+                    )
+                    .at_offset(&translation.text, translation.body_start + range.start)
+                    .with_hint(format!(
+                        "screen reader users navigate by heading level: use {}",
+                        "#".repeat(previous + 1)
+                    )),
+                );
+            }
+            previous = level;
+        }
+    }
+    found
+}
+
+fn heading_number(level: HeadingLevel) -> usize {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// Missing translations, and translations older than the other language's last update.
+fn translations(site: &Site) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    for article in site.content.articles.values() {
+        let Some(first) = article.translations.values().next() else {
+            continue;
+        };
+        for &lang in &site.config.languages {
+            if !article.translations.contains_key(&lang) {
+                let folder = format!("content/{}", article.path);
+                found.push(
+                    Diagnostic::warning(
+                        &first.file,
+                        format!("there is no {} translation", lang.english_name()),
+                    )
+                    .at(&first.text, yaml_key_location(&first.text, "title"))
+                    .with_hint(format!(
+                        "add {folder}/{}.md; until then the language switch leads to a listing",
+                        lang.code()
+                    )),
+                );
+            }
+        }
+        let changed: BTreeMap<Lang, NaiveDate> = article
+            .translations
+            .iter()
+            .filter_map(|(lang, t)| t.front.updated.or(t.front.date).map(|d| (*lang, d.0)))
+            .collect();
+        for (lang, translation) in &article.translations {
+            let mine = changed.get(lang);
+            for (other_lang, other) in &article.translations {
+                let Some(updated) = other.front.updated else {
+                    continue;
+                };
+                if other_lang != lang && mine.is_none_or(|m| *m < updated.0) {
+                    found.push(
+                        Diagnostic::warning(
+                            &translation.file,
+                            format!(
+                                "this translation may be stale: the {} text was updated on {}, after this one",
+                                other_lang.english_name(),
+                                updated.0
+                            ),
+                        )
+                        .at(&translation.text, yaml_key_location(&translation.text, "title"))
+                        .with_hint("bring the translation up to date and set its `updated:` to the day you did"),
+                    );
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Datasets whose figures are old or whose source cannot be followed.
+fn datasets(site: &Site, today: NaiveDate) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    let max_age = site.config.check.dataset_max_age_days;
+    for dataset in site.content.datasets.values() {
+        let age = (today - dataset.updated.0).num_days();
+        if age > max_age {
+            found.push(
+                Diagnostic::warning(
+                    &dataset.file,
+                    format!("the figures were last updated {age} days ago ({}), more than {max_age}", dataset.updated.0),
+                )
+                .at(&dataset.text, yaml_key_location(&dataset.text, "updated"))
+                .with_hint("check the source for newer figures and set `updated:`; the limit is `check: dataset_max_age_days` in site.yaml"),
+            );
+        }
+        if dataset
+            .source
+            .url
+            .as_deref()
+            .is_none_or(|u| u.trim().is_empty())
+        {
+            found.push(
+                Diagnostic::warning(
+                    &dataset.file,
+                    "the source has no `url`, so readers cannot check the figures",
+                )
+                .at(&dataset.text, yaml_key_location(&dataset.text, "source"))
+                .with_hint(
+                    "add `url:` under `source:` with the address of the page the figures come from",
+                ),
+            );
+        }
+    }
+    found
+}

@@ -1,0 +1,114 @@
+//! `torget check` on fixture sites that trigger each finding.
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+
+fn check(site: &Path, extra: &[&str]) -> std::process::Output {
+    torget()
+        .args(["check", "--now", NOW, "--site"])
+        .arg(site)
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn every_kind_of_finding_is_reported_with_its_location_and_warnings_exit_0() {
+    let result = check(&fixture("check"), &[]);
+    let stdout = String::from_utf8_lossy(&result.stdout);
+    assert_eq!(result.status.code(), Some(0), "{stdout}");
+    for expected in [
+        "content/nyheter/bilder/sv.md:4:1: warning: the lead image has a file name as its alt text",
+        "content/nyheter/bilder/sv.md:6:20: warning: the image `karta.png` has no alt text",
+        "content/nyheter/bilder/sv.md:8:22: warning: the image `karta.png` has a file name as its alt text",
+        "content/nyheter/inaktuell/en.md:2:1: warning: this translation may be stale: the Swedish text was updated on 2024-03-01, after this one",
+        "content/nyheter/rubriker/sv.md:2:1: warning: there is no English translation",
+        "content/nyheter/rubriker/sv.md:9:1: warning: a level-4 heading follows level 2, skipping a level",
+        "content/nyheter/svar/sv.md:5:1: warning: hard to read: LIX 90 (very difficult) is above the site's limit of 45",
+        "content/statistik/gammal.yaml:3:1: warning: the source has no `url`, so readers cannot check the figures",
+        "content/statistik/gammal.yaml:4:1: warning: the figures were last updated 2519 days ago (2020-01-01), more than 365",
+        "0 errors, 13 warnings.",
+    ] {
+        assert!(stdout.contains(expected), "missing: {expected}\n{stdout}");
+    }
+    // Grouped by file: each file's name stands once on a line of its own.
+    assert_eq!(
+        stdout
+            .lines()
+            .filter(|l| *l == "content/nyheter/bilder/sv.md")
+            .count(),
+        1,
+        "{stdout}"
+    );
+    // The good image and the fresh, full translation raise nothing.
+    assert!(!stdout.contains("inaktuell/sv.md:"), "{stdout}");
+    assert!(stdout.contains(" 89.9  very difficult content/nyheter/svar/sv.md (13 words, 1 sentences)  <- above the limit"), "{stdout}");
+}
+
+#[test]
+fn json_output_lists_findings_and_readability_for_tools() {
+    let result = check(&fixture("check"), &["--format", "json"]);
+    assert_eq!(result.status.code(), Some(0));
+    let report: serde_json::Value = serde_json::from_slice(&result.stdout).expect("valid JSON");
+    assert_eq!(report["errors"], 0);
+    assert_eq!(report["warnings"], 13);
+    let findings = report["findings"].as_array().unwrap();
+    let heading = findings
+        .iter()
+        .find(|f| {
+            f["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("a level-4 heading")
+        })
+        .unwrap();
+    assert_eq!(heading["file"], "content/nyheter/rubriker/sv.md");
+    assert_eq!(
+        (heading["line"].as_u64(), heading["column"].as_u64()),
+        (Some(9), Some(1))
+    );
+    assert_eq!(heading["severity"], "warning");
+    let readability = report["readability"].as_array().unwrap();
+    assert_eq!(readability.len(), 6);
+    let hard = readability
+        .iter()
+        .find(|r| r["file"] == "content/nyheter/svar/sv.md")
+        .unwrap();
+    assert_eq!(hard["over_threshold"], true);
+    assert_eq!(hard["words"], 13);
+    assert_eq!(hard["lang"], "sv");
+}
+
+#[test]
+fn build_errors_fail_the_check_with_exit_1() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_dir(&fixture("bad/_base"), &site);
+    copy_dir(&fixture("bad/missing-anchor"), &site);
+    let result = check(&site, &["--format", "json"]);
+    assert_eq!(result.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&result.stdout).expect("valid JSON");
+    assert_eq!(report["errors"], 1);
+    let error = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["severity"] == "error")
+        .unwrap();
+    assert_eq!(
+        (error["file"].as_str(), error["line"].as_u64()),
+        (Some("content/nyheter/fel/sv.md"), Some(5))
+    );
+    assert!(!site.join("public").exists(), "check wrote output");
+}
+
+#[test]
+fn the_bundled_site_passes_its_own_check() {
+    let result = check(Path::new(env!("CARGO_MANIFEST_DIR")), &[]);
+    let stdout = String::from_utf8_lossy(&result.stdout);
+    assert_eq!(result.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains("0 errors, 0 warnings."), "{stdout}");
+}
