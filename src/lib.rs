@@ -115,43 +115,71 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Vec<Diagnostic>> {
     let started = Instant::now();
     let root = options.site.as_path();
     let out = options.out.clone().unwrap_or_else(|| root.join("public"));
-    let Prepared {
-        site,
-        theme,
-        bodies,
-        mut report,
-    } = prepare(options)?;
+    let prepared = prepare(options)?;
     check_output_folder(root, &out)?;
-
-    let theme = match theme {
-        Some(theme) if !report.has_errors() => theme,
-        _ => return Err(report.sorted()),
-    };
-    let renderer = Renderer {
-        site: &site,
-        theme: &theme,
-        bodies: &bodies,
-    };
+    if prepared.report.has_errors() || prepared.theme.is_none() {
+        return Err(prepared.report.sorted());
+    }
     let staging = output::Staging::begin(&out).map_err(|e| {
         vec![Diagnostic::error(
             out.display().to_string(),
             format!("cannot create the output folder beside it: {e}"),
         )]
     })?;
-    let jobs = renderer.jobs();
-    let write_error = |path: &str, e: std::io::Error| {
-        Diagnostic::error(
+    let mut summary = write_site(prepared, &staging, started)?;
+    staging.commit().map_err(|e| {
+        vec![Diagnostic::error(
             out.display().to_string(),
-            format!("cannot write `{path}`: {e}"),
-        )
+            format!("cannot replace the output folder: {e}"),
+        )]
+    })?;
+    summary.out = out;
+    Ok(summary)
+}
+
+/// Builds the site into memory (for `serve`): every file by its site-relative path.
+pub fn build_in_memory(
+    options: &BuildOptions,
+) -> Result<(output::Memory, BuildSummary), Vec<Diagnostic>> {
+    let started = Instant::now();
+    let prepared = prepare(options)?;
+    if prepared.report.has_errors() || prepared.theme.is_none() {
+        return Err(prepared.report.sorted());
+    }
+    let memory = output::Memory::default();
+    let summary = write_site(prepared, &memory, started)?;
+    Ok((memory, summary))
+}
+
+/// Renders every page and writes it, with assets, dataset downloads and theme files, into `sink`.
+fn write_site(
+    prepared: Prepared,
+    sink: &dyn output::Sink,
+    started: Instant,
+) -> Result<BuildSummary, Vec<Diagnostic>> {
+    let Prepared {
+        site,
+        theme,
+        bodies,
+        mut report,
+    } = prepared;
+    let Some(theme) = theme else {
+        return Err(report.sorted());
     };
+    let renderer = Renderer {
+        site: &site,
+        theme: &theme,
+        bodies: &bodies,
+    };
+    let jobs = renderer.jobs();
+    let write_error =
+        |path: &str, e: std::io::Error| Diagnostic::error(path, format!("cannot write it: {e}"));
     let results: Vec<Result<(), Diagnostic>> = jobs
         .par_iter()
         .map(|(path, job)| {
             let html = renderer.render(path, job)?;
             let file = format!("{path}index.html");
-            staging
-                .write(&file, html.as_bytes())
+            sink.write(&file, html.as_bytes())
                 .map_err(|e| write_error(&file, e))
         })
         .collect();
@@ -190,7 +218,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Vec<Diagnostic>> {
             );
             continue;
         }
-        match staging.copy(relative, source) {
+        match sink.copy(relative, source) {
             Ok(()) => files += 1,
             Err(e) => report.push(Diagnostic::error(
                 owner,
@@ -213,14 +241,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Vec<Diagnostic>> {
             ),
         ];
         for (file, text) in downloads {
-            match staging.write(&file, text.as_bytes()) {
+            match sink.write(&file, text.as_bytes()) {
                 Ok(()) => files += 1,
                 Err(e) => report.push(write_error(&file, e)),
             }
         }
     }
     for (name, bytes) in &theme.static_files {
-        match staging.write(name, bytes) {
+        match sink.write(name, bytes) {
             Ok(()) => files += 1,
             Err(e) => report.push(write_error(name, e)),
         }
@@ -228,17 +256,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Vec<Diagnostic>> {
     if report.has_errors() {
         return Err(report.sorted());
     }
-    staging.commit().map_err(|e| {
-        vec![Diagnostic::error(
-            out.display().to_string(),
-            format!("cannot replace the output folder: {e}"),
-        )]
-    })?;
-
     let mut pages = BTreeMap::new();
     for (_, job) in &jobs {
-        let lang = job.lang();
-        *pages.entry(lang).or_insert(0) += 1;
+        *pages.entry(job.lang()).or_insert(0) += 1;
     }
     Ok(BuildSummary {
         pages,
@@ -248,7 +268,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Vec<Diagnostic>> {
             .collect(),
         datasets: site.content.datasets.len(),
         files,
-        out,
+        out: PathBuf::new(),
         warnings: report.sorted(),
         elapsed: started.elapsed(),
     })

@@ -1,12 +1,71 @@
 //! Writing the site: into a fresh folder beside the output, swapped in only when complete.
 //!
 //! This is the `write` step, and the one place that writes files. A build
-//! that fails never touches the previous output: [`Staging`] is removed
-//! unless [`Staging::commit`] is called.
+//! writes into a [`Sink`]: a [`Staging`] folder on disk, which is removed
+//! unless [`Staging::commit`] is called, so a failed build never touches the
+//! previous output; or [`Memory`] for `serve`.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
+
+/// Where a build's files go.
+pub trait Sink: Sync {
+    /// Writes `bytes` at `relative`, a `/`-separated path inside the site.
+    fn write(&self, relative: &str, bytes: &[u8]) -> io::Result<()>;
+    /// Copies the file at `source` to `relative`.
+    fn copy(&self, relative: &str, source: &Path) -> io::Result<()>;
+}
+
+/// A whole site held in memory, by site-relative path.
+#[derive(Debug, Default)]
+pub struct Memory(Mutex<BTreeMap<String, Vec<u8>>>);
+
+impl Memory {
+    /// The files, once the build is done.
+    pub fn into_files(self) -> BTreeMap<String, Vec<u8>> {
+        self.0
+            .into_inner()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+impl Sink for Memory {
+    fn write(&self, relative: &str, bytes: &[u8]) -> io::Result<()> {
+        check_relative(relative)?;
+        let mut files = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        files.insert(relative.to_string(), bytes.to_vec());
+        Ok(())
+    }
+
+    fn copy(&self, relative: &str, source: &Path) -> io::Result<()> {
+        let bytes = fs::read(source)?;
+        self.write(relative, &bytes)
+    }
+}
+
+/// Refuses any path that is not plain folders and a file name inside the site.
+fn check_relative(relative: &str) -> io::Result<&Path> {
+    let path = Path::new(relative);
+    let safe = !relative.is_empty()
+        && !relative.contains('\\')
+        && path.components().all(|c| matches!(c, Component::Normal(_)));
+    if safe {
+        Ok(path)
+    } else {
+        Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!(
+                "refusing to write `{relative}`: it is not a plain path inside the output folder"
+            ),
+        ))
+    }
+}
 
 /// A folder being filled with a new build of the site.
 #[derive(Debug)]
@@ -39,39 +98,9 @@ impl Staging {
         })
     }
 
-    /// Writes `bytes` at `relative` (a `/`-separated path that must stay inside the folder).
-    pub fn write(&self, relative: &str, bytes: &[u8]) -> io::Result<()> {
-        let path = self.path_of(relative)?;
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)?;
-        }
-        fs::write(path, bytes)
-    }
-
-    /// Copies the file at `source` to `relative`.
-    pub fn copy(&self, relative: &str, source: &Path) -> io::Result<()> {
-        let path = self.path_of(relative)?;
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)?;
-        }
-        fs::copy(source, path).map(|_| ())
-    }
-
     /// Where `relative` goes; anything that could leave the folder is refused.
     fn path_of(&self, relative: &str) -> io::Result<PathBuf> {
-        let path = Path::new(relative);
-        let safe = !relative.is_empty()
-            && !relative.contains('\\')
-            && path.components().all(|c| matches!(c, Component::Normal(_)));
-        if !safe {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidInput,
-                format!(
-                    "refusing to write `{relative}`: it is not a plain path inside the output folder"
-                ),
-            ));
-        }
-        Ok(self.dir.join(path))
+        Ok(self.dir.join(check_relative(relative)?))
     }
 
     /// Replaces the target folder with the new one.
@@ -101,6 +130,24 @@ impl Staging {
     }
 }
 
+impl Sink for Staging {
+    fn write(&self, relative: &str, bytes: &[u8]) -> io::Result<()> {
+        let path = self.path_of(relative)?;
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::write(path, bytes)
+    }
+
+    fn copy(&self, relative: &str, source: &Path) -> io::Result<()> {
+        let path = self.path_of(relative)?;
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::copy(source, path).map(|_| ())
+    }
+}
+
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
@@ -112,6 +159,17 @@ impl Drop for Staging {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn memory_refuses_escaping_paths_too() {
+        let memory = Memory::default();
+        memory.write("a/index.html", b"x").unwrap();
+        assert!(memory.write("../x", b"x").is_err());
+        assert_eq!(
+            memory.into_files().keys().collect::<Vec<_>>(),
+            ["a/index.html"]
+        );
+    }
 
     #[test]
     fn nothing_reaches_the_target_until_commit() {
