@@ -48,6 +48,21 @@ enum Command {
         #[arg(long, short)]
         verbose: bool,
     },
+    /// Preview the site with live reload (drafts included), on 127.0.0.1 unless --bind says otherwise.
+    Serve {
+        /// The site folder, holding site.yaml.
+        #[arg(long, default_value = ".")]
+        site: PathBuf,
+        /// The port to listen on; 0 picks a free one.
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+        /// The address to listen on. Only change it to show the preview to other machines.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Build as if today were this date (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        now: Option<NaiveDate>,
+    },
     /// Check the site: links, translations, alt texts, headings, readability, datasets.
     Check {
         /// The site folder, holding site.yaml.
@@ -151,6 +166,22 @@ fn main() -> ExitCode {
                     "Build failed",
                     "the previous output was left as it was",
                 ),
+            }
+        }
+        Command::Serve {
+            site,
+            port,
+            bind,
+            now,
+        } => {
+            match torget::serve::serve(torget::serve::ServeOptions {
+                site,
+                bind,
+                port,
+                today: now,
+            }) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(diagnostic) => fail(&[diagnostic], "Could not serve", "nothing was changed"),
             }
         }
         Command::Check { site, format, now } => {

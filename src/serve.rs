@@ -1,0 +1,405 @@
+//! `torget serve`: a live preview on 127.0.0.1 that rebuilds on every change and reloads open pages.
+//!
+//! The site is built into memory, never onto disk, and requests are
+//! answered only from that map of files, so no request can reach anything
+//! outside the built site. While the site has errors, every page shows them
+//! instead of a stale copy.
+
+use std::collections::BTreeMap;
+use std::convert::Infallible;
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{HeaderValue, StatusCode, Uri, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use chrono::NaiveDate;
+use notify_debouncer_full::notify::RecursiveMode;
+use notify_debouncer_full::{DebounceEventResult, new_debouncer};
+use tokio::sync::{broadcast, mpsc, watch};
+
+use crate::diagnostics::Diagnostic;
+use crate::markdown::escape_attribute as escape;
+use crate::{BuildOptions, build_in_memory};
+
+/// How to serve.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub site: PathBuf,
+    pub bind: IpAddr,
+    pub port: u16,
+    /// The build date; today when `None`.
+    pub today: Option<NaiveDate>,
+}
+
+/// The path the browser listens on for reload events.
+const RELOAD_PATH: &str = "/__torget/reload";
+/// Injected before `</body>` of every page served: reload when the site is rebuilt.
+const RELOAD_SCRIPT: &str = "<script>new EventSource(\"/__torget/reload\").onmessage=function(){location.reload()};</script>";
+
+/// The latest build: the site's files, or why it could not be built.
+enum Latest {
+    Site(BTreeMap<String, Vec<u8>>),
+    Errors(Vec<Diagnostic>),
+}
+
+struct Shared {
+    latest: RwLock<Arc<Latest>>,
+    reload: broadcast::Sender<()>,
+    shutdown: watch::Receiver<bool>,
+}
+
+/// Serves the site until Ctrl-C; returns an error only if it cannot start.
+pub fn serve(options: ServeOptions) -> Result<(), Diagnostic> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| Diagnostic::error("serve", format!("cannot start the server: {e}")))?;
+    runtime.block_on(run(options))
+}
+
+fn build_options(options: &ServeOptions, address: SocketAddr) -> BuildOptions {
+    BuildOptions {
+        site: options.site.clone(),
+        out: None,
+        // A preview shows drafts and scheduled articles too.
+        drafts: true,
+        base_url: Some(format!("http://{address}/")),
+        today: options
+            .today
+            .unwrap_or_else(|| chrono::Local::now().date_naive()),
+    }
+}
+
+/// Builds once and reports like `build` does.
+fn rebuild(options: &BuildOptions) -> Latest {
+    let started = std::time::Instant::now();
+    match build_in_memory(options) {
+        Ok((memory, summary)) => {
+            for warning in &summary.warnings {
+                eprint!("{}", warning.render(false));
+            }
+            println!(
+                "Built {} pages in {} ms.",
+                summary.pages.values().sum::<usize>(),
+                started.elapsed().as_millis()
+            );
+            Latest::Site(memory.into_files())
+        }
+        Err(diagnostics) => {
+            for diagnostic in &diagnostics {
+                eprint!("{}", diagnostic.render(false));
+            }
+            eprintln!("The site has errors; the browser shows them until they are fixed.");
+            Latest::Errors(diagnostics)
+        }
+    }
+}
+
+async fn run(options: ServeOptions) -> Result<(), Diagnostic> {
+    let address = SocketAddr::new(options.bind, options.port);
+    let listener = tokio::net::TcpListener::bind(address).await.map_err(|e| {
+        Diagnostic::error("serve", format!("cannot listen on {address}: {e}"))
+            .with_hint("another program may use the port; choose another with --port")
+    })?;
+    let address = listener.local_addr().unwrap_or(address);
+    let build = build_options(&options, address);
+    let first = {
+        let build = build.clone();
+        tokio::task::spawn_blocking(move || rebuild(&build))
+            .await
+            .map_err(|e| {
+                Diagnostic::error("serve", format!("the first build failed to run: {e}"))
+            })?
+    };
+    let (reload, _) = broadcast::channel(16);
+    let (stop, shutdown) = watch::channel(false);
+    let shared = Arc::new(Shared {
+        latest: RwLock::new(Arc::new(first)),
+        reload,
+        shutdown,
+    });
+
+    let (changes, mut changed) = mpsc::unbounded_channel::<()>();
+    let mut debouncer = new_debouncer(
+        Duration::from_millis(50),
+        None,
+        move |result: DebounceEventResult| {
+            let relevant = match result {
+                // Reading files while building raises access events: only changes count.
+                Ok(events) => events.iter().any(|e| {
+                    !e.kind.is_access()
+                        && !e.kind.is_other()
+                        && e.paths.iter().any(|p| is_watched(p))
+                }),
+                Err(_) => true,
+            };
+            if relevant {
+                let _ = changes.send(());
+            }
+        },
+    )
+    .map_err(|e| Diagnostic::error("serve", format!("cannot watch the site for changes: {e}")))?;
+    for (path, mode) in watched_paths(&options.site) {
+        debouncer.watch(&path, mode).map_err(|e| {
+            Diagnostic::error(path.display().to_string(), format!("cannot watch it: {e}"))
+        })?;
+    }
+
+    let rebuilder = {
+        let shared = Arc::clone(&shared);
+        tokio::spawn(async move {
+            while changed.recv().await.is_some() {
+                // Several saves in a burst make one rebuild.
+                while changed.try_recv().is_ok() {}
+                let build = build.clone();
+                let Ok(latest) = tokio::task::spawn_blocking(move || rebuild(&build)).await else {
+                    continue;
+                };
+                if let Ok(mut slot) = shared.latest.write() {
+                    *slot = Arc::new(latest);
+                }
+                let _ = shared.reload.send(());
+            }
+        })
+    };
+
+    let app = Router::new()
+        .route(RELOAD_PATH, get(reload_events))
+        .fallback(page)
+        .with_state(Arc::clone(&shared));
+    println!("Serving the site at http://{address}/ (Ctrl-C stops).");
+    let served = axum::serve(listener, app)
+        .with_graceful_shutdown(async move {
+            let _ = tokio::signal::ctrl_c().await;
+            println!("\nStopping.");
+            let _ = stop.send(true);
+        })
+        .await;
+    rebuilder.abort();
+    drop(debouncer);
+    served.map_err(|e| Diagnostic::error("serve", format!("the server stopped: {e}")))
+}
+
+/// The folders and files whose changes rebuild the site.
+fn watched_paths(site: &Path) -> Vec<(PathBuf, RecursiveMode)> {
+    let mut paths = vec![(site.to_path_buf(), RecursiveMode::NonRecursive)];
+    for folder in ["content", "static", "themes"] {
+        let path = site.join(folder);
+        if path.is_dir() {
+            paths.push((path, RecursiveMode::Recursive));
+        }
+    }
+    paths
+}
+
+/// Editor swap files and hidden files do not trigger rebuilds.
+fn is_watched(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    !(name.starts_with('.')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.starts_with("public"))
+}
+
+async fn reload_events(State(shared): State<Arc<Shared>>) -> impl IntoResponse {
+    let receiver = shared.reload.subscribe();
+    let shutdown = shared.shutdown.clone();
+    let stream = futures_util::stream::unfold(
+        (receiver, shutdown),
+        |(mut receiver, mut shutdown)| async move {
+            loop {
+                tokio::select! {
+                    message = receiver.recv() => match message {
+                        Ok(()) => return Some((Ok::<_, Infallible>(Event::default().data("reload")), (receiver, shutdown))),
+                        Err(broadcast::error::RecvError::Lagged(_)) => continue,
+                        Err(broadcast::error::RecvError::Closed) => return None,
+                    },
+                    _ = shutdown.changed() => return None,
+                }
+            }
+        },
+    );
+    Sse::new(stream).keep_alive(KeepAlive::default())
+}
+
+async fn page(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
+    let Some(path) = request_path(uri.path()) else {
+        return not_found();
+    };
+    let latest = match shared.latest.read() {
+        Ok(latest) => Arc::clone(&latest),
+        Err(_) => {
+            return (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "the preview is broken; restart torget serve",
+            )
+                .into_response();
+        }
+    };
+    match latest.as_ref() {
+        Latest::Errors(diagnostics) if path.ends_with(".html") => error_page(diagnostics),
+        Latest::Errors(_) => not_found(),
+        Latest::Site(files) => match files.get(&path) {
+            Some(bytes) => file_response(&path, bytes),
+            None if files.contains_key(&format!("{path}/index.html")) => {
+                let mut response = StatusCode::PERMANENT_REDIRECT.into_response();
+                if let Ok(location) = HeaderValue::from_str(&format!("{}/", uri.path())) {
+                    response.headers_mut().insert(header::LOCATION, location);
+                }
+                response
+            }
+            None => not_found(),
+        },
+    }
+}
+
+/// The site-relative file for a request path, or `None` for anything that tries to leave the site.
+fn request_path(raw: &str) -> Option<String> {
+    let decoded = percent_decode(raw)?;
+    if decoded.contains(['\\', '\0']) {
+        return None;
+    }
+    let segments: Vec<&str> = decoded.split('/').filter(|s| !s.is_empty()).collect();
+    if segments.iter().any(|s| *s == "." || *s == "..") {
+        return None;
+    }
+    let mut path = segments.join("/");
+    if decoded.ends_with('/') || path.is_empty() {
+        if !path.is_empty() {
+            path.push('/');
+        }
+        path.push_str("index.html");
+    }
+    Some(path)
+}
+
+/// `%2e%2e` → `..`; `None` for a malformed escape or bytes that are not UTF-8.
+fn percent_decode(raw: &str) -> Option<String> {
+    let bytes = raw.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+fn content_type(path: &str) -> &'static str {
+    match path
+        .rsplit_once('.')
+        .map(|(_, ext)| ext.to_ascii_lowercase())
+        .as_deref()
+    {
+        Some("html") => "text/html; charset=utf-8",
+        Some("css") => "text/css; charset=utf-8",
+        Some("js") => "text/javascript; charset=utf-8",
+        Some("json") => "application/json",
+        Some("csv") => "text/csv; charset=utf-8",
+        Some("xml") => "application/xml",
+        Some("txt") => "text/plain; charset=utf-8",
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        Some("jpg" | "jpeg") => "image/jpeg",
+        Some("gif") => "image/gif",
+        Some("webp") => "image/webp",
+        Some("pdf") => "application/pdf",
+        _ => "application/octet-stream",
+    }
+}
+
+fn file_response(path: &str, bytes: &[u8]) -> Response {
+    let body = if path.ends_with(".html") {
+        let text = String::from_utf8_lossy(bytes);
+        Body::from(match text.rfind("</body>") {
+            Some(at) => format!("{}{RELOAD_SCRIPT}{}", &text[..at], &text[at..]),
+            None => format!("{text}{RELOAD_SCRIPT}"),
+        })
+    } else {
+        Body::from(bytes.to_vec())
+    };
+    let mut response = Response::new(body);
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(content_type(path)),
+    );
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+fn not_found() -> Response {
+    (StatusCode::NOT_FOUND, "Not found").into_response()
+}
+
+/// Every error of the build, in place of the page asked for.
+fn error_page(diagnostics: &[Diagnostic]) -> Response {
+    let mut html = String::from(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>The site has errors</title>\n<style>body{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1a1a1a}pre{background:#f4f4f2;padding:.75rem;overflow-x:auto}li{margin-bottom:1.5rem}</style>\n</head>\n<body>\n<main>\n<h1>The site has errors</h1>\n<p>Fix them and save; this page reloads by itself.</p>\n<ol>\n",
+    );
+    for diagnostic in diagnostics {
+        html.push_str(&format!(
+            "<li><p><strong>{}</strong>: {}</p><pre>{}</pre></li>\n",
+            escape(&diagnostic.position()),
+            escape(&diagnostic.message),
+            escape(&diagnostic.render(false))
+        ));
+    }
+    html.push_str("</ol>\n</main>\n");
+    html.push_str(RELOAD_SCRIPT);
+    html.push_str("\n</body>\n</html>\n");
+    let mut response = Response::new(Body::from(html));
+    *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn requests_map_to_files_and_never_leave_the_site() {
+        assert_eq!(request_path("/").as_deref(), Some("index.html"));
+        assert_eq!(
+            request_path("/nyheter/").as_deref(),
+            Some("nyheter/index.html")
+        );
+        assert_eq!(request_path("/style.css").as_deref(), Some("style.css"));
+        assert_eq!(request_path("/nyheter").as_deref(), Some("nyheter"));
+        assert_eq!(request_path("/%C3%A5r/").as_deref(), Some("år/index.html"));
+        for bad in [
+            "/../site.yaml",
+            "/%2e%2e/site.yaml",
+            "/a/..%2F..%2Fsite.yaml",
+            "/a\\..\\b",
+            "/%00",
+            "/%zz",
+            "/%ff/",
+            "/./x",
+        ] {
+            assert_eq!(request_path(bad), None, "{bad}");
+        }
+    }
+}

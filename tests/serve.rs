@@ -1,0 +1,198 @@
+//! `torget serve`: pages over HTTP, rebuilds with reload events on edits, errors in the browser, no path traversal.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use common::*;
+
+/// The server process, stopped when the test ends however it ends.
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn start(site: &std::path::Path) -> Server {
+    let port = free_port();
+    let child = Command::new(assert_cmd::cargo::cargo_bin("torget"))
+        .args(["serve", "--now", NOW, "--port", &port.to_string(), "--site"])
+        .arg(site)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let server = Server { child, port };
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while Instant::now() < deadline {
+        if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return server;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("torget serve did not start on port {port}");
+}
+
+/// A raw HTTP/1.1 GET: the path is sent exactly as given, so traversal attempts reach the server.
+fn get(port: u16, path: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).unwrap();
+    let response = String::from_utf8_lossy(&response).into_owned();
+    let status = response
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let body = response
+        .split_once("\r\n\r\n")
+        .map_or(String::new(), |(_, b)| b.to_string());
+    (status, body)
+}
+
+/// Listens for reload events; each one arrives on the returned channel.
+fn reload_events(port: u16) -> mpsc::Receiver<()> {
+    let (sender, receiver) = mpsc::channel();
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        stream,
+        "GET /__torget/reload HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n"
+    )
+    .unwrap();
+    std::thread::spawn(move || {
+        let reader = BufReader::new(stream);
+        for line in reader.lines() {
+            let Ok(line) = line else { return };
+            if line.contains("data: reload") && sender.send(()).is_err() {
+                return;
+            }
+        }
+    });
+    // Let the subscription register before anything changes.
+    std::thread::sleep(Duration::from_millis(300));
+    receiver
+}
+
+fn wait_for_reload(events: &mpsc::Receiver<()>) {
+    events
+        .recv_timeout(Duration::from_secs(20))
+        .expect("a reload event after the edit");
+}
+
+#[test]
+fn serves_pages_rebuilds_on_edit_and_sends_a_reload_event() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_dir(&fixture("basic"), &site);
+    let server = start(&site);
+
+    let (status, body) = get(server.port, "/nyheter/forsta-nyheten/");
+    assert_eq!(status, 200);
+    assert!(body.contains("<h1>Första nyheten</h1>"), "{body}");
+    assert!(
+        body.contains("EventSource(\"/__torget/reload\")"),
+        "no reload script"
+    );
+    let (status, body) = get(server.port, "/style.css");
+    assert_eq!(status, 200);
+    assert!(body.contains(".skip-link"));
+    // Drafts are previewed.
+    assert_eq!(get(server.port, "/nyheter/ett-utkast/").0, 200);
+
+    let events = reload_events(server.port);
+    let file = site.join("content/nyheter/a-forsta/sv.md");
+    let text = std::fs::read_to_string(&file)
+        .unwrap()
+        .replace("Samma rubrik igen.", "Helt ny text från redaktören.");
+    std::fs::write(&file, text).unwrap();
+    wait_for_reload(&events);
+    let (status, body) = get(server.port, "/nyheter/forsta-nyheten/");
+    assert_eq!(status, 200);
+    assert!(body.contains("Helt ny text från redaktören."), "{body}");
+
+    // An error replaces every page with the report until it is fixed.
+    let broken = std::fs::read_to_string(&file)
+        .unwrap()
+        .replace("title: Första nyheten", "titel: Första nyheten");
+    std::fs::write(&file, &broken).unwrap();
+    wait_for_reload(&events);
+    let (status, body) = get(server.port, "/om-oss/");
+    assert_eq!(status, 500);
+    assert!(
+        body.contains("content/nyheter/a-forsta/sv.md:2:1"),
+        "{body}"
+    );
+    assert!(body.contains("unknown key `titel`"), "{body}");
+    std::fs::write(&file, broken.replace("titel:", "title:")).unwrap();
+    wait_for_reload(&events);
+    assert_eq!(get(server.port, "/om-oss/").0, 200);
+}
+
+#[test]
+fn requests_outside_the_site_are_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_dir(&fixture("basic"), &site);
+    let server = start(&site);
+    for path in [
+        "/../site.yaml",
+        "/%2e%2e/site.yaml",
+        "/%2E%2E%2Fsite.yaml",
+        "/nyheter/..%2f..%2fsite.yaml",
+        "/..\\site.yaml",
+        "/content/om/sv.md",
+        "/../../../../etc/passwd",
+    ] {
+        let (status, body) = get(server.port, path);
+        assert!(
+            status == 404 || status == 403 || status == 400,
+            "{path}: {status}"
+        );
+        assert!(
+            !body.contains("base_url") && !body.contains("root:"),
+            "{path} leaked: {body}"
+        );
+    }
+    // A folder without its slash is redirected, not guessed.
+    let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    write!(
+        stream,
+        "GET /nyheter HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    assert!(response.starts_with("HTTP/1.1 308"), "{response}");
+    assert!(
+        response
+            .to_ascii_lowercase()
+            .contains("location: /nyheter/"),
+        "{response}"
+    );
+}
