@@ -166,6 +166,15 @@ impl Dataset {
                 }
             }
         }
+        for (i, series) in raw.series.iter().enumerate() {
+            if series.values.0.is_empty() {
+                errors.push(
+                    Diagnostic::error(file, format!("series `{}` has no values", series.key))
+                        .at(text, at(&format!("series[{i}].values")))
+                        .with_hint("add one line per period, e.g. `2019: 12`, or `2019: null` where the figure is not available"),
+                );
+            }
+        }
         if raw.series.is_empty() {
             errors.push(
                 Diagnostic::error(file, "the dataset has no series")
@@ -345,6 +354,16 @@ series:
         let err = error_of(&GOOD.replace("better: lower", "bettre: lower"));
         assert_eq!(err.location.unwrap().line, 3);
         assert_eq!(err.hint.as_deref(), Some("did you mean `better`?"));
+    }
+
+    #[test]
+    fn a_series_without_values_is_an_error() {
+        let text = GOOD[..GOOD.find("    values:").unwrap()].to_string() + "    values: {}\n";
+        let err = error_of(&text);
+        assert_eq!(
+            err.to_string(),
+            "d.yaml:11:5: series `deaths` has no values"
+        );
     }
 
     #[test]
