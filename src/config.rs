@@ -196,6 +196,18 @@ impl SiteConfig {
         format!("{}{}", self.base_url, path)
     }
 
+    /// The path part of the base URL (`/sluta-skjut/`), where the site's root is on its host.
+    pub fn root_path(&self) -> String {
+        let after_scheme = self
+            .base_url
+            .split_once("://")
+            .map_or(self.base_url.as_str(), |(_, rest)| rest);
+        match after_scheme.find('/') {
+            Some(i) => after_scheme[i..].to_string(),
+            None => "/".to_string(),
+        }
+    }
+
     /// Line and column of a top-level key, for errors about a setting found later.
     pub fn key_location(text: &str, key: &str) -> crate::diagnostics::Location {
         yaml::key_location(text, 0, key)
@@ -233,6 +245,7 @@ mod tests {
         assert_eq!(config.lang_prefix(Lang::En), "en/");
         assert_eq!(config.lang_prefix(Lang::Sv), "");
         assert_eq!(config.absolute("en/"), "https://example.org/sub/en/");
+        assert_eq!(config.root_path(), "/sub/");
     }
 
     #[test]

@@ -167,11 +167,7 @@ fn write_site(
     let Some(theme) = theme else {
         return Err(report.sorted());
     };
-    let renderer = Renderer {
-        site: &site,
-        theme: &theme,
-        bodies: &bodies,
-    };
+    let renderer = Renderer::new(&site, &theme, &bodies);
     let jobs = renderer.jobs();
     let write_error =
         |path: &str, e: std::io::Error| Diagnostic::error(path, format!("cannot write it: {e}"));

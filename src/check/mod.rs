@@ -96,11 +96,7 @@ pub fn check(options: &BuildOptions) -> Result<CheckReport, Vec<Diagnostic>> {
 
 /// Renders every page in memory, so template errors are found without writing anything.
 fn template_errors(site: &Site, theme: &Theme, bodies: &crate::render::Bodies) -> Vec<Diagnostic> {
-    let renderer = Renderer {
-        site,
-        theme,
-        bodies,
-    };
+    let renderer = Renderer::new(site, theme, bodies);
     renderer
         .jobs()
         .iter()

@@ -130,15 +130,39 @@ impl PageJob {
 
 /// Renders pages of a site with a theme.
 pub struct Renderer<'s> {
-    pub site: &'s Site,
-    pub theme: &'s Theme,
-    pub bodies: &'s Bodies,
+    site: &'s Site,
+    theme: &'s Theme,
+    bodies: &'s Bodies,
+    /// The site's root path (`/sluta-skjut/`) when links must not be relative.
+    absolute_root: Option<String>,
 }
 
 /// Longest description we write into `<meta name="description">`.
 const DESCRIPTION_LEN: usize = 160;
 
 impl<'s> Renderer<'s> {
+    /// A renderer whose links are relative, so the site works from any folder.
+    pub fn new(site: &'s Site, theme: &'s Theme, bodies: &'s Bodies) -> Self {
+        Renderer {
+            site,
+            theme,
+            bodies,
+            absolute_root: None,
+        }
+    }
+
+    /// A renderer whose links start at the site's root path, for pages such
+    /// as 404.html that a web server shows at any address.
+    pub fn with_absolute_links(site: &'s Site, theme: &'s Theme, bodies: &'s Bodies) -> Self {
+        let root = site.config.root_path();
+        Renderer {
+            site,
+            theme,
+            bodies,
+            absolute_root: Some(root),
+        }
+    }
+
     /// Every page of the site, in a stable order.
     pub fn jobs(&self) -> Vec<(String, PageJob)> {
         let site = self.site;
@@ -190,18 +214,57 @@ impl<'s> Renderer<'s> {
         jobs
     }
 
+    /// Every language version of a page, with its path: what `hreflang` links and the sitemap list.
+    pub fn alternates(&self, path: &str, job: &PageJob) -> Vec<(Lang, String)> {
+        let site = self.site;
+        let languages = site.config.languages.iter().copied();
+        match job {
+            PageJob::Home(_) => languages.map(|l| (l, site.home_path(l))).collect(),
+            PageJob::Section {
+                key, lang, number, ..
+            } => {
+                if *number == 1 {
+                    languages
+                        .filter_map(|l| site.section_path(key, l).map(|p| (l, p.to_string())))
+                        .collect()
+                } else {
+                    vec![(*lang, path.to_string())]
+                }
+            }
+            PageJob::Article { key, .. } => languages
+                .filter_map(|l| site.article_path(key, l).map(|p| (l, p.to_string())))
+                .collect(),
+            PageJob::Dataset { key, .. } => languages
+                .filter_map(|l| site.dataset_path(key, l).map(|p| (l, p.to_string())))
+                .collect(),
+        }
+    }
+
+    /// The link from page `from` to site path `to`: relative, or absolute from the
+    /// site's root path for pages served at any address (the 404 page).
+    fn href(&self, from: &str, to: &str) -> String {
+        match &self.absolute_root {
+            Some(root) => format!("{root}{to}"),
+            None => relative_url(from, to),
+        }
+    }
+
     /// The HTML of one page.
     pub fn render(&self, path: &str, job: &PageJob) -> Result<String, Diagnostic> {
         match job {
-            PageJob::Home(lang) => self.home(path, *lang),
+            PageJob::Home(lang) => self.home(path, *lang, self.alternates(path, job)),
             PageJob::Section {
                 key,
                 lang,
                 number,
                 of,
-            } => self.section(path, key, *lang, *number, *of),
-            PageJob::Article { key, lang } => self.article(path, key, *lang),
-            PageJob::Dataset { key, lang } => self.dataset(path, key, *lang),
+            } => self.section(path, key, *lang, (*number, *of), self.alternates(path, job)),
+            PageJob::Article { key, lang } => {
+                self.article(path, key, *lang, self.alternates(path, job))
+            }
+            PageJob::Dataset { key, lang } => {
+                self.dataset(path, key, *lang, self.alternates(path, job))
+            }
         }
     }
 
@@ -233,7 +296,13 @@ impl<'s> Renderer<'s> {
         context
     }
 
-    fn article(&self, path: &str, key: &str, lang: Lang) -> Result<String, Diagnostic> {
+    fn article(
+        &self,
+        path: &str,
+        key: &str,
+        lang: Lang,
+        alternates: Vec<(Lang, String)>,
+    ) -> Result<String, Diagnostic> {
         let site = self.site;
         let article = site
             .content
@@ -252,11 +321,6 @@ impl<'s> Renderer<'s> {
             .or_else(|| body.map(|b| b.first_paragraph.clone()))
             .unwrap_or_default();
 
-        let alternates = article
-            .translations
-            .keys()
-            .filter_map(|l| site.article_path(key, *l).map(|p| (*l, p.to_string())))
-            .collect();
         let switch_fallback = |other: Lang| match &article.section {
             Some(section) => site
                 .section_path(section, other)
@@ -267,7 +331,7 @@ impl<'s> Renderer<'s> {
         let mut crumbs = self.section_crumbs(article.section.as_deref(), lang, path);
         crumbs.push(Crumb {
             title: &front.title,
-            href: relative_url(path, path),
+            href: self.href(path, path),
         });
         let page = self.page_view(PageParts {
             lang,
@@ -298,8 +362,8 @@ impl<'s> Renderer<'s> {
         path: &str,
         key: &str,
         lang: Lang,
-        number: usize,
-        of: usize,
+        (number, of): (usize, usize),
+        alternates: Vec<(Lang, String)>,
     ) -> Result<String, Diagnostic> {
         let site = self.site;
         let section = site
@@ -326,7 +390,7 @@ impl<'s> Renderer<'s> {
         let pagination = (of > 1).then(|| {
             let href = |n: usize| {
                 site.section_page_path(key, lang, n)
-                    .map(|p| relative_url(path, &p))
+                    .map(|p| self.href(path, &p))
                     .unwrap_or_default()
             };
             Pagination {
@@ -343,18 +407,6 @@ impl<'s> Renderer<'s> {
                     .collect(),
             }
         });
-        let alternates = site
-            .config
-            .languages
-            .iter()
-            .filter_map(|l| site.section_page_path(key, *l, 1).map(|p| (*l, p)))
-            .filter(|_| number == 1)
-            .collect::<Vec<_>>();
-        let alternates = if alternates.is_empty() {
-            vec![(lang, path.to_string())]
-        } else {
-            alternates
-        };
         let switch_fallback = |other: Lang| {
             site.section_path(key, other)
                 .map(str::to_string)
@@ -392,7 +444,13 @@ impl<'s> Renderer<'s> {
         self.template("section.html", &context)
     }
 
-    fn dataset(&self, path: &str, key: &str, lang: Lang) -> Result<String, Diagnostic> {
+    fn dataset(
+        &self,
+        path: &str,
+        key: &str,
+        lang: Lang,
+        alternates: Vec<(Lang, String)>,
+    ) -> Result<String, Diagnostic> {
         let site = self.site;
         let dataset = site
             .content
@@ -401,18 +459,13 @@ impl<'s> Renderer<'s> {
             .ok_or_else(|| Diagnostic::error(key, "dataset vanished"))?;
         let strings = self.strings(lang);
         let section = key.rsplit_once('/').map(|(parent, _)| parent);
-        let alternates = site
-            .config
-            .languages
-            .iter()
-            .filter_map(|l| site.dataset_path(key, *l).map(|p| (*l, p.to_string())))
-            .collect();
+
         let switch_fallback = |other: Lang| site.home_path(other);
         let mut crumbs = self.section_crumbs(section, lang, path);
         let title = dataset.title.text(lang);
         crumbs.push(Crumb {
             title,
-            href: relative_url(path, path),
+            href: self.href(path, path),
         });
         let description = dataset
             .description
@@ -445,8 +498,8 @@ impl<'s> Renderer<'s> {
             anchor_table,
             anchor_chart,
             anchor_downloads,
-            csv: relative_url(path, &format!("{downloads}{}.csv", dataset.id)),
-            json: relative_url(path, &format!("{downloads}{}.json", dataset.id)),
+            csv: self.href(path, &format!("{downloads}{}.csv", dataset.id)),
+            json: self.href(path, &format!("{downloads}{}.json", dataset.id)),
         };
         let mut context = self.context(&page);
         context.insert("dataset", &view);
@@ -461,7 +514,7 @@ impl<'s> Renderer<'s> {
         lang: Lang,
         from: &str,
     ) -> Option<DatasetItem<'s>> {
-        let href = relative_url(from, self.site.dataset_path(key, lang)?);
+        let href = self.href(from, self.site.dataset_path(key, lang)?);
         let strings = self.strings(lang);
         let series = dataset.series.first()?;
         let rows = trend_rows(&series.values, dataset.decimals, dataset.better);
@@ -505,7 +558,12 @@ impl<'s> Renderer<'s> {
         self.theme.strings.get(&lang).unwrap_or(&NO_STRINGS)
     }
 
-    fn home(&self, path: &str, lang: Lang) -> Result<String, Diagnostic> {
+    fn home(
+        &self,
+        path: &str,
+        lang: Lang,
+        alternates: Vec<(Lang, String)>,
+    ) -> Result<String, Diagnostic> {
         let site = self.site;
         let home = &site.content.home;
         let title = home
@@ -528,7 +586,7 @@ impl<'s> Renderer<'s> {
         let sections = sections
             .into_iter()
             .filter_map(|(key, section)| {
-                let href = relative_url(path, site.section_path(key, lang)?);
+                let href = self.href(path, site.section_path(key, lang)?);
                 Some(HomeSection {
                     title: section.meta.title.get(lang).map_or("", String::as_str),
                     href,
@@ -551,12 +609,7 @@ impl<'s> Renderer<'s> {
             .get(lang)
             .map(|md| plain_markdown(md))
             .unwrap_or_default();
-        let alternates = site
-            .config
-            .languages
-            .iter()
-            .map(|l| (*l, site.home_path(*l)))
-            .collect();
+
         let switch_fallback = |other: Lang| site.home_path(other);
         let page = self.page_view(PageParts {
             lang,
@@ -589,7 +642,7 @@ impl<'s> Renderer<'s> {
             .unwrap_or_default();
         Some(ListItem {
             title: &front.title,
-            href: relative_url(from, path),
+            href: self.href(from, path),
             date_iso: front.date.map(|d| d.0.to_string()),
             date_text: front.date.map(|d| lang.long_date(d.0)),
             summary: shorten(&summary, 300),
@@ -616,7 +669,7 @@ impl<'s> Renderer<'s> {
         }
         let mut crumbs = vec![Crumb {
             title: home_title,
-            href: relative_url(from, &site.home_path(lang)),
+            href: self.href(from, &site.home_path(lang)),
         }];
         for s in chain.into_iter().rev() {
             if let (Some(title), Some(path)) =
@@ -624,7 +677,7 @@ impl<'s> Renderer<'s> {
             {
                 crumbs.push(Crumb {
                     title,
-                    href: relative_url(from, path),
+                    href: self.href(from, path),
                 });
             }
         }
@@ -655,7 +708,7 @@ impl<'s> Renderer<'s> {
                 SwitchLink {
                     lang: other.code(),
                     name: other.own_name(),
-                    href: relative_url(path, &target),
+                    href: self.href(path, &target),
                     translated,
                 }
             })
@@ -677,7 +730,7 @@ impl<'s> Renderer<'s> {
                     .ok()?;
                 Some(MenuLink {
                     title: self.target_title(&resolved)?,
-                    href: relative_url(path, resolved.path),
+                    href: self.href(path, resolved.path),
                     current: if path == resolved.path {
                         Some("page")
                     } else if !resolved.path.is_empty() && path.starts_with(resolved.path) {
@@ -708,9 +761,9 @@ impl<'s> Renderer<'s> {
         };
         PageView {
             lang: lang.code(),
-            root: relative_url(path, ""),
+            root: self.href(path, ""),
             site_name,
-            home_href: relative_url(path, &site.home_path(lang)),
+            home_href: self.href(path, &site.home_path(lang)),
             title: parts.title,
             head_title,
             description: shorten(&parts.description, DESCRIPTION_LEN),
@@ -730,7 +783,7 @@ impl<'s> Renderer<'s> {
             .site
             .lookup(target.strip_prefix("@/").unwrap_or(target), lang)
             .ok()?;
-        Some(relative_url(from, resolved.path))
+        Some(self.href(from, resolved.path))
     }
 
     /// The title of a link target in its language.
