@@ -244,6 +244,44 @@ fn write_site(
             }
         }
     }
+    let absolute = Renderer::with_absolute_links(&site, &theme, &bodies);
+    let mut generated_files: Vec<(String, Result<String, Diagnostic>)> = Vec::new();
+    for &lang in &site.config.languages {
+        let home = site.home_path(lang);
+        generated_files.push((format!("{home}atom.xml"), renderer.feed(lang)));
+        generated_files.push((format!("{home}404.html"), absolute.not_found(lang)));
+    }
+    let sitemap_pages: Vec<output::sitemap::SitemapPage> = jobs
+        .iter()
+        .map(|(path, job)| output::sitemap::SitemapPage {
+            url: site.config.absolute(path),
+            alternates: renderer
+                .alternates(path, job)
+                .into_iter()
+                .map(|(lang, p)| (lang, site.config.absolute(&p)))
+                .collect(),
+        })
+        .collect();
+    for (name, xml) in output::sitemap::sitemaps(
+        &sitemap_pages,
+        site.config.default_language,
+        &site.config.base_url,
+    ) {
+        generated_files.push((name, Ok(xml)));
+    }
+    generated_files.push((
+        "robots.txt".to_string(),
+        Ok(output::sitemap::robots(&site.config.base_url)),
+    ));
+    for (name, text) in generated_files {
+        match text {
+            Ok(text) => match sink.write(&name, text.as_bytes()) {
+                Ok(()) => files += 1,
+                Err(e) => report.push(write_error(&name, e)),
+            },
+            Err(diagnostic) => report.push(diagnostic),
+        }
+    }
     for (name, bytes) in &theme.static_files {
         match sink.write(name, bytes) {
             Ok(()) => files += 1,

@@ -26,8 +26,12 @@ fn writes_both_languages_pagination_assets_and_static_files() {
     assert_eq!(
         files,
         [
+            "404.html",
+            "atom.xml",
             "dokument/info.txt",
+            "en/404.html",
             "en/about/index.html",
+            "en/atom.xml",
             "en/index.html",
             "en/news/first/index.html",
             "en/news/index.html",
@@ -44,6 +48,8 @@ fn writes_both_languages_pagination_assets_and_static_files() {
             "nyheter/tredje/bild.png",
             "nyheter/tredje/index.html",
             "om-oss/index.html",
+            "robots.txt",
+            "sitemap.xml",
             "statistik/anmalningar/anmalningar.csv",
             "statistik/anmalningar/anmalningar.json",
             "statistik/anmalningar/index.html",
@@ -63,9 +69,12 @@ fn article_pages_carry_language_alternates_canonical_and_dates() {
         attrs(&sv, "link[rel=canonical]", "href"),
         ["https://example.org/sub/nyheter/forsta-nyheten/"]
     );
-    assert_eq!(attrs(&sv, "link[rel=alternate]", "hreflang"), ["sv", "en"]);
     assert_eq!(
-        attrs(&sv, "link[rel=alternate]", "href"),
+        attrs(&sv, "link[rel=alternate][hreflang]", "hreflang"),
+        ["sv", "en"]
+    );
+    assert_eq!(
+        attrs(&sv, "link[rel=alternate][hreflang]", "href"),
         [
             "https://example.org/sub/nyheter/forsta-nyheten/",
             "https://example.org/sub/en/news/first/"
@@ -116,7 +125,10 @@ fn a_missing_translation_switches_to_the_other_languages_section() {
         &out,
         "nyheter/andra-nyheten-finns-bara-pa-svenska/index.html",
     );
-    assert_eq!(attrs(&page, "link[rel=alternate]", "hreflang"), ["sv"]);
+    assert_eq!(
+        attrs(&page, "link[rel=alternate][hreflang]", "hreflang"),
+        ["sv"]
+    );
     assert_eq!(
         attrs(&page, "nav.language-switch a", "href"),
         ["../../en/news/"]
@@ -247,9 +259,10 @@ fn every_page_has_one_h1_a_title_description_skip_link_and_footer() {
             "{path}"
         );
         assert_eq!(attrs(&page, "main", "id"), ["main"], "{path}");
+        let canonical = usize::from(!path.ends_with("404.html"));
         assert_eq!(
             attrs(&page, "link[rel=canonical]", "href").len(),
-            1,
+            canonical,
             "{path}"
         );
         let statement = attrs(&page, "footer a", "href");
@@ -265,7 +278,7 @@ fn every_page_has_one_h1_a_title_description_skip_link_and_footer() {
 #[test]
 fn every_internal_link_resolves_to_a_file() {
     let (_tmp, out) = built();
-    assert_eq!(broken_internal_links(&out), Vec::<String>::new());
+    assert_eq!(broken_internal_links(&out, "/sub/"), Vec::<String>::new());
 }
 
 #[test]
@@ -503,4 +516,181 @@ fn the_statistics_section_lists_datasets_with_their_latest_full_value() {
         ["Anmälningar per kvartal"]
     );
     assert_eq!(texts(&embed, ".trend-embed caption").len(), 1);
+}
+
+#[test]
+fn feeds_are_atom_with_absolute_urls_newest_first() {
+    let (_tmp, out) = built();
+    let sv = read(&out, "atom.xml");
+    let feed = roxmltree::Document::parse(&sv).expect("well-formed XML");
+    let root = feed.root_element();
+    assert_eq!(
+        root.tag_name().namespace(),
+        Some("http://www.w3.org/2005/Atom")
+    );
+    assert_eq!(root.tag_name().name(), "feed");
+    let child = |node: roxmltree::Node<'_, '_>, name: &str| {
+        node.children()
+            .find(|c| c.tag_name().name() == name)
+            .and_then(|c| c.text())
+            .map(str::to_string)
+    };
+    assert_eq!(
+        child(root, "id").as_deref(),
+        Some("https://example.org/sub/")
+    );
+    assert_eq!(
+        child(root, "updated").as_deref(),
+        Some("2020-03-01T00:00:00Z")
+    );
+    let entries: Vec<_> = root
+        .children()
+        .filter(|c| c.tag_name().name() == "entry")
+        .collect();
+    let titles: Vec<String> = entries.iter().filter_map(|e| child(*e, "title")).collect();
+    assert_eq!(
+        titles,
+        [
+            "Tredje nyheten",
+            "Andra nyheten finns bara på svenska",
+            "Första nyheten"
+        ]
+    );
+    let first = entries[2];
+    assert_eq!(
+        child(first, "id").as_deref(),
+        Some("https://example.org/sub/nyheter/forsta-nyheten/")
+    );
+    assert_eq!(
+        child(first, "updated").as_deref(),
+        Some("2020-01-15T00:00:00Z")
+    );
+    assert_eq!(
+        child(first, "published").as_deref(),
+        Some("2020-01-01T00:00:00Z")
+    );
+    assert!(child(entries[1], "summary").unwrap().contains("redaktören"));
+    assert!(root.children().any(|c| c.tag_name().name() == "author"));
+
+    let en = read(&out, "en/atom.xml");
+    let feed = roxmltree::Document::parse(&en).unwrap();
+    let titles: Vec<&str> = feed
+        .descendants()
+        .filter(|n| {
+            n.tag_name().name() == "title"
+                && n.parent().is_some_and(|p| p.tag_name().name() == "entry")
+        })
+        .filter_map(|n| n.text())
+        .collect();
+    assert_eq!(titles, ["Third news item", "First news item"]);
+    // Every page links its language's feed.
+    assert_eq!(
+        attrs(
+            &html(&out, "en/news/index.html"),
+            "link[type='application/atom+xml']",
+            "href"
+        ),
+        ["../atom.xml"]
+    );
+    assert_eq!(
+        attrs(
+            &html(&out, "index.html"),
+            "link[type='application/atom+xml']",
+            "href"
+        ),
+        ["atom.xml"]
+    );
+}
+
+#[test]
+fn the_sitemap_lists_every_page_with_its_translations() {
+    let (_tmp, out) = built();
+    let xml = read(&out, "sitemap.xml");
+    let sitemap = roxmltree::Document::parse(&xml).expect("well-formed XML");
+    let urls: Vec<roxmltree::Node<'_, '_>> = sitemap
+        .root_element()
+        .children()
+        .filter(|n| n.tag_name().name() == "url")
+        .collect();
+    let pages = tree(&out)
+        .into_keys()
+        .filter(|p| p.ends_with("index.html"))
+        .count();
+    assert_eq!(urls.len(), pages);
+    let loc = |n: &roxmltree::Node<'_, '_>| {
+        n.children()
+            .find(|c| c.tag_name().name() == "loc")
+            .and_then(|c| c.text())
+            .unwrap_or("")
+            .to_string()
+    };
+    let first = urls
+        .iter()
+        .find(|u| loc(u) == "https://example.org/sub/nyheter/forsta-nyheten/")
+        .expect("the article is listed");
+    let alternates: Vec<(String, String)> = first
+        .children()
+        .filter(|c| {
+            c.tag_name().name() == "link"
+                && c.tag_name().namespace() == Some("http://www.w3.org/1999/xhtml")
+        })
+        .map(|c| {
+            (
+                c.attribute("hreflang").unwrap_or("").to_string(),
+                c.attribute("href").unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        alternates,
+        [
+            (
+                "sv".to_string(),
+                "https://example.org/sub/nyheter/forsta-nyheten/".to_string()
+            ),
+            (
+                "en".to_string(),
+                "https://example.org/sub/en/news/first/".to_string()
+            ),
+            (
+                "x-default".to_string(),
+                "https://example.org/sub/nyheter/forsta-nyheten/".to_string()
+            ),
+        ]
+    );
+    // A page without a translation lists no alternates.
+    let only = urls
+        .iter()
+        .find(|u| loc(u).ends_with("/andra-nyheten-finns-bara-pa-svenska/"))
+        .unwrap();
+    assert_eq!(
+        only.children()
+            .filter(|c| c.tag_name().name() == "link")
+            .count(),
+        0
+    );
+    assert_eq!(
+        read(&out, "robots.txt"),
+        "User-agent: *\nAllow: /\n\nSitemap: https://example.org/sub/sitemap.xml\n"
+    );
+}
+
+#[test]
+fn the_404_pages_link_absolutely_from_the_sites_root_path() {
+    let (_tmp, out) = built();
+    let sv = html(&out, "404.html");
+    assert_eq!(attrs(&sv, "html", "lang"), ["sv"]);
+    assert_eq!(texts(&sv, "h1"), ["Sidan finns inte"]);
+    assert_eq!(attrs(&sv, "meta[name=robots]", "content"), ["noindex"]);
+    assert_eq!(
+        attrs(&sv, "main a[hreflang=en]", "href"),
+        ["/sub/en/404.html"]
+    );
+    assert_eq!(
+        attrs(&sv, "link[rel=stylesheet]", "href"),
+        ["/sub/style.css"]
+    );
+    let en = html(&out, "en/404.html");
+    assert_eq!(texts(&en, "h1"), ["Page not found"]);
+    assert_eq!(attrs(&en, "main a", "href")[0], "/sub/en/");
 }

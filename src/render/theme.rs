@@ -41,6 +41,14 @@ const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/datasets.html"),
     ),
     (
+        "templates/atom.xml",
+        include_str!("../../themes/default/templates/atom.xml"),
+    ),
+    (
+        "templates/404.html",
+        include_str!("../../themes/default/templates/404.html"),
+    ),
+    (
         "static/style.css",
         include_str!("../../themes/default/static/style.css"),
     ),

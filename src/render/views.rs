@@ -15,7 +15,10 @@ pub struct PageView<'a> {
     /// The text of `<title>`.
     pub head_title: String,
     pub description: String,
+    /// Absolute URL of the page; empty for pages without one (404).
     pub canonical: String,
+    /// The language's Atom feed.
+    pub feed_href: String,
     pub alternates: Vec<Alternate>,
     pub language_switch: Vec<SwitchLink>,
     pub breadcrumbs: Vec<Crumb<'a>>,
@@ -153,4 +156,33 @@ pub struct HomeSection<'a> {
     pub href: String,
     pub items: Vec<ListItem<'a>>,
     pub datasets: Vec<DatasetItem<'a>>,
+}
+
+/// An Atom feed of one language's articles.
+#[derive(Serialize)]
+pub struct FeedView<'a> {
+    pub lang: &'static str,
+    pub title: &'a str,
+    pub subtitle: &'a str,
+    pub author: &'a str,
+    /// Absolute URL of the language's home page; also the feed's id.
+    pub home: String,
+    pub self_href: String,
+    pub updated: String,
+    pub entries: Vec<FeedEntry<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct FeedEntry<'a> {
+    pub title: &'a str,
+    pub href: String,
+    pub published: String,
+    pub updated: String,
+    pub summary: String,
+}
+
+/// The 404 page: where to go instead, and the page in the other languages.
+#[derive(Serialize)]
+pub struct NotFoundView {
+    pub other_languages: Vec<SwitchLink>,
 }

@@ -101,9 +101,10 @@ pub fn texts(document: &Html, selector: &str) -> Vec<String> {
         .collect()
 }
 
-/// Every relative link, stylesheet and image in every page that does not reach a file
-/// (or an `id` in it), as "page: href".
-pub fn broken_internal_links(out: &Path) -> Vec<String> {
+/// Every internal link, stylesheet and image in every page that does not reach a file
+/// (or an `id` in it), as "page: href". Links starting with `root_path` (the
+/// base URL's path, used by 404 pages) are resolved from the site root.
+pub fn broken_internal_links(out: &Path, root_path: &str) -> Vec<String> {
     let mut broken = Vec::new();
     let pages: Vec<String> = tree(out)
         .into_keys()
@@ -126,10 +127,21 @@ pub fn broken_internal_links(out: &Path) -> Vec<String> {
             };
             let mut target = if path.is_empty() {
                 PathBuf::from(page)
+            } else if let Some(from_root) = path.strip_prefix(root_path) {
+                normalise(Path::new(from_root))
+            } else if path.starts_with('/') {
+                broken.push(format!(
+                    "{page}: {href} (outside the site's root path {root_path})"
+                ));
+                continue;
             } else {
                 normalise(&base.join(&path))
             };
-            if path.ends_with('/') || path == "." || path.is_empty() && page.ends_with('/') {
+            if path.ends_with('/')
+                || path == "."
+                || path.is_empty() && page.ends_with('/')
+                || target.as_os_str().is_empty()
+            {
                 target = target.join("index.html");
             }
             let file = out.join(&target);

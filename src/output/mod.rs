@@ -5,6 +5,8 @@
 //! unless [`Staging::commit`] is called, so a failed build never touches the
 //! previous output; or [`Memory`] for `serve`.
 
+pub mod sitemap;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::io;
