@@ -150,10 +150,11 @@ fn main() -> ExitCode {
                             .map(|(lang, n)| format!("{n} {lang}"))
                             .collect();
                         println!(
-                            "Built {} pages ({}), {} datasets and {} files into {} in {} ms.",
+                            "Built {} pages ({}), {} dataset{} and {} files into {} in {} ms.",
                             summary.pages.values().sum::<usize>(),
                             pages.join(", "),
                             summary.datasets,
+                            if summary.datasets == 1 { "" } else { "s" },
                             summary.files,
                             summary.out.display(),
                             summary.elapsed.as_millis()

@@ -33,6 +33,8 @@ pub struct Site {
     dataset_paths: BTreeMap<String, BTreeMap<Lang, String>>,
     /// Dataset content paths by id, for ```` ```trend <id> ```` blocks.
     dataset_ids: BTreeMap<String, String>,
+    /// Topics per language, by slug.
+    tags: BTreeMap<Lang, BTreeMap<Slug, Tag>>,
 }
 
 /// What an `@/` link points at.
@@ -60,6 +62,22 @@ pub fn page_word(lang: Lang) -> &'static str {
     }
 }
 
+/// The folder of the topic (tag) pages: `/amnen/`, `/en/topics/`.
+pub fn tags_word(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Sv => "amnen",
+        Lang::En => "topics",
+    }
+}
+
+/// A topic (tag) in one language: how it is written and the articles that carry it.
+#[derive(Debug, Clone)]
+pub struct Tag {
+    pub name: String,
+    /// Article content paths, newest first.
+    pub articles: Vec<String>,
+}
+
 impl Site {
     /// Assigns URLs and checks the whole site; errors are returned together.
     pub fn resolve(config: SiteConfig, content: Content) -> (Site, Vec<Diagnostic>) {
@@ -73,6 +91,7 @@ impl Site {
             home_paths,
             dataset_paths: BTreeMap::new(),
             dataset_ids: BTreeMap::new(),
+            tags: BTreeMap::new(),
             config,
             content,
             section_paths: BTreeMap::new(),
@@ -83,6 +102,7 @@ impl Site {
         site.assign_article_paths(&mut errors);
         site.assign_dataset_paths(&mut errors);
         site.build_listings();
+        site.collect_tags(&mut errors);
         site.check_unique_paths(&mut errors);
         (site, errors)
     }
@@ -291,6 +311,59 @@ impl Site {
         self.listings = listings;
     }
 
+    fn collect_tags(&mut self, errors: &mut Vec<Diagnostic>) {
+        let mut tags: BTreeMap<Lang, BTreeMap<Slug, Tag>> = BTreeMap::new();
+        let mut dated: Vec<(&String, &Translation)> = self
+            .content
+            .articles
+            .iter()
+            .flat_map(|(key, a)| a.translations.values().map(move |t| (key, t)))
+            .collect();
+        dated.sort_by(|a, b| b.1.front.date.cmp(&a.1.front.date).then(a.0.cmp(b.0)));
+        for (key, translation) in dated {
+            for name in &translation.front.tags {
+                let Some(slug) = Slug::from_text(name) else {
+                    errors.push(
+                        Diagnostic::error(&translation.file, format!("the topic `{name}` has no letters or digits to make an address from"))
+                            .at(&translation.text, yaml::key_location(&translation.text, 0, "tags"))
+                            .with_hint("write topics as words, e.g. `tags: [sluta skjut, call-in]`"),
+                    );
+                    continue;
+                };
+                let tag = tags
+                    .entry(translation.lang)
+                    .or_default()
+                    .entry(slug)
+                    .or_insert_with(|| Tag {
+                        name: name.clone(),
+                        articles: Vec::new(),
+                    });
+                if !tag.articles.contains(key) {
+                    tag.articles.push(key.clone());
+                }
+            }
+        }
+        self.tags = tags;
+    }
+
+    /// The topics of `lang`, by slug.
+    pub fn tags(&self, lang: Lang) -> Option<&BTreeMap<Slug, Tag>> {
+        self.tags.get(&lang)
+    }
+
+    /// The path of the topic index of `lang`, if the language has topics.
+    pub fn tags_path(&self, lang: Lang) -> Option<String> {
+        self.tags
+            .contains_key(&lang)
+            .then(|| format!("{}{}/", self.config.lang_prefix(lang), tags_word(lang)))
+    }
+
+    /// The path of one topic's page.
+    pub fn tag_path(&self, lang: Lang, slug: &Slug) -> Option<String> {
+        self.tags.get(&lang)?.get(slug)?;
+        Some(format!("{}{slug}/", self.tags_path(lang)?))
+    }
+
     /// Every page URL must be made by one source only.
     fn check_unique_paths(&self, errors: &mut Vec<Diagnostic>) {
         let mut owners: BTreeMap<String, String> = BTreeMap::new();
@@ -324,6 +397,17 @@ impl Site {
                     &section.file,
                     errors,
                 );
+            }
+        }
+        for (lang, tags) in &self.tags {
+            let owner = format!("the {} topic pages", lang.english_name());
+            if let Some(index) = self.tags_path(*lang) {
+                claim(index, &owner, errors);
+            }
+            for slug in tags.keys() {
+                if let Some(path) = self.tag_path(*lang, slug) {
+                    claim(path, &owner, errors);
+                }
             }
         }
         for (key, paths) in &self.dataset_paths {

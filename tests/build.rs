@@ -27,6 +27,8 @@ fn writes_both_languages_pagination_assets_and_static_files() {
         files,
         [
             "404.html",
+            "amnen/index.html",
+            "amnen/test/index.html",
             "atom.xml",
             "dokument/info.txt",
             "en/404.html",
@@ -693,4 +695,26 @@ fn the_404_pages_link_absolutely_from_the_sites_root_path() {
     let en = html(&out, "en/404.html");
     assert_eq!(texts(&en, "h1"), ["Page not found"]);
     assert_eq!(attrs(&en, "main a", "href")[0], "/sub/en/");
+}
+
+#[test]
+fn topics_have_pages_per_language_and_articles_link_to_them() {
+    let (_tmp, out) = built();
+    let article = html(&out, "nyheter/forsta-nyheten/index.html");
+    assert_eq!(texts(&article, ".tags a"), ["test"]);
+    assert_eq!(attrs(&article, ".tags a", "href"), ["../../amnen/test/"]);
+    let topic = html(&out, "amnen/test/index.html");
+    assert_eq!(texts(&topic, "h1"), ["test"]);
+    assert_eq!(texts(&topic, ".listing-title"), ["Första nyheten"]);
+    assert_eq!(
+        attrs(&topic, "link[rel=alternate][hreflang]", "hreflang"),
+        ["sv"]
+    );
+    // English has no topics: the switch leads to the English home page.
+    assert_eq!(
+        attrs(&topic, "nav.language-switch a", "href"),
+        ["../../en/"]
+    );
+    let index = html(&out, "amnen/index.html");
+    assert_eq!(texts(&index, ".topics li"), ["test (1)"]);
 }

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 
 use tera::Context;
 
+use crate::content::slug::Slug;
 use crate::content::{Article, Translation};
 use crate::dataset::trend::{Change, trend_rows};
 use crate::dataset::{self, Dataset};
@@ -114,6 +115,13 @@ pub enum PageJob {
         key: String,
         lang: Lang,
     },
+    /// The list of topics of a language.
+    Tags(Lang),
+    /// One topic's articles.
+    Tag {
+        lang: Lang,
+        slug: Slug,
+    },
 }
 
 impl PageJob {
@@ -123,7 +131,9 @@ impl PageJob {
             PageJob::Home(lang)
             | PageJob::Section { lang, .. }
             | PageJob::Article { lang, .. }
-            | PageJob::Dataset { lang, .. } => *lang,
+            | PageJob::Dataset { lang, .. }
+            | PageJob::Tags(lang)
+            | PageJob::Tag { lang, .. } => *lang,
         }
     }
 }
@@ -202,6 +212,22 @@ impl<'s> Renderer<'s> {
                 }
             }
         }
+        for &lang in &site.config.languages {
+            if let (Some(index), Some(tags)) = (site.tags_path(lang), site.tags(lang)) {
+                jobs.push((index, PageJob::Tags(lang)));
+                for slug in tags.keys() {
+                    if let Some(path) = site.tag_path(lang, slug) {
+                        jobs.push((
+                            path,
+                            PageJob::Tag {
+                                lang,
+                                slug: slug.clone(),
+                            },
+                        ));
+                    }
+                }
+            }
+        }
         for (article, translation, path) in site.translations() {
             jobs.push((
                 path.to_string(),
@@ -237,6 +263,13 @@ impl<'s> Renderer<'s> {
             PageJob::Dataset { key, .. } => languages
                 .filter_map(|l| site.dataset_path(key, l).map(|p| (l, p.to_string())))
                 .collect(),
+            PageJob::Tags(_) => languages
+                .filter_map(|l| site.tags_path(l).map(|p| (l, p)))
+                .collect(),
+            // The same topic written alike in another language is that topic's page.
+            PageJob::Tag { slug, .. } => languages
+                .filter_map(|l| site.tag_path(l, slug).map(|p| (l, p)))
+                .collect(),
         }
     }
 
@@ -265,6 +298,8 @@ impl<'s> Renderer<'s> {
             PageJob::Dataset { key, lang } => {
                 self.dataset(path, key, *lang, self.alternates(path, job))
             }
+            PageJob::Tags(lang) => self.tags(path, *lang, self.alternates(path, job)),
+            PageJob::Tag { lang, slug } => self.tag(path, *lang, slug, self.alternates(path, job)),
         }
     }
 
@@ -349,7 +384,18 @@ impl<'s> Renderer<'s> {
             updated_iso: front.updated.map(|d| d.0.to_string()),
             updated_text: front.updated.map(|d| lang.long_date(d.0)),
             body: body.map_or("", |b| b.html.as_str()),
-            tags: &front.tags,
+            tags: front
+                .tags
+                .iter()
+                .filter_map(|name| {
+                    let slug = Slug::from_text(name)?;
+                    Some(TagLink {
+                        name,
+                        href: self.href(path, &site.tag_path(lang, &slug)?),
+                        count: 0,
+                    })
+                })
+                .collect(),
             image: front.image.as_ref(),
         };
         let mut context = self.context(&page);
@@ -504,6 +550,96 @@ impl<'s> Renderer<'s> {
         let mut context = self.context(&page);
         context.insert("dataset", &view);
         self.template("dataset.html", &context)
+    }
+
+    fn tags(
+        &self,
+        path: &str,
+        lang: Lang,
+        alternates: Vec<(Lang, String)>,
+    ) -> Result<String, Diagnostic> {
+        let site = self.site;
+        let strings = self.strings(lang);
+        let title = strings.text("tags_title");
+        let topics: Vec<TagLink<'_>> = site
+            .tags(lang)
+            .into_iter()
+            .flatten()
+            .filter_map(|(slug, tag)| {
+                Some(TagLink {
+                    name: &tag.name,
+                    href: self.href(path, &site.tag_path(lang, slug)?),
+                    count: tag.articles.len(),
+                })
+            })
+            .collect();
+        let switch_fallback = |other: Lang| site.home_path(other);
+        let mut breadcrumbs = self.section_crumbs(None, lang, path);
+        breadcrumbs.push(Crumb {
+            title,
+            href: self.href(path, path),
+        });
+        let page = self.page_view(PageParts {
+            lang,
+            path,
+            title,
+            description: title.to_string(),
+            alternates,
+            switch_fallback: &switch_fallback,
+            breadcrumbs,
+            kind: "tags",
+        });
+        let mut context = self.context(&page);
+        context.insert("topics", &topics);
+        self.template("tags.html", &context)
+    }
+
+    fn tag(
+        &self,
+        path: &str,
+        lang: Lang,
+        slug: &Slug,
+        alternates: Vec<(Lang, String)>,
+    ) -> Result<String, Diagnostic> {
+        let site = self.site;
+        let strings = self.strings(lang);
+        let tag = site
+            .tags(lang)
+            .and_then(|tags| tags.get(slug))
+            .ok_or_else(|| Diagnostic::error(slug.as_str(), "topic vanished"))?;
+        let items: Vec<ListItem<'_>> = tag
+            .articles
+            .iter()
+            .filter_map(|k| self.list_item(k, lang, path))
+            .collect();
+        let switch_fallback = |other: Lang| {
+            site.tags_path(other)
+                .unwrap_or_else(|| site.home_path(other))
+        };
+        let mut breadcrumbs = self.section_crumbs(None, lang, path);
+        if let Some(index) = site.tags_path(lang) {
+            breadcrumbs.push(Crumb {
+                title: strings.text("tags_title"),
+                href: self.href(path, &index),
+            });
+        }
+        breadcrumbs.push(Crumb {
+            title: &tag.name,
+            href: self.href(path, path),
+        });
+        let page = self.page_view(PageParts {
+            lang,
+            path,
+            title: &tag.name,
+            description: format!("{}: {}", strings.text("tags_title"), tag.name),
+            alternates,
+            switch_fallback: &switch_fallback,
+            breadcrumbs,
+            kind: "tag",
+        });
+        let mut context = self.context(&page);
+        context.insert("items", &items);
+        self.template("tag.html", &context)
     }
 
     /// The Atom feed of `lang`: its dated articles, newest first.

@@ -49,6 +49,14 @@ const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/404.html"),
     ),
     (
+        "templates/tags.html",
+        include_str!("../../themes/default/templates/tags.html"),
+    ),
+    (
+        "templates/tag.html",
+        include_str!("../../themes/default/templates/tag.html"),
+    ),
+    (
         "static/style.css",
         include_str!("../../themes/default/static/style.css"),
     ),

@@ -139,7 +139,7 @@ pub struct ArticleView<'a> {
     pub updated_iso: Option<String>,
     pub updated_text: Option<String>,
     pub body: &'a str,
-    pub tags: &'a [String],
+    pub tags: Vec<TagLink<'a>>,
     pub image: Option<&'a crate::content::front_matter::Image>,
 }
 
@@ -185,4 +185,13 @@ pub struct FeedEntry<'a> {
 #[derive(Serialize)]
 pub struct NotFoundView {
     pub other_languages: Vec<SwitchLink>,
+}
+
+/// A topic and where its page is.
+#[derive(Serialize)]
+pub struct TagLink<'a> {
+    pub name: &'a str,
+    pub href: String,
+    /// How many articles carry it (on the topic index).
+    pub count: usize,
 }
