@@ -718,3 +718,47 @@ fn topics_have_pages_per_language_and_articles_link_to_them() {
     let index = html(&out, "amnen/index.html");
     assert_eq!(texts(&index, ".topics li"), ["test (1)"]);
 }
+
+#[test]
+fn images_carry_their_size_load_lazily_below_the_top_and_feed_social_previews() {
+    let (_tmp, out) = built();
+    let page = html(&out, "nyheter/tredje/index.html");
+    assert_eq!(attrs(&page, ".lead-image img", "width"), ["30"]);
+    assert_eq!(attrs(&page, ".lead-image img", "height"), ["20"]);
+    assert!(
+        attrs(&page, ".lead-image img", "loading").is_empty(),
+        "the lead image loads at once"
+    );
+    assert_eq!(
+        attrs(&page, ".body img", "alt"),
+        ["En röd fyrkant i texten"]
+    );
+    assert_eq!(attrs(&page, ".body img", "width"), ["30"]);
+    assert_eq!(attrs(&page, ".body img", "loading"), ["lazy"]);
+    assert_eq!(attrs(&page, ".body img", "title"), ["Röd"]);
+    assert_eq!(
+        attrs(&page, "meta[property='og:type']", "content"),
+        ["article"]
+    );
+    assert_eq!(
+        attrs(&page, "meta[property='og:title']", "content"),
+        ["Tredje nyheten"]
+    );
+    assert_eq!(
+        attrs(&page, "meta[property='og:image']", "content"),
+        ["https://example.org/sub/nyheter/tredje/bild.png"]
+    );
+    assert_eq!(
+        attrs(&page, "meta[property='og:locale']", "content"),
+        ["sv_SE"]
+    );
+    let home = html(&out, "en/index.html");
+    assert_eq!(
+        attrs(&home, "meta[property='og:type']", "content"),
+        ["website"]
+    );
+    assert_eq!(
+        attrs(&home, "meta[property='og:url']", "content"),
+        ["https://example.org/sub/en/"]
+    );
+}

@@ -7,6 +7,7 @@
 //! other pages are returned for checking once every page is rendered.
 
 mod headings;
+mod images;
 mod links;
 mod trend_blocks;
 
@@ -20,6 +21,7 @@ use crate::diagnostics::Diagnostic;
 use crate::i18n::{InterfaceStrings, Lang};
 use crate::site::Site;
 
+pub use images::size_of as image_size;
 pub use links::{AnchorCheck, dataset_anchors, relative_url};
 
 /// One article translation rendered to HTML, with what the rest of the build needs to know of it.
@@ -84,6 +86,10 @@ pub fn render(
             let event = linker.rewrite(event, range.clone());
             (event, range)
         });
+        // With a lead image above the text, every image in the text is below the top.
+        let eager = usize::from(translation.front.image.is_none());
+        let mut images = images::Images::new(article, eager);
+        let events = events.filter_map(|(event, range)| images.rewrite(event).map(|e| (e, range)));
         let mut footnotes = Footnotes::default();
         let events = events
             .map(|(event, range)| (footnotes.rewrite(event), range))

@@ -378,6 +378,12 @@ impl<'s> Renderer<'s> {
             breadcrumbs: crumbs,
             kind: "article",
         });
+        let mut page = page;
+        page.og_type = "article";
+        page.og_image = front
+            .image
+            .as_ref()
+            .map(|image| site.config.absolute(&format!("{path}{}", image.src)));
         let view = ArticleView {
             date_iso: front.date.map(|d| d.0.to_string()),
             date_text: front.date.map(|d| lang.long_date(d.0)),
@@ -396,7 +402,15 @@ impl<'s> Renderer<'s> {
                     })
                 })
                 .collect(),
-            image: front.image.as_ref(),
+            image: front.image.as_ref().map(|image| {
+                let size = markdown::image_size(article, &image.src);
+                LeadImage {
+                    src: &image.src,
+                    alt: &image.alt,
+                    width: size.map(|s| s.0),
+                    height: size.map(|s| s.1),
+                }
+            }),
         };
         let mut context = self.context(&page);
         context.insert("article", &view);
@@ -1003,6 +1017,12 @@ impl<'s> Renderer<'s> {
                 config.absolute(path)
             },
             feed_href: self.href(path, &format!("{}atom.xml", site.home_path(lang))),
+            og_type: "website",
+            og_locale: match lang {
+                Lang::Sv => "sv_SE",
+                Lang::En => "en_GB",
+            },
+            og_image: None,
             alternates,
             language_switch,
             breadcrumbs: parts.breadcrumbs,

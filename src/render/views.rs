@@ -19,6 +19,10 @@ pub struct PageView<'a> {
     pub canonical: String,
     /// The language's Atom feed.
     pub feed_href: String,
+    /// Open Graph: `article` or `website`, the locale, and an image to show when shared.
+    pub og_type: &'static str,
+    pub og_locale: &'static str,
+    pub og_image: Option<String>,
     pub alternates: Vec<Alternate>,
     pub language_switch: Vec<SwitchLink>,
     pub breadcrumbs: Vec<Crumb<'a>>,
@@ -140,7 +144,7 @@ pub struct ArticleView<'a> {
     pub updated_text: Option<String>,
     pub body: &'a str,
     pub tags: Vec<TagLink<'a>>,
-    pub image: Option<&'a crate::content::front_matter::Image>,
+    pub image: Option<LeadImage<'a>>,
 }
 
 /// The home page: introduction and the latest articles of each section.
@@ -194,4 +198,13 @@ pub struct TagLink<'a> {
     pub href: String,
     /// How many articles carry it (on the topic index).
     pub count: usize,
+}
+
+/// The image at the top of an article, with its size so the page does not shift.
+#[derive(Serialize)]
+pub struct LeadImage<'a> {
+    pub src: &'a str,
+    pub alt: &'a str,
+    pub width: Option<usize>,
+    pub height: Option<usize>,
 }
