@@ -250,6 +250,13 @@ fn write_site(
         let home = site.home_path(lang);
         generated_files.push((format!("{home}atom.xml"), renderer.feed(lang)));
         generated_files.push((format!("{home}404.html"), absolute.not_found(lang)));
+        let search = site.search_path(lang);
+        let entries = renderer.search_entries(lang, &search);
+        let index = serde_json::to_string(&entries).unwrap_or_else(|_| "[]".to_string());
+        generated_files.push((
+            format!("{search}index.js"),
+            Ok(format!("window.torgetSearchIndex={index};\n")),
+        ));
     }
     let sitemap_pages: Vec<output::sitemap::SitemapPage> = jobs
         .iter()

@@ -70,6 +70,14 @@ pub fn tags_word(lang: Lang) -> &'static str {
     }
 }
 
+/// The search page's folder: `/sok/`, `/en/search/`.
+pub fn search_word(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Sv => "sok",
+        Lang::En => "search",
+    }
+}
+
 /// A topic (tag) in one language: how it is written and the articles that carry it.
 #[derive(Debug, Clone)]
 pub struct Tag {
@@ -358,6 +366,11 @@ impl Site {
             .then(|| format!("{}{}/", self.config.lang_prefix(lang), tags_word(lang)))
     }
 
+    /// The path of the search page of `lang`.
+    pub fn search_path(&self, lang: Lang) -> String {
+        format!("{}{}/", self.config.lang_prefix(lang), search_word(lang))
+    }
+
     /// The path of one topic's page.
     pub fn tag_path(&self, lang: Lang, slug: &Slug) -> Option<String> {
         self.tags.get(&lang)?.get(slug)?;
@@ -398,6 +411,13 @@ impl Site {
                     errors,
                 );
             }
+        }
+        for &lang in &self.config.languages {
+            claim(
+                self.search_path(lang),
+                &format!("the {} search page", lang.english_name()),
+                errors,
+            );
         }
         for (lang, tags) in &self.tags {
             let owner = format!("the {} topic pages", lang.english_name());
@@ -553,7 +573,7 @@ impl Site {
 }
 
 /// A sort key that puts å, ä, ö after z in Swedish, as Swedish readers expect.
-fn collation_key(title: &str, lang: Lang) -> String {
+pub fn collation_key(title: &str, lang: Lang) -> String {
     title
         .chars()
         .flat_map(char::to_lowercase)

@@ -40,6 +40,8 @@ fn writes_both_languages_pagination_assets_and_static_files() {
             "en/news/third/bild.png",
             "en/news/third/index.html",
             "en/only-in-english/index.html",
+            "en/search/index.html",
+            "en/search/index.js",
             "en/statistics/anmalningar/index.html",
             "en/statistics/index.html",
             "index.html",
@@ -51,7 +53,10 @@ fn writes_both_languages_pagination_assets_and_static_files() {
             "nyheter/tredje/index.html",
             "om-oss/index.html",
             "robots.txt",
+            "search.js",
             "sitemap.xml",
+            "sok/index.html",
+            "sok/index.js",
             "statistik/anmalningar/anmalningar.csv",
             "statistik/anmalningar/anmalningar.json",
             "statistik/anmalningar/index.html",
@@ -760,5 +765,61 @@ fn images_carry_their_size_load_lazily_below_the_top_and_feed_social_previews() 
     assert_eq!(
         attrs(&home, "meta[property='og:url']", "content"),
         ["https://example.org/sub/en/"]
+    );
+}
+
+/// The search index of a built site, as written into `<folder>index.js`.
+fn search_index(out: &std::path::Path, folder: &str) -> Vec<serde_json::Value> {
+    let script = read(out, &format!("{folder}index.js"));
+    let json = script
+        .strip_prefix("window.torgetSearchIndex=")
+        .and_then(|s| s.trim_end().strip_suffix(';'))
+        .expect("index.js assigns the index");
+    serde_json::from_str::<Vec<serde_json::Value>>(json).expect("the index is JSON")
+}
+
+#[test]
+fn the_search_index_holds_each_languages_pages_with_folded_words() {
+    let (_tmp, out) = built();
+    let sv = search_index(&out, "sok/");
+    let titles: Vec<&str> = sv.iter().filter_map(|e| e["t"].as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Andra nyheten finns bara på svenska",
+            "Anmälningar per kvartal",
+            "Första nyheten",
+            "Om kommunen",
+            "Tredje nyheten"
+        ]
+    );
+    let first = sv.iter().find(|e| e["t"] == "Första nyheten").unwrap();
+    assert_eq!(first["u"], "../nyheter/forsta-nyheten/");
+    let words = first["w"].as_str().unwrap();
+    assert!(
+        words.split(' ').any(|w| w == "forsta"),
+        "å ä ö folded: {words}"
+    );
+    assert!(
+        words.split(' ').any(|w| w == "bakgrund"),
+        "headings and text: {words}"
+    );
+    let en = search_index(&out, "en/search/");
+    assert!(
+        en.iter()
+            .all(|e| e["u"].as_str().unwrap().starts_with("../"))
+    );
+    assert!(en.iter().any(|e| e["t"] == "Only in English"));
+    assert!(!en.iter().any(|e| e["t"] == "Första nyheten"));
+    // Without JavaScript the search page lists every page, and the header form leads to it.
+    let page = html(&out, "sok/index.html");
+    assert_eq!(texts(&page, ".search-all a").len(), 5);
+    assert_eq!(
+        attrs(
+            &html(&out, "nyheter/index.html"),
+            "form.site-search",
+            "action"
+        ),
+        ["../sok/"]
     );
 }

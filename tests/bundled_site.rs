@@ -215,3 +215,30 @@ fn statistics_pages_and_downloads_exist_for_every_dataset() {
     let index = html(&out, "statistik/index.html");
     assert_eq!(texts(&index, ".datasets .listing-title").len(), 5);
 }
+
+#[test]
+fn search_finds_the_seed_article_from_call_in_in_both_languages() {
+    let (_tmp, out) = built();
+    for (folder, title) in [
+        ("sok/", "Nytt möte med kriminella i Sluta skjut"),
+        ("en/search/", "New meeting with criminals in Sluta skjut"),
+    ] {
+        let script = read(&out, &format!("{folder}index.js"));
+        let json = script
+            .trim_start_matches("window.torgetSearchIndex=")
+            .trim_end()
+            .trim_end_matches(';');
+        let index: Vec<serde_json::Value> = serde_json::from_str(json).unwrap();
+        // The script's matching: every query word starts a word of the entry.
+        let query = ["call", "in"];
+        let hits: Vec<&str> = index
+            .iter()
+            .filter(|e| {
+                let words: Vec<&str> = e["w"].as_str().unwrap_or("").split(' ').collect();
+                query.iter().all(|q| words.iter().any(|w| w.starts_with(q)))
+            })
+            .filter_map(|e| e["t"].as_str())
+            .collect();
+        assert!(hits.contains(&title), "{folder}: {hits:?}");
+    }
+}

@@ -34,8 +34,13 @@ pub struct Rendered {
     pub anchor_checks: Vec<AnchorCheck>,
     /// Plain text of the first paragraph, for descriptions and listings.
     pub first_paragraph: String,
+    /// The start of the body as plain text, for the search index.
+    pub text: String,
     pub diagnostics: Vec<Diagnostic>,
 }
+
+/// How much plain text of a body is kept for the search index.
+const PLAIN_TEXT: usize = 4000;
 
 /// The Markdown extensions torget's editors can use.
 fn options() -> Options {
@@ -61,6 +66,7 @@ pub fn render(
     let mut ids = BTreeSet::new();
     let mut anchor_checks = Vec::new();
     let mut first_paragraph = FirstParagraph::default();
+    let mut plain_text = String::new();
     let mut html_out = String::with_capacity(body.len() * 3 / 2);
 
     let trend_context = trend_blocks::TrendContext {
@@ -94,7 +100,15 @@ pub fn render(
         let events = events
             .map(|(event, range)| (footnotes.rewrite(event), range))
             .map(|(event, range)| (quotation_marks(event, translation.lang), range))
-            .inspect(|(event, _)| first_paragraph.observe(event));
+            .inspect(|(event, _)| {
+                first_paragraph.observe(event);
+                if let Event::Text(t) | Event::Code(t) = event
+                    && plain_text.len() < PLAIN_TEXT
+                {
+                    plain_text.push_str(t);
+                    plain_text.push(' ');
+                }
+            });
         html::push_html(&mut html_out, events.map(|(event, _)| event));
         problems.append(&mut linker.problems);
         problems.append(&mut trend_problems);
@@ -123,6 +137,7 @@ pub fn render(
             })
             .collect(),
         first_paragraph: first_paragraph.text.trim().to_string(),
+        text: plain_text,
         diagnostics,
     }
 }

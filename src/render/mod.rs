@@ -117,6 +117,8 @@ pub enum PageJob {
     },
     /// The list of topics of a language.
     Tags(Lang),
+    /// The search page of a language.
+    Search(Lang),
     /// One topic's articles.
     Tag {
         lang: Lang,
@@ -133,6 +135,7 @@ impl PageJob {
             | PageJob::Article { lang, .. }
             | PageJob::Dataset { lang, .. }
             | PageJob::Tags(lang)
+            | PageJob::Search(lang)
             | PageJob::Tag { lang, .. } => *lang,
         }
     }
@@ -213,6 +216,7 @@ impl<'s> Renderer<'s> {
             }
         }
         for &lang in &site.config.languages {
+            jobs.push((site.search_path(lang), PageJob::Search(lang)));
             if let (Some(index), Some(tags)) = (site.tags_path(lang), site.tags(lang)) {
                 jobs.push((index, PageJob::Tags(lang)));
                 for slug in tags.keys() {
@@ -266,6 +270,7 @@ impl<'s> Renderer<'s> {
             PageJob::Tags(_) => languages
                 .filter_map(|l| site.tags_path(l).map(|p| (l, p)))
                 .collect(),
+            PageJob::Search(_) => languages.map(|l| (l, site.search_path(l))).collect(),
             // The same topic written alike in another language is that topic's page.
             PageJob::Tag { slug, .. } => languages
                 .filter_map(|l| site.tag_path(l, slug).map(|p| (l, p)))
@@ -299,6 +304,7 @@ impl<'s> Renderer<'s> {
                 self.dataset(path, key, *lang, self.alternates(path, job))
             }
             PageJob::Tags(lang) => self.tags(path, *lang, self.alternates(path, job)),
+            PageJob::Search(lang) => self.search(path, *lang, self.alternates(path, job)),
             PageJob::Tag { lang, slug } => self.tag(path, *lang, slug, self.alternates(path, job)),
         }
     }
@@ -564,6 +570,92 @@ impl<'s> Renderer<'s> {
         let mut context = self.context(&page);
         context.insert("dataset", &view);
         self.template("dataset.html", &context)
+    }
+
+    /// Every page a reader of `lang` can search: articles and datasets, by title.
+    pub fn search_entries(&self, lang: Lang, from: &str) -> Vec<SearchEntry> {
+        let site = self.site;
+        let mut entries: Vec<SearchEntry> = Vec::new();
+        for (article, translation, path) in site.translations() {
+            if translation.lang != lang {
+                continue;
+            }
+            let front = &translation.front;
+            let body = self.bodies.get(&(article.path.clone(), lang));
+            let summary = front
+                .summary
+                .clone()
+                .or_else(|| body.map(|b| b.first_paragraph.clone()))
+                .unwrap_or_default();
+            let text = body.map(|b| b.text.as_str()).unwrap_or("");
+            let words = format!(
+                "{} {} {} {}",
+                front.title,
+                front.tags.join(" "),
+                summary,
+                text
+            );
+            entries.push(SearchEntry {
+                title: front.title.clone(),
+                href: self.href(from, path),
+                summary: shorten(&summary, 200),
+                words: search_words(&words, SEARCH_TEXT),
+            });
+        }
+        for (key, dataset) in &site.content.datasets {
+            let Some(path) = site.dataset_path(key, lang) else {
+                continue;
+            };
+            let words = format!(
+                "{} {} {}",
+                dataset.title.text(lang),
+                dataset.description.text(lang),
+                dataset.unit.text(lang)
+            );
+            entries.push(SearchEntry {
+                title: dataset.title.text(lang).to_string(),
+                href: self.href(from, path),
+                summary: shorten(dataset.description.text(lang), 200),
+                words: search_words(&words, SEARCH_TEXT),
+            });
+        }
+        entries.sort_by(|a, b| {
+            crate::site::collation_key(&a.title, lang)
+                .cmp(&crate::site::collation_key(&b.title, lang))
+                .then(a.href.cmp(&b.href))
+        });
+        entries
+    }
+
+    fn search(
+        &self,
+        path: &str,
+        lang: Lang,
+        alternates: Vec<(Lang, String)>,
+    ) -> Result<String, Diagnostic> {
+        let site = self.site;
+        let strings = self.strings(lang);
+        let title = strings.text("search_title");
+        let switch_fallback = |other: Lang| site.search_path(other);
+        let mut breadcrumbs = self.section_crumbs(None, lang, path);
+        breadcrumbs.push(Crumb {
+            title,
+            href: self.href(path, path),
+        });
+        let page = self.page_view(PageParts {
+            lang,
+            path,
+            title,
+            description: strings.text("search_description").to_string(),
+            alternates,
+            switch_fallback: &switch_fallback,
+            breadcrumbs,
+            kind: "search",
+        });
+        let entries = self.search_entries(lang, path);
+        let mut context = self.context(&page);
+        context.insert("entries", &entries);
+        self.template("search.html", &context)
     }
 
     fn tags(
@@ -1008,6 +1100,7 @@ impl<'s> Renderer<'s> {
             root: self.href(path, ""),
             site_name,
             home_href: self.href(path, &site.home_path(lang)),
+            search_href: self.href(path, &site.search_path(lang)),
             title: parts.title,
             head_title,
             description: shorten(&parts.description, DESCRIPTION_LEN),
@@ -1076,6 +1169,43 @@ struct PageParts<'a, 'f> {
     kind: &'static str,
 }
 
+/// How much of an article's text goes into the search index: enough to find
+/// it by what it is about, small enough to load on a phone.
+const SEARCH_TEXT: usize = 1500;
+
+/// A page in the search index.
+#[derive(serde::Serialize)]
+pub struct SearchEntry {
+    #[serde(rename = "t")]
+    pub title: String,
+    #[serde(rename = "u")]
+    pub href: String,
+    #[serde(rename = "s")]
+    pub summary: String,
+    /// Lowercase words without accents (å ä ö → a a o), as the search script compares them.
+    #[serde(rename = "w")]
+    pub words: String,
+}
+
+/// The distinct folded words of `text`, at most `max` bytes of them.
+fn search_words(text: &str, max: usize) -> String {
+    let folded = crate::content::slug::ascii_slug(text);
+    let mut seen = std::collections::BTreeSet::new();
+    let mut out = String::new();
+    for word in folded.split('-').filter(|w| !w.is_empty()) {
+        if out.len() + word.len() + 1 > max {
+            break;
+        }
+        if seen.insert(word) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+    }
+    out
+}
+
 /// At most `max` characters, cut at a word, with an ellipsis when cut.
 pub fn shorten(text: &str, max: usize) -> String {
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -1101,6 +1231,15 @@ fn plain_markdown(markdown: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn search_words_are_folded_distinct_and_bounded() {
+        assert_eq!(
+            search_words("Nytt möte, nytt MÖTE: Call-in", 100),
+            "nytt mote call in"
+        );
+        assert_eq!(search_words("ett två tre", 7), "ett tva");
+    }
 
     #[test]
     fn shorten_cuts_at_a_word_and_marks_the_cut() {

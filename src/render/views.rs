@@ -10,6 +10,8 @@ pub struct PageView<'a> {
     pub root: String,
     pub site_name: &'a str,
     pub home_href: String,
+    /// The language's search page.
+    pub search_href: String,
     /// The page's headline, shown as its `h1`.
     pub title: &'a str,
     /// The text of `<title>`.
