@@ -185,6 +185,8 @@ fn sections_are_paginated_newest_first_and_leave_out_drafts_and_future_articles(
     let all = fs::read_to_string(out.join("nyheter/index.html")).unwrap()
         + &fs::read_to_string(out.join("nyheter/sida/2/index.html")).unwrap();
     assert!(!all.contains("Ett utkast"));
+    assert!(!all.contains("En utgången nyhet"));
+    assert!(!out.join("nyheter/en-utgangen-nyhet").exists());
     assert!(!all.contains("En framtida nyhet"));
     assert!(
         html(&out, "en/news/index.html")
@@ -206,6 +208,8 @@ fn drafts_and_future_articles_are_built_with_drafts() {
     );
     assert!(out.join("nyheter/ett-utkast/index.html").is_file());
     assert!(out.join("nyheter/en-framtida-nyhet/index.html").is_file());
+    // Expired stays expired, drafts or not.
+    assert!(!out.join("nyheter/en-utgangen-nyhet").exists());
     assert!(out.join("nyheter/sida/3/index.html").is_file());
 }
 

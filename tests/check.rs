@@ -112,3 +112,17 @@ fn the_bundled_site_passes_its_own_check() {
     assert_eq!(result.status.code(), Some(0), "{stdout}");
     assert!(stdout.contains("0 errors, 0 warnings."), "{stdout}");
 }
+
+#[test]
+fn drafts_scheduled_and_expired_articles_are_listed() {
+    let result = check(&fixture("basic"), &[]);
+    let stdout = String::from_utf8_lossy(&result.stdout);
+    assert_eq!(result.status.code(), Some(0), "{stdout}");
+    for expected in [
+        "content/nyheter/d-utkast/sv.md: warning: not published in this build: it is a draft",
+        "content/nyheter/e-framtida/sv.md: warning: not published in this build: it is dated in the future",
+        "content/nyheter/f-utgangen/sv.md: warning: not published in this build: it has expired",
+    ] {
+        assert!(stdout.contains(expected), "missing: {expected}\n{stdout}");
+    }
+}

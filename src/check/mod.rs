@@ -86,6 +86,12 @@ pub fn check(options: &BuildOptions) -> Result<CheckReport, Vec<Diagnostic>> {
         });
     }
     report.extend(translations(&site));
+    for (file, reason) in &site.content.held_back {
+        report.push(Diagnostic::warning(
+            file,
+            format!("not published in this build: {reason}"),
+        ));
+    }
     report.extend(datasets(&site, options.today));
     readability.sort_by(|a, b| a.file.cmp(&b.file));
     Ok(CheckReport {

@@ -130,6 +130,7 @@ pub fn load(root: &Path, options: &LoadOptions) -> (Content, Vec<Diagnostic>) {
                         .insert(translation.lang, translation);
                 }
                 Some(reason) => {
+                    content.held_back.push((translation.file.clone(), reason));
                     unpublished_reasons.insert(dir.as_str(), reason);
                 }
             },
@@ -205,7 +206,7 @@ pub fn load(root: &Path, options: &LoadOptions) -> (Content, Vec<Diagnostic>) {
 fn publication(translation: &Translation, options: &LoadOptions) -> Option<&'static str> {
     let front = &translation.front;
     if front.expires.is_some_and(|d| d.0 <= options.today) {
-        return Some("it has expired (`expires`)");
+        return Some("it has expired (its `expires` date has passed)");
     }
     if options.drafts {
         return None;

@@ -29,6 +29,8 @@ pub struct Content {
     pub articles: BTreeMap<String, Article>,
     /// Articles left out of this build, with why, so links to them get a clear error.
     pub unpublished: BTreeMap<String, &'static str>,
+    /// Every translation left out of this build (draft, scheduled, expired): its file and why.
+    pub held_back: Vec<(String, &'static str)>,
     /// Datasets by content path without `.yaml` (`statistik/dodsskjutningar-malmo`).
     pub datasets: BTreeMap<String, Dataset>,
     /// Files under `static/`, copied as they are.
