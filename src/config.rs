@@ -22,6 +22,8 @@ pub struct SiteConfig {
     /// `@/` targets shown in the header's main menu, in order.
     pub menu: Vec<String>,
     pub check: CheckSettings,
+    /// Links name `index.html`, so the site works opened from disk (`build --for-disk`).
+    pub link_files: bool,
 }
 
 /// Thresholds for `torget check`, under `check:` in site.yaml.
@@ -174,6 +176,7 @@ impl SiteConfig {
             accessibility_statement: raw.accessibility_statement,
             menu: raw.menu,
             check: raw.check,
+            link_files: false,
         })
     }
 

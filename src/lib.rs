@@ -47,6 +47,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// The build date, deciding scheduled and expired articles.
     pub today: NaiveDate,
+    /// Spell out `index.html` in links, for a copy opened straight from disk.
+    pub for_disk: bool,
 }
 
 /// What a successful build made.
@@ -83,7 +85,8 @@ pub fn prepare(options: &BuildOptions) -> Result<Prepared, Vec<Diagnostic>> {
             }
             vec![d]
         })?;
-    let config = SiteConfig::parse(&config_text, options.base_url.as_deref())?;
+    let mut config = SiteConfig::parse(&config_text, options.base_url.as_deref())?;
+    config.link_files = options.for_disk;
     let load_options = content::LoadOptions {
         languages: config.languages.clone(),
         drafts: options.drafts,

@@ -41,6 +41,9 @@ enum Command {
         /// Build as if today were this date (YYYY-MM-DD).
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         now: Option<NaiveDate>,
+        /// Make links name index.html, for a copy opened straight from disk (not for a web host).
+        #[arg(long)]
+        for_disk: bool,
         /// Print nothing but errors.
         #[arg(long, short, conflicts_with = "verbose")]
         quiet: bool,
@@ -125,6 +128,7 @@ fn main() -> ExitCode {
             drafts,
             base_url,
             now,
+            for_disk,
             quiet,
             verbose,
         } => {
@@ -134,6 +138,7 @@ fn main() -> ExitCode {
                 drafts,
                 base_url,
                 today: now.unwrap_or_else(today),
+                for_disk,
             };
             match build(&options) {
                 Ok(summary) => {
@@ -192,6 +197,7 @@ fn main() -> ExitCode {
                 drafts: false,
                 base_url: None,
                 today: now.unwrap_or_else(today),
+                for_disk: false,
             };
             let report = match torget::check::check(&options) {
                 Ok(report) => report,

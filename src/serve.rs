@@ -75,6 +75,7 @@ fn build_options(options: &ServeOptions, address: SocketAddr) -> BuildOptions {
         today: options
             .today
             .unwrap_or_else(|| chrono::Local::now().date_naive()),
+        for_disk: false,
     }
 }
 

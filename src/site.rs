@@ -470,6 +470,17 @@ impl Site {
         })
     }
 
+    /// The link from page `from` to site path `to`: relative, so the site works
+    /// from any folder; with `index.html` spelled out when built for opening from disk.
+    pub fn link(&self, from: &str, to: &str) -> String {
+        let url = crate::markdown::relative_url(from, to);
+        if self.config.link_files && url.ends_with('/') {
+            format!("{url}index.html")
+        } else {
+            url
+        }
+    }
+
     /// The site-relative URL path of a dataset's page.
     pub fn dataset_path(&self, key: &str, lang: Lang) -> Option<&str> {
         self.dataset_paths.get(key)?.get(&lang).map(String::as_str)

@@ -827,3 +827,35 @@ fn the_search_index_holds_each_languages_pages_with_folded_words() {
         ["../sok/"]
     );
 }
+
+#[test]
+fn a_build_for_disk_links_index_files_that_all_exist() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let result = build(&fixture("basic"), &out, &["--for-disk"]);
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    assert_eq!(broken_internal_links(&out, "/sub/"), Vec::<String>::new());
+    for (path, _) in tree(&out)
+        .into_iter()
+        .filter(|(p, _)| p.ends_with("index.html"))
+    {
+        let page = html(&out, &path);
+        for href in attrs(&page, "a[href]", "href") {
+            let internal =
+                !href.contains(':') && !href.starts_with('#') && !href.starts_with("/sub/");
+            assert!(
+                !internal || !href.split('#').next().unwrap_or("").ends_with('/'),
+                "{path}: {href} names a folder"
+            );
+        }
+    }
+    let article = html(&out, "nyheter/tredje/index.html");
+    assert_eq!(
+        attrs(&article, ".body > p a", "href")[0],
+        "../forsta-nyheten/index.html#bakgrund-2"
+    );
+}

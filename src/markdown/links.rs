@@ -110,7 +110,7 @@ impl Linker<'_, '_> {
                     return None;
                 }
             };
-            let mut url = relative_url(self.page_path, resolved.path);
+            let mut url = self.site.link(self.page_path, resolved.path);
             if let Some(anchor) = anchor {
                 match resolved.target {
                     Target::Article(article) => self.anchor_checks.push(AnchorCheck {

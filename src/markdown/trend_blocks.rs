@@ -7,7 +7,6 @@ use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
 use super::escape_attribute;
 use crate::dataset::{chart, table};
 use crate::i18n::{InterfaceStrings, Lang};
-use crate::markdown::relative_url;
 use crate::site::{Site, suggestions};
 
 type Problem = (Range<usize>, String, Option<String>);
@@ -59,7 +58,7 @@ where
                 let href = context
                     .site
                     .dataset_path(key, context.lang)
-                    .map(|p| relative_url(context.page_path, p))
+                    .map(|p| context.site.link(context.page_path, p))
                     .unwrap_or_default();
                 format!(
                     "<div class=\"trend-embed\">\n<p class=\"trend-title\">{}</p>\n{}{}<p class=\"more\"><a href=\"{}\">{}: {}</a></p>\n</div>\n",

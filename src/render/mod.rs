@@ -17,7 +17,7 @@ use crate::dataset::{self, Dataset};
 use crate::diagnostics::Diagnostic;
 use crate::i18n::number::format_number;
 use crate::i18n::{InterfaceStrings, Lang};
-use crate::markdown::{self, Rendered, relative_url};
+use crate::markdown::{self, Rendered};
 use crate::site::{Resolved, Site, Target};
 pub use theme::Theme;
 use views::*;
@@ -283,7 +283,7 @@ impl<'s> Renderer<'s> {
     fn href(&self, from: &str, to: &str) -> String {
         match &self.absolute_root {
             Some(root) => format!("{root}{to}"),
-            None => relative_url(from, to),
+            None => self.site.link(from, to),
         }
     }
 
@@ -1097,7 +1097,11 @@ impl<'s> Renderer<'s> {
         };
         PageView {
             lang: lang.code(),
-            root: self.href(path, ""),
+            // A prefix for file paths, never a link: no index.html here.
+            root: match &self.absolute_root {
+                Some(root) => root.clone(),
+                None => markdown::relative_url(path, ""),
+            },
             site_name,
             home_href: self.href(path, &site.home_path(lang)),
             search_href: self.href(path, &site.search_path(lang)),
