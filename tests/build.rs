@@ -248,7 +248,11 @@ fn headings_get_unique_readable_ids_and_footnotes_link_both_ways() {
     let (_tmp, out) = built();
     let first = html(&out, "nyheter/forsta-nyheten/index.html");
     assert_eq!(attrs(&first, ".body h2", "id"), ["bakgrund", "bakgrund-2"]);
-    assert_eq!(attrs(&first, ".footnote-ref a", "href"), ["#fn-1"]);
+    assert_eq!(attrs(&first, ".footnote-ref a", "href"), ["#fn-1", "#fn-1"]);
+    assert_eq!(
+        attrs(&first, ".footnote-ref a", "id"),
+        ["fnref-1", "fnref-1-2"]
+    );
     assert_eq!(attrs(&first, ".footnote", "id"), ["fn-1"]);
     assert_eq!(attrs(&first, ".footnote a", "href"), ["#fnref-1"]);
 }

@@ -182,6 +182,8 @@ impl FirstParagraph {
 #[derive(Default)]
 struct Footnotes {
     numbers: Vec<String>,
+    /// How many times each footnote has been referenced so far, so each reference gets its own id.
+    references: Vec<usize>,
 }
 
 impl Footnotes {
@@ -190,6 +192,7 @@ impl Footnotes {
             Some(i) => i + 1,
             None => {
                 self.numbers.push(name.to_string());
+                self.references.push(0);
                 self.numbers.len()
             }
         }
@@ -199,9 +202,17 @@ impl Footnotes {
         match event {
             Event::FootnoteReference(name) => {
                 let n = self.number(&name);
+                let seen = &mut self.references[n - 1];
+                *seen += 1;
+                // The first reference is the one the note links back to.
+                let id = if *seen == 1 {
+                    format!("fnref-{n}")
+                } else {
+                    format!("fnref-{n}-{seen}")
+                };
                 Event::InlineHtml(
                     format!(
-                        "<sup class=\"footnote-ref\"><a href=\"#fn-{n}\" id=\"fnref-{n}\">{n}</a></sup>"
+                        "<sup class=\"footnote-ref\"><a href=\"#fn-{n}\" id=\"{id}\">{n}</a></sup>"
                     )
                     .into(),
                 )
@@ -218,7 +229,13 @@ impl Footnotes {
     }
 
     fn ids(&self) -> impl Iterator<Item = String> + '_ {
-        (1..=self.numbers.len()).flat_map(|n| [format!("fn-{n}"), format!("fnref-{n}")])
+        self.references.iter().enumerate().flat_map(|(i, count)| {
+            let n = i + 1;
+            let references = (2..=*count).map(move |k| format!("fnref-{n}-{k}"));
+            [format!("fn-{n}"), format!("fnref-{n}")]
+                .into_iter()
+                .chain(references)
+        })
     }
 }
 

@@ -1,0 +1,217 @@
+// torget's output in a real browser: axe-core (WCAG 2.1 AA and best practice)
+// on every page, the Nu Html Checker on every file, keyboard use, and layout
+// at phone and desktop widths with screenshots to look at.
+//
+// Run from the repository root with `bash tests/run`, which builds torget
+// first. Needs Debian's chromium at /usr/bin/chromium and Java for vnu.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { createServer } from "node:http";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+
+const require = createRequire(import.meta.url);
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, "../..");
+const torget = path.join(repo, "target", "debug", "torget");
+const CHROMIUM = "/usr/bin/chromium";
+const NOW = "2026-11-24";
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
+const screenshots = path.join(here, "screenshots");
+
+const haveBrowser = fs.existsSync(CHROMIUM);
+if (!haveBrowser) {
+  const message = `No browser at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) to run the browser tests.`;
+  if (process.env.CI) {
+    test("a browser is installed", () => assert.fail(message));
+  } else {
+    console.warn(`\n!!! BROWSER TESTS SKIPPED !!!\n${message}\n`);
+  }
+}
+
+/// The sites under test: the bundled Malmö site and the fixture with every page kind.
+const sites = [
+  { name: "bundled", dir: repo },
+  { name: "basic", dir: path.join(repo, "tests", "fixtures", "basic") },
+];
+
+let browser;
+const servers = [];
+
+function build(site) {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), `torget-${site.name}-`));
+  const result = spawnSync(torget, ["build", "--site", site.dir, "--out", path.join(out, "public"), "--now", NOW, "--quiet"], { encoding: "utf8" });
+  assert.equal(result.status, 0, `building ${site.name} failed:\n${result.stderr}`);
+  return path.join(out, "public");
+}
+
+const TYPES = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".xml": "application/xml", ".png": "image/png", ".svg": "image/svg+xml", ".csv": "text/csv", ".txt": "text/plain" };
+
+/// A static server on 127.0.0.1 for one output folder.
+function serve(dir) {
+  return new Promise((resolve) => {
+    const server = createServer((request, response) => {
+      let name = decodeURIComponent(new URL(request.url, "http://127.0.0.1").pathname);
+      if (name.split("/").includes("..")) {
+        response.writeHead(403).end();
+        return;
+      }
+      if (name.endsWith("/")) name += "index.html";
+      const file = path.join(dir, name);
+      fs.readFile(file, (error, data) => {
+        if (error) {
+          response.writeHead(404, { "content-type": "text/plain" }).end("not found");
+          return;
+        }
+        response.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream" }).end(data);
+      });
+    });
+    server.listen(0, "127.0.0.1", () => resolve(server));
+  });
+}
+
+/// Every page of an output folder, as a path from its root.
+function pages(dir) {
+  const found = [];
+  const walk = (folder) => {
+    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith(".html")) found.push(path.relative(dir, full).split(path.sep).join("/"));
+    }
+  };
+  walk(dir);
+  return found.sort().map((file) => (file.endsWith("index.html") ? file.slice(0, -"index.html".length) : file));
+}
+
+before(async () => {
+  if (!haveBrowser) return;
+  const { chromium } = await import("playwright-core");
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  for (const site of sites) {
+    site.out = build(site);
+    const server = await serve(site.out);
+    servers.push(server);
+    site.url = `http://127.0.0.1:${server.address().port}/`;
+    site.pages = pages(site.out);
+  }
+  fs.mkdirSync(screenshots, { recursive: true });
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  for (const server of servers) server.close();
+});
+
+const it = haveBrowser ? test : test.skip;
+
+it("axe finds no WCAG 2.1 AA or best-practice violation on any page", async () => {
+  const axe = require.resolve("axe-core/axe.min.js");
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = [];
+  let checked = 0;
+  for (const site of sites) {
+    for (const pagePath of site.pages) {
+      await page.goto(site.url + pagePath);
+      await page.addScriptTag({ path: axe });
+      const result = await page.evaluate(async (tags) => await window.axe.run(document, { runOnly: { type: "tag", values: tags } }), AXE_TAGS);
+      checked += 1;
+      for (const violation of result.violations) {
+        const where = violation.nodes.map((n) => n.target.join(" ")).slice(0, 3).join("; ");
+        problems.push(`${site.name} /${pagePath}: ${violation.id} (${violation.impact}): ${violation.help} at ${where}`);
+      }
+    }
+  }
+  await context.close();
+  assert.ok(checked >= 40, `only ${checked} pages were checked`);
+  assert.deepEqual(problems, [], `axe violations:\n${problems.join("\n")}`);
+});
+
+it("the Nu Html Checker finds no error in any page", () => {
+  const jar = path.join(path.dirname(require.resolve("vnu-jar/package.json")), "build", "dist", "vnu.jar");
+  for (const site of sites) {
+    const result = spawnSync("java", ["-jar", jar, "--errors-only", "--skip-non-html", site.out], { encoding: "utf8" });
+    assert.equal(result.error, undefined, `Java could not run vnu: ${result.error}`);
+    assert.equal(result.status, 0, `vnu errors in ${site.name}:\n${result.stderr}${result.stdout}`);
+  }
+});
+
+/// The kinds of page people meet most: the home page, an article and a dataset page.
+function keyPages(site) {
+  const article = site.pages.find((p) => p.startsWith("nyheter/") && p.split("/").length === 3 && !p.includes("sida"));
+  const dataset = site.pages.find((p) => p.startsWith("statistik/") && p.split("/").length === 3);
+  return [["home", ""], ["article", article], ["dataset", dataset]];
+}
+
+it("the keyboard reaches every link and control, the skip link first, with focus always visible", async () => {
+  const site = sites[0];
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  for (const [kind, pagePath] of keyPages(site)) {
+    assert.ok(pagePath !== undefined, `no ${kind} page`);
+    await page.goto(site.url + pagePath);
+    await page.keyboard.press("Tab");
+    const first = await page.evaluate(() => document.activeElement.getAttribute("href"));
+    assert.equal(first, "#main", `${kind}: the first Tab stop is the skip link`);
+    await page.keyboard.press("Enter");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "main", `${kind}: the skip link moves focus to the main content`);
+
+    await page.goto(site.url + pagePath);
+    const focusable = await page.evaluate(() => {
+      const all = [...document.querySelectorAll("a[href], button, input, select, textarea, [tabindex]:not([tabindex='-1'])")];
+      all.forEach((element, i) => element.setAttribute("data-focus-id", String(i)));
+      return all.filter((e) => e.getClientRects().length > 0 || e.classList.contains("skip-link")).map((e) => e.getAttribute("data-focus-id"));
+    });
+    const reached = new Set();
+    for (let i = 0; i < focusable.length + 5; i++) {
+      await page.keyboard.press("Tab");
+      const state = await page.evaluate(() => {
+        const element = document.activeElement;
+        if (!element || element === document.body) return null;
+        const style = getComputedStyle(element);
+        const visible = (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== "none";
+        return { id: element.getAttribute("data-focus-id"), visible, label: element.outerHTML.slice(0, 80) };
+      });
+      if (!state) continue;
+      assert.ok(state.visible, `${kind}: focus is not visible on ${state.label}`);
+      reached.add(state.id);
+    }
+    const missed = focusable.filter((id) => !reached.has(id));
+    assert.deepEqual(missed, [], `${kind}: never reached by Tab`);
+  }
+  await context.close();
+});
+
+it("pages never scroll sideways at 320 px, and screenshots at 320 px, 1280 px and 200 % zoom are written", async () => {
+  const site = sites[0];
+  const sizes = [
+    ["320", { viewport: { width: 320, height: 640 } }],
+    ["1280", { viewport: { width: 1280, height: 900 } }],
+    // 200 % zoom of a 1280 px window: half as many CSS pixels, twice as dense.
+    ["1280-zoom200", { viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 }],
+  ];
+  for (const [label, options] of sizes) {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    for (const [kind, pagePath] of keyPages(site)) {
+      await page.goto(site.url + pagePath);
+      const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
+      if (label === "320") {
+        assert.ok(scroll <= width, `${kind} at 320 px scrolls sideways: ${scroll} > ${width}`);
+      }
+      const file = path.join(screenshots, `${kind}-${label}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      assert.ok(fs.statSync(file).size > 1000, `${file} is empty`);
+    }
+    await context.close();
+  }
+});
