@@ -9,6 +9,7 @@
 mod headings;
 mod images;
 mod links;
+mod tables;
 mod trend_blocks;
 
 use std::collections::BTreeSet;
@@ -96,6 +97,13 @@ pub fn render(
         let eager = usize::from(translation.front.image.is_none());
         let mut images = images::Images::new(article, eager);
         let events = events.filter_map(|(event, range)| images.rewrite(event).map(|e| (e, range)));
+        let mut tables = tables::Tables::new(&translation.front.title);
+        let events = events.flat_map(|(event, range)| {
+            tables
+                .rewrite(event)
+                .into_iter()
+                .map(move |e| (e, range.clone()))
+        });
         let mut footnotes = Footnotes::default();
         let events = events
             .map(|(event, range)| (footnotes.rewrite(event), range))
@@ -127,7 +135,7 @@ pub fn render(
         })
         .collect();
     Rendered {
-        html: html_out,
+        html: tables::scope_column_headers(&html_out),
         ids,
         anchor_checks: anchor_checks
             .into_iter()
