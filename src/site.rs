@@ -169,6 +169,14 @@ impl Site {
     }
 
     fn assign_article_paths(&mut self, errors: &mut Vec<Diagnostic>) {
+        // Slugs made from titles may repeat (two "Nytt möte" in a year): the
+        // later folder gets `-2`. A slug an editor gave must be unique, so
+        // it never moves another page (check_unique_paths reports it).
+        let mut taken: std::collections::BTreeSet<String> = self
+            .section_paths
+            .values()
+            .flat_map(|p| p.values().cloned())
+            .collect();
         for (key, article) in &self.content.articles {
             let section = article
                 .section
@@ -236,7 +244,31 @@ impl Site {
                     },
                     None => self.config.lang_prefix(lang),
                 };
-                paths.insert(lang, format!("{parent}{slug}/"));
+                let mut path = format!("{parent}{slug}/");
+                if front.slug.is_none() {
+                    let mut n = 2;
+                    while taken.contains(&path) {
+                        path = format!("{parent}{slug}-{n}/");
+                        n += 1;
+                    }
+                    if n > 2 {
+                        errors.push(
+                            Diagnostic::warning(
+                                &translation.file,
+                                format!(
+                                    "another page has the same title, so this one is at /{path}"
+                                ),
+                            )
+                            .at(
+                                &translation.text,
+                                yaml::key_location(&translation.text, 0, "title"),
+                            )
+                            .with_hint("set `slug:` to give it an address of its own"),
+                        );
+                    }
+                    taken.insert(path.clone());
+                }
+                paths.insert(lang, path);
             }
             self.article_paths.insert(key.clone(), paths);
         }

@@ -863,3 +863,27 @@ fn a_build_for_disk_links_index_files_that_all_exist() {
         "../forsta-nyheten/index.html#bakgrund-2"
     );
 }
+
+#[test]
+fn two_articles_with_the_same_title_get_distinct_addresses_and_a_warning() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_dir(&fixture("basic"), &site);
+    let folder = site.join("content/nyheter/g-samma-rubrik");
+    fs::create_dir_all(&folder).unwrap();
+    fs::write(
+        folder.join("sv.md"),
+        "---\ntitle: Första nyheten\ndate: 2020-04-01\n---\nSamma rubrik som en äldre nyhet.\n",
+    )
+    .unwrap();
+    let out = tmp.path().join("public");
+    let result = build(&site, &out, &[]);
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(result.status.success(), "{stderr}");
+    assert!(out.join("nyheter/forsta-nyheten/index.html").is_file());
+    assert!(out.join("nyheter/forsta-nyheten-2/index.html").is_file());
+    assert!(
+        stderr.contains("content/nyheter/g-samma-rubrik/sv.md:2:1: warning: another page has the same title, so this one is at /nyheter/forsta-nyheten-2/"),
+        "{stderr}"
+    );
+}
