@@ -331,19 +331,19 @@ impl Site {
                     let weight = t.and_then(|t| t.front.weight).unwrap_or(i64::MAX);
                     (date, weight, title, key.clone())
                 };
+                // Keys are built once per article, not once per comparison.
                 match section.meta.sort {
-                    SortOrder::Date => keys.sort_by(|a, b| {
-                        let (da, _, ta, ka) = sort_key(a);
-                        let (db, _, tb, kb) = sort_key(b);
-                        db.cmp(&da).then(ta.cmp(&tb)).then(ka.cmp(&kb))
+                    SortOrder::Date => keys.sort_by_cached_key(|k| {
+                        let (date, _, title, key) = sort_key(k);
+                        (std::cmp::Reverse(date), title, key)
                     }),
-                    SortOrder::Title => keys.sort_by_key(|k| {
-                        let (_, _, t, k) = sort_key(k);
-                        (t, k)
+                    SortOrder::Title => keys.sort_by_cached_key(|k| {
+                        let (_, _, title, key) = sort_key(k);
+                        (title, key)
                     }),
-                    SortOrder::Weight => keys.sort_by_key(|k| {
-                        let (_, w, t, k) = sort_key(k);
-                        (w, t, k)
+                    SortOrder::Weight => keys.sort_by_cached_key(|k| {
+                        let (_, weight, title, key) = sort_key(k);
+                        (weight, title, key)
                     }),
                 }
             }

@@ -87,7 +87,7 @@ fn truncate_at_dash(slug: &str, max: usize) -> &str {
 }
 
 /// The ASCII letters a lowercase character is written with in a URL, or "" for a separator.
-fn fold_letter(c: char) -> &'static str {
+pub fn fold_letter(c: char) -> &'static str {
     const ASCII: [&str; 36] = [
         "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r",
         "s", "t", "u", "v", "w", "x", "y", "z", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9",

@@ -575,33 +575,37 @@ impl<'s> Renderer<'s> {
     /// Every page a reader of `lang` can search: articles and datasets, by title.
     pub fn search_entries(&self, lang: Lang, from: &str) -> Vec<SearchEntry> {
         let site = self.site;
-        let mut entries: Vec<SearchEntry> = Vec::new();
-        for (article, translation, path) in site.translations() {
-            if translation.lang != lang {
-                continue;
-            }
-            let front = &translation.front;
-            let body = self.bodies.get(&(article.path.clone(), lang));
-            let summary = front
-                .summary
-                .clone()
-                .or_else(|| body.map(|b| b.first_paragraph.clone()))
-                .unwrap_or_default();
-            let text = body.map(|b| b.text.as_str()).unwrap_or("");
-            let words = format!(
-                "{} {} {} {}",
-                front.title,
-                front.tags.join(" "),
-                summary,
-                text
-            );
-            entries.push(SearchEntry {
-                title: front.title.clone(),
-                href: self.href(from, path),
-                summary: shorten(&summary, 200),
-                words: search_words(&words, SEARCH_TEXT),
-            });
-        }
+        use rayon::prelude::*;
+        let translations: Vec<(&Article, &Translation, &str)> = site
+            .translations()
+            .filter(|(_, t, _)| t.lang == lang)
+            .collect();
+        let mut entries: Vec<SearchEntry> = translations
+            .par_iter()
+            .map(|&(article, translation, path)| {
+                let front = &translation.front;
+                let body = self.bodies.get(&(article.path.clone(), lang));
+                let summary = front
+                    .summary
+                    .clone()
+                    .or_else(|| body.map(|b| b.first_paragraph.clone()))
+                    .unwrap_or_default();
+                let text = body.map(|b| b.text.as_str()).unwrap_or("");
+                let words = format!(
+                    "{} {} {} {}",
+                    front.title,
+                    front.tags.join(" "),
+                    summary,
+                    text
+                );
+                SearchEntry {
+                    title: front.title.clone(),
+                    href: self.href(from, path),
+                    summary: shorten(&summary, 200),
+                    words: search_words(&words, SEARCH_TEXT),
+                }
+            })
+            .collect();
         for (key, dataset) in &site.content.datasets {
             let Some(path) = site.dataset_path(key, lang) else {
                 continue;
@@ -619,11 +623,8 @@ impl<'s> Renderer<'s> {
                 words: search_words(&words, SEARCH_TEXT),
             });
         }
-        entries.sort_by(|a, b| {
-            crate::site::collation_key(&a.title, lang)
-                .cmp(&crate::site::collation_key(&b.title, lang))
-                .then(a.href.cmp(&b.href))
-        });
+        entries
+            .sort_by_cached_key(|e| (crate::site::collation_key(&e.title, lang), e.href.clone()));
         entries
     }
 
@@ -652,7 +653,28 @@ impl<'s> Renderer<'s> {
             breadcrumbs,
             kind: "search",
         });
-        let entries = self.search_entries(lang, path);
+        // The page lists every page for readers without JavaScript; the
+        // searchable words go only into index.js.
+        let mut entries: Vec<SearchEntry> = site
+            .translations()
+            .filter(|(_, t, _)| t.lang == lang)
+            .map(|(_, t, p)| SearchEntry {
+                title: t.front.title.clone(),
+                href: self.href(path, p),
+                summary: String::new(),
+                words: String::new(),
+            })
+            .chain(site.content.datasets.iter().filter_map(|(key, d)| {
+                Some(SearchEntry {
+                    title: d.title.text(lang).to_string(),
+                    href: self.href(path, site.dataset_path(key, lang)?),
+                    summary: String::new(),
+                    words: String::new(),
+                })
+            }))
+            .collect();
+        entries
+            .sort_by_cached_key(|e| (crate::site::collation_key(&e.title, lang), e.href.clone()));
         let mut context = self.context(&page);
         context.insert("entries", &entries);
         self.template("search.html", &context)
@@ -1191,22 +1213,33 @@ pub struct SearchEntry {
     pub words: String,
 }
 
-/// The distinct folded words of `text`, at most `max` bytes of them.
+/// The distinct folded words of `text`, at most `max` bytes of them; stops
+/// reading as soon as it is full, since articles can be long.
 fn search_words(text: &str, max: usize) -> String {
-    let folded = crate::content::slug::ascii_slug(text);
-    let mut seen = std::collections::BTreeSet::new();
-    let mut out = String::new();
-    for word in folded.split('-').filter(|w| !w.is_empty()) {
-        if out.len() + word.len() + 1 > max {
-            break;
-        }
-        if seen.insert(word) {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = String::with_capacity(max);
+    let mut word = String::new();
+    let mut flush = |word: &mut String, out: &mut String| -> bool {
+        if !word.is_empty() && out.len() + word.len() < max && seen.insert(word.clone()) {
             if !out.is_empty() {
                 out.push(' ');
             }
             out.push_str(word);
         }
+        word.clear();
+        out.len() + 1 < max
+    };
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let folded = crate::content::slug::fold_letter(c);
+        if folded.is_empty() {
+            if !flush(&mut word, &mut out) {
+                return out;
+            }
+        } else {
+            word.push_str(folded);
+        }
     }
+    flush(&mut word, &mut out);
     out
 }
 
