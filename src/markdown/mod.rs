@@ -37,11 +37,16 @@ pub struct Rendered {
     pub first_paragraph: String,
     /// The start of the body as plain text, for the search index.
     pub text: String,
+    /// The summary shown in listings and feeds: the editor's, else the first
+    /// paragraph, shortened (filled in by `render::bodies`, once per page).
+    pub summary: String,
+    /// The published date as the page's language writes it.
+    pub date_text: Option<String>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
 /// How much plain text of a body is kept for the search index.
-const PLAIN_TEXT: usize = 4000;
+const PLAIN_TEXT: usize = 2500;
 
 /// The Markdown extensions torget's editors can use.
 fn options() -> Options {
@@ -146,6 +151,8 @@ pub fn render(
             .collect(),
         first_paragraph: first_paragraph.text.trim().to_string(),
         text: plain_text,
+        summary: String::new(),
+        date_text: None,
         diagnostics,
     }
 }

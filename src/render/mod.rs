@@ -43,10 +43,19 @@ pub fn bodies(site: &Site, theme: Option<&Theme>) -> (Bodies, Vec<Diagnostic>) {
     let rendered: Vec<((String, Lang), Rendered)> = jobs
         .par_iter()
         .map(|(article, translation, path)| {
-            (
-                (article.path.clone(), translation.lang),
-                markdown::render(site, strings(translation.lang), article, translation, path),
-            )
+            let mut rendered =
+                markdown::render(site, strings(translation.lang), article, translation, path);
+            let summary = translation
+                .front
+                .summary
+                .as_deref()
+                .unwrap_or(&rendered.first_paragraph);
+            rendered.summary = shorten(summary, 300);
+            rendered.date_text = translation
+                .front
+                .date
+                .map(|d| translation.lang.long_date(d.0));
+            ((article.path.clone(), translation.lang), rendered)
         })
         .collect();
     let bodies: Bodies = rendered.into_iter().collect();
@@ -987,22 +996,14 @@ impl<'s> Renderer<'s> {
         let article = self.site.content.articles.get(key)?;
         let translation = article.translations.get(&lang)?;
         let path = self.site.article_path(key, lang)?;
+        let body = self.bodies.get(&(key.to_string(), lang));
         let front = &translation.front;
-        let summary = front
-            .summary
-            .clone()
-            .or_else(|| {
-                self.bodies
-                    .get(&(key.to_string(), lang))
-                    .map(|b| b.first_paragraph.clone())
-            })
-            .unwrap_or_default();
         Some(ListItem {
             title: &front.title,
             href: self.href(from, path),
             date_iso: front.date.map(|d| d.0.to_string()),
-            date_text: front.date.map(|d| lang.long_date(d.0)),
-            summary: shorten(&summary, 300),
+            date_text: body.and_then(|b| b.date_text.as_deref()),
+            summary: body.map_or("", |b| b.summary.as_str()),
         })
     }
 

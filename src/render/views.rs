@@ -83,8 +83,8 @@ pub struct ListItem<'a> {
     pub title: &'a str,
     pub href: String,
     pub date_iso: Option<String>,
-    pub date_text: Option<String>,
-    pub summary: String,
+    pub date_text: Option<&'a str>,
+    pub summary: &'a str,
 }
 
 /// A dataset in a listing: its latest value and which way it went.

@@ -1,0 +1,169 @@
+//! Whole-build benchmark: torget on generated bilingual sites of 1,000 and 10,000
+//! articles, against a floor measured in the same run (read every Markdown file,
+//! render it with pulldown-cmark, write the HTML).
+//!
+//!     cargo bench --bench build                 # 1,000 and 10,000 articles
+//!     TORGET_BENCH_SIZES=2000 cargo bench --bench build
+//!
+//! Sites and output go to /dev/shm when it exists, since disk timings on shared
+//! machines swing too much to compare. Each build runs in a child process so its
+//! peak memory is its own.
+
+#[path = "../examples/gen-site.rs"]
+#[allow(dead_code)]
+mod generator;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+const RUNS: usize = 3;
+
+fn scratch() -> PathBuf {
+    let shm = Path::new("/dev/shm");
+    let base = if shm.is_dir() {
+        shm.to_path_buf()
+    } else {
+        std::env::temp_dir()
+    };
+    base.join(format!("torget-bench-{}", std::process::id()))
+}
+
+/// Reads every Markdown file under `site`, renders it and writes the HTML: the least any generator must do.
+fn floor(site: &Path, out: &Path) -> (Duration, usize) {
+    let _ = fs::remove_dir_all(out);
+    let started = Instant::now();
+    let mut pages = 0;
+    for entry in walkdir::WalkDir::new(site.join("content"))
+        .into_iter()
+        .flatten()
+    {
+        if entry.path().extension().is_none_or(|e| e != "md") {
+            continue;
+        }
+        let text = fs::read_to_string(entry.path()).unwrap_or_default();
+        let body = text.splitn(3, "---\n").nth(2).unwrap_or(&text);
+        let mut html = String::with_capacity(body.len() * 2);
+        let options = pulldown_cmark::Options::ENABLE_TABLES
+            | pulldown_cmark::Options::ENABLE_SMART_PUNCTUATION;
+        pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new_ext(body, options));
+        let relative = entry.path().strip_prefix(site).unwrap_or(entry.path());
+        let target = out.join(relative).with_extension("html");
+        if let Some(parent) = target.parent() {
+            let _ = fs::create_dir_all(parent);
+        }
+        let _ = fs::write(target, html);
+        pages += 1;
+    }
+    (started.elapsed(), pages)
+}
+
+/// Runs one build in a child process: its wall time and peak resident memory in bytes.
+// The child is reaped by wait4, which also reports its peak memory.
+#[allow(clippy::zombie_processes)]
+fn build_in_child(site: &Path, out: &Path) -> (Duration, u64) {
+    let started = Instant::now();
+    let child = std::process::Command::new(std::env::current_exe().expect("the bench binary"))
+        .env("TORGET_BENCH_CHILD", "1")
+        .arg(site)
+        .arg(out)
+        .spawn()
+        .expect("the build child starts");
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is a valid value for wait4 to fill in.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: waits for our own child by its pid, with valid pointers to locals.
+    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
+    let elapsed = started.elapsed();
+    assert!(
+        pid > 0 && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+        "the build failed"
+    );
+    (elapsed, usage.ru_maxrss as u64 * 1024)
+}
+
+fn child() {
+    let mut args = std::env::args().skip(1);
+    let (Some(site), Some(out)) = (args.next(), args.next()) else {
+        std::process::exit(2)
+    };
+    let options = torget::BuildOptions {
+        site: PathBuf::from(site),
+        out: Some(PathBuf::from(out)),
+        drafts: false,
+        base_url: None,
+        today: chrono::NaiveDate::from_ymd_opt(2026, 11, 24).expect("a real date"),
+        for_disk: false,
+    };
+    match torget::build(&options) {
+        Ok(_) => std::process::exit(0),
+        Err(errors) => {
+            for error in errors.iter().filter(|e| e.is_error()).take(5) {
+                eprintln!("{error}");
+            }
+            std::process::exit(1);
+        }
+    }
+}
+
+fn median(mut values: Vec<Duration>) -> Duration {
+    values.sort();
+    values[values.len() / 2]
+}
+
+fn main() {
+    if std::env::var_os("TORGET_BENCH_CHILD").is_some() {
+        child();
+    }
+    // `cargo bench` passes --bench; `cargo test` runs benches with no such flag, and then only checks they build.
+    if !std::env::args().any(|a| a == "--bench") {
+        return;
+    }
+    let sizes: Vec<usize> = std::env::var("TORGET_BENCH_SIZES")
+        .ok()
+        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![1000, 10_000]);
+    let dir = scratch();
+    println!(
+        "machine: {} cores; output in {}",
+        std::thread::available_parallelism().map_or(1, |n| n.get()),
+        dir.display()
+    );
+    println!(
+        "{:>8} {:>7} {:>10} {:>10} {:>7} {:>10} {:>10} {:>11}",
+        "articles", "pages", "floor", "build", "ratio", "pages/s", "peak MiB", "µs/article"
+    );
+    for articles in sizes {
+        let site = dir.join(format!("site-{articles}"));
+        generator::generate_site(articles, &site, 20_241_124).expect("the site is generated");
+        let floors: Vec<(Duration, usize)> = (0..RUNS)
+            .map(|_| floor(&site, &dir.join("floor")))
+            .collect();
+        let floor_pages = floors[0].1;
+        let floor_time = median(floors.into_iter().map(|f| f.0).collect());
+        let mut builds = Vec::new();
+        let mut peak = 0;
+        for _ in 0..RUNS {
+            let (time, memory) = build_in_child(&site, &dir.join("out"));
+            builds.push(time);
+            peak = peak.max(memory);
+        }
+        let build_time = median(builds);
+        let pages = walkdir::WalkDir::new(dir.join("out"))
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_name() == "index.html")
+            .count();
+        println!(
+            "{articles:>8} {pages:>7} {:>9.3}s {:>9.3}s {:>6.2}x {:>10.0} {:>10.0} {:>11.0}",
+            floor_time.as_secs_f64(),
+            build_time.as_secs_f64(),
+            build_time.as_secs_f64() / floor_time.as_secs_f64(),
+            pages as f64 / build_time.as_secs_f64(),
+            peak as f64 / (1024.0 * 1024.0),
+            build_time.as_secs_f64() * 1e6 / floor_pages as f64,
+        );
+        let _ = fs::remove_dir_all(&site);
+    }
+    let _ = fs::remove_dir_all(&dir);
+}
