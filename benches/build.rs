@@ -9,6 +9,9 @@
 //! machines swing too much to compare. Each build runs in a child process so its
 //! peak memory is its own.
 
+// Children are reaped by wait4 in reap(), which clippy cannot see.
+#![allow(clippy::zombie_processes)]
+
 #[path = "../examples/gen-site.rs"]
 #[allow(dead_code)]
 mod generator;
@@ -59,8 +62,6 @@ fn floor(site: &Path, out: &Path) -> (Duration, usize) {
 }
 
 /// Runs one build in a child process: its wall time and peak resident memory in bytes.
-// The child is reaped by wait4, which also reports its peak memory.
-#[allow(clippy::zombie_processes)]
 fn build_in_child(site: &Path, out: &Path) -> (Duration, u64) {
     let started = Instant::now();
     let child = std::process::Command::new(std::env::current_exe().expect("the bench binary"))
@@ -104,6 +105,61 @@ fn child() {
             std::process::exit(1);
         }
     }
+}
+
+/// Hugo on the same shape of site, when `hugo` and ../shared/bench/gen_site.py are here:
+/// the median wall time and peak memory of building it.
+fn hugo(articles: usize, dir: &Path) -> Option<(Duration, u64)> {
+    let generator = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/gen_site.py");
+    let found = std::process::Command::new("hugo")
+        .arg("version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found || !generator.is_file() {
+        return None;
+    }
+    let site = dir.join(format!("hugo-{articles}"));
+    let made = std::process::Command::new("python3")
+        .arg(&generator)
+        .arg(articles.to_string())
+        .arg("hugo")
+        .arg(&site)
+        .output()
+        .ok()?;
+    if !made.status.success() {
+        return None;
+    }
+    let mut times = Vec::new();
+    let mut peak = 0;
+    for _ in 0..RUNS {
+        let started = Instant::now();
+        let child = std::process::Command::new("hugo")
+            .args(["--quiet", "-s"])
+            .arg(&site)
+            .arg("-d")
+            .arg(dir.join("hugo-out"))
+            .spawn()
+            .ok()?;
+        let (ok, memory) = reap(child);
+        if !ok {
+            return None;
+        }
+        times.push(started.elapsed());
+        peak = peak.max(memory);
+    }
+    let _ = fs::remove_dir_all(&site);
+    Some((median(times), peak))
+}
+
+/// Waits for `child` with wait4: whether it succeeded, and its peak resident memory in bytes.
+fn reap(child: std::process::Child) -> (bool, u64) {
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is a valid value for wait4 to fill in.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: waits for our own child by its pid, with valid pointers to locals.
+    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
+    let ok = pid > 0 && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0;
+    (ok, usage.ru_maxrss as u64 * 1024)
 }
 
 fn median(mut values: Vec<Duration>) -> Duration {
@@ -164,6 +220,18 @@ fn main() {
             build_time.as_secs_f64() * 1e6 / floor_pages as f64,
         );
         let _ = fs::remove_dir_all(&site);
+        if let Some((time, memory)) = hugo(articles, &dir) {
+            println!(
+                "{:>8} {:>7} {:>10} {:>9.3}s  hugo, same shape of site: torget takes {:.2} of its time and {:.2} of its memory ({:.0} MiB)",
+                articles,
+                "",
+                "",
+                time.as_secs_f64(),
+                build_time.as_secs_f64() / time.as_secs_f64(),
+                peak as f64 / memory as f64,
+                memory as f64 / (1024.0 * 1024.0),
+            );
+        }
     }
     let _ = fs::remove_dir_all(&dir);
 }
