@@ -248,41 +248,62 @@ fn write_site(
         }
     }
     let absolute = Renderer::with_absolute_links(&site, &theme, &bodies);
-    let mut generated_files: Vec<(String, Result<String, Diagnostic>)> = Vec::new();
-    for &lang in &site.config.languages {
+    // Feeds, 404 pages, search indexes and the sitemap are independent of
+    // each other: make them in parallel, then write them in a stable order.
+    type Generated = Vec<(String, Result<String, Diagnostic>)>;
+    let per_language = |lang: Lang| -> Generated {
         let home = site.home_path(lang);
-        generated_files.push((format!("{home}atom.xml"), renderer.feed(lang)));
-        generated_files.push((format!("{home}404.html"), absolute.not_found(lang)));
         let search = site.search_path(lang);
-        let entries = renderer.search_entries(lang, &search);
-        let index = serde_json::to_string(&entries).unwrap_or_else(|_| "[]".to_string());
-        generated_files.push((
-            format!("{search}index.js"),
-            Ok(format!("window.torgetSearchIndex={index};\n")),
-        ));
-    }
-    let sitemap_pages: Vec<output::sitemap::SitemapPage> = jobs
-        .iter()
-        .map(|(path, job)| output::sitemap::SitemapPage {
-            url: site.config.absolute(path),
-            alternates: renderer
-                .alternates(path, job)
+        let ((feed, not_found), index) = rayon::join(
+            || rayon::join(|| renderer.feed(lang), || absolute.not_found(lang)),
+            || {
+                let entries = renderer.search_entries(lang, &search);
+                serde_json::to_string(&entries).unwrap_or_else(|_| "[]".to_string())
+            },
+        );
+        vec![
+            (format!("{home}atom.xml"), feed),
+            (format!("{home}404.html"), not_found),
+            (
+                format!("{search}index.js"),
+                Ok(format!("window.torgetSearchIndex={index};\n")),
+            ),
+        ]
+    };
+    let sitemap = || -> Generated {
+        let pages: Vec<output::sitemap::SitemapPage> = jobs
+            .par_iter()
+            .map(|(path, job)| output::sitemap::SitemapPage {
+                url: site.config.absolute(path),
+                alternates: renderer
+                    .alternates(path, job)
+                    .into_iter()
+                    .map(|(lang, p)| (lang, site.config.absolute(&p)))
+                    .collect(),
+            })
+            .collect();
+        let mut files: Generated =
+            output::sitemap::sitemaps(&pages, site.config.default_language, &site.config.base_url)
                 .into_iter()
-                .map(|(lang, p)| (lang, site.config.absolute(&p)))
-                .collect(),
-        })
-        .collect();
-    for (name, xml) in output::sitemap::sitemaps(
-        &sitemap_pages,
-        site.config.default_language,
-        &site.config.base_url,
-    ) {
-        generated_files.push((name, Ok(xml)));
-    }
-    generated_files.push((
-        "robots.txt".to_string(),
-        Ok(output::sitemap::robots(&site.config.base_url)),
-    ));
+                .map(|(name, xml)| (name, Ok(xml)))
+                .collect();
+        files.push((
+            "robots.txt".to_string(),
+            Ok(output::sitemap::robots(&site.config.base_url)),
+        ));
+        files
+    };
+    let (languages, mut generated_files) = rayon::join(
+        || {
+            site.config
+                .languages
+                .par_iter()
+                .map(|l| per_language(*l))
+                .collect::<Vec<Generated>>()
+        },
+        sitemap,
+    );
+    generated_files.extend(languages.into_iter().flatten());
     for (name, text) in generated_files {
         match text {
             Ok(text) => match sink.write(&name, text.as_bytes()) {
