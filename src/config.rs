@@ -22,6 +22,8 @@ pub struct SiteConfig {
     /// `@/` targets shown in the header's main menu, in order.
     pub menu: Vec<String>,
     pub check: CheckSettings,
+    /// Hosts whose pages raw HTML may embed in an iframe (`www.youtube-nocookie.com`).
+    pub iframe_hosts: Vec<String>,
     /// Links name `index.html`, so the site works opened from disk (`build --for-disk`).
     pub link_files: bool,
 }
@@ -78,6 +80,8 @@ struct RawConfig {
     menu: Vec<String>,
     #[serde(default)]
     check: CheckSettings,
+    #[serde(default)]
+    iframe_hosts: Vec<String>,
 }
 
 pub const FILE: &str = "site.yaml";
@@ -176,6 +180,7 @@ impl SiteConfig {
             accessibility_statement: raw.accessibility_statement,
             menu: raw.menu,
             check: raw.check,
+            iframe_hosts: raw.iframe_hosts,
             link_files: false,
         })
     }

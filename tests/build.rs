@@ -887,3 +887,59 @@ fn two_articles_with_the_same_title_get_distinct_addresses_and_a_warning() {
         "{stderr}"
     );
 }
+
+#[test]
+fn hostile_raw_html_never_reaches_the_output_and_is_reported() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_dir(&fixture("basic"), &site);
+    let folder = site.join("content/nyheter/h-html");
+    fs::create_dir_all(&folder).unwrap();
+    fs::write(
+        folder.join("sv.md"),
+        "---\ntitle: Rå HTML\ndate: 2020-05-01\n---\nText med <abbr title=\"Malmö stad\">MS</abbr> och <b onclick=\"x()\">fet</b>.\n\n<div><script>alert(1)</script><a href=\"javascript:alert(2)\" onmouseover=\"y()\">länk</a></div>\n\n<iframe src=\"https://evil.example/\"></iframe>\n",
+    )
+    .unwrap();
+    let out = tmp.path().join("public");
+    let result = build(&site, &out, &[]);
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(result.status.success(), "{stderr}");
+    // As a browser reads it: no element with an event attribute, a
+    // javascript: address, an inline script or an iframe from elsewhere.
+    let everything = scraper::Selector::parse("*").unwrap();
+    for (path, _) in tree(&out).into_iter().filter(|(p, _)| p.ends_with(".html")) {
+        let document = html(&out, &path);
+        for element in document.select(&everything) {
+            let tag = element.value().name();
+            for (name, value) in element.value().attrs() {
+                assert!(!name.starts_with("on"), "{path}: <{tag} {name}>");
+                assert!(
+                    !value.trim().to_lowercase().starts_with("javascript:"),
+                    "{path}: <{tag} {name}={value}>"
+                );
+            }
+            if tag == "script" {
+                assert!(
+                    element.value().attr("src").is_some(),
+                    "{path}: an inline script"
+                );
+            }
+            if tag == "iframe" {
+                assert!(
+                    element.value().attr("src").is_none(),
+                    "{path}: an iframe from elsewhere"
+                );
+            }
+        }
+    }
+    let page = html(&out, "nyheter/ra-html/index.html");
+    assert_eq!(texts(&page, ".body abbr"), ["MS"]);
+    for expected in [
+        "content/nyheter/h-html/sv.md:5:49: warning: the HTML tag `<b onclick=\"x()\">` is not allowed here, so it is shown as text",
+        "content/nyheter/h-html/sv.md:7:1: warning: removed from the HTML: `<script>`",
+        "content/nyheter/h-html/sv.md:7:1: warning: removed from the HTML: `javascript:` addresses",
+        "content/nyheter/h-html/sv.md:9:1: warning: removed from the HTML: an iframe from a host not listed under `iframe_hosts` in site.yaml",
+    ] {
+        assert!(stderr.contains(expected), "missing: {expected}\n{stderr}");
+    }
+}

@@ -9,6 +9,7 @@
 mod headings;
 mod images;
 mod links;
+mod raw_html;
 mod tables;
 mod trend_blocks;
 
@@ -82,8 +83,12 @@ pub fn render(
         page_path,
     };
     let mut trend_problems = Vec::new();
+    let mut raw_html = raw_html::RawHtml::new(&site.config.iframe_hosts);
     {
-        let events = Parser::new_ext(body, options()).into_offset_iter();
+        // Editors' raw HTML is cleaned first, before any HTML of our own is added.
+        let events = Parser::new_ext(body, options())
+            .into_offset_iter()
+            .filter_map(|(event, range)| raw_html.rewrite(event, range));
         let events = trend_blocks::with_trends(events, &trend_context, &mut trend_problems);
         let events = headings::with_ids(events, &mut ids, &mut problems);
         let mut linker = links::Linker {
@@ -128,17 +133,22 @@ pub fn render(
         ids.extend(footnotes.ids());
     }
 
-    let diagnostics = problems
+    let located = |range: Range<usize>, diagnostic: Diagnostic, hint: Option<String>| {
+        let diagnostic = diagnostic.at_offset(text, body_start + range.start);
+        match hint {
+            Some(h) => diagnostic.with_hint(h),
+            None => diagnostic,
+        }
+    };
+    let mut diagnostics: Vec<Diagnostic> = problems
         .into_iter()
         .map(|(range, message, hint)| {
-            let d = Diagnostic::error(&translation.file, message)
-                .at_offset(text, body_start + range.start);
-            match hint {
-                Some(h) => d.with_hint(h),
-                None => d,
-            }
+            located(range, Diagnostic::error(&translation.file, message), hint)
         })
         .collect();
+    diagnostics.extend(raw_html.warnings.into_iter().map(|(range, message, hint)| {
+        located(range, Diagnostic::warning(&translation.file, message), hint)
+    }));
     Rendered {
         html: tables::scope_column_headers(&html_out),
         ids,
