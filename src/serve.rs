@@ -40,8 +40,12 @@ pub struct ServeOptions {
 
 /// The path the browser listens on for reload events.
 const RELOAD_PATH: &str = "/__torget/reload";
-/// Injected before `</body>` of every page served: reload when the site is rebuilt.
-const RELOAD_SCRIPT: &str = "<script>new EventSource(\"/__torget/reload\").onmessage=function(){location.reload()};</script>";
+/// Injected before `</body>` of every page served; a file, not inline, so
+/// the pages' Content-Security-Policy allows it.
+const RELOAD_SCRIPT: &str = "<script src=\"/__torget/reload.js\"></script>";
+/// Reloads the page whenever the site is rebuilt.
+const RELOAD_JS: &str =
+    "new EventSource(\"/__torget/reload\").onmessage = function () { location.reload(); };\n";
 
 /// The latest build: the site's files, or why it could not be built.
 enum Latest {
@@ -174,6 +178,15 @@ async fn run(options: ServeOptions) -> Result<(), Diagnostic> {
 
     let app = Router::new()
         .route(RELOAD_PATH, get(reload_events))
+        .route(
+            "/__torget/reload.js",
+            get(|| async {
+                (
+                    [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+                    RELOAD_JS,
+                )
+            }),
+        )
         .fallback(page)
         .with_state(Arc::clone(&shared));
     println!("Serving the site at http://{address}/ (Ctrl-C stops).");

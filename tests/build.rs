@@ -943,3 +943,61 @@ fn hostile_raw_html_never_reaches_the_output_and_is_reported() {
         assert!(stderr.contains(expected), "missing: {expected}\n{stderr}");
     }
 }
+
+#[test]
+fn the_same_bytes_with_one_thread_or_many_and_no_paths_of_the_build_machine() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (one, many) = (tmp.path().join("one"), tmp.path().join("many"));
+    let single = torget()
+        .env("RAYON_NUM_THREADS", "1")
+        .args(["build", "--now", NOW, "--site"])
+        .arg(fixture("basic"))
+        .arg("--out")
+        .arg(&one)
+        .output()
+        .unwrap();
+    assert!(single.status.success());
+    assert!(build(&fixture("basic"), &many, &[]).status.success());
+    assert_eq!(tree(&one), tree(&many));
+    let site = fixture("basic");
+    let machine_paths = [
+        site.to_string_lossy().into_owned(),
+        tmp.path().to_string_lossy().into_owned(),
+        env!("CARGO_MANIFEST_DIR").to_string(),
+    ];
+    for (path, bytes) in tree(&many) {
+        let text = String::from_utf8_lossy(&bytes);
+        for machine in &machine_paths {
+            assert!(!text.contains(machine.as_str()), "{path} names {machine}");
+        }
+    }
+}
+
+#[test]
+fn every_page_has_a_content_security_policy_without_inline_code() {
+    let (_tmp, out) = built();
+    let everything = scraper::Selector::parse("*").unwrap();
+    for (path, _) in tree(&out).into_iter().filter(|(p, _)| p.ends_with(".html")) {
+        let page = html(&out, &path);
+        let policy = attrs(&page, "meta[http-equiv=Content-Security-Policy]", "content");
+        assert_eq!(policy.len(), 1, "{path}");
+        assert!(
+            policy[0].contains("script-src 'self'") && policy[0].contains("style-src 'self'"),
+            "{path}"
+        );
+        assert!(!policy[0].contains("unsafe-inline"), "{path}");
+        for element in page.select(&everything) {
+            assert!(
+                element.value().attr("style").is_none(),
+                "{path}: a style attribute on <{}>",
+                element.value().name()
+            );
+            if element.value().name() == "script" {
+                assert!(
+                    element.value().attr("src").is_some(),
+                    "{path}: an inline script"
+                );
+            }
+        }
+    }
+}

@@ -116,8 +116,14 @@ fn serves_pages_rebuilds_on_edit_and_sends_a_reload_event() {
     assert_eq!(status, 200);
     assert!(body.contains("<h1>Första nyheten</h1>"), "{body}");
     assert!(
-        body.contains("EventSource(\"/__torget/reload\")"),
+        body.contains("<script src=\"/__torget/reload.js\"></script>"),
         "no reload script"
+    );
+    let (status, script) = get(server.port, "/__torget/reload.js");
+    assert_eq!(status, 200);
+    assert!(
+        script.contains("EventSource(\"/__torget/reload\")"),
+        "{script}"
     );
     let (status, body) = get(server.port, "/style.css");
     assert_eq!(status, 200);

@@ -1131,6 +1131,7 @@ impl<'s> Renderer<'s> {
             title: parts.title,
             head_title,
             description: shorten(&parts.description, DESCRIPTION_LEN),
+            csp: content_security_policy(config),
             canonical: if parts.kind == "not-found" {
                 String::new()
             } else {
@@ -1194,6 +1195,29 @@ struct PageParts<'a, 'f> {
     switch_fallback: &'f dyn Fn(Lang) -> String,
     breadcrumbs: Vec<Crumb<'a>>,
     kind: &'static str,
+}
+
+/// What a page may load: its own styles, scripts and files, images from
+/// anywhere over https, iframes only from the hosts site.yaml lists. No
+/// inline script or style, so injected markup cannot run. Opened from disk
+/// browsers treat every file as its own origin, so a `--for-disk` build has none.
+fn content_security_policy(config: &crate::config::SiteConfig) -> String {
+    if config.link_files {
+        return String::new();
+    }
+    let frames = if config.iframe_hosts.is_empty() {
+        "'none'".to_string()
+    } else {
+        config
+            .iframe_hosts
+            .iter()
+            .map(|h| format!("https://{h}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    format!(
+        "default-src 'self'; img-src 'self' https: data:; style-src 'self'; script-src 'self'; frame-src {frames}; object-src 'none'; base-uri 'self'; form-action 'self'"
+    )
 }
 
 /// How much of an article's text goes into the search index: enough to find

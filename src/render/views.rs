@@ -17,6 +17,8 @@ pub struct PageView<'a> {
     /// The text of `<title>`.
     pub head_title: String,
     pub description: String,
+    /// The Content-Security-Policy the page keeps to; empty when built for disk.
+    pub csp: String,
     /// Absolute URL of the page; empty for pages without one (404).
     pub canonical: String,
     /// The language's Atom feed.
