@@ -409,6 +409,16 @@ impl Site {
         Some(format!("{}{slug}/", self.tags_path(lang)?))
     }
 
+    /// The path of page `number` (1-based) of a topic.
+    pub fn tag_page_path(&self, lang: Lang, slug: &Slug, number: usize) -> Option<String> {
+        let base = self.tag_path(lang, slug)?;
+        Some(if number <= 1 {
+            base
+        } else {
+            format!("{base}{}/{number}/", page_word(lang))
+        })
+    }
+
     /// Every page URL must be made by one source only.
     fn check_unique_paths(&self, errors: &mut Vec<Diagnostic>) {
         let mut owners: BTreeMap<String, String> = BTreeMap::new();

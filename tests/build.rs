@@ -1001,3 +1001,45 @@ fn every_page_has_a_content_security_policy_without_inline_code() {
         }
     }
 }
+
+#[test]
+fn topic_pages_are_paginated() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_dir(&fixture("bad/_base"), &site);
+    for n in 1..=23 {
+        let folder = site.join(format!("content/nyheter/n{n:02}"));
+        fs::create_dir_all(&folder).unwrap();
+        fs::write(
+            folder.join("sv.md"),
+            format!(
+                "---\ntitle: Nyhet {n}\ndate: 2020-01-{n:02}\ntags: [gemensam]\n---\nText {n}.\n"
+            ),
+        )
+        .unwrap();
+    }
+    let out = tmp.path().join("public");
+    let result = build(&site, &out, &[]);
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    let first = html(&out, "amnen/gemensam/index.html");
+    assert_eq!(texts(&first, ".listing-title").len(), 20);
+    assert_eq!(texts(&first, ".listing-title")[0], "Nyhet 23");
+    assert_eq!(
+        attrs(&first, "nav.pagination a[rel=next]", "href"),
+        ["sida/2/"]
+    );
+    let second = html(&out, "amnen/gemensam/sida/2/index.html");
+    assert_eq!(
+        texts(&second, ".listing-title"),
+        ["Nyhet 3", "Nyhet 2", "Nyhet 1"]
+    );
+    assert_eq!(texts(&second, "h1"), ["gemensam sida 2 av 2"]);
+    assert_eq!(
+        attrs(&second, "link[rel=alternate][hreflang]", "hreflang"),
+        ["sv"]
+    );
+}

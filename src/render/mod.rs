@@ -128,10 +128,12 @@ pub enum PageJob {
     Tags(Lang),
     /// The search page of a language.
     Search(Lang),
-    /// One topic's articles.
+    /// One page of a topic's articles.
     Tag {
         lang: Lang,
         slug: Slug,
+        number: usize,
+        of: usize,
     },
 }
 
@@ -228,15 +230,20 @@ impl<'s> Renderer<'s> {
             jobs.push((site.search_path(lang), PageJob::Search(lang)));
             if let (Some(index), Some(tags)) = (site.tags_path(lang), site.tags(lang)) {
                 jobs.push((index, PageJob::Tags(lang)));
-                for slug in tags.keys() {
-                    if let Some(path) = site.tag_path(lang, slug) {
-                        jobs.push((
-                            path,
-                            PageJob::Tag {
-                                lang,
-                                slug: slug.clone(),
-                            },
-                        ));
+                for (slug, tag) in tags {
+                    let of = tag.articles.len().div_ceil(TAG_PAGE_SIZE).max(1);
+                    for number in 1..=of {
+                        if let Some(path) = site.tag_page_path(lang, slug, number) {
+                            jobs.push((
+                                path,
+                                PageJob::Tag {
+                                    lang,
+                                    slug: slug.clone(),
+                                    number,
+                                    of,
+                                },
+                            ));
+                        }
                     }
                 }
             }
@@ -281,9 +288,12 @@ impl<'s> Renderer<'s> {
                 .collect(),
             PageJob::Search(_) => languages.map(|l| (l, site.search_path(l))).collect(),
             // The same topic written alike in another language is that topic's page.
-            PageJob::Tag { slug, .. } => languages
+            PageJob::Tag {
+                slug, number: 1, ..
+            } => languages
                 .filter_map(|l| site.tag_path(l, slug).map(|p| (l, p)))
                 .collect(),
+            PageJob::Tag { lang, .. } => vec![(*lang, path.to_string())],
         }
     }
 
@@ -314,7 +324,18 @@ impl<'s> Renderer<'s> {
             }
             PageJob::Tags(lang) => self.tags(path, *lang, self.alternates(path, job)),
             PageJob::Search(lang) => self.search(path, *lang, self.alternates(path, job)),
-            PageJob::Tag { lang, slug } => self.tag(path, *lang, slug, self.alternates(path, job)),
+            PageJob::Tag {
+                lang,
+                slug,
+                number,
+                of,
+            } => self.tag(
+                path,
+                *lang,
+                slug,
+                (*number, *of),
+                self.alternates(path, job),
+            ),
         }
     }
 
@@ -462,26 +483,8 @@ impl<'s> Renderer<'s> {
             .take(size)
             .filter_map(|k| self.list_item(k, lang, path))
             .collect();
-        let pagination = (of > 1).then(|| {
-            let href = |n: usize| {
-                site.section_page_path(key, lang, n)
-                    .map(|p| self.href(path, &p))
-                    .unwrap_or_default()
-            };
-            Pagination {
-                current: number,
-                total: of,
-                previous: (number > 1).then(|| href(number - 1)),
-                next: (number < of).then(|| href(number + 1)),
-                pages: (1..=of)
-                    .map(|n| PageLink {
-                        number: n,
-                        href: href(n),
-                        current: n == number,
-                    })
-                    .collect(),
-            }
-        });
+        let pagination =
+            self.pagination(path, number, of, |n| site.section_page_path(key, lang, n));
         let switch_fallback = |other: Lang| {
             site.section_path(key, other)
                 .map(str::to_string)
@@ -736,6 +739,7 @@ impl<'s> Renderer<'s> {
         path: &str,
         lang: Lang,
         slug: &Slug,
+        (number, of): (usize, usize),
         alternates: Vec<(Lang, String)>,
     ) -> Result<String, Diagnostic> {
         let site = self.site;
@@ -747,8 +751,11 @@ impl<'s> Renderer<'s> {
         let items: Vec<ListItem<'_>> = tag
             .articles
             .iter()
+            .skip((number - 1) * TAG_PAGE_SIZE)
+            .take(TAG_PAGE_SIZE)
             .filter_map(|k| self.list_item(k, lang, path))
             .collect();
+        let pagination = self.pagination(path, number, of, |n| site.tag_page_path(lang, slug, n));
         let switch_fallback = |other: Lang| {
             site.tags_path(other)
                 .unwrap_or_else(|| site.home_path(other))
@@ -776,7 +783,38 @@ impl<'s> Renderer<'s> {
         });
         let mut context = self.context(&page);
         context.insert("items", &items);
+        context.insert("pagination", &pagination);
         self.template("tag.html", &context)
+    }
+
+    /// Links between the `of` pages of a listing, seen from page `number` at `path`.
+    fn pagination(
+        &self,
+        path: &str,
+        number: usize,
+        of: usize,
+        page_path: impl Fn(usize) -> Option<String>,
+    ) -> Option<Pagination> {
+        (of > 1).then(|| {
+            let href = |n: usize| {
+                page_path(n)
+                    .map(|p| self.href(path, &p))
+                    .unwrap_or_default()
+            };
+            Pagination {
+                current: number,
+                total: of,
+                previous: (number > 1).then(|| href(number - 1)),
+                next: (number < of).then(|| href(number + 1)),
+                pages: (1..=of)
+                    .map(|n| PageLink {
+                        number: n,
+                        href: href(n),
+                        current: n == number,
+                    })
+                    .collect(),
+            }
+        })
     }
 
     /// The Atom feed of `lang`: its dated articles, newest first.
@@ -1219,6 +1257,9 @@ fn content_security_policy(config: &crate::config::SiteConfig) -> String {
         "default-src 'self'; img-src 'self' https: data:; style-src 'self'; script-src 'self'; frame-src {frames}; object-src 'none'; base-uri 'self'; form-action 'self'"
     )
 }
+
+/// Articles per page of a topic.
+const TAG_PAGE_SIZE: usize = 20;
 
 /// How much of an article's text goes into the search index: enough to find
 /// it by what it is about, small enough to load on a phone.

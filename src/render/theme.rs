@@ -49,6 +49,10 @@ const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/404.html"),
     ),
     (
+        "templates/pagination.html",
+        include_str!("../../themes/default/templates/pagination.html"),
+    ),
+    (
         "templates/tags.html",
         include_str!("../../themes/default/templates/tags.html"),
     ),
