@@ -340,8 +340,8 @@ impl<'s> Renderer<'s> {
     }
 
     /// Renders a template; a failure is reported once per template, not once per page.
-    fn template(&self, name: &str, context: &Context) -> Result<String, Diagnostic> {
-        self.theme.tera.render(name, context).map_err(|e| {
+    fn template(&self, name: &str, context: &Context, lang: Lang) -> Result<String, Diagnostic> {
+        self.theme.tera(lang).render(name, context).map_err(|e| {
             let origin = self
                 .theme
                 .template_origins
@@ -357,13 +357,6 @@ impl<'s> Renderer<'s> {
     fn context(&self, page: &PageView<'_>) -> Context {
         let mut context = Context::new();
         context.insert("page", page);
-        if let Some(strings) = self
-            .theme
-            .strings
-            .get(&Lang::from_code(page.lang).unwrap_or(self.site.config.default_language))
-        {
-            context.insert("t", strings);
-        }
         context
     }
 
@@ -450,7 +443,7 @@ impl<'s> Renderer<'s> {
         };
         let mut context = self.context(&page);
         context.insert("article", &view);
-        self.template("article.html", &context)
+        self.template("article.html", &context, lang)
     }
 
     fn section(
@@ -519,7 +512,7 @@ impl<'s> Renderer<'s> {
         if number > 1 {
             context.insert("page_number", &number);
         }
-        self.template("section.html", &context)
+        self.template("section.html", &context, lang)
     }
 
     fn dataset(
@@ -581,7 +574,7 @@ impl<'s> Renderer<'s> {
         };
         let mut context = self.context(&page);
         context.insert("dataset", &view);
-        self.template("dataset.html", &context)
+        self.template("dataset.html", &context, lang)
     }
 
     /// Every page a reader of `lang` can search: articles and datasets, by title.
@@ -689,7 +682,7 @@ impl<'s> Renderer<'s> {
             .sort_by_cached_key(|e| (crate::site::collation_key(&e.title, lang), e.href.clone()));
         let mut context = self.context(&page);
         context.insert("entries", &entries);
-        self.template("search.html", &context)
+        self.template("search.html", &context, lang)
     }
 
     fn tags(
@@ -731,7 +724,7 @@ impl<'s> Renderer<'s> {
         });
         let mut context = self.context(&page);
         context.insert("topics", &topics);
-        self.template("tags.html", &context)
+        self.template("tags.html", &context, lang)
     }
 
     fn tag(
@@ -784,7 +777,7 @@ impl<'s> Renderer<'s> {
         let mut context = self.context(&page);
         context.insert("items", &items);
         context.insert("pagination", &pagination);
-        self.template("tag.html", &context)
+        self.template("tag.html", &context, lang)
     }
 
     /// Links between the `of` pages of a listing, seen from page `number` at `path`.
@@ -873,7 +866,7 @@ impl<'s> Renderer<'s> {
         };
         let mut context = Context::new();
         context.insert("feed", &view);
-        self.template("atom.xml", &context)
+        self.template("atom.xml", &context, lang)
     }
 
     /// The page a web server shows for an address that does not exist, in `lang`.
@@ -907,7 +900,7 @@ impl<'s> Renderer<'s> {
             .collect();
         let mut context = self.context(&page);
         context.insert("not_found", &NotFoundView { other_languages });
-        self.template("404.html", &context)
+        self.template("404.html", &context, lang)
     }
 
     /// A dataset in a listing, with its latest full value and the change to it.
@@ -1027,7 +1020,7 @@ impl<'s> Renderer<'s> {
         });
         let mut context = self.context(&page);
         context.insert("home", &HomeView { intro, sections });
-        self.template("home.html", &context)
+        self.template("home.html", &context, lang)
     }
 
     fn list_item(&self, key: &str, lang: Lang, from: &str) -> Option<ListItem<'s>> {

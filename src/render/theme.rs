@@ -87,7 +87,9 @@ const OVERRIDES: &str = "themes/default";
 
 /// A loaded theme: compiled templates, strings per language and static files.
 pub struct Theme {
-    pub tera: Tera,
+    /// The templates once per language, each with that language's interface
+    /// strings as `t` in its global context, so no page copies them.
+    teras: BTreeMap<Lang, Tera>,
     pub strings: BTreeMap<Lang, InterfaceStrings>,
     /// Files copied to the output root (`style.css`), by path.
     pub static_files: BTreeMap<String, Vec<u8>>,
@@ -210,14 +212,37 @@ impl Theme {
         if !errors.is_empty() {
             return Err(errors);
         }
+        let strings: BTreeMap<Lang, InterfaceStrings> =
+            strings.into_iter().map(|(l, (_, s))| (l, s)).collect();
+        let teras = strings
+            .iter()
+            .map(|(lang, translation)| {
+                let mut tera = tera.clone();
+                tera.global_context().insert("t", translation);
+                (*lang, tera)
+            })
+            .collect();
         Ok(Theme {
-            tera,
-            strings: strings.into_iter().map(|(l, (_, s))| (l, s)).collect(),
+            teras,
+            strings,
             static_files,
             template_origins,
         })
     }
 }
+
+impl Theme {
+    /// The templates with `lang`'s interface strings.
+    pub fn tera(&self, lang: Lang) -> &Tera {
+        // Every site language has strings (checked at load), so the first is only a fallback.
+        self.teras
+            .get(&lang)
+            .or_else(|| self.teras.values().next())
+            .unwrap_or(&EMPTY_TERA)
+    }
+}
+
+static EMPTY_TERA: std::sync::LazyLock<Tera> = std::sync::LazyLock::new(Tera::new);
 
 /// A Tera error with its causes, which hold the template, line and column.
 pub fn tera_message(error: &tera::Error) -> String {
