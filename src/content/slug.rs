@@ -121,6 +121,32 @@ pub fn fold_letter(c: char) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn slugs_from_any_text_are_safe_and_never_empty(text in "\\PC{0,200}") {
+            if let Some(slug) = Slug::from_text(&text) {
+                let s = slug.as_str();
+                prop_assert!(!s.is_empty() && s.len() <= MAX_LEN);
+                prop_assert!(s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'));
+                prop_assert!(!s.starts_with('-') && !s.ends_with('-') && !s.contains("--"));
+                // What from_text makes, parse accepts: one rule for both.
+                prop_assert_eq!(Slug::parse(s).map(|p| p.as_str().to_string()), Ok(s.to_string()));
+            } else {
+                prop_assert!(ascii_slug(&text).is_empty());
+            }
+        }
+
+        #[test]
+        fn given_slugs_are_accepted_only_when_safe(given in "\\PC{0,40}") {
+            if let Ok(slug) = Slug::parse(&given) {
+                let path = std::path::Path::new("out").join(slug.as_str());
+                prop_assert_eq!(path.components().count(), 2, "a slug is one plain path segment");
+                prop_assert!(!slug.as_str().contains(['/', '\\', '.']));
+            }
+        }
+    }
 
     #[test]
     fn swedish_letters_fold_to_ascii() {

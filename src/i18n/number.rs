@@ -76,6 +76,38 @@ pub fn format_signed_percent(value: f64, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Reads a formatted number back, as a reader would.
+    fn read_back(text: &str, lang: Lang) -> f64 {
+        let plain: String = text
+            .chars()
+            .filter(|c| *c != SV_GROUP && !(lang == Lang::En && *c == ','))
+            .map(|c| match c {
+                MINUS => '-',
+                ',' => '.',
+                c => c,
+            })
+            .collect();
+        plain.parse().unwrap()
+    }
+
+    proptest! {
+        #[test]
+        fn formatted_numbers_read_back_to_the_rounded_value(value in -1.0e12f64..1.0e12, decimals in 0usize..4) {
+            for lang in Lang::ALL {
+                let text = format_number(value, decimals, lang);
+                prop_assert!(!text.contains('-'), "the real minus sign only: {}", text);
+                let expected: f64 = format!("{:.*}", decimals, value).parse().unwrap();
+                prop_assert!((read_back(&text, lang) - expected).abs() < 1e-9 * expected.abs().max(1.0), "{} read as {}", text, read_back(&text, lang));
+                let separator = if lang == Lang::Sv { SV_GROUP } else { ',' };
+                let integer = text.trim_start_matches(MINUS).split(if lang == Lang::Sv { ',' } else { '.' }).next().unwrap_or("");
+                let groups: Vec<&str> = integer.split(separator).collect();
+                prop_assert!((1..=3).contains(&groups[0].len()), "{}", text);
+                prop_assert!(groups[1..].iter().all(|g| g.len() == 3), "digits grouped in threes: {}", text);
+            }
+        }
+    }
 
     #[test]
     fn swedish_numbers_group_with_a_space_and_use_a_decimal_comma() {

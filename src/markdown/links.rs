@@ -233,6 +233,40 @@ pub fn relative_url(from: &str, to: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Where a browser lands when it follows `url` from the page at `from`.
+    fn follow(from: &str, url: &str) -> String {
+        let mut parts: Vec<&str> = from.split('/').filter(|s| !s.is_empty()).collect();
+        for segment in url.split('/') {
+            match segment {
+                ".." => {
+                    parts.pop();
+                }
+                "." | "" => {}
+                s => parts.push(s),
+            }
+        }
+        let mut path = parts.join("/");
+        if url.ends_with('/') && !path.is_empty() {
+            path.push('/');
+        }
+        path
+    }
+
+    proptest! {
+        #[test]
+        fn relative_urls_lead_where_they_point(
+            from in proptest::collection::vec("[a-z0-9-]{1,8}", 0..5),
+            to in proptest::collection::vec("[a-z0-9-]{1,8}", 0..5),
+        ) {
+            let from = from.iter().map(|s| format!("{s}/")).collect::<String>();
+            let to = to.iter().map(|s| format!("{s}/")).collect::<String>();
+            let url = relative_url(&from, &to);
+            prop_assert!(!url.starts_with('/'), "never absolute: {}", url);
+            prop_assert_eq!(follow(&from, &url), to);
+        }
+    }
 
     #[test]
     fn relative_urls_climb_to_the_root_first() {
