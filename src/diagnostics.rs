@@ -79,10 +79,12 @@ impl Diagnostic {
 
     /// Places the finding at `location` in `text`, keeping the line for display.
     pub fn at(mut self, text: &str, location: Location) -> Self {
+        // An empty file still shows its (empty) first line, so the caret says where.
         self.source_line = text
             .lines()
             .nth(location.line.saturating_sub(1))
-            .map(|l| l.trim_end_matches('\r').to_string());
+            .map(|l| l.trim_end_matches('\r').to_string())
+            .or_else(|| (location.line == 1).then(String::new));
         self.location = Some(location);
         self
     }

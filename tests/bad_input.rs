@@ -101,6 +101,7 @@ bad_input! {
     dataset_with_a_duplicate_period => "dataset-duplicate-period",
     dataset_label_without_a_translation => "dataset-missing-label",
     trend_block_naming_an_unknown_dataset => "unknown-trend",
+    empty_file => "empty-file",
 }
 
 #[test]
@@ -213,4 +214,106 @@ fn a_symlink_inside_the_site_is_followed() {
         fs::read_to_string(out.join("nyheter/en-fungerande-nyhet/karta.txt")).unwrap(),
         "karta"
     );
+}
+
+/// Builds the `_base` site after `change` has been made to a copy of it, over
+/// a previous output holding `index.html` = "previous build".
+fn build_changed(change: impl FnOnce(&Path)) -> (std::process::Output, tempfile::TempDir) {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_dir(&fixture("bad/_base"), &site);
+    change(&site);
+    let out = tmp.path().join("public");
+    fs::create_dir_all(&out).unwrap();
+    fs::write(out.join("index.html"), "previous build").unwrap();
+    let result = build(&site, &out, &[]);
+    (result, tmp)
+}
+
+#[test]
+fn a_byte_order_mark_is_read_past() {
+    let (result, tmp) = build_changed(|site| {
+        let file = site.join("content/nyheter/ok/sv.md");
+        let text = fs::read_to_string(&file).unwrap();
+        fs::write(&file, format!("\u{feff}{text}")).unwrap();
+    });
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    let page = html(
+        &tmp.path().join("public"),
+        "nyheter/en-fungerande-nyhet/index.html",
+    );
+    assert_eq!(texts(&page, "h1"), ["En fungerande nyhet"]);
+}
+
+#[test]
+fn a_huge_markdown_file_builds_without_trouble() {
+    let (result, tmp) = build_changed(|site| {
+        let folder = site.join("content/nyheter/stor");
+        fs::create_dir_all(&folder).unwrap();
+        let paragraph =
+            "Ett stycke text om kommunens arbete, upprepat för att bli stort. ".repeat(20);
+        let mut text = String::from("---\ntitle: En mycket stor fil\ndate: 2020-01-01\n---\n");
+        while text.len() < 50 * 1024 * 1024 {
+            text.push_str(&paragraph);
+            text.push_str("\n\n");
+        }
+        fs::write(folder.join("sv.md"), text).unwrap();
+    });
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    let size = fs::metadata(
+        tmp.path()
+            .join("public/nyheter/en-mycket-stor-fil/index.html"),
+    )
+    .unwrap()
+    .len();
+    assert!(size > 50 * 1024 * 1024, "the whole text is published");
+}
+
+#[test]
+fn deeply_nested_folders_are_reported_not_crashed_on() {
+    let (result, tmp) = build_changed(|site| {
+        let mut folder = site.join("content");
+        for level in 0..60 {
+            folder = folder.join(format!("niva-{level}"));
+        }
+        fs::create_dir_all(&folder).unwrap();
+        fs::write(folder.join("sv.md"), "---\ntitle: Djupt\n---\nText.\n").unwrap();
+    });
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert_eq!(result.status.code(), Some(1), "{stderr}");
+    assert!(!stderr.contains("panicked"));
+    assert!(
+        stderr.contains(
+            "error: the folder `content/niva-0` holds articles but has no `_section.yaml`"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(
+        fs::read_to_string(tmp.path().join("public/index.html")).unwrap(),
+        "previous build"
+    );
+}
+
+#[test]
+fn an_output_folder_that_cannot_be_written_is_an_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    // A file where the output folder's parent should be: nothing can be created there.
+    let blocker = tmp.path().join("blocker");
+    fs::write(&blocker, "a file").unwrap();
+    let result = build(&fixture("bad/_base"), &blocker.join("public"), &[]);
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert_eq!(result.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("cannot create the output folder beside it"),
+        "{stderr}"
+    );
+    assert_eq!(fs::read_to_string(&blocker).unwrap(), "a file");
 }
