@@ -221,3 +221,57 @@ fn requests_outside_the_site_are_refused() {
         "{response}"
     );
 }
+
+#[test]
+fn a_burst_of_requests_while_files_change_gets_complete_pages() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_dir(&fixture("basic"), &site);
+    let server = start(&site);
+    let port = server.port;
+    let pages = [
+        "/",
+        "/nyheter/",
+        "/nyheter/forsta-nyheten/",
+        "/en/news/first/",
+        "/om-oss/",
+        "/statistik/anmalningar/",
+    ];
+    // Bounded: 6 clients × 30 requests, to 127.0.0.1 only.
+    let clients: Vec<_> = (0..6)
+        .map(|client| {
+            std::thread::spawn(move || {
+                let mut failures = Vec::new();
+                for i in 0..30 {
+                    let path = pages[(client + i) % pages.len()];
+                    let (status, body) = get(port, path);
+                    let complete = body.trim_end().ends_with("</html>") && body.contains("<h1");
+                    if status != 200 || !complete {
+                        failures.push(format!("{path}: {status}, {} bytes", body.len()));
+                    }
+                }
+                failures
+            })
+        })
+        .collect();
+    let file = site.join("content/om/sv.md");
+    let original = std::fs::read_to_string(&file).unwrap();
+    for round in 0..5 {
+        let text = original.replace("Ring oss.", &format!("Ring oss, omgång {round}."));
+        // Written whole and renamed into place, as editors' programs save files.
+        let temporary = site.join("content/om/.sv.md.tmp");
+        std::fs::write(&temporary, text).unwrap();
+        std::fs::rename(&temporary, &file).unwrap();
+        std::thread::sleep(Duration::from_millis(120));
+    }
+    let failures: Vec<String> = clients
+        .into_iter()
+        .flat_map(|c| c.join().unwrap())
+        .collect();
+    assert_eq!(failures, Vec::<String>::new());
+    let (status, body) = page_when(port, "/om-oss/", |_, b| b.contains("omgång 4"));
+    assert!(
+        body.contains("Ring oss, omgång 4."),
+        "the last edit is served: {status} {body}"
+    );
+}
