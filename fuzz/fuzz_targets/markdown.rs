@@ -8,7 +8,9 @@ use libfuzzer_sys::fuzz_target;
 const SITE: &str = "name: { sv: S, en: S }\nbase_url: https://example.org/\nlanguages: [sv, en]\ndefault_language: sv\n";
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(body) = std::str::from_utf8(data) else { return };
+    let Ok(body) = std::str::from_utf8(data) else {
+        return;
+    };
     let Ok(dir) = tempfile::tempdir() else { return };
     let root = dir.path();
     let write = |path: &str, text: &str| {
@@ -17,10 +19,22 @@ fuzz_target!(|data: &[u8]| {
         let _ = std::fs::write(full, text);
     };
     write("site.yaml", SITE);
-    write("content/nyheter/_section.yaml", "title: { sv: Nyheter, en: News }\n");
-    write("content/nyheter/annan/sv.md", "---\ntitle: Annan\ndate: 2020-01-01\n---\n## Rubrik\n");
-    write("content/nyheter/annan/en.md", "---\ntitle: Other\ndate: 2020-01-01\n---\n## Heading\n");
-    write("content/nyheter/fuzz/sv.md", &format!("---\ntitle: Fuzz\ndate: 2020-01-02\n---\n{body}"));
+    write(
+        "content/nyheter/_section.yaml",
+        "title: { sv: Nyheter, en: News }\n",
+    );
+    write(
+        "content/nyheter/annan/sv.md",
+        "---\ntitle: Annan\ndate: 2020-01-01\n---\n## Rubrik\n",
+    );
+    write(
+        "content/nyheter/annan/en.md",
+        "---\ntitle: Other\ndate: 2020-01-01\n---\n## Heading\n",
+    );
+    write(
+        "content/nyheter/fuzz/sv.md",
+        &format!("---\ntitle: Fuzz\ndate: 2020-01-02\n---\n{body}"),
+    );
     let options = torget::BuildOptions {
         site: root.to_path_buf(),
         out: None,

@@ -5,15 +5,25 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     let Ok(dir) = tempfile::tempdir() else { return };
     let root = dir.path().join("site");
     let _ = std::fs::create_dir_all(root.join("content"));
     // Files separated by "\n===\n", each "relative/path\ncontents".
     for (i, part) in text.split("\n===\n").take(12).enumerate() {
         let (name, contents) = part.split_once('\n').unwrap_or((part, ""));
-        let name: String = name.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '_' | '-' | '.')).take(60).collect();
-        let relative = if i == 0 { "site.yaml".to_string() } else { format!("content/{}", name.trim_start_matches('/').replace("..", "")) };
+        let name: String = name
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '_' | '-' | '.'))
+            .take(60)
+            .collect();
+        let relative = if i == 0 {
+            "site.yaml".to_string()
+        } else {
+            format!("content/{}", name.trim_start_matches('/').replace("..", ""))
+        };
         let path = root.join(&relative);
         if !path.starts_with(&root) {
             continue;
