@@ -102,6 +102,7 @@ bad_input! {
     dataset_label_without_a_translation => "dataset-missing-label",
     trend_block_naming_an_unknown_dataset => "unknown-trend",
     empty_file => "empty-file",
+    paths_that_try_to_leave_the_article => "escaping-path",
 }
 
 #[test]
@@ -187,6 +188,17 @@ fn a_symlink_loop_is_reported() {
         "content/nyheter/ok/loop",
         Path::new(".."),
         "content/nyheter/ok/loop: error: this symbolic link points back to a folder that contains it (a loop)",
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_that_is_gone_when_read_is_reported() {
+    // A link to nothing is what a file deleted between listing and reading looks like.
+    check_symlink(
+        "content/nyheter/ok/borta.md",
+        Path::new("/nonexistent/torget-test"),
+        "content/nyheter/ok/borta.md: error: this file is gone: it was removed while the site was read, or it is a link to nothing",
     );
 }
 

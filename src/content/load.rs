@@ -424,7 +424,16 @@ fn walk(
                     "this symbolic link points back to a folder that contains it (a loop)"
                         .to_string()
                 } else {
-                    format!("cannot read this: {}", io_reason(&error.to_string()))
+                    match error.io_error().map(std::io::Error::kind) {
+                        Some(std::io::ErrorKind::NotFound) => {
+                            "this file is gone: it was removed while the site was read, or it is a link to nothing".to_string()
+                        }
+                        Some(std::io::ErrorKind::PermissionDenied) => "torget may not read this".to_string(),
+                        _ => format!(
+                            "cannot read this: {}",
+                            error.io_error().map_or_else(|| error.to_string(), ToString::to_string)
+                        ),
+                    }
                 };
                 errors.push(Diagnostic::error(path, message));
                 continue;
@@ -483,10 +492,6 @@ pub fn display(root: &Path, path: &Path) -> String {
         .unwrap_or(path)
         .to_string_lossy()
         .replace('\\', "/")
-}
-
-fn io_reason(message: &str) -> String {
-    message.to_string()
 }
 
 /// Reads a UTF-8 text file; a byte-order mark is dropped, other encodings are an error.
