@@ -866,16 +866,13 @@ fn a_build_for_disk_links_index_files_that_all_exist() {
 
 #[test]
 fn two_articles_with_the_same_title_get_distinct_addresses_and_a_warning() {
-    let tmp = tempfile::tempdir().unwrap();
-    let site = tmp.path().join("site");
-    copy_dir(&fixture("basic"), &site);
-    let folder = site.join("content/nyheter/g-samma-rubrik");
-    fs::create_dir_all(&folder).unwrap();
-    fs::write(
-        folder.join("sv.md"),
-        "---\ntitle: Första nyheten\ndate: 2020-04-01\n---\nSamma rubrik som en äldre nyhet.\n",
-    )
-    .unwrap();
+    let (tmp, site) = fixture_with(
+        "basic",
+        &[(
+            "content/nyheter/g-samma-rubrik/sv.md",
+            "---\ntitle: Första nyheten\ndate: 2020-04-01\n---\nSamma rubrik som en äldre nyhet.\n",
+        )],
+    );
     let out = tmp.path().join("public");
     let result = build(&site, &out, &[]);
     let stderr = String::from_utf8_lossy(&result.stderr);
@@ -890,16 +887,13 @@ fn two_articles_with_the_same_title_get_distinct_addresses_and_a_warning() {
 
 #[test]
 fn hostile_raw_html_never_reaches_the_output_and_is_reported() {
-    let tmp = tempfile::tempdir().unwrap();
-    let site = tmp.path().join("site");
-    copy_dir(&fixture("basic"), &site);
-    let folder = site.join("content/nyheter/h-html");
-    fs::create_dir_all(&folder).unwrap();
-    fs::write(
-        folder.join("sv.md"),
-        "---\ntitle: Rå HTML\ndate: 2020-05-01\n---\nText med <abbr title=\"Malmö stad\">MS</abbr> och <b onclick=\"x()\">fet</b>.\n\n<div><script>alert(1)</script><a href=\"javascript:alert(2)\" onmouseover=\"y()\">länk</a></div>\n\n<iframe src=\"https://evil.example/\"></iframe>\n",
-    )
-    .unwrap();
+    let (tmp, site) = fixture_with(
+        "basic",
+        &[(
+            "content/nyheter/h-html/sv.md",
+            "---\ntitle: Rå HTML\ndate: 2020-05-01\n---\nText med <abbr title=\"Malmö stad\">MS</abbr> och <b onclick=\"x()\">fet</b>.\n\n<div><script>alert(1)</script><a href=\"javascript:alert(2)\" onmouseover=\"y()\">länk</a></div>\n\n<iframe src=\"https://evil.example/\"></iframe>\n",
+        )],
+    );
     let out = tmp.path().join("public");
     let result = build(&site, &out, &[]);
     let stderr = String::from_utf8_lossy(&result.stderr);

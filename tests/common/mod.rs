@@ -37,6 +37,19 @@ pub fn build(site: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
         .expect("torget runs")
 }
 
+/// A copy of fixture `name` in a temporary folder, with `files` (path, text) added or replaced.
+pub fn fixture_with(name: &str, files: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_dir(&fixture(name), &site);
+    for (path, text) in files {
+        let file = site.join(path);
+        fs::create_dir_all(file.parent().unwrap()).unwrap();
+        fs::write(file, text).unwrap();
+    }
+    (tmp, site)
+}
+
 /// Copies a folder tree (fixtures are small).
 pub fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap();
