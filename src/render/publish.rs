@@ -1,0 +1,99 @@
+//! Pages and files for readers elsewhere: the Atom feeds and the 404 pages.
+
+use super::views::*;
+use super::*;
+
+impl<'s> Renderer<'s> {
+    /// The Atom feed of `lang`: its dated articles, newest first.
+    pub fn feed(&self, lang: Lang) -> Result<String, Diagnostic> {
+        const ENTRIES: usize = 20;
+        let site = self.site;
+        let mut dated: Vec<(&Article, &Translation, &str)> = site
+            .translations()
+            .filter(|(_, t, _)| t.lang == lang && t.front.date.is_some())
+            .collect();
+        dated.sort_by(|a, b| b.1.front.date.cmp(&a.1.front.date).then(a.2.cmp(b.2)));
+        let timestamp = |d: chrono::NaiveDate| format!("{d}T00:00:00Z");
+        let entries: Vec<FeedEntry<'_>> = dated
+            .iter()
+            .take(ENTRIES)
+            .map(|(article, t, path)| {
+                let date = t.front.date.map(|d| d.0).unwrap_or_default();
+                let summary = t
+                    .front
+                    .summary
+                    .clone()
+                    .or_else(|| {
+                        self.bodies
+                            .get(&(article.path.clone(), lang))
+                            .map(|b| b.first_paragraph.clone())
+                    })
+                    .unwrap_or_default();
+                FeedEntry {
+                    title: &t.front.title,
+                    href: site.config.absolute(path),
+                    published: timestamp(date),
+                    updated: timestamp(t.front.updated.map_or(date, |u| u.0.max(date))),
+                    summary: shorten(&summary, 300),
+                }
+            })
+            .collect();
+        let updated = entries
+            .iter()
+            .map(|e| e.updated.clone())
+            .max()
+            .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_string());
+        let home = site.home_path(lang);
+        let view = FeedView {
+            lang: lang.code(),
+            title: site.config.name(lang),
+            subtitle: site.config.description.text(lang),
+            author: site
+                .config
+                .contact
+                .as_ref()
+                .map_or(site.config.name(lang), |c| c.name.text(lang)),
+            home: site.config.absolute(&home),
+            self_href: site.config.absolute(&format!("{home}atom.xml")),
+            updated,
+            entries,
+        };
+        let mut context = Context::new();
+        context.insert("feed", &view);
+        self.template("atom.xml", &context, lang)
+    }
+
+    /// The page a web server shows for an address that does not exist, in `lang`.
+    pub fn not_found(&self, lang: Lang) -> Result<String, Diagnostic> {
+        let site = self.site;
+        let strings = self.strings(lang);
+        let path = format!("{}404.html", site.home_path(lang));
+        let title = strings.text("not_found_title");
+        let switch_fallback = |other: Lang| format!("{}404.html", site.home_path(other));
+        let page = self.page_view(PageParts {
+            lang,
+            path: &path,
+            title,
+            description: strings.text("not_found_text").to_string(),
+            alternates: Vec::new(),
+            switch_fallback: &switch_fallback,
+            breadcrumbs: Vec::new(),
+            kind: "not-found",
+        });
+        let other_languages = site
+            .config
+            .languages
+            .iter()
+            .filter(|l| **l != lang)
+            .map(|&other| SwitchLink {
+                lang: other.code(),
+                name: other.own_name(),
+                href: self.href(&path, &format!("{}404.html", site.home_path(other))),
+                translated: true,
+            })
+            .collect();
+        let mut context = self.context(&page);
+        context.insert("not_found", &NotFoundView { other_languages });
+        self.template("404.html", &context, lang)
+    }
+}

@@ -1,0 +1,116 @@
+//! Dataset pages, and datasets in listings.
+
+use super::views::*;
+use super::*;
+
+impl<'s> Renderer<'s> {
+    pub(super) fn dataset(
+        &self,
+        path: &str,
+        key: &str,
+        lang: Lang,
+        alternates: Vec<(Lang, String)>,
+    ) -> Result<String, Diagnostic> {
+        let site = self.site;
+        let dataset = site
+            .content
+            .datasets
+            .get(key)
+            .ok_or_else(|| Diagnostic::error(key, "dataset vanished"))?;
+        let strings = self.strings(lang);
+        let section = key.rsplit_once('/').map(|(parent, _)| parent);
+
+        let switch_fallback = |other: Lang| site.home_path(other);
+        let mut crumbs = self.section_crumbs(section, lang, path);
+        let title = dataset.title.text(lang);
+        crumbs.push(Crumb {
+            title,
+            href: self.href(path, path),
+        });
+        let description = dataset
+            .description
+            .get(lang)
+            .cloned()
+            .unwrap_or_else(|| dataset::table::caption(dataset, lang, &dataset.periods()));
+        let page = self.page_view(PageParts {
+            lang,
+            path,
+            title,
+            description,
+            alternates,
+            switch_fallback: &switch_fallback,
+            breadcrumbs: crumbs,
+            kind: "dataset",
+        });
+        let [anchor_table, anchor_chart, anchor_downloads] = markdown::dataset_anchors(lang);
+        let downloads = site
+            .dataset_path(key, site.config.default_language)
+            .unwrap_or(path);
+        let view = DatasetView {
+            description: dataset.description.get(lang).map(String::as_str),
+            chart: dataset::chart::line_chart(
+                dataset,
+                lang,
+                strings,
+                &format!("{}-chart", dataset.id),
+            ),
+            table: dataset::table::trend_table(dataset, lang, strings),
+            anchor_table,
+            anchor_chart,
+            anchor_downloads,
+            csv: self.href(path, &format!("{downloads}{}.csv", dataset.id)),
+            json: self.href(path, &format!("{downloads}{}.json", dataset.id)),
+        };
+        let mut context = self.context(&page);
+        context.insert("dataset", &view);
+        self.template("dataset.html", &context, lang)
+    }
+
+    /// A dataset in a listing, with its latest full value and the change to it.
+    pub(super) fn dataset_item(
+        &self,
+        key: &str,
+        dataset: &'s Dataset,
+        lang: Lang,
+        from: &str,
+    ) -> Option<DatasetItem<'s>> {
+        let href = self.href(from, self.site.dataset_path(key, lang)?);
+        let strings = self.strings(lang);
+        let series = dataset.series.first()?;
+        let rows = trend_rows(&series.values, dataset.decimals, dataset.better);
+        let row = rows
+            .iter()
+            .rev()
+            .find(|r| r.observation.value.is_some() && !r.observation.partial)
+            .or_else(|| rows.last())?;
+        let mut latest = row.observation.value.map_or("–".to_string(), |v| {
+            format_number(v, dataset.decimals, lang)
+        });
+        if row.observation.partial {
+            latest.push_str("\u{a0}[d]");
+        }
+        let previous = rows.iter().take_while(|r| r.period != row.period).last();
+        let trend = match (row.change, previous) {
+            (
+                Change::Computed {
+                    direction,
+                    assessment,
+                    ..
+                },
+                Some(previous),
+            ) => dataset::table::trend_words(
+                direction,
+                assessment,
+                Some(&previous.period.label(lang)),
+                strings,
+            ),
+            _ => String::new(),
+        };
+        Some(DatasetItem {
+            title: dataset.title.text(lang),
+            href,
+            latest: format!("{latest} ({})", row.period.label(lang)),
+            trend,
+        })
+    }
+}

@@ -1,0 +1,104 @@
+//! Topic pages: the index of a language's topics and each topic's articles, paginated.
+
+use super::views::*;
+use super::*;
+
+/// Articles per page of a topic.
+pub(super) const TAG_PAGE_SIZE: usize = 20;
+
+impl<'s> Renderer<'s> {
+    pub(super) fn tags(
+        &self,
+        path: &str,
+        lang: Lang,
+        alternates: Vec<(Lang, String)>,
+    ) -> Result<String, Diagnostic> {
+        let site = self.site;
+        let strings = self.strings(lang);
+        let title = strings.text("tags_title");
+        let topics: Vec<TagLink<'_>> = site
+            .tags(lang)
+            .into_iter()
+            .flatten()
+            .filter_map(|(slug, tag)| {
+                Some(TagLink {
+                    name: &tag.name,
+                    href: self.href(path, &site.tag_path(lang, slug)?),
+                    count: tag.articles.len(),
+                })
+            })
+            .collect();
+        let switch_fallback = |other: Lang| site.home_path(other);
+        let mut breadcrumbs = self.section_crumbs(None, lang, path);
+        breadcrumbs.push(Crumb {
+            title,
+            href: self.href(path, path),
+        });
+        let page = self.page_view(PageParts {
+            lang,
+            path,
+            title,
+            description: title.to_string(),
+            alternates,
+            switch_fallback: &switch_fallback,
+            breadcrumbs,
+            kind: "tags",
+        });
+        let mut context = self.context(&page);
+        context.insert("topics", &topics);
+        self.template("tags.html", &context, lang)
+    }
+
+    pub(super) fn tag(
+        &self,
+        path: &str,
+        lang: Lang,
+        slug: &Slug,
+        (number, of): (usize, usize),
+        alternates: Vec<(Lang, String)>,
+    ) -> Result<String, Diagnostic> {
+        let site = self.site;
+        let strings = self.strings(lang);
+        let tag = site
+            .tags(lang)
+            .and_then(|tags| tags.get(slug))
+            .ok_or_else(|| Diagnostic::error(slug.as_str(), "topic vanished"))?;
+        let items: Vec<ListItem<'_>> = tag
+            .articles
+            .iter()
+            .skip((number - 1) * TAG_PAGE_SIZE)
+            .take(TAG_PAGE_SIZE)
+            .filter_map(|k| self.list_item(k, lang, path))
+            .collect();
+        let pagination = self.pagination(path, number, of, |n| site.tag_page_path(lang, slug, n));
+        let switch_fallback = |other: Lang| {
+            site.tags_path(other)
+                .unwrap_or_else(|| site.home_path(other))
+        };
+        let mut breadcrumbs = self.section_crumbs(None, lang, path);
+        if let Some(index) = site.tags_path(lang) {
+            breadcrumbs.push(Crumb {
+                title: strings.text("tags_title"),
+                href: self.href(path, &index),
+            });
+        }
+        breadcrumbs.push(Crumb {
+            title: &tag.name,
+            href: self.href(path, path),
+        });
+        let page = self.page_view(PageParts {
+            lang,
+            path,
+            title: &tag.name,
+            description: format!("{}: {}", strings.text("tags_title"), tag.name),
+            alternates,
+            switch_fallback: &switch_fallback,
+            breadcrumbs,
+            kind: "tag",
+        });
+        let mut context = self.context(&page);
+        context.insert("items", &items);
+        context.insert("pagination", &pagination);
+        self.template("tag.html", &context, lang)
+    }
+}
