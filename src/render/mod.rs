@@ -398,11 +398,7 @@ impl<'s> Renderer<'s> {
                 .unwrap_or_else(|| site.home_path(other)),
             None => site.home_path(other),
         };
-        let mut crumbs = self.section_crumbs(article.section.as_deref(), lang, path);
-        crumbs.push(Crumb {
-            title: &front.title,
-            href: self.href(path, path),
-        });
+        let crumbs = self.crumbs_to_page(article.section.as_deref(), lang, path, &front.title);
         let page = self.page_view(PageParts {
             lang,
             path,
@@ -639,6 +635,25 @@ impl<'s> Renderer<'s> {
     }
 
     /// Home, then each section from the outermost down to `section`.
+    /// The breadcrumbs of a page in `section` (or none): home, the sections, then the page itself.
+    fn crumbs_to_page<'t>(
+        &self,
+        section: Option<&str>,
+        lang: Lang,
+        path: &str,
+        title: &'t str,
+    ) -> Vec<Crumb<'t>>
+    where
+        's: 't,
+    {
+        let mut crumbs = self.section_crumbs(section, lang, path);
+        crumbs.push(Crumb {
+            title,
+            href: self.href(path, path),
+        });
+        crumbs
+    }
+
     fn section_crumbs(&self, section: Option<&str>, lang: Lang, from: &str) -> Vec<Crumb<'s>> {
         let site = self.site;
         let home_title = site

@@ -1,6 +1,5 @@
 //! The search page and the per-language search index written beside it.
 
-use super::views::*;
 use super::*;
 
 impl<'s> Renderer<'s> {
@@ -70,11 +69,7 @@ impl<'s> Renderer<'s> {
         let strings = self.strings(lang);
         let title = strings.text("search_title");
         let switch_fallback = |other: Lang| site.search_path(other);
-        let mut breadcrumbs = self.section_crumbs(None, lang, path);
-        breadcrumbs.push(Crumb {
-            title,
-            href: self.href(path, path),
-        });
+        let breadcrumbs = self.crumbs_to_page(None, lang, path, title);
         let page = self.page_view(PageParts {
             lang,
             path,

@@ -21,12 +21,8 @@ impl<'s> Renderer<'s> {
         let section = key.rsplit_once('/').map(|(parent, _)| parent);
 
         let switch_fallback = |other: Lang| site.home_path(other);
-        let mut crumbs = self.section_crumbs(section, lang, path);
         let title = dataset.title.text(lang);
-        crumbs.push(Crumb {
-            title,
-            href: self.href(path, path),
-        });
+        let crumbs = self.crumbs_to_page(section, lang, path, title);
         let description = dataset
             .description
             .get(lang)

@@ -29,11 +29,7 @@ impl<'s> Renderer<'s> {
             })
             .collect();
         let switch_fallback = |other: Lang| site.home_path(other);
-        let mut breadcrumbs = self.section_crumbs(None, lang, path);
-        breadcrumbs.push(Crumb {
-            title,
-            href: self.href(path, path),
-        });
+        let breadcrumbs = self.crumbs_to_page(None, lang, path, title);
         let page = self.page_view(PageParts {
             lang,
             path,
