@@ -162,6 +162,74 @@ fn reap(child: std::process::Child) -> (bool, u64) {
     (ok, usage.ru_maxrss as u64 * 1024)
 }
 
+/// `serve`'s rebuild after one article is edited, three ways, against the whole build of the same run.
+fn serve_edits(site: &Path, full_build: Duration) {
+    let options = torget::BuildOptions {
+        site: fs::canonicalize(site).expect("the site exists"),
+        out: None,
+        drafts: true,
+        base_url: Some("http://127.0.0.1:8000/".to_string()),
+        today: chrono::NaiveDate::from_ymd_opt(2026, 11, 24).expect("a date"),
+        for_disk: false,
+    };
+    let mut live = torget::live::LiveSite::new(options.clone());
+    let started = Instant::now();
+    live.build_all().expect("the generated site builds");
+    let first = started.elapsed();
+    println!(
+        "{:>8} serve: first build in memory {:.3}s; rebuild after one article is edited (median of {RUNS}):",
+        "",
+        first.as_secs_f64()
+    );
+    let file = options.site.join("content/artiklar/art-00042/sv.md");
+    let original = fs::read_to_string(&file).expect("the generated article exists");
+    let title_line = original.lines().nth(1).unwrap_or_default().to_string();
+    let date_line = original.lines().nth(2).unwrap_or_default().to_string();
+    // The article's text for the n-th run of an edit.
+    type Edited<'a> = Box<dyn Fn(usize) -> String + 'a>;
+    let edits: [(&str, Edited<'_>); 3] = [
+        (
+            "a sentence added at the end",
+            Box::new(|n| format!("{original}\nEn mening till, nummer {n}.\n")),
+        ),
+        (
+            "a new title (so a new address)",
+            Box::new(|n| original.replacen(&title_line, &format!("title: \"Ny rubrik {n}\""), 1)),
+        ),
+        (
+            "a new date (listings re-sorted)",
+            Box::new(|n| {
+                original.replacen(&date_line, &format!("date: 2019-0{}-15", 1 + n % 9), 1)
+            }),
+        ),
+    ];
+    for (what, edit) in &edits {
+        let mut times = Vec::new();
+        let mut rendered = 0;
+        for n in 0..RUNS {
+            fs::write(&file, edit(n)).expect("the article is written");
+            let started = Instant::now();
+            let rebuilt = live
+                .rebuild(std::slice::from_ref(&file))
+                .expect("the edited site builds");
+            times.push(started.elapsed());
+            assert!(rebuilt.incremental, "an article edit is rebuilt in place");
+            rendered = rendered.max(rebuilt.summary.rendered);
+        }
+        let time = median(times);
+        println!(
+            "{:>8} {:>7} {:>9.1}ms  {:>6.3}x of the whole build; up to {rendered} pages rendered: {what}",
+            "",
+            "",
+            time.as_secs_f64() * 1e3,
+            time.as_secs_f64() / full_build.as_secs_f64(),
+        );
+        fs::write(&file, &original).expect("the article is restored");
+        live.rebuild(std::slice::from_ref(&file))
+            .expect("the restored site builds");
+    }
+}
+
 fn median(mut values: Vec<Duration>) -> Duration {
     values.sort();
     values[values.len() / 2]
@@ -219,6 +287,7 @@ fn main() {
             peak as f64 / (1024.0 * 1024.0),
             build_time.as_secs_f64() * 1e6 / floor_pages as f64,
         );
+        serve_edits(&site, build_time);
         let _ = fs::remove_dir_all(&site);
         if let Some((time, memory)) = hugo(articles, &dir) {
             println!(

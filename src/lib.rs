@@ -14,6 +14,7 @@ pub mod content;
 pub mod dataset;
 pub mod diagnostics;
 pub mod i18n;
+pub mod live;
 pub mod markdown;
 pub mod output;
 pub mod render;
@@ -55,6 +56,8 @@ pub struct BuildOptions {
 #[derive(Debug)]
 pub struct BuildSummary {
     pub pages: BTreeMap<Lang, usize>,
+    /// How many of the pages were rendered (fewer than all after an edit under `serve`).
+    pub rendered: usize,
     /// Every page written (site-relative path) with its language, in order.
     pub written: Vec<(String, Lang)>,
     pub datasets: usize,
@@ -77,6 +80,35 @@ pub struct Prepared {
 pub fn prepare(options: &BuildOptions) -> Result<Prepared, Vec<Diagnostic>> {
     let root = options.site.as_path();
     let mut report = Diagnostics::default();
+    let (config_text, config) = read_config(options)?;
+    let (content, load_errors) = content::load(root, &load_options(options, &config));
+    report.extend(load_errors);
+    let theme = match Theme::load(root, &config.languages) {
+        Ok(theme) => Some(theme),
+        Err(errors) => {
+            report.extend(errors);
+            None
+        }
+    };
+    let (site, bodies) = resolve_and_render(
+        config,
+        content,
+        theme.as_ref(),
+        &config_text,
+        None,
+        &mut report,
+    );
+    Ok(Prepared {
+        site,
+        theme,
+        bodies,
+        report,
+    })
+}
+
+/// site.yaml: its text (for locating findings) and its settings.
+fn read_config(options: &BuildOptions) -> Result<(String, SiteConfig), Vec<Diagnostic>> {
+    let root = options.site.as_path();
     let config_text =
         content::read_text(&root.join(config::FILE), config::FILE).map_err(|mut d| {
             if !root.join(config::FILE).exists() {
@@ -87,31 +119,32 @@ pub fn prepare(options: &BuildOptions) -> Result<Prepared, Vec<Diagnostic>> {
         })?;
     let mut config = SiteConfig::parse(&config_text, options.base_url.as_deref())?;
     config.link_files = options.for_disk;
-    let load_options = content::LoadOptions {
+    Ok((config_text, config))
+}
+
+fn load_options(options: &BuildOptions, config: &SiteConfig) -> content::LoadOptions {
+    content::LoadOptions {
         languages: config.languages.clone(),
         drafts: options.drafts,
         today: options.today,
-    };
-    let (content, load_errors) = content::load(root, &load_options);
-    report.extend(load_errors);
-    let theme = match Theme::load(root, &config.languages) {
-        Ok(theme) => Some(theme),
-        Err(errors) => {
-            report.extend(errors);
-            None
-        }
-    };
+    }
+}
+
+/// Resolve and render the Markdown of loaded content, adding what is found to `report`.
+fn resolve_and_render(
+    config: SiteConfig,
+    content: content::Content,
+    theme: Option<&Theme>,
+    config_text: &str,
+    reuse: Option<render::Reuse>,
+    report: &mut Diagnostics,
+) -> (Site, render::Bodies) {
     let (site, resolve_errors) = Site::resolve(config, content);
     report.extend(resolve_errors);
-    report.extend(check_site_links(&site, &config_text));
-    let (bodies, body_errors) = render::bodies(&site, theme.as_ref());
+    report.extend(check_site_links(&site, config_text));
+    let (bodies, body_errors) = render::bodies(&site, theme, reuse);
     report.extend(body_errors);
-    Ok(Prepared {
-        site,
-        theme,
-        bodies,
-        report,
-    })
+    (site, bodies)
 }
 
 /// Builds the site; on failure returns every diagnostic found, and the previous output is untouched.
@@ -155,6 +188,19 @@ pub fn build_in_memory(
     Ok((memory, summary))
 }
 
+/// What a build wrote, kept so that a build after an edit writes only what changed.
+#[derive(Debug, Default)]
+pub struct Written {
+    /// Each page's path with the fingerprint of what it was made from.
+    pub pages: std::collections::HashMap<String, u64>,
+    /// The fingerprint of every page's address and translations, which the sitemap lists.
+    sitemap: u64,
+    /// Feeds, 404 pages, search indexes, sitemaps, robots.txt.
+    pub generated: std::collections::BTreeSet<String>,
+    /// Files copied: article files beside each translation's page, and `static/`.
+    pub copied: std::collections::BTreeSet<String>,
+}
+
 /// Renders every page and writes it, with assets, dataset downloads and theme files, into `sink`.
 fn write_site(
     prepared: Prepared,
@@ -165,27 +211,71 @@ fn write_site(
         site,
         theme,
         bodies,
-        mut report,
+        report,
     } = prepared;
     let Some(theme) = theme else {
         return Err(report.sorted());
     };
-    let renderer = Renderer::new(&site, &theme, &bodies);
+    write_pages(&site, &theme, &bodies, report, sink, None, started).map(|(summary, _)| summary)
+}
+
+/// Writes the pages of a prepared site into `sink`; with `since`, the
+/// previous build of the same load, only pages whose fingerprint changed,
+/// and nothing of what changes only with a full load (assets, downloads, theme files).
+fn write_pages(
+    site: &Site,
+    theme: &Theme,
+    bodies: &render::Bodies,
+    mut report: Diagnostics,
+    sink: &dyn output::Sink,
+    since: Option<&Written>,
+    started: Instant,
+) -> Result<(BuildSummary, Written), Vec<Diagnostic>> {
+    let renderer = Renderer::new(site, theme, bodies);
     let jobs = renderer.jobs();
     let write_error =
         |path: &str, e: std::io::Error| Diagnostic::error(path, format!("cannot write it: {e}"));
-    let results: Vec<Result<(), Diagnostic>> = jobs
+    let fingerprints = render::Fingerprints::new(&renderer);
+    let alternates: Vec<(u64, Vec<(Lang, String)>)> = jobs
         .par_iter()
         .map(|(path, job)| {
+            let alternates = renderer.alternates(path, job);
+            (fingerprints.of(path, job, &alternates), alternates)
+        })
+        .collect();
+    let results: Vec<Result<bool, Diagnostic>> = jobs
+        .par_iter()
+        .zip(&alternates)
+        .map(|((path, job), (print, _))| {
+            if since.is_some_and(|s| s.pages.get(path) == Some(print)) {
+                return Ok(false);
+            }
             let html = renderer.render(path, job)?;
             let file = format!("{path}index.html");
             sink.write(&file, html.as_bytes())
                 .map_err(|e| write_error(&file, e))
+                .map(|()| true)
         })
         .collect();
-    report.extend(results.into_iter().filter_map(Result::err));
+    let mut rendered = 0;
+    for result in results {
+        match result {
+            Ok(true) => rendered += 1,
+            Ok(false) => {}
+            Err(diagnostic) => report.push(diagnostic),
+        }
+    }
+    let sitemap_print = {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::hash::DefaultHasher::new();
+        for ((path, _), (_, alternates)) in jobs.iter().zip(&alternates) {
+            (path, alternates).hash(&mut h);
+        }
+        h.finish()
+    };
 
     let mut files = 0;
+    let mut copied = std::collections::BTreeSet::new();
     let mut copies: Vec<(String, &Path, String)> = Vec::new();
     for (article, translation, path) in site.translations() {
         for asset in &article.assets {
@@ -218,6 +308,11 @@ fn write_site(
             );
             continue;
         }
+        copied.insert(relative.clone());
+        if since.is_some_and(|s| s.copied.contains(relative)) {
+            // Files change only with a full load; a page that moved takes its files along.
+            continue;
+        }
         match sink.copy(relative, source) {
             Ok(()) => files += 1,
             Err(e) => report.push(Diagnostic::error(
@@ -226,7 +321,7 @@ fn write_site(
             )),
         }
     }
-    for (key, dataset) in &site.content.datasets {
+    for (key, dataset) in site.content.datasets.iter().filter(|_| since.is_none()) {
         let Some(path) = site.dataset_path(key, site.config.default_language) else {
             continue;
         };
@@ -247,49 +342,58 @@ fn write_site(
             }
         }
     }
-    let absolute = Renderer::with_absolute_links(&site, &theme, &bodies);
+    let absolute = Renderer::with_absolute_links(site, theme, bodies);
     // Feeds, 404 pages, search indexes and the sitemap are independent of
     // each other: make them in parallel, then write them in a stable order.
-    type Generated = Vec<(String, Result<String, Diagnostic>)>;
+    // `None`: unchanged since the previous build, so the file written then stays.
+    type Generated = Vec<(String, Option<Result<String, Diagnostic>>)>;
     let per_language = |lang: Lang| -> Generated {
         let home = site.home_path(lang);
         let search = site.search_path(lang);
         let ((feed, not_found), index) = rayon::join(
             || rayon::join(|| renderer.feed(lang), || absolute.not_found(lang)),
-            || {
-                let entries = renderer.search_entries(lang, &search);
-                serde_json::to_string(&entries).unwrap_or_else(|_| "[]".to_string())
-            },
+            || renderer.search_index(lang),
         );
         vec![
-            (format!("{home}atom.xml"), feed),
-            (format!("{home}404.html"), not_found),
+            (format!("{home}atom.xml"), Some(feed)),
+            (format!("{home}404.html"), Some(not_found)),
             (
                 format!("{search}index.js"),
-                Ok(format!("window.torgetSearchIndex={index};\n")),
+                Some(Ok(format!("window.torgetSearchIndex={index};\n"))),
             ),
         ]
     };
     let sitemap = || -> Generated {
+        if let Some(since) = since.filter(|s| s.sitemap == sitemap_print) {
+            // Unchanged: the files written before stay.
+            return since
+                .generated
+                .iter()
+                .filter(|name| name.starts_with("sitemap") || *name == "robots.txt")
+                .map(|name| (name.clone(), None))
+                .collect();
+        }
         let pages: Vec<output::sitemap::SitemapPage> = jobs
             .par_iter()
-            .map(|(path, job)| output::sitemap::SitemapPage {
-                url: site.config.absolute(path),
-                alternates: renderer
-                    .alternates(path, job)
-                    .into_iter()
-                    .map(|(lang, p)| (lang, site.config.absolute(&p)))
-                    .collect(),
-            })
+            .zip(&alternates)
+            .map(
+                |((path, _), (_, alternates))| output::sitemap::SitemapPage {
+                    url: site.config.absolute(path),
+                    alternates: alternates
+                        .iter()
+                        .map(|(lang, p)| (*lang, site.config.absolute(p)))
+                        .collect(),
+                },
+            )
             .collect();
         let mut files: Generated =
             output::sitemap::sitemaps(&pages, site.config.default_language, &site.config.base_url)
                 .into_iter()
-                .map(|(name, xml)| (name, Ok(xml)))
+                .map(|(name, xml)| (name, Some(Ok(xml))))
                 .collect();
         files.push((
             "robots.txt".to_string(),
-            Ok(output::sitemap::robots(&site.config.base_url)),
+            Some(Ok(output::sitemap::robots(&site.config.base_url))),
         ));
         files
     };
@@ -304,16 +408,19 @@ fn write_site(
         sitemap,
     );
     generated_files.extend(languages.into_iter().flatten());
+    let mut generated = std::collections::BTreeSet::new();
     for (name, text) in generated_files {
         match text {
-            Ok(text) => match sink.write(&name, text.as_bytes()) {
+            Some(Ok(text)) => match sink.write(&name, text.as_bytes()) {
                 Ok(()) => files += 1,
                 Err(e) => report.push(write_error(&name, e)),
             },
-            Err(diagnostic) => report.push(diagnostic),
+            Some(Err(diagnostic)) => report.push(diagnostic),
+            None => {}
         }
+        generated.insert(name);
     }
-    for (name, bytes) in &theme.static_files {
+    for (name, bytes) in theme.static_files.iter().filter(|_| since.is_none()) {
         match sink.write(name, bytes) {
             Ok(()) => files += 1,
             Err(e) => report.push(write_error(name, e)),
@@ -326,18 +433,30 @@ fn write_site(
     for (_, job) in &jobs {
         *pages.entry(job.lang()).or_insert(0) += 1;
     }
-    Ok(BuildSummary {
-        pages,
-        written: jobs
+    let written = Written {
+        pages: jobs
             .iter()
-            .map(|(path, job)| (path.clone(), job.lang()))
+            .zip(&alternates)
+            .map(|((path, _), (print, _))| (path.clone(), *print))
+            .collect(),
+        sitemap: sitemap_print,
+        generated,
+        copied,
+    };
+    let summary = BuildSummary {
+        pages,
+        rendered,
+        written: jobs
+            .into_iter()
+            .map(|(path, job)| (path, job.lang()))
             .collect(),
         datasets: site.content.datasets.len(),
         files,
         out: PathBuf::new(),
         warnings: report.sorted(),
         elapsed: started.elapsed(),
-    })
+    };
+    Ok((summary, written))
 }
 
 /// The location of top-level `key:` in a YAML text, for findings about a key.

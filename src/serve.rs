@@ -5,11 +5,10 @@
 //! outside the built site. While the site has errors, every page shows them
 //! instead of a stale copy.
 
-use std::collections::BTreeMap;
 use std::convert::Infallible;
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
 use axum::Router;
@@ -24,9 +23,11 @@ use notify_debouncer_full::notify::RecursiveMode;
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 use tokio::sync::{broadcast, mpsc, watch};
 
+use crate::BuildOptions;
 use crate::diagnostics::Diagnostic;
+use crate::live::LiveSite;
 use crate::markdown::escape_attribute as escape;
-use crate::{BuildOptions, build_in_memory};
+use crate::output::Files;
 
 /// How to serve.
 #[derive(Debug, Clone)]
@@ -49,7 +50,7 @@ const RELOAD_JS: &str =
 
 /// The latest build: the site's files, or why it could not be built.
 enum Latest {
-    Site(BTreeMap<String, Vec<u8>>),
+    Site(Files),
     Errors(Vec<Diagnostic>),
 }
 
@@ -71,7 +72,8 @@ pub fn serve(options: ServeOptions) -> Result<(), Diagnostic> {
 
 fn build_options(options: &ServeOptions, address: SocketAddr) -> BuildOptions {
     BuildOptions {
-        site: options.site.clone(),
+        // Watched files are reported by absolute path: compare like with like.
+        site: std::fs::canonicalize(&options.site).unwrap_or_else(|_| options.site.clone()),
         out: None,
         // A preview shows drafts and scheduled articles too.
         drafts: true,
@@ -83,20 +85,31 @@ fn build_options(options: &ServeOptions, address: SocketAddr) -> BuildOptions {
     }
 }
 
-/// Builds once and reports like `build` does.
-fn rebuild(options: &BuildOptions) -> Latest {
+/// Builds the whole site (`changed` is `None`) or what the changed files
+/// touch, and reports like `build` does.
+fn rebuild(live: &Mutex<LiveSite>, changed: Option<Vec<PathBuf>>) -> Latest {
     let started = std::time::Instant::now();
-    match build_in_memory(options) {
-        Ok((memory, summary)) => {
-            for warning in &summary.warnings {
+    let mut live = live.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let outcome = match changed {
+        Some(changed) => live.rebuild(&changed),
+        None => live.build_all(),
+    };
+    match outcome {
+        Ok(rebuilt) => {
+            for warning in &rebuilt.summary.warnings {
                 eprint!("{}", warning.render(false));
             }
-            println!(
-                "Built {} pages in {} ms.",
-                summary.pages.values().sum::<usize>(),
-                started.elapsed().as_millis()
-            );
-            Latest::Site(memory.into_files())
+            let pages = rebuilt.summary.pages.values().sum::<usize>();
+            let took = started.elapsed().as_millis();
+            if rebuilt.incremental {
+                println!(
+                    "Rebuilt {} of {pages} pages in {took} ms.",
+                    rebuilt.summary.rendered
+                );
+            } else {
+                println!("Built {pages} pages in {took} ms.");
+            }
+            Latest::Site(live.files().clone())
         }
         Err(diagnostics) => {
             for diagnostic in &diagnostics {
@@ -116,9 +129,11 @@ async fn run(options: ServeOptions) -> Result<(), Diagnostic> {
     })?;
     let address = listener.local_addr().unwrap_or(address);
     let build = build_options(&options, address);
+    let site_folder = build.site.clone();
+    let live = Arc::new(Mutex::new(LiveSite::new(build)));
     let first = {
-        let build = build.clone();
-        tokio::task::spawn_blocking(move || rebuild(&build))
+        let live = Arc::clone(&live);
+        tokio::task::spawn_blocking(move || rebuild(&live, None))
             .await
             .map_err(|e| {
                 Diagnostic::error("serve", format!("the first build failed to run: {e}"))
@@ -132,27 +147,34 @@ async fn run(options: ServeOptions) -> Result<(), Diagnostic> {
         shutdown,
     });
 
-    let (changes, mut changed) = mpsc::unbounded_channel::<()>();
+    // The files that changed, or `None` when the watcher lost track and everything must be read.
+    let (changes, mut changed) = mpsc::unbounded_channel::<Option<Vec<PathBuf>>>();
     let mut debouncer = new_debouncer(
         Duration::from_millis(50),
         None,
         move |result: DebounceEventResult| {
-            let relevant = match result {
+            let paths = match result {
                 // Reading files while building raises access events: only changes count.
-                Ok(events) => events.iter().any(|e| {
-                    !e.kind.is_access()
-                        && !e.kind.is_other()
-                        && e.paths.iter().any(|p| is_watched(p))
-                }),
-                Err(_) => true,
+                Ok(events) => {
+                    let paths: Vec<PathBuf> = events
+                        .iter()
+                        .filter(|e| !e.kind.is_access() && !e.kind.is_other())
+                        .flat_map(|e| e.paths.iter())
+                        .filter(|p| is_watched(p))
+                        .cloned()
+                        .collect();
+                    if paths.is_empty() {
+                        return;
+                    }
+                    Some(paths)
+                }
+                Err(_) => None,
             };
-            if relevant {
-                let _ = changes.send(());
-            }
+            let _ = changes.send(paths);
         },
     )
     .map_err(|e| Diagnostic::error("serve", format!("cannot watch the site for changes: {e}")))?;
-    for (path, mode) in watched_paths(&options.site) {
+    for (path, mode) in watched_paths(&site_folder) {
         debouncer.watch(&path, mode).map_err(|e| {
             Diagnostic::error(path.display().to_string(), format!("cannot watch it: {e}"))
         })?;
@@ -161,11 +183,20 @@ async fn run(options: ServeOptions) -> Result<(), Diagnostic> {
     let rebuilder = {
         let shared = Arc::clone(&shared);
         tokio::spawn(async move {
-            while changed.recv().await.is_some() {
+            while let Some(mut paths) = changed.recv().await {
                 // Several saves in a burst make one rebuild.
-                while changed.try_recv().is_ok() {}
-                let build = build.clone();
-                let Ok(latest) = tokio::task::spawn_blocking(move || rebuild(&build)).await else {
+                while let Ok(more) = changed.try_recv() {
+                    paths = match (paths, more) {
+                        (Some(mut all), Some(more)) => {
+                            all.extend(more);
+                            Some(all)
+                        }
+                        _ => None,
+                    };
+                }
+                let live = Arc::clone(&live);
+                let Ok(latest) = tokio::task::spawn_blocking(move || rebuild(&live, paths)).await
+                else {
                     continue;
                 };
                 if let Ok(mut slot) = shared.latest.write() {

@@ -109,10 +109,19 @@ impl Site {
         site.assign_section_paths(&mut errors);
         site.assign_article_paths(&mut errors);
         site.assign_dataset_paths(&mut errors);
-        site.build_listings();
-        site.collect_tags(&mut errors);
+        // Listings and topics only read what is assigned above: make them side by side.
+        let (listings, (tags, tag_errors)) =
+            rayon::join(|| site.listings_by_section(), || site.topics());
+        site.listings = listings;
+        site.tags = tags;
+        errors.extend(tag_errors);
         site.check_unique_paths(&mut errors);
         (site, errors)
+    }
+
+    /// The settings and content back, to resolve again after an edit.
+    pub fn into_parts(self) -> (SiteConfig, Content) {
+        (self.config, self.content)
     }
 
     fn assign_section_paths(&mut self, errors: &mut Vec<Diagnostic>) {
@@ -172,7 +181,7 @@ impl Site {
         // Slugs made from titles may repeat (two "Nytt möte" in a year): the
         // later folder gets `-2`. A slug an editor gave must be unique, so
         // it never moves another page (check_unique_paths reports it).
-        let mut taken: std::collections::BTreeSet<String> = self
+        let mut taken: std::collections::HashSet<String> = self
             .section_paths
             .values()
             .flat_map(|p| p.values().cloned())
@@ -300,7 +309,7 @@ impl Site {
         }
     }
 
-    fn build_listings(&mut self) {
+    fn listings_by_section(&self) -> BTreeMap<String, BTreeMap<Lang, Vec<String>>> {
         let mut listings: BTreeMap<String, BTreeMap<Lang, Vec<String>>> = BTreeMap::new();
         for (key, article) in &self.content.articles {
             let Some(section) = &article.section else {
@@ -348,10 +357,11 @@ impl Site {
                 }
             }
         }
-        self.listings = listings;
+        listings
     }
 
-    fn collect_tags(&mut self, errors: &mut Vec<Diagnostic>) {
+    fn topics(&self) -> (BTreeMap<Lang, BTreeMap<Slug, Tag>>, Vec<Diagnostic>) {
+        let mut errors = Vec::new();
         let mut tags: BTreeMap<Lang, BTreeMap<Slug, Tag>> = BTreeMap::new();
         let mut dated: Vec<(&String, &Translation)> = self
             .content
@@ -378,12 +388,14 @@ impl Site {
                         name: name.clone(),
                         articles: Vec::new(),
                     });
-                if !tag.articles.contains(key) {
+                // A translation is visited once, so only its own names can
+                // repeat a key, and they come one after another.
+                if tag.articles.last() != Some(key) {
                     tag.articles.push(key.clone());
                 }
             }
         }
-        self.tags = tags;
+        (tags, errors)
     }
 
     /// The topics of `lang`, by slug.

@@ -199,7 +199,118 @@ pub fn load(root: &Path, options: &LoadOptions) -> (Content, Vec<Diagnostic>) {
             Err(e) => errors.extend(e),
         }
     }
+    content.translation_files = layout.translations;
     (content, errors)
+}
+
+/// Reads `content/<dir>/<lang>.md` again after it changed, appeared or
+/// went, and patches `content` as loading the whole site would have.
+///
+/// Returns the file's problems, or `None` when the change reaches beyond
+/// the file (a new article folder, or one left without translations), so
+/// the whole site must be loaded again.
+pub fn reload_translation(
+    root: &Path,
+    content: &mut Content,
+    dir: &str,
+    lang: Lang,
+    options: &LoadOptions,
+) -> Option<Vec<Diagnostic>> {
+    if !options.languages.contains(&lang) {
+        return None;
+    }
+    let source = root
+        .join("content")
+        .join(dir)
+        .join(format!("{}.md", lang.code()));
+    let file = display(root, &source);
+    let exists = match fs::symlink_metadata(&source) {
+        // Links are checked against the site folder by a full load.
+        Ok(metadata) if metadata.file_type().is_symlink() => return None,
+        Ok(metadata) => metadata.is_file(),
+        Err(_) => false,
+    };
+    let known = content
+        .translation_files
+        .iter()
+        .position(|(d, l)| d == dir && *l == lang);
+    let siblings = content
+        .translation_files
+        .iter()
+        .filter(|(d, l)| d == dir && *l != lang)
+        .count();
+    match (known, exists) {
+        (None, false) => return Some(Vec::new()),
+        (None, true) if siblings == 0 => return None,
+        (Some(_), false) if siblings == 0 => return None,
+        (None, true) => {
+            // Folder entries are read in file-name order.
+            let at = content
+                .translation_files
+                .iter()
+                .position(|(d, l)| d.as_str() > dir || (d == dir && l.code() > lang.code()))
+                .unwrap_or(content.translation_files.len());
+            content
+                .translation_files
+                .insert(at, (dir.to_string(), lang));
+        }
+        (Some(at), false) => {
+            content.translation_files.remove(at);
+        }
+        (Some(_), true) => {}
+    }
+    let mut article = content
+        .articles
+        .remove(dir)
+        .or_else(|| content.emptied.remove(dir))?;
+    article.translations.remove(&lang);
+    content.held_back.retain(|(f, _)| *f != file);
+    let mut problems = Vec::new();
+    if exists {
+        let parsed = read_text(&source, &file).and_then(|text| {
+            let parsed = front_matter::parse(&file, &text)?;
+            Ok(Translation {
+                lang,
+                file: file.clone(),
+                text,
+                front: parsed.front,
+                body_start: parsed.body_start,
+            })
+        });
+        match parsed {
+            Ok(translation) => match publication(&translation, options) {
+                None => {
+                    problems.extend(placeholder::placeholders(&file, &translation.text));
+                    article.translations.insert(lang, translation);
+                }
+                Some(reason) => {
+                    content.held_back.push((file, reason));
+                    content.held_back.sort();
+                }
+            },
+            Err(e) => problems.push(e),
+        }
+    }
+    content.unpublished.remove(dir);
+    if article.translations.is_empty() {
+        let prefix = format!("content/{dir}/");
+        let reason = content
+            .held_back
+            .iter()
+            .rev()
+            .find(|(f, _)| {
+                f.strip_prefix(&prefix)
+                    .is_some_and(|name| !name.contains('/'))
+            })
+            .map(|(_, reason)| *reason);
+        if let Some(reason) = reason {
+            content.unpublished.insert(dir.to_string(), reason);
+        }
+        content.emptied.insert(dir.to_string(), article);
+    } else {
+        content.articles.insert(dir.to_string(), article);
+    }
+    Some(problems)
 }
 
 /// Why a translation is left out of this build, if it is.

@@ -17,7 +17,7 @@ use serde::Deserialize;
 use crate::dataset::Dataset;
 use crate::i18n::{Lang, Localized};
 pub use front_matter::{Date, FrontMatter};
-pub use load::{LoadOptions, load, read_text};
+pub use load::{LoadOptions, load, read_text, reload_translation};
 
 /// Everything read from the site folder, before URLs are assigned.
 #[derive(Debug, Default)]
@@ -35,6 +35,11 @@ pub struct Content {
     pub datasets: BTreeMap<String, Dataset>,
     /// Files under `static/`, copied as they are.
     pub static_files: Vec<Asset>,
+    /// Every translation file found (folder, language), in the order they were read.
+    pub translation_files: Vec<(String, Lang)>,
+    /// Articles all of whose translations went after an edit, kept with
+    /// their files for when one comes back (see [`reload_translation`]).
+    pub emptied: BTreeMap<String, Article>,
 }
 
 /// Texts of the home page, from `content/_index.yaml`.

@@ -19,6 +19,40 @@ pub struct AnchorCheck {
     pub offset: usize,
 }
 
+/// What an `@/` link of a page found when it was rendered: the page stays
+/// valid for reuse as long as the same lookup finds the same thing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkTrace {
+    pub query: String,
+    pub found: Found,
+}
+
+/// The outcome of one `@/` lookup, as far as the rendered HTML depends on it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// Home, section, article or dataset (0–3).
+    pub kind: u8,
+    pub path: String,
+    pub lang: Lang,
+}
+
+impl Found {
+    /// What `lookup` finds for `query` now; `None` for a broken link.
+    pub fn now(site: &Site, query: &str, lang: Lang) -> Option<Found> {
+        let resolved = site.lookup(query, lang).ok()?;
+        Some(Found {
+            kind: match resolved.target {
+                Target::Home => 0,
+                Target::Section(_) => 1,
+                Target::Article(_) => 2,
+                Target::Dataset(_) => 3,
+            },
+            path: resolved.path.to_string(),
+            lang: resolved.lang,
+        })
+    }
+}
+
 /// Rewrites the links of one page.
 pub struct Linker<'s, 'c> {
     pub site: &'s Site,
@@ -26,6 +60,7 @@ pub struct Linker<'s, 'c> {
     pub lang: Lang,
     pub page_path: &'s str,
     pub anchor_checks: &'c mut Vec<AnchorCheck>,
+    pub traces: Vec<LinkTrace>,
     pub problems: Vec<(Range<usize>, String, Option<String>)>,
 }
 
@@ -110,6 +145,12 @@ impl Linker<'_, '_> {
                     return None;
                 }
             };
+            if let Some(found) = Found::now(self.site, path, self.lang) {
+                self.traces.push(LinkTrace {
+                    query: path.to_string(),
+                    found,
+                });
+            }
             let mut url = self.site.link(self.page_path, resolved.path);
             if let Some(anchor) = anchor {
                 match resolved.target {

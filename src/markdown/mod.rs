@@ -24,7 +24,7 @@ use crate::i18n::{InterfaceStrings, Lang};
 use crate::site::Site;
 
 pub use images::size_of as image_size;
-pub use links::{AnchorCheck, dataset_anchors, relative_url};
+pub use links::{AnchorCheck, Found, LinkTrace, dataset_anchors, relative_url};
 
 /// One article translation rendered to HTML, with what the rest of the build needs to know of it.
 #[derive(Debug, Default)]
@@ -43,8 +43,36 @@ pub struct Rendered {
     pub summary: String,
     /// The published date as the page's language writes it.
     pub date_text: Option<String>,
+    /// The page's entry in the search index (JSON), and the title and address it is sorted by.
+    pub search_entry: String,
+    pub search_order: (String, String),
     pub diagnostics: Vec<Diagnostic>,
+    /// The path the page was rendered for: its relative links depend on it.
+    pub page_path: String,
+    /// Every `@/` link's lookup, to tell whether the page is still valid after an edit.
+    pub links: Vec<LinkTrace>,
+    /// Unique to this rendering, so pages built from it can tell it changed.
+    pub version: u64,
+    /// A fingerprint of what listings show of the page (title, date, summary), filled in with them.
+    pub listing_print: u64,
 }
+
+impl Rendered {
+    /// Whether this rendering is still what `render` would make for a
+    /// translation that has not changed, now at `page_path` in `site`.
+    pub fn still_valid(&self, site: &Site, page_path: &str, lang: Lang) -> bool {
+        // Messages name other pages (suggestions), so a page with any is made again.
+        self.diagnostics.is_empty()
+            && self.page_path == page_path
+            && self
+                .links
+                .iter()
+                .all(|trace| Found::now(site, &trace.query, lang).as_ref() == Some(&trace.found))
+    }
+}
+
+/// Hands out rendering versions.
+static NEXT_VERSION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// How much plain text of a body is kept for the search index.
 const PLAIN_TEXT: usize = 2500;
@@ -84,6 +112,7 @@ pub fn render(
     };
     let mut trend_problems = Vec::new();
     let mut raw_html = raw_html::RawHtml::new(&site.config.iframe_hosts);
+    let links;
     {
         // Editors' raw HTML is cleaned first, before any HTML of our own is added.
         let events = Parser::new_ext(body, options())
@@ -97,6 +126,7 @@ pub fn render(
             lang: translation.lang,
             page_path,
             anchor_checks: &mut anchor_checks,
+            traces: Vec::new(),
             problems: Vec::new(),
         };
         let events = events.map(|(event, range)| {
@@ -129,6 +159,7 @@ pub fn render(
             });
         html::push_html(&mut html_out, events.map(|(event, _)| event));
         problems.append(&mut linker.problems);
+        links = std::mem::take(&mut linker.traces);
         problems.append(&mut trend_problems);
         ids.extend(footnotes.ids());
     }
@@ -163,7 +194,13 @@ pub fn render(
         text: plain_text,
         summary: String::new(),
         date_text: None,
+        search_entry: String::new(),
+        search_order: Default::default(),
         diagnostics,
+        page_path: page_path.to_string(),
+        links,
+        version: NEXT_VERSION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        listing_print: 0,
     }
 }
 

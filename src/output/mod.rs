@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 /// Where a build's files go.
 pub trait Sink: Sync {
@@ -21,13 +21,29 @@ pub trait Sink: Sync {
     fn copy(&self, relative: &str, source: &Path) -> io::Result<()>;
 }
 
+/// The files of a site in memory, by site-relative path; shared, so a copy costs no bytes.
+pub type Files = BTreeMap<String, Arc<[u8]>>;
+
 /// A whole site held in memory, by site-relative path.
 #[derive(Debug, Default)]
-pub struct Memory(Mutex<BTreeMap<String, Vec<u8>>>);
+pub struct Memory(Mutex<Files>);
 
 impl Memory {
+    /// Starts from the files of an earlier build, to write only what changed over them.
+    pub fn from_files(files: Files) -> Self {
+        Memory(Mutex::new(files))
+    }
+
+    /// Forgets a file that is no longer made.
+    pub fn remove(&self, relative: &str) {
+        self.0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .remove(relative);
+    }
+
     /// The files, once the build is done.
-    pub fn into_files(self) -> BTreeMap<String, Vec<u8>> {
+    pub fn into_files(self) -> Files {
         self.0
             .into_inner()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
@@ -41,7 +57,7 @@ impl Sink for Memory {
             .0
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        files.insert(relative.to_string(), bytes.to_vec());
+        files.insert(relative.to_string(), Arc::from(bytes));
         Ok(())
     }
 

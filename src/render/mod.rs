@@ -3,6 +3,7 @@
 //! This is the `render` step. It turns the resolved [`Site`] into HTML
 //! strings; it knows nothing of files on disk (that is [`crate::output`]).
 
+mod fingerprint;
 mod publish;
 mod search;
 mod statistics;
@@ -10,6 +11,7 @@ pub mod theme;
 mod topics;
 mod views;
 
+pub use fingerprint::Fingerprints;
 pub use search::SearchEntry;
 
 use std::collections::BTreeMap;
@@ -31,53 +33,119 @@ use views::*;
 /// Strings used where the theme's could not be loaded: every lookup shows its key.
 static NO_STRINGS: InterfaceStrings = InterfaceStrings::EMPTY;
 
-/// Rendered Markdown of every translation, by (article, language).
-pub type Bodies = BTreeMap<(String, Lang), Rendered>;
+/// Rendered Markdown of every translation, by article and language.
+///
+/// Looked up for every listed article of every page, so by hash and
+/// without building a key.
+#[derive(Debug, Default)]
+pub struct Bodies(std::collections::HashMap<String, BTreeMap<Lang, Rendered>>);
+
+impl Bodies {
+    pub fn new() -> Self {
+        Bodies::default()
+    }
+
+    /// The body of `article` in `lang`.
+    pub fn get(&self, article: &str, lang: Lang) -> Option<&Rendered> {
+        self.0.get(article)?.get(&lang)
+    }
+
+    fn take(&mut self, article: &str, lang: Lang) -> Option<Rendered> {
+        self.0.get_mut(article)?.remove(&lang)
+    }
+
+    fn insert(&mut self, article: String, lang: Lang, body: Rendered) {
+        self.0.entry(article).or_default().insert(lang, body);
+    }
+}
+
+/// Bodies of an earlier build of the same site, to use again where nothing they depend on changed.
+pub struct Reuse {
+    pub previous: Bodies,
+    /// Translations whose files changed (or went) since.
+    pub edited: std::collections::BTreeSet<(String, Lang)>,
+}
 
 /// Renders every translation's Markdown (in parallel) and checks anchors between pages.
 ///
 /// Without a theme (it failed to load) trend blocks show their keys, but
-/// every Markdown problem is still found and reported.
-pub fn bodies(site: &Site, theme: Option<&Theme>) -> (Bodies, Vec<Diagnostic>) {
+/// every Markdown problem is still found and reported. With `reuse`, a body
+/// whose file, address and link targets are as before is kept, not rendered again.
+pub fn bodies(
+    site: &Site,
+    theme: Option<&Theme>,
+    reuse: Option<Reuse>,
+) -> (Bodies, Vec<Diagnostic>) {
     use rayon::prelude::*;
     let strings = |lang: Lang| {
         theme
             .and_then(|t| t.strings.get(&lang))
             .unwrap_or(&NO_STRINGS)
     };
-    let jobs: Vec<(&Article, &Translation, &str)> = site.translations().collect();
-    let rendered: Vec<((String, Lang), Rendered)> = jobs
-        .par_iter()
+    let (mut previous, edited) = match reuse {
+        Some(reuse) => (reuse.previous, reuse.edited),
+        None => (Bodies::new(), Default::default()),
+    };
+    type Job<'a> = (&'a Article, &'a Translation, &'a str, Option<Rendered>);
+    let jobs: Vec<Job<'_>> = site
+        .translations()
         .map(|(article, translation, path)| {
+            let earlier = previous
+                .take(&article.path, translation.lang)
+                .filter(|_| !edited.contains(&(article.path.clone(), translation.lang)));
+            (article, translation, path, earlier)
+        })
+        .collect();
+    let rendered: Vec<Rendered> = jobs
+        .into_par_iter()
+        .map(|(article, translation, path, earlier)| {
+            if let Some(earlier) = earlier
+                && earlier.still_valid(site, path, translation.lang)
+            {
+                return earlier;
+            }
             let mut rendered =
                 markdown::render(site, strings(translation.lang), article, translation, path);
-            let summary = translation
-                .front
+            let front = &translation.front;
+            let summary = front
                 .summary
                 .as_deref()
                 .unwrap_or(&rendered.first_paragraph);
             rendered.summary = shorten(summary, 300);
-            rendered.date_text = translation
-                .front
-                .date
-                .map(|d| translation.lang.long_date(d.0));
-            ((article.path.clone(), translation.lang), rendered)
+            rendered.date_text = front.date.map(|d| translation.lang.long_date(d.0));
+            rendered.listing_print = {
+                use std::hash::{Hash, Hasher};
+                let mut h = std::hash::DefaultHasher::new();
+                (
+                    &front.title,
+                    front.date,
+                    &rendered.date_text,
+                    &rendered.summary,
+                )
+                    .hash(&mut h);
+                h.finish()
+            };
+            (rendered.search_entry, rendered.search_order) =
+                SearchEntry::of_body(site, translation, path, summary, &rendered);
+            rendered
         })
         .collect();
-    let bodies: Bodies = rendered.into_iter().collect();
+    let mut bodies = Bodies::new();
+    let mut order = Vec::with_capacity(rendered.len());
+    for ((article, translation, _), body) in site.translations().zip(rendered) {
+        order.push((article, translation));
+        bodies.insert(article.path.clone(), translation.lang, body);
+    }
     let mut errors = Vec::new();
-    for ((key, lang), body) in &bodies {
-        errors.extend(body.diagnostics.iter().cloned());
-        let Some(translation) = site
-            .content
-            .articles
-            .get(key)
-            .and_then(|a| a.translations.get(lang))
-        else {
+    // In the site's order, so messages come out the same every time.
+    for (article, translation) in order {
+        let (key, lang) = (&article.path, &translation.lang);
+        let Some(body) = bodies.get(key, *lang) else {
             continue;
         };
+        errors.extend(body.diagnostics.iter().cloned());
         for check in &body.anchor_checks {
-            let Some(target) = bodies.get(&(check.article.clone(), check.lang)) else {
+            let Some(target) = bodies.get(&check.article, check.lang) else {
                 continue;
             };
             if !target.ids.contains(&check.anchor) {
@@ -383,7 +451,7 @@ impl<'s> Renderer<'s> {
             .translations
             .get(&lang)
             .ok_or_else(|| Diagnostic::error(key, "translation vanished"))?;
-        let body = self.bodies.get(&(key.to_string(), lang));
+        let body = self.bodies.get(key, lang);
         let front = &translation.front;
         let summary = front
             .summary
@@ -623,7 +691,7 @@ impl<'s> Renderer<'s> {
         let article = self.site.content.articles.get(key)?;
         let translation = article.translations.get(&lang)?;
         let path = self.site.article_path(key, lang)?;
-        let body = self.bodies.get(&(key.to_string(), lang));
+        let body = self.bodies.get(key, lang);
         let front = &translation.front;
         Some(ListItem {
             title: &front.title,

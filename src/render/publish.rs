@@ -25,7 +25,7 @@ impl<'s> Renderer<'s> {
                     .clone()
                     .or_else(|| {
                         self.bodies
-                            .get(&(article.path.clone(), lang))
+                            .get(&article.path, lang)
                             .map(|b| b.first_paragraph.clone())
                     })
                     .unwrap_or_default();

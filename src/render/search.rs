@@ -3,60 +3,69 @@
 use super::*;
 
 impl<'s> Renderer<'s> {
-    /// Every page a reader of `lang` can search: articles and datasets, by title.
-    pub fn search_entries(&self, lang: Lang, from: &str) -> Vec<SearchEntry> {
+    /// The search index of `lang` as JSON: every article and dataset, by title.
+    ///
+    /// Each article's entry is made once with its body (see [`SearchEntry::of_body`]),
+    /// so after an edit only the edited article's is made again.
+    pub fn search_index(&self, lang: Lang) -> String {
         let site = self.site;
-        use rayon::prelude::*;
-        let translations: Vec<(&Article, &Translation, &str)> = site
+        let from = site.search_path(lang);
+        let mut entries: Vec<(&str, &str, std::borrow::Cow<'_, str>)> = site
             .translations()
             .filter(|(_, t, _)| t.lang == lang)
-            .collect();
-        let mut entries: Vec<SearchEntry> = translations
-            .par_iter()
-            .map(|&(article, translation, path)| {
-                let front = &translation.front;
-                let body = self.bodies.get(&(article.path.clone(), lang));
-                let summary = front
-                    .summary
-                    .clone()
-                    .or_else(|| body.map(|b| b.first_paragraph.clone()))
-                    .unwrap_or_default();
-                let text = body.map(|b| b.text.as_str()).unwrap_or("");
-                let words = format!(
-                    "{} {} {} {}",
-                    front.title,
-                    front.tags.join(" "),
-                    summary,
-                    text
-                );
-                SearchEntry {
-                    title: front.title.clone(),
-                    href: self.href(from, path),
-                    summary: shorten(&summary, 200),
-                    words: search_words(&words, SEARCH_TEXT),
-                }
+            .filter_map(|(article, _, _)| {
+                let body = self.bodies.get(&article.path, lang)?;
+                let (order, href) = &body.search_order;
+                Some((
+                    order.as_str(),
+                    href.as_str(),
+                    body.search_entry.as_str().into(),
+                ))
             })
             .collect();
-        for (key, dataset) in &site.content.datasets {
-            let Some(path) = site.dataset_path(key, lang) else {
-                continue;
-            };
-            let words = format!(
-                "{} {} {}",
-                dataset.title.text(lang),
-                dataset.description.text(lang),
-                dataset.unit.text(lang)
-            );
-            entries.push(SearchEntry {
-                title: dataset.title.text(lang).to_string(),
-                href: self.href(from, path),
-                summary: shorten(dataset.description.text(lang), 200),
-                words: search_words(&words, SEARCH_TEXT),
-            });
+        let datasets: Vec<(String, String, String)> = site
+            .content
+            .datasets
+            .iter()
+            .filter_map(|(key, dataset)| {
+                let path = site.dataset_path(key, lang)?;
+                let title = dataset.title.text(lang);
+                let words = format!(
+                    "{} {} {}",
+                    title,
+                    dataset.description.text(lang),
+                    dataset.unit.text(lang)
+                );
+                let entry = SearchEntry {
+                    title: title.to_string(),
+                    href: self.href(&from, path),
+                    summary: shorten(dataset.description.text(lang), 200),
+                    words: search_words(&words, SEARCH_TEXT),
+                };
+                Some((
+                    crate::site::collation_key(title, lang),
+                    entry.href.clone(),
+                    entry.json(),
+                ))
+            })
+            .collect();
+        entries.extend(
+            datasets
+                .iter()
+                .map(|(order, href, json)| (order.as_str(), href.as_str(), json.as_str().into())),
+        );
+        entries.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        let mut json =
+            String::with_capacity(entries.iter().map(|e| e.2.len() + 1).sum::<usize>() + 2);
+        json.push('[');
+        for (i, (_, _, entry)) in entries.iter().enumerate() {
+            if i > 0 {
+                json.push(',');
+            }
+            json.push_str(entry);
         }
-        entries
-            .sort_by_cached_key(|e| (crate::site::collation_key(&e.title, lang), e.href.clone()));
-        entries
+        json.push(']');
+        json
     }
 
     pub(super) fn search(
@@ -124,6 +133,44 @@ pub struct SearchEntry {
     /// Lowercase words without accents (å ä ö → a a o), as the search script compares them.
     #[serde(rename = "w")]
     pub words: String,
+}
+
+impl SearchEntry {
+    /// The entry of an article for readers of `lang`, made once with its body:
+    /// its JSON, and what the index is sorted by (title as the language sorts, then address).
+    pub(super) fn of_body(
+        site: &Site,
+        translation: &Translation,
+        path: &str,
+        summary: &str,
+        body: &Rendered,
+    ) -> (String, (String, String)) {
+        let front = &translation.front;
+        let lang = translation.lang;
+        let words = format!(
+            "{} {} {} {}",
+            front.title,
+            front.tags.join(" "),
+            summary,
+            body.text
+        );
+        let entry = SearchEntry {
+            title: front.title.clone(),
+            href: site.link(&site.search_path(lang), path),
+            summary: shorten(summary, 200),
+            words: search_words(&words, SEARCH_TEXT),
+        };
+        let order = (
+            crate::site::collation_key(&front.title, lang),
+            entry.href.clone(),
+        );
+        (entry.json(), order)
+    }
+
+    fn json(&self) -> String {
+        // Strings always serialise; an empty entry would only hide the page from search.
+        serde_json::to_string(self).unwrap_or_else(|_| "{}".to_string())
+    }
 }
 
 /// The distinct folded words of `text`, at most `max` bytes of them; stops

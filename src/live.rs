@@ -1,0 +1,222 @@
+//! A site kept in memory between builds, for `serve`: after an edit to an article, only what the edit changes is built again.
+//!
+//! An edited translation file is read again and patched into the loaded
+//! content; the site is resolved again (addresses, listings, topics);
+//! bodies are rendered again only where their file, address or link
+//! targets changed; pages only where their fingerprint changed. Any other
+//! change (settings, sections, datasets, theme, files, folders) loads the
+//! whole site, as a build does.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use crate::config::SiteConfig;
+use crate::content::{self, Content};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::i18n::Lang;
+use crate::output::{Files, Memory};
+use crate::render::{self, Bodies, Theme};
+use crate::{BuildOptions, BuildSummary, Written};
+
+/// The site `serve` shows, with what it takes to rebuild it after an edit.
+pub struct LiveSite {
+    options: BuildOptions,
+    loaded: Option<Loaded>,
+    files: Files,
+}
+
+/// One load of the site, patched by later edits.
+struct Loaded {
+    config_text: String,
+    config: SiteConfig,
+    content: Content,
+    theme: Theme,
+    /// Bodies of the last build of this load, to use again.
+    bodies: Bodies,
+    /// Problems found while reading files, replaced file by file.
+    load_problems: Vec<Diagnostic>,
+    /// What the served files were made from, when they come from this load.
+    written: Option<Written>,
+}
+
+/// How a rebuild went.
+#[derive(Debug)]
+pub struct Rebuilt {
+    pub summary: BuildSummary,
+    /// False when the whole site was loaded again.
+    pub incremental: bool,
+}
+
+impl LiveSite {
+    /// A site not built yet; `build_all` builds it.
+    pub fn new(options: BuildOptions) -> Self {
+        LiveSite {
+            options,
+            loaded: None,
+            files: Files::new(),
+        }
+    }
+
+    /// The files of the last successful build.
+    pub fn files(&self) -> &Files {
+        &self.files
+    }
+
+    /// Loads and builds the whole site; on errors the files of the last good build stay.
+    pub fn build_all(&mut self) -> Result<Rebuilt, Vec<Diagnostic>> {
+        let started = Instant::now();
+        self.loaded = None;
+        let (config_text, config) = crate::read_config(&self.options)?;
+        let root = self.options.site.as_path();
+        let (content, load_problems) =
+            content::load(root, &crate::load_options(&self.options, &config));
+        let theme = match Theme::load(root, &config.languages) {
+            Ok(theme) => theme,
+            Err(errors) => {
+                let mut report = Diagnostics::default();
+                report.extend(load_problems);
+                report.extend(errors);
+                return Err(report.sorted());
+            }
+        };
+        self.finish(
+            Loaded {
+                config_text,
+                config,
+                content,
+                theme,
+                bodies: Bodies::new(),
+                load_problems,
+                written: None,
+            },
+            None,
+            started,
+        )
+        .map(|summary| Rebuilt {
+            summary,
+            incremental: false,
+        })
+    }
+
+    /// Builds again after the files at `changed` (absolute paths) changed, appeared or went.
+    pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<Rebuilt, Vec<Diagnostic>> {
+        let started = Instant::now();
+        let Some(edited) = self.edited_translations(changed) else {
+            return self.build_all();
+        };
+        let Some(mut loaded) = self.loaded.take() else {
+            return self.build_all();
+        };
+        let load_options = crate::load_options(&self.options, &loaded.config);
+        for (dir, lang) in &edited {
+            let root = self.options.site.as_path();
+            let Some(problems) =
+                content::reload_translation(root, &mut loaded.content, dir, *lang, &load_options)
+            else {
+                return self.build_all();
+            };
+            let file = PathBuf::from(format!("content/{dir}/{}.md", lang.code()));
+            loaded.load_problems.retain(|d| d.file != file);
+            loaded.load_problems.extend(problems);
+        }
+        let reuse = render::Reuse {
+            previous: std::mem::take(&mut loaded.bodies),
+            edited,
+        };
+        self.finish(loaded, Some(reuse), started)
+            .map(|summary| Rebuilt {
+                summary,
+                incremental: true,
+            })
+    }
+
+    /// The translations `changed` names, or `None` if anything else changed.
+    fn edited_translations(&self, changed: &[PathBuf]) -> Option<BTreeSet<(String, Lang)>> {
+        let loaded = self.loaded.as_ref()?;
+        let content_dir = self.options.site.join("content");
+        let mut edited = BTreeSet::new();
+        for path in changed {
+            let relative = path.strip_prefix(&content_dir).ok()?;
+            let name = relative.file_name()?.to_str()?;
+            let dir = relative.parent()?.to_str()?.replace('\\', "/");
+            let code = name.strip_suffix(".md")?;
+            let lang = Lang::from_code(code).filter(|l| loaded.config.languages.contains(l))?;
+            if dir.is_empty() || path_is_hidden(relative) {
+                return None;
+            }
+            edited.insert((dir, lang));
+        }
+        Some(edited)
+    }
+
+    /// Resolves and renders `loaded`, writes what changed over the served files, and keeps it all.
+    fn finish(
+        &mut self,
+        mut loaded: Loaded,
+        reuse: Option<render::Reuse>,
+        started: Instant,
+    ) -> Result<BuildSummary, Vec<Diagnostic>> {
+        let mut report = Diagnostics::default();
+        report.extend(loaded.load_problems.iter().cloned());
+        let (site, bodies) = crate::resolve_and_render(
+            loaded.config,
+            loaded.content,
+            Some(&loaded.theme),
+            &loaded.config_text,
+            reuse,
+            &mut report,
+        );
+        let outcome = if report.has_errors() {
+            Err(report.sorted())
+        } else {
+            let since = loaded.written.as_ref();
+            let memory = match since {
+                Some(_) => Memory::from_files(self.files.clone()),
+                None => Memory::default(),
+            };
+            let written = crate::write_pages(
+                &site,
+                &loaded.theme,
+                &bodies,
+                report,
+                &memory,
+                since,
+                started,
+            );
+            match written {
+                Ok((summary, written)) => {
+                    if let Some(before) = since {
+                        for page in before.pages.keys() {
+                            if !written.pages.contains_key(page) {
+                                memory.remove(&format!("{page}index.html"));
+                            }
+                        }
+                        let gone = (before.generated.difference(&written.generated))
+                            .chain(before.copied.difference(&written.copied));
+                        for file in gone {
+                            memory.remove(file);
+                        }
+                    }
+                    self.files = memory.into_files();
+                    loaded.written = Some(written);
+                    Ok(summary)
+                }
+                Err(errors) => Err(errors),
+            }
+        };
+        let (config, content) = site.into_parts();
+        loaded.config = config;
+        loaded.content = content;
+        loaded.bodies = bodies;
+        self.loaded = Some(loaded);
+        outcome
+    }
+}
+
+/// Editors' swap and backup files live beside articles; they are never content.
+fn path_is_hidden(relative: &Path) -> bool {
+    relative
+        .components()
+        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
+}
