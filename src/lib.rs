@@ -93,6 +93,7 @@ pub fn prepare(options: &BuildOptions) -> Result<Prepared, Vec<Diagnostic>> {
     let (site, bodies) = resolve_and_render(
         config,
         content,
+        None,
         theme.as_ref(),
         &config_text,
         None,
@@ -130,16 +131,20 @@ fn load_options(options: &BuildOptions, config: &SiteConfig) -> content::LoadOpt
     }
 }
 
-/// Resolve and render the Markdown of loaded content, adding what is found to `report`.
+/// Resolve (or take `resolution` as it is) and render the Markdown of loaded content, adding what is found to `report`.
 fn resolve_and_render(
     config: SiteConfig,
     content: content::Content,
+    resolution: Option<site::Resolution>,
     theme: Option<&Theme>,
     config_text: &str,
     reuse: Option<render::Reuse>,
     report: &mut Diagnostics,
 ) -> (Site, render::Bodies) {
-    let (site, resolve_errors) = Site::resolve(config, content);
+    let (site, resolve_errors) = match resolution {
+        Some(resolution) => Site::from_parts(config, content, resolution),
+        None => Site::resolve(config, content),
+    };
     report.extend(resolve_errors);
     report.extend(check_site_links(&site, config_text));
     let (bodies, body_errors) = render::bodies(&site, theme, reuse);
@@ -191,14 +196,27 @@ pub fn build_in_memory(
 /// What a build wrote, kept so that a build after an edit writes only what changed.
 #[derive(Debug, Default)]
 pub struct Written {
-    /// Each page's path with the fingerprint of what it was made from.
-    pub pages: std::collections::HashMap<String, u64>,
+    /// Every page: its path and what it shows, in the build's order.
+    jobs: Vec<(String, render::PageJob)>,
+    /// Each page's translations (for `hreflang` and the sitemap), in the same order.
+    alternates: Vec<Vec<(Lang, String)>>,
+    /// The fingerprint of what each page was made from, in the same order.
+    prints: Vec<u64>,
     /// The fingerprint of every page's address and translations, which the sitemap lists.
     sitemap: u64,
     /// Feeds, 404 pages, search indexes, sitemaps, robots.txt.
-    pub generated: std::collections::BTreeSet<String>,
+    generated: std::collections::BTreeSet<String>,
     /// Files copied: article files beside each translation's page, and `static/`.
-    pub copied: std::collections::BTreeSet<String>,
+    copied: std::collections::BTreeSet<String>,
+    /// Files the previous build made that this one does not.
+    pub gone: Vec<String>,
+}
+
+/// What of the previous build's files `write_pages` needs after its pages.
+struct KeptFiles {
+    sitemap: u64,
+    generated: std::collections::BTreeSet<String>,
+    copied: std::collections::BTreeSet<String>,
 }
 
 /// Renders every page and writes it, with assets, dataset downloads and theme files, into `sink`.
@@ -216,49 +234,104 @@ fn write_site(
     let Some(theme) = theme else {
         return Err(report.sorted());
     };
-    write_pages(&site, &theme, &bodies, report, sink, None, started).map(|(summary, _)| summary)
+    let (mut summary, written) =
+        write_pages(&site, &theme, &bodies, report, sink, None, false, started)?;
+    summary.written = written
+        .jobs
+        .into_iter()
+        .map(|(path, job)| (path, job.lang()))
+        .collect();
+    Ok(summary)
 }
 
 /// Writes the pages of a prepared site into `sink`; with `since`, the
 /// previous build of the same load, only pages whose fingerprint changed,
-/// and nothing of what changes only with a full load (assets, downloads, theme files).
+/// and nothing of what changes only with a full load (assets, downloads,
+/// theme files). `same_addresses`: the site was not resolved again, so its
+/// pages are those of `since`.
+#[allow(clippy::too_many_arguments)]
 fn write_pages(
     site: &Site,
     theme: &Theme,
     bodies: &render::Bodies,
     mut report: Diagnostics,
     sink: &dyn output::Sink,
-    since: Option<&Written>,
+    since: Option<Written>,
+    same_addresses: bool,
     started: Instant,
 ) -> Result<(BuildSummary, Written), Vec<Diagnostic>> {
     let renderer = Renderer::new(site, theme, bodies);
-    let jobs = renderer.jobs();
     let write_error =
         |path: &str, e: std::io::Error| Diagnostic::error(path, format!("cannot write it: {e}"));
+    let mut since = since;
+    let since_files = since.as_mut().map(|w| KeptFiles {
+        sitemap: w.sitemap,
+        generated: std::mem::take(&mut w.generated),
+        copied: std::mem::take(&mut w.copied),
+    });
+    let (jobs, alternates, earlier, mut gone) = match since {
+        Some(since) if same_addresses => {
+            let earlier = since.prints.into_iter().map(Some).collect();
+            (since.jobs, since.alternates, earlier, Vec::new())
+        }
+        since => {
+            let jobs = renderer.jobs();
+            let alternates: Vec<Vec<(Lang, String)>> = jobs
+                .par_iter()
+                .map(|(path, job)| renderer.alternates(path, job))
+                .collect();
+            let (earlier, gone) = match &since {
+                Some(since) => {
+                    let before: std::collections::HashMap<&str, u64> = since
+                        .jobs
+                        .iter()
+                        .zip(&since.prints)
+                        .map(|((path, _), print)| (path.as_str(), *print))
+                        .collect();
+                    let now: std::collections::HashSet<&str> =
+                        jobs.iter().map(|(path, _)| path.as_str()).collect();
+                    let gone = before
+                        .keys()
+                        .filter(|path| !now.contains(*path))
+                        .map(|path| format!("{path}index.html"))
+                        .collect();
+                    let earlier = jobs
+                        .iter()
+                        .map(|(path, _)| before.get(path.as_str()).copied())
+                        .collect();
+                    (earlier, gone)
+                }
+                None => (vec![None; jobs.len()], Vec::new()),
+            };
+            // Tens of thousands of small strings: free them off the rebuild's path.
+            rayon::spawn(move || drop(since));
+            (jobs, alternates, earlier, gone)
+        }
+    };
     let fingerprints = render::Fingerprints::new(&renderer);
-    let alternates: Vec<(u64, Vec<(Lang, String)>)> = jobs
-        .par_iter()
-        .map(|(path, job)| {
-            let alternates = renderer.alternates(path, job);
-            (fingerprints.of(path, job, &alternates), alternates)
-        })
-        .collect();
-    let results: Vec<Result<bool, Diagnostic>> = jobs
+    let results: Vec<(u64, Result<bool, Diagnostic>)> = jobs
         .par_iter()
         .zip(&alternates)
-        .map(|((path, job), (print, _))| {
-            if since.is_some_and(|s| s.pages.get(path) == Some(print)) {
-                return Ok(false);
+        .zip(&earlier)
+        .map(|(((path, job), alternates), earlier)| {
+            let print = fingerprints.of(path, job, alternates);
+            if *earlier == Some(print) {
+                return (print, Ok(false));
             }
-            let html = renderer.render(path, job)?;
-            let file = format!("{path}index.html");
-            sink.write(&file, html.as_bytes())
-                .map_err(|e| write_error(&file, e))
-                .map(|()| true)
+            let written = renderer
+                .render_with(path, job, alternates.clone())
+                .and_then(|html| {
+                    let file = format!("{path}index.html");
+                    sink.write(&file, html.as_bytes())
+                        .map_err(|e| write_error(&file, e))
+                });
+            (print, written.map(|()| true))
         })
         .collect();
     let mut rendered = 0;
-    for result in results {
+    let mut prints = Vec::with_capacity(results.len());
+    for (print, result) in results {
+        prints.push(print);
         match result {
             Ok(true) => rendered += 1,
             Ok(false) => {}
@@ -268,11 +341,12 @@ fn write_pages(
     let sitemap_print = {
         use std::hash::{Hash, Hasher};
         let mut h = std::hash::DefaultHasher::new();
-        for ((path, _), (_, alternates)) in jobs.iter().zip(&alternates) {
+        for ((path, _), alternates) in jobs.iter().zip(&alternates) {
             (path, alternates).hash(&mut h);
         }
         h.finish()
     };
+    let since = since_files.as_ref();
 
     let mut files = 0;
     let mut copied = std::collections::BTreeSet::new();
@@ -293,10 +367,16 @@ fn write_pages(
             format!("static/{}", file.relative),
         ));
     }
-    let generated: std::collections::BTreeSet<String> =
-        jobs.iter().map(|(p, _)| format!("{p}index.html")).collect();
+    let pages: std::collections::HashSet<&str> = if copies.is_empty() {
+        Default::default()
+    } else {
+        jobs.iter().map(|(p, _)| p.as_str()).collect()
+    };
     for (relative, source, owner) in &copies {
-        if generated.contains(relative) || theme.static_files.contains_key(relative) {
+        let page = relative
+            .strip_suffix("index.html")
+            .is_some_and(|folder| pages.contains(folder));
+        if page || theme.static_files.contains_key(relative) {
             report.push(
                 Diagnostic::error(
                     owner,
@@ -376,15 +456,13 @@ fn write_pages(
         let pages: Vec<output::sitemap::SitemapPage> = jobs
             .par_iter()
             .zip(&alternates)
-            .map(
-                |((path, _), (_, alternates))| output::sitemap::SitemapPage {
-                    url: site.config.absolute(path),
-                    alternates: alternates
-                        .iter()
-                        .map(|(lang, p)| (*lang, site.config.absolute(p)))
-                        .collect(),
-                },
-            )
+            .map(|((path, _), alternates)| output::sitemap::SitemapPage {
+                url: site.config.absolute(path),
+                alternates: alternates
+                    .iter()
+                    .map(|(lang, p)| (*lang, site.config.absolute(p)))
+                    .collect(),
+            })
             .collect();
         let mut files: Generated =
             output::sitemap::sitemaps(&pages, site.config.default_language, &site.config.base_url)
@@ -433,23 +511,23 @@ fn write_pages(
     for (_, job) in &jobs {
         *pages.entry(job.lang()).or_insert(0) += 1;
     }
+    if let Some(before) = since {
+        gone.extend(before.generated.difference(&generated).cloned());
+        gone.extend(before.copied.difference(&copied).cloned());
+    }
     let written = Written {
-        pages: jobs
-            .iter()
-            .zip(&alternates)
-            .map(|((path, _), (print, _))| (path.clone(), *print))
-            .collect(),
+        jobs,
+        alternates,
+        prints,
         sitemap: sitemap_print,
         generated,
         copied,
+        gone,
     };
     let summary = BuildSummary {
         pages,
         rendered,
-        written: jobs
-            .into_iter()
-            .map(|(path, job)| (path, job.lang()))
-            .collect(),
+        written: Vec::new(),
         datasets: site.content.datasets.len(),
         files,
         out: PathBuf::new(),

@@ -9,6 +9,7 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Instant;
 
 use crate::config::SiteConfig;
@@ -17,13 +18,14 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::Lang;
 use crate::output::{Files, Memory};
 use crate::render::{self, Bodies, Theme};
+use crate::site::Resolution;
 use crate::{BuildOptions, BuildSummary, Written};
 
 /// The site `serve` shows, with what it takes to rebuild it after an edit.
 pub struct LiveSite {
     options: BuildOptions,
     loaded: Option<Loaded>,
-    files: Files,
+    files: Arc<Files>,
 }
 
 /// One load of the site, patched by later edits.
@@ -31,6 +33,8 @@ struct Loaded {
     config_text: String,
     config: SiteConfig,
     content: Content,
+    /// The last resolution, while nothing it was made from has changed.
+    resolution: Option<Resolution>,
     theme: Theme,
     /// Bodies of the last build of this load, to use again.
     bodies: Bodies,
@@ -54,12 +58,12 @@ impl LiveSite {
         LiveSite {
             options,
             loaded: None,
-            files: Files::new(),
+            files: Arc::default(),
         }
     }
 
-    /// The files of the last successful build.
-    pub fn files(&self) -> &Files {
+    /// The files of the last successful build, shared: serving them copies nothing.
+    pub fn files(&self) -> &Arc<Files> {
         &self.files
     }
 
@@ -85,6 +89,7 @@ impl LiveSite {
                 config_text,
                 config,
                 content,
+                resolution: None,
                 theme,
                 bodies: Bodies::new(),
                 load_problems,
@@ -111,11 +116,16 @@ impl LiveSite {
         let load_options = crate::load_options(&self.options, &loaded.config);
         for (dir, lang) in &edited {
             let root = self.options.site.as_path();
+            let before = front_matter(&loaded.content, dir, *lang).map(str::to_string);
             let Some(problems) =
                 content::reload_translation(root, &mut loaded.content, dir, *lang, &load_options)
             else {
                 return self.build_all();
             };
+            if front_matter(&loaded.content, dir, *lang) != before.as_deref() {
+                // Addresses, listings or topics may move: resolve again.
+                loaded.resolution = None;
+            }
             let file = PathBuf::from(format!("content/{dir}/{}.md", lang.code()));
             loaded.load_problems.retain(|d| d.file != file);
             loaded.load_problems.extend(problems);
@@ -123,6 +133,7 @@ impl LiveSite {
         let reuse = render::Reuse {
             previous: std::mem::take(&mut loaded.bodies),
             edited,
+            same_addresses: loaded.resolution.is_some(),
         };
         self.finish(loaded, Some(reuse), started)
             .map(|summary| Rebuilt {
@@ -157,11 +168,13 @@ impl LiveSite {
         reuse: Option<render::Reuse>,
         started: Instant,
     ) -> Result<BuildSummary, Vec<Diagnostic>> {
+        let same_addresses = loaded.resolution.is_some();
         let mut report = Diagnostics::default();
         report.extend(loaded.load_problems.iter().cloned());
         let (site, bodies) = crate::resolve_and_render(
             loaded.config,
             loaded.content,
+            loaded.resolution.take(),
             Some(&loaded.theme),
             &loaded.config_text,
             reuse,
@@ -170,9 +183,10 @@ impl LiveSite {
         let outcome = if report.has_errors() {
             Err(report.sorted())
         } else {
-            let since = loaded.written.as_ref();
+            let since = loaded.written.take();
+            // Served files are shared with requests in flight: write over a copy.
             let memory = match since {
-                Some(_) => Memory::from_files(self.files.clone()),
+                Some(_) => Memory::from_files(Files::clone(&self.files)),
                 None => Memory::default(),
             };
             let written = crate::write_pages(
@@ -182,36 +196,33 @@ impl LiveSite {
                 report,
                 &memory,
                 since,
+                same_addresses,
                 started,
             );
-            match written {
-                Ok((summary, written)) => {
-                    if let Some(before) = since {
-                        for page in before.pages.keys() {
-                            if !written.pages.contains_key(page) {
-                                memory.remove(&format!("{page}index.html"));
-                            }
-                        }
-                        let gone = (before.generated.difference(&written.generated))
-                            .chain(before.copied.difference(&written.copied));
-                        for file in gone {
-                            memory.remove(file);
-                        }
-                    }
-                    self.files = memory.into_files();
-                    loaded.written = Some(written);
-                    Ok(summary)
+            written.map(|(summary, written)| {
+                for file in &written.gone {
+                    memory.remove(file);
                 }
-                Err(errors) => Err(errors),
-            }
+                let before = std::mem::replace(&mut self.files, Arc::new(memory.into_files()));
+                rayon::spawn(move || drop(before));
+                loaded.written = Some(written);
+                summary
+            })
         };
-        let (config, content) = site.into_parts();
+        let (config, content, resolution) = site.into_parts();
         loaded.config = config;
         loaded.content = content;
+        loaded.resolution = Some(resolution);
         loaded.bodies = bodies;
         self.loaded = Some(loaded);
         outcome
     }
+}
+
+/// The front matter of a published translation: all that resolving reads of it.
+fn front_matter<'c>(content: &'c Content, dir: &str, lang: Lang) -> Option<&'c str> {
+    let translation = content.articles.get(dir)?.translations.get(&lang)?;
+    translation.text.get(..translation.body_start)
 }
 
 /// Editors' swap and backup files live beside articles; they are never content.

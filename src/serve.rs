@@ -50,7 +50,7 @@ const RELOAD_JS: &str =
 
 /// The latest build: the site's files, or why it could not be built.
 enum Latest {
-    Site(Files),
+    Site(Arc<Files>),
     Errors(Vec<Diagnostic>),
 }
 
@@ -109,7 +109,7 @@ fn rebuild(live: &Mutex<LiveSite>, changed: Option<Vec<PathBuf>>) -> Latest {
             } else {
                 println!("Built {pages} pages in {took} ms.");
             }
-            Latest::Site(live.files().clone())
+            Latest::Site(Arc::clone(live.files()))
         }
         Err(diagnostics) => {
             for diagnostic in &diagnostics {

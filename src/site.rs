@@ -35,6 +35,22 @@ pub struct Site {
     dataset_ids: BTreeMap<String, String>,
     /// Topics per language, by slug.
     tags: BTreeMap<Lang, BTreeMap<Slug, Tag>>,
+    /// What resolving found wrong, kept for when the resolution is used again.
+    problems: Vec<Diagnostic>,
+}
+
+/// What resolving derived from the content, kept apart from it so an edit
+/// that changes nothing resolving reads (text below the front matter) can use it again.
+#[derive(Debug)]
+pub struct Resolution {
+    section_paths: BTreeMap<String, BTreeMap<Lang, String>>,
+    article_paths: BTreeMap<String, BTreeMap<Lang, String>>,
+    listings: BTreeMap<String, BTreeMap<Lang, Vec<String>>>,
+    home_paths: BTreeMap<Lang, String>,
+    dataset_paths: BTreeMap<String, BTreeMap<Lang, String>>,
+    dataset_ids: BTreeMap<String, String>,
+    tags: BTreeMap<Lang, BTreeMap<Slug, Tag>>,
+    problems: Vec<Diagnostic>,
 }
 
 /// What an `@/` link points at.
@@ -105,6 +121,7 @@ impl Site {
             section_paths: BTreeMap::new(),
             article_paths: BTreeMap::new(),
             listings: BTreeMap::new(),
+            problems: Vec::new(),
         };
         site.assign_section_paths(&mut errors);
         site.assign_article_paths(&mut errors);
@@ -116,12 +133,46 @@ impl Site {
         site.tags = tags;
         errors.extend(tag_errors);
         site.check_unique_paths(&mut errors);
+        site.problems = errors.clone();
         (site, errors)
     }
 
-    /// The settings and content back, to resolve again after an edit.
-    pub fn into_parts(self) -> (SiteConfig, Content) {
-        (self.config, self.content)
+    /// The settings, content and resolution back, to patch the content after an edit.
+    pub fn into_parts(self) -> (SiteConfig, Content, Resolution) {
+        let resolution = Resolution {
+            section_paths: self.section_paths,
+            article_paths: self.article_paths,
+            listings: self.listings,
+            home_paths: self.home_paths,
+            dataset_paths: self.dataset_paths,
+            dataset_ids: self.dataset_ids,
+            tags: self.tags,
+            problems: self.problems,
+        };
+        (self.config, self.content, resolution)
+    }
+
+    /// The site again from its parts, for content whose front matter and
+    /// set of translations are what `resolution` was made from; with the problems found then.
+    pub fn from_parts(
+        config: SiteConfig,
+        content: Content,
+        resolution: Resolution,
+    ) -> (Site, Vec<Diagnostic>) {
+        let problems = resolution.problems.clone();
+        let site = Site {
+            config,
+            content,
+            section_paths: resolution.section_paths,
+            article_paths: resolution.article_paths,
+            listings: resolution.listings,
+            home_paths: resolution.home_paths,
+            dataset_paths: resolution.dataset_paths,
+            dataset_ids: resolution.dataset_ids,
+            tags: resolution.tags,
+            problems: resolution.problems,
+        };
+        (site, problems)
     }
 
     fn assign_section_paths(&mut self, errors: &mut Vec<Diagnostic>) {
@@ -370,9 +421,16 @@ impl Site {
             .flat_map(|(key, a)| a.translations.values().map(move |t| (key, t)))
             .collect();
         dated.sort_by(|a, b| b.1.front.date.cmp(&a.1.front.date).then(a.0.cmp(b.0)));
+        // A site has tens of topics on thousands of articles: make each slug once.
+        let mut slugs: std::collections::HashMap<&str, Option<Slug>> =
+            std::collections::HashMap::new();
         for (key, translation) in dated {
             for name in &translation.front.tags {
-                let Some(slug) = Slug::from_text(name) else {
+                let slug = slugs
+                    .entry(name.as_str())
+                    .or_insert_with(|| Slug::from_text(name))
+                    .clone();
+                let Some(slug) = slug else {
                     errors.push(
                         Diagnostic::error(&translation.file, format!("the topic `{name}` has no letters or digits to make an address from"))
                             .at(&translation.text, yaml::key_location(&translation.text, 0, "tags"))
@@ -639,16 +697,23 @@ impl Site {
 
 /// A sort key that puts å, ä, ö after z in Swedish, as Swedish readers expect.
 pub fn collation_key(title: &str, lang: Lang) -> String {
-    title
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match (lang, c) {
-            (Lang::Sv, 'å') => '\u{7b}',
-            (Lang::Sv, 'ä') => '\u{7c}',
-            (Lang::Sv, 'ö') => '\u{7d}',
-            _ => c,
-        })
-        .collect()
+    let mut key = String::with_capacity(title.len());
+    for c in title.chars() {
+        // Titles are mostly ASCII, which lowercases without a table.
+        if c.is_ascii() {
+            key.push(c.to_ascii_lowercase());
+            continue;
+        }
+        for lower in c.to_lowercase() {
+            key.push(match (lang, lower) {
+                (Lang::Sv, 'å') => '\u{7b}',
+                (Lang::Sv, 'ä') => '\u{7c}',
+                (Lang::Sv, 'ö') => '\u{7d}',
+                _ => lower,
+            });
+        }
+    }
+    key
 }
 
 /// Closest available content paths to a mistyped one, for hints.

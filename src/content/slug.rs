@@ -63,19 +63,31 @@ impl fmt::Display for Slug {
 pub fn ascii_slug(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_dash = false;
-    for c in text.chars().flat_map(char::to_lowercase) {
+    for_each_lowercase(text, |c| {
         let plain = fold_letter(c);
         if plain.is_empty() {
             pending_dash = !out.is_empty();
-            continue;
+            return;
         }
         if pending_dash {
             out.push('-');
             pending_dash = false;
         }
         out.push_str(plain);
-    }
+    });
     out
+}
+
+/// Calls `f` with each character of `text` in lowercase; ASCII, nearly all
+/// of it, without the Unicode tables.
+pub fn for_each_lowercase(text: &str, mut f: impl FnMut(char)) {
+    for c in text.chars() {
+        if c.is_ascii() {
+            f(c.to_ascii_lowercase());
+        } else {
+            c.to_lowercase().for_each(&mut f);
+        }
+    }
 }
 
 fn truncate_at_dash(slug: &str, max: usize) -> &str {

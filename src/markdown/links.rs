@@ -41,15 +41,28 @@ impl Found {
     pub fn now(site: &Site, query: &str, lang: Lang) -> Option<Found> {
         let resolved = site.lookup(query, lang).ok()?;
         Some(Found {
-            kind: match resolved.target {
-                Target::Home => 0,
-                Target::Section(_) => 1,
-                Target::Article(_) => 2,
-                Target::Dataset(_) => 3,
-            },
+            kind: kind(&resolved.target),
             path: resolved.path.to_string(),
             lang: resolved.lang,
         })
+    }
+
+    /// Whether `lookup` still finds this for `query`.
+    pub fn still(&self, site: &Site, query: &str, lang: Lang) -> bool {
+        site.lookup(query, lang).is_ok_and(|resolved| {
+            kind(&resolved.target) == self.kind
+                && resolved.path == self.path
+                && resolved.lang == self.lang
+        })
+    }
+}
+
+fn kind(target: &Target<'_>) -> u8 {
+    match target {
+        Target::Home => 0,
+        Target::Section(_) => 1,
+        Target::Article(_) => 2,
+        Target::Dataset(_) => 3,
     }
 }
 

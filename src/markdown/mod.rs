@@ -67,7 +67,7 @@ impl Rendered {
             && self
                 .links
                 .iter()
-                .all(|trace| Found::now(site, &trace.query, lang).as_ref() == Some(&trace.found))
+                .all(|trace| trace.found.still(site, &trace.query, lang))
     }
 }
 

@@ -64,6 +64,9 @@ pub struct Reuse {
     pub previous: Bodies,
     /// Translations whose files changed (or went) since.
     pub edited: std::collections::BTreeSet<(String, Lang)>,
+    /// No address, listing or topic changed (the site was not resolved again),
+    /// so every body but the edited ones is still what it was.
+    pub same_addresses: bool,
 }
 
 /// Renders every translation's Markdown (in parallel) and checks anchors between pages.
@@ -82,28 +85,57 @@ pub fn bodies(
             .and_then(|t| t.strings.get(&lang))
             .unwrap_or(&NO_STRINGS)
     };
-    let (mut previous, edited) = match reuse {
-        Some(reuse) => (reuse.previous, reuse.edited),
-        None => (Bodies::new(), Default::default()),
-    };
-    type Job<'a> = (&'a Article, &'a Translation, &'a str, Option<Rendered>);
-    let jobs: Vec<Job<'_>> = site
-        .translations()
-        .map(|(article, translation, path)| {
-            let earlier = previous
-                .take(&article.path, translation.lang)
-                .filter(|_| !edited.contains(&(article.path.clone(), translation.lang)));
-            (article, translation, path, earlier)
-        })
-        .collect();
-    let rendered: Vec<Rendered> = jobs
-        .into_par_iter()
-        .map(|(article, translation, path, earlier)| {
-            if let Some(earlier) = earlier
-                && earlier.still_valid(site, path, translation.lang)
-            {
-                return earlier;
+    let (mut bodies, stale): (Bodies, Vec<(&Article, &Translation, &str)>) = match reuse {
+        None => (Bodies::new(), site.translations().collect()),
+        Some(mut reuse) if reuse.same_addresses => {
+            for (key, lang) in &reuse.edited {
+                reuse.previous.take(key, *lang);
             }
+            let stale = reuse
+                .edited
+                .iter()
+                .filter_map(|(key, lang)| {
+                    let article = site.content.articles.get(key)?;
+                    let translation = article.translations.get(lang)?;
+                    Some((article, translation, site.article_path(key, *lang)?))
+                })
+                .collect();
+            (reuse.previous, stale)
+        }
+        Some(mut reuse) => {
+            let all: Vec<(&Article, &Translation, &str)> = site.translations().collect();
+            let edited: std::collections::HashSet<(&str, Lang)> = reuse
+                .edited
+                .iter()
+                .map(|(key, lang)| (key.as_str(), *lang))
+                .collect();
+            let valid: Vec<bool> = all
+                .par_iter()
+                .map(|(article, translation, path)| {
+                    !edited.contains(&(article.path.as_str(), translation.lang))
+                        && reuse
+                            .previous
+                            .get(&article.path, translation.lang)
+                            .is_some_and(|b| b.still_valid(site, path, translation.lang))
+                })
+                .collect();
+            // Bodies of translations that went are among the edited.
+            for (key, lang) in &reuse.edited {
+                reuse.previous.take(key, *lang);
+            }
+            let mut stale = Vec::new();
+            for (job, valid) in all.into_iter().zip(valid) {
+                if !valid {
+                    reuse.previous.take(&job.0.path, job.1.lang);
+                    stale.push(job);
+                }
+            }
+            (reuse.previous, stale)
+        }
+    };
+    let rendered: Vec<Rendered> = stale
+        .par_iter()
+        .map(|&(article, translation, path)| {
             let mut rendered =
                 markdown::render(site, strings(translation.lang), article, translation, path);
             let front = &translation.front;
@@ -113,6 +145,8 @@ pub fn bodies(
                 .unwrap_or(&rendered.first_paragraph);
             rendered.summary = shorten(summary, 300);
             rendered.date_text = front.date.map(|d| translation.lang.long_date(d.0));
+            (rendered.search_entry, rendered.search_order) =
+                SearchEntry::of_body(site, translation, path, summary, &rendered);
             rendered.listing_print = {
                 use std::hash::{Hash, Hasher};
                 let mut h = std::hash::DefaultHasher::new();
@@ -125,20 +159,15 @@ pub fn bodies(
                     .hash(&mut h);
                 h.finish()
             };
-            (rendered.search_entry, rendered.search_order) =
-                SearchEntry::of_body(site, translation, path, summary, &rendered);
             rendered
         })
         .collect();
-    let mut bodies = Bodies::new();
-    let mut order = Vec::with_capacity(rendered.len());
-    for ((article, translation, _), body) in site.translations().zip(rendered) {
-        order.push((article, translation));
+    for ((article, translation, _), body) in stale.into_iter().zip(rendered) {
         bodies.insert(article.path.clone(), translation.lang, body);
     }
     let mut errors = Vec::new();
     // In the site's order, so messages come out the same every time.
-    for (article, translation) in order {
+    for (article, translation, _) in site.translations() {
         let (key, lang) = (&article.path, &translation.lang);
         let Some(body) = bodies.get(key, *lang) else {
             continue;
@@ -382,34 +411,34 @@ impl<'s> Renderer<'s> {
 
     /// The HTML of one page.
     pub fn render(&self, path: &str, job: &PageJob) -> Result<String, Diagnostic> {
+        self.render_with(path, job, self.alternates(path, job))
+    }
+
+    /// The HTML of one page whose `alternates` are already known.
+    pub fn render_with(
+        &self,
+        path: &str,
+        job: &PageJob,
+        alternates: Vec<(Lang, String)>,
+    ) -> Result<String, Diagnostic> {
         match job {
-            PageJob::Home(lang) => self.home(path, *lang, self.alternates(path, job)),
+            PageJob::Home(lang) => self.home(path, *lang, alternates),
             PageJob::Section {
                 key,
                 lang,
                 number,
                 of,
-            } => self.section(path, key, *lang, (*number, *of), self.alternates(path, job)),
-            PageJob::Article { key, lang } => {
-                self.article(path, key, *lang, self.alternates(path, job))
-            }
-            PageJob::Dataset { key, lang } => {
-                self.dataset(path, key, *lang, self.alternates(path, job))
-            }
-            PageJob::Tags(lang) => self.tags(path, *lang, self.alternates(path, job)),
-            PageJob::Search(lang) => self.search(path, *lang, self.alternates(path, job)),
+            } => self.section(path, key, *lang, (*number, *of), alternates),
+            PageJob::Article { key, lang } => self.article(path, key, *lang, alternates),
+            PageJob::Dataset { key, lang } => self.dataset(path, key, *lang, alternates),
+            PageJob::Tags(lang) => self.tags(path, *lang, alternates),
+            PageJob::Search(lang) => self.search(path, *lang, alternates),
             PageJob::Tag {
                 lang,
                 slug,
                 number,
                 of,
-            } => self.tag(
-                path,
-                *lang,
-                slug,
-                (*number, *of),
-                self.alternates(path, job),
-            ),
+            } => self.tag(path, *lang, slug, (*number, *of), alternates),
         }
     }
 
