@@ -148,6 +148,10 @@ impl LiveSite {
         let content_dir = self.options.site.join("content");
         let mut edited = BTreeSet::new();
         for path in changed {
+            if !path.exists() && !was_read(&loaded.content, &self.options.site, path) {
+                // Editors make and remove scratch files beside the one they save (vim's `4913`).
+                continue;
+            }
             let relative = path.strip_prefix(&content_dir).ok()?;
             let name = relative.file_name()?.to_str()?;
             let dir = relative.parent()?.to_str()?.replace('\\', "/");
@@ -223,6 +227,25 @@ impl LiveSite {
 fn front_matter<'c>(content: &'c Content, dir: &str, lang: Lang) -> Option<&'c str> {
     let translation = content.articles.get(dir)?.translations.get(&lang)?;
     translation.text.get(..translation.body_start)
+}
+
+/// Whether the site's last load read the file at `path` (other than a translation).
+fn was_read(content: &Content, root: &Path, path: &Path) -> bool {
+    let Ok(relative) = path.strip_prefix(root) else {
+        return true;
+    };
+    let relative = relative.to_string_lossy().replace('\\', "/");
+    let is_source = |asset: &content::Asset| asset.source == path;
+    relative == crate::config::FILE
+        || relative.ends_with(".md")
+        || relative.starts_with("themes/")
+        || relative == "content/_index.yaml"
+        || relative.ends_with("/_section.yaml")
+        || content.datasets.values().any(|d| d.file == relative)
+        || content.static_files.iter().any(is_source)
+        || (content.articles.values())
+            .chain(content.emptied.values())
+            .any(|a| a.assets.iter().any(is_source))
 }
 
 /// Editors' swap and backup files live beside articles; they are never content.

@@ -283,3 +283,31 @@ fn an_edit_with_an_error_keeps_the_last_good_files_until_it_is_mended() {
     assert!(rebuilt.incremental);
     assert_same_as_fresh(&live, &options, "after mending");
 }
+
+#[test]
+fn scratch_files_an_editor_makes_and_removes_change_nothing() {
+    let (_tmp, site) = common::fixture_with("basic", &[]);
+    let options = options(&site, false);
+    let mut live = LiveSite::new(options.clone());
+    live.build_all().expect("the fixture builds");
+    // vim tests that it may write a folder with a file `4913`, then removes it.
+    let scratch = options.site.join("content/nyheter/a-forsta/4913");
+    let rebuilt = live.rebuild(&[scratch]).expect("nothing to rebuild");
+    assert!(rebuilt.incremental);
+    assert_eq!(rebuilt.summary.rendered, 0);
+    // A file the site did read, now gone, is a change: the whole site is read again.
+    fs::remove_file(options.site.join("content/nyheter/c-tredje/bild.png")).unwrap();
+    fs::write(
+        options.site.join("content/nyheter/c-tredje/sv.md"),
+        "---\ntitle: Tredje nyheten\nslug: tredje\ndate: 2020-03-01\n---\nUtan bild.\n",
+    )
+    .unwrap();
+    let rebuilt = live
+        .rebuild(&[
+            options.site.join("content/nyheter/c-tredje/bild.png"),
+            options.site.join("content/nyheter/c-tredje/sv.md"),
+        ])
+        .expect("the site builds without the image");
+    assert!(!rebuilt.incremental);
+    assert_same_as_fresh(&live, &options, "an image removed");
+}

@@ -32,11 +32,15 @@ fn free_port() -> u16 {
 }
 
 fn start(site: &std::path::Path) -> Server {
+    start_with_output(site, Stdio::null())
+}
+
+fn start_with_output(site: &std::path::Path, stdout: Stdio) -> Server {
     let port = free_port();
     let child = Command::new(assert_cmd::cargo::cargo_bin("torget"))
         .args(["serve", "--now", NOW, "--port", &port.to_string(), "--site"])
         .arg(site)
-        .stdout(Stdio::null())
+        .stdout(stdout)
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
@@ -177,6 +181,50 @@ fn serves_pages_rebuilds_on_edit_and_sends_a_reload_event() {
         page_when(server.port, "/om-oss/", |status, _| status == 200).0,
         200
     );
+}
+
+#[test]
+fn an_edit_to_an_article_renders_only_the_pages_it_changes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_dir(&fixture("basic"), &site);
+    let mut server = start_with_output(&site, Stdio::piped());
+    let (lines, said) = mpsc::channel();
+    let stdout = server.child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = lines.send(line);
+        }
+    });
+    let wait_for = |prefix: &str| -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while let Ok(line) = said.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+            if line.starts_with(prefix) {
+                return line;
+            }
+        }
+        panic!("serve never said `{prefix}…`");
+    };
+    let first = wait_for("Built ");
+    let events = reload_events(server.port);
+    let file = site.join("content/nyheter/a-forsta/sv.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, format!("{text}\nEn mening till.\n")).unwrap();
+    wait_for_reload(&events);
+    let rebuilt = wait_for("Rebuilt ");
+    let pages = first
+        .split_whitespace()
+        .nth(1)
+        .and_then(|n| n.parse::<usize>().ok())
+        .expect("the page count");
+    assert!(
+        rebuilt.starts_with(&format!("Rebuilt 1 of {pages} pages")),
+        "{rebuilt}"
+    );
+    let (_, body) = page_when(server.port, "/nyheter/forsta-nyheten/", |_, b| {
+        b.contains("En mening till.")
+    });
+    assert!(body.contains("En mening till."), "{body}");
 }
 
 #[test]
