@@ -282,13 +282,13 @@ fn write_pages(
                 .collect();
             let (earlier, gone) = match &since {
                 Some(since) => {
-                    let before: std::collections::HashMap<&str, u64> = since
+                    let before: rustc_hash::FxHashMap<&str, u64> = since
                         .jobs
                         .iter()
                         .zip(&since.prints)
                         .map(|((path, _), print)| (path.as_str(), *print))
                         .collect();
-                    let now: std::collections::HashSet<&str> =
+                    let now: rustc_hash::FxHashSet<&str> =
                         jobs.iter().map(|(path, _)| path.as_str()).collect();
                     let gone = before
                         .keys()
@@ -367,7 +367,7 @@ fn write_pages(
             format!("static/{}", file.relative),
         ));
     }
-    let pages: std::collections::HashSet<&str> = if copies.is_empty() {
+    let pages: rustc_hash::FxHashSet<&str> = if copies.is_empty() {
         Default::default()
     } else {
         jobs.iter().map(|(p, _)| p.as_str()).collect()
@@ -453,16 +453,10 @@ fn write_pages(
                 .map(|name| (name.clone(), None))
                 .collect();
         }
-        let pages: Vec<output::sitemap::SitemapPage> = jobs
-            .par_iter()
+        let pages: Vec<output::sitemap::SitemapPage<'_>> = jobs
+            .iter()
             .zip(&alternates)
-            .map(|((path, _), alternates)| output::sitemap::SitemapPage {
-                url: site.config.absolute(path),
-                alternates: alternates
-                    .iter()
-                    .map(|(lang, p)| (*lang, site.config.absolute(p)))
-                    .collect(),
-            })
+            .map(|((path, _), alternates)| output::sitemap::SitemapPage { path, alternates })
             .collect();
         let mut files: Generated =
             output::sitemap::sitemaps(&pages, site.config.default_language, &site.config.base_url)

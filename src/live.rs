@@ -114,6 +114,7 @@ impl LiveSite {
             return self.build_all();
         };
         let load_options = crate::load_options(&self.options, &loaded.config);
+        let mut earlier = None;
         for (dir, lang) in &edited {
             let root = self.options.site.as_path();
             let before = front_matter(&loaded.content, dir, *lang).map(str::to_string);
@@ -123,8 +124,11 @@ impl LiveSite {
                 return self.build_all();
             };
             if front_matter(&loaded.content, dir, *lang) != before.as_deref() {
-                // Addresses, listings or topics may move: resolve again.
-                loaded.resolution = None;
+                // Addresses, listings or topics may move: resolve again, and
+                // compare, so bodies whose links did not move are kept.
+                if let Some(resolution) = loaded.resolution.take() {
+                    earlier = Some(resolution);
+                }
             }
             let file = PathBuf::from(format!("content/{dir}/{}.md", lang.code()));
             loaded.load_problems.retain(|d| d.file != file);
@@ -134,6 +138,7 @@ impl LiveSite {
             previous: std::mem::take(&mut loaded.bodies),
             edited,
             same_addresses: loaded.resolution.is_some(),
+            earlier,
         };
         self.finish(loaded, Some(reuse), started)
             .map(|summary| Rebuilt {

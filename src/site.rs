@@ -6,7 +6,10 @@
 //! checks what only the whole site can tell: duplicate URLs, missing section
 //! titles, slugs that cannot be made.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::config::SiteConfig;
 use crate::content::slug::Slug;
@@ -24,7 +27,7 @@ pub struct Site {
     /// URL path of each section per language, relative to the site root (`en/news/`).
     section_paths: BTreeMap<String, BTreeMap<Lang, String>>,
     /// URL path of each article translation.
-    article_paths: BTreeMap<String, BTreeMap<Lang, String>>,
+    article_paths: FxHashMap<String, BTreeMap<Lang, String>>,
     /// Each section's articles in a language, in the section's order.
     listings: BTreeMap<String, BTreeMap<Lang, Vec<String>>>,
     /// The home page's path per language (`""`, `en/`).
@@ -44,7 +47,7 @@ pub struct Site {
 #[derive(Debug)]
 pub struct Resolution {
     section_paths: BTreeMap<String, BTreeMap<Lang, String>>,
-    article_paths: BTreeMap<String, BTreeMap<Lang, String>>,
+    article_paths: FxHashMap<String, BTreeMap<Lang, String>>,
     listings: BTreeMap<String, BTreeMap<Lang, Vec<String>>>,
     home_paths: BTreeMap<Lang, String>,
     dataset_paths: BTreeMap<String, BTreeMap<Lang, String>>,
@@ -119,7 +122,7 @@ impl Site {
             config,
             content,
             section_paths: BTreeMap::new(),
-            article_paths: BTreeMap::new(),
+            article_paths: FxHashMap::default(),
             listings: BTreeMap::new(),
             problems: Vec::new(),
         };
@@ -150,6 +153,19 @@ impl Site {
             problems: self.problems,
         };
         (self.config, self.content, resolution)
+    }
+
+    /// Articles whose address changed in some language (or that came or went) since `earlier`.
+    pub fn moved_since<'a>(&'a self, earlier: &'a Resolution) -> FxHashSet<&'a str> {
+        let now = self.article_paths.iter();
+        let before = earlier
+            .article_paths
+            .iter()
+            .filter(|(key, _)| !self.article_paths.contains_key(*key));
+        now.filter(|(key, paths)| earlier.article_paths.get(*key) != Some(*paths))
+            .chain(before)
+            .map(|(key, _)| key.as_str())
+            .collect()
     }
 
     /// The site again from its parts, for content whose front matter and
@@ -232,7 +248,7 @@ impl Site {
         // Slugs made from titles may repeat (two "Nytt möte" in a year): the
         // later folder gets `-2`. A slug an editor gave must be unique, so
         // it never moves another page (check_unique_paths reports it).
-        let mut taken: std::collections::HashSet<String> = self
+        let mut taken: rustc_hash::FxHashSet<String> = self
             .section_paths
             .values()
             .flat_map(|p| p.values().cloned())
@@ -277,7 +293,7 @@ impl Site {
                 }
                 let slug = match &front.slug {
                     Some(given) => Slug::parse(given),
-                    None => Slug::from_text(&front.title).ok_or_else(|| {
+                    None => translation.title_slug.clone().ok_or_else(|| {
                         format!("no slug can be made from the title `{}`", front.title)
                     }),
                 };
@@ -366,13 +382,14 @@ impl Site {
             let Some(section) = &article.section else {
                 continue;
             };
+            if !listings.contains_key(section) {
+                listings.insert(section.clone(), BTreeMap::new());
+            }
+            let Some(per_lang) = listings.get_mut(section) else {
+                continue;
+            };
             for &lang in article.translations.keys() {
-                listings
-                    .entry(section.clone())
-                    .or_default()
-                    .entry(lang)
-                    .or_default()
-                    .push(key.clone());
+                per_lang.entry(lang).or_default().push(key.clone());
             }
         }
         for (section_key, per_lang) in &mut listings {
@@ -380,32 +397,43 @@ impl Site {
                 continue;
             };
             for (lang, keys) in per_lang.iter_mut() {
-                let sort_key = |key: &String| {
-                    let t = self
-                        .content
-                        .articles
-                        .get(key)
-                        .and_then(|a| a.translations.get(lang));
-                    let title = t.map_or(String::new(), |t| collation_key(&t.front.title, *lang));
-                    let date = t.and_then(|t| t.front.date);
-                    let weight = t.and_then(|t| t.front.weight).unwrap_or(i64::MAX);
-                    (date, weight, title, key.clone())
-                };
-                // Keys are built once per article, not once per comparison.
+                let mut entries: Vec<(&String, Option<&Translation>)> = keys
+                    .iter()
+                    .map(|key| {
+                        let t = self
+                            .content
+                            .articles
+                            .get(key)
+                            .and_then(|a| a.translations.get(lang));
+                        (key, t)
+                    })
+                    .collect();
+                fn title(t: Option<&Translation>) -> &str {
+                    t.map_or("", |t| t.title_key.as_str())
+                }
+                fn date(t: Option<&Translation>) -> Option<crate::content::Date> {
+                    t.and_then(|t| t.front.date)
+                }
+                fn weight(t: Option<&Translation>) -> i64 {
+                    t.and_then(|t| t.front.weight).unwrap_or(i64::MAX)
+                }
+                // Sort keys are borrowed from the translations: nothing is built per comparison.
                 match section.meta.sort {
-                    SortOrder::Date => keys.sort_by_cached_key(|k| {
-                        let (date, _, title, key) = sort_key(k);
-                        (std::cmp::Reverse(date), title, key)
+                    SortOrder::Date => entries.sort_by(|(ka, a), (kb, b)| {
+                        (std::cmp::Reverse(date(*a)), title(*a), ka).cmp(&(
+                            std::cmp::Reverse(date(*b)),
+                            title(*b),
+                            kb,
+                        ))
                     }),
-                    SortOrder::Title => keys.sort_by_cached_key(|k| {
-                        let (_, _, title, key) = sort_key(k);
-                        (title, key)
-                    }),
-                    SortOrder::Weight => keys.sort_by_cached_key(|k| {
-                        let (_, weight, title, key) = sort_key(k);
-                        (weight, title, key)
+                    SortOrder::Title => {
+                        entries.sort_by(|(ka, a), (kb, b)| (title(*a), ka).cmp(&(title(*b), kb)))
+                    }
+                    SortOrder::Weight => entries.sort_by(|(ka, a), (kb, b)| {
+                        (weight(*a), title(*a), ka).cmp(&(weight(*b), title(*b), kb))
                     }),
                 }
+                *keys = entries.into_iter().map(|(key, _)| key.clone()).collect();
             }
         }
         listings
@@ -491,72 +519,71 @@ impl Site {
 
     /// Every page URL must be made by one source only.
     fn check_unique_paths(&self, errors: &mut Vec<Diagnostic>) {
-        let mut owners: BTreeMap<String, String> = BTreeMap::new();
-        let mut claim = |path: String, owner: &str, errors: &mut Vec<Diagnostic>| {
-            if let Some(first) = owners.get(&path) {
-                errors.push(
-                    Diagnostic::error(owner, format!("the URL /{path} is already used by {first}"))
-                        .with_hint("give one of them another `slug`"),
-                );
-            } else {
-                owners.insert(path, owner.to_string());
-            }
-        };
+        // Claimed in a fixed order, so the first owner named is the same every time.
+        let mut claims: Vec<(Cow<'_, str>, Cow<'_, str>)> = Vec::new();
         // Each language's home claims its prefix, so a Swedish page with the
         // slug `en` cannot hide the English site.
         for &lang in &self.config.languages {
-            claim(
-                self.config.lang_prefix(lang),
-                &format!("the {} home page", lang.english_name()),
-                errors,
-            );
+            claims.push((
+                self.config.lang_prefix(lang).into(),
+                format!("the {} home page", lang.english_name()).into(),
+            ));
         }
-        for (key, paths) in &self.section_paths {
-            let Some(section) = self.content.sections.get(key) else {
-                continue;
-            };
-            for (lang, path) in paths {
-                claim(path.clone(), &section.file, errors);
-                claim(
-                    format!("{path}{}/", page_word(*lang)),
-                    &section.file,
-                    errors,
-                );
+        for (key, section) in &self.content.sections {
+            for (lang, path) in self.section_paths.get(key).into_iter().flatten() {
+                claims.push((path.into(), section.file.as_str().into()));
+                claims.push((
+                    format!("{path}{}/", page_word(*lang)).into(),
+                    section.file.as_str().into(),
+                ));
             }
         }
         for &lang in &self.config.languages {
-            claim(
-                self.search_path(lang),
-                &format!("the {} search page", lang.english_name()),
-                errors,
-            );
+            claims.push((
+                self.search_path(lang).into(),
+                format!("the {} search page", lang.english_name()).into(),
+            ));
         }
         for (lang, tags) in &self.tags {
             let owner = format!("the {} topic pages", lang.english_name());
             if let Some(index) = self.tags_path(*lang) {
-                claim(index, &owner, errors);
+                claims.push((index.into(), owner.clone().into()));
             }
             for slug in tags.keys() {
                 if let Some(path) = self.tag_path(*lang, slug) {
-                    claim(path, &owner, errors);
+                    claims.push((path.into(), owner.clone().into()));
                 }
             }
         }
-        for (key, paths) in &self.dataset_paths {
-            let Some(dataset) = self.content.datasets.get(key) else {
-                continue;
-            };
-            for path in paths.values() {
-                claim(path.clone(), &dataset.file, errors);
+        for (key, dataset) in &self.content.datasets {
+            for path in self
+                .dataset_paths
+                .get(key)
+                .into_iter()
+                .flat_map(|p| p.values())
+            {
+                claims.push((path.into(), dataset.file.as_str().into()));
             }
         }
-        for (key, paths) in &self.article_paths {
-            let Some(article) = self.content.articles.get(key) else {
-                continue;
-            };
-            for (lang, path) in paths {
+        for (key, article) in &self.content.articles {
+            for (lang, path) in self.article_paths.get(key).into_iter().flatten() {
                 if let Some(t) = article.translations.get(lang) {
-                    claim(path.clone(), &t.file, errors);
+                    claims.push((path.into(), t.file.as_str().into()));
+                }
+            }
+        }
+        let mut owners: FxHashMap<&str, &str> = FxHashMap::default();
+        for (path, owner) in &claims {
+            match owners.get(path.as_ref()) {
+                Some(first) => errors.push(
+                    Diagnostic::error(
+                        owner.as_ref(),
+                        format!("the URL /{path} is already used by {first}"),
+                    )
+                    .with_hint("give one of them another `slug`"),
+                ),
+                None => {
+                    owners.insert(path, owner);
                 }
             }
         }

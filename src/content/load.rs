@@ -104,13 +104,7 @@ pub fn load(root: &Path, options: &LoadOptions) -> (Content, Vec<Diagnostic>) {
             let file = display(root, &source);
             let text = read_text(&source, &file)?;
             let parsed = front_matter::parse(&file, &text)?;
-            Ok(Translation {
-                lang: *lang,
-                file,
-                text,
-                front: parsed.front,
-                body_start: parsed.body_start,
-            })
+            Ok(Translation::new(*lang, file, text, parsed))
         })
         .collect();
 
@@ -269,13 +263,7 @@ pub fn reload_translation(
     if exists {
         let parsed = read_text(&source, &file).and_then(|text| {
             let parsed = front_matter::parse(&file, &text)?;
-            Ok(Translation {
-                lang,
-                file: file.clone(),
-                text,
-                front: parsed.front,
-                body_start: parsed.body_start,
-            })
+            Ok(Translation::new(lang, file.clone(), text, parsed))
         });
         match parsed {
             Ok(translation) => match publication(&translation, options) {

@@ -120,9 +120,27 @@ pub struct Translation {
     pub text: String,
     pub front: FrontMatter,
     pub body_start: usize,
+    /// The title as listings sort it in the translation's language.
+    pub title_key: String,
+    /// The slug the title makes, when the front matter gives none.
+    pub title_slug: Option<slug::Slug>,
 }
 
 impl Translation {
+    /// A translation read from `file`; what resolving needs of its title is made here, once.
+    pub fn new(lang: Lang, file: String, text: String, parsed: front_matter::Parsed) -> Self {
+        let front = parsed.front;
+        Translation {
+            lang,
+            file,
+            text,
+            title_key: crate::site::collation_key(&front.title, lang),
+            title_slug: slug::Slug::from_text(&front.title),
+            front,
+            body_start: parsed.body_start,
+        }
+    }
+
     /// The Markdown after the front matter.
     pub fn body(&self) -> &str {
         &self.text[self.body_start..]

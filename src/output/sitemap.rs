@@ -6,30 +6,35 @@ use crate::markdown::escape_attribute as escape;
 /// Most URLs one sitemap file may list (sitemaps.org).
 pub const MAX_URLS: usize = 50_000;
 
-/// One page of the sitemap: its absolute URL and every language version's.
-#[derive(Debug, Clone)]
-pub struct SitemapPage {
-    pub url: String,
-    pub alternates: Vec<(Lang, String)>,
+/// One page of the sitemap: its site-relative path and every language version's.
+#[derive(Debug, Clone, Copy)]
+pub struct SitemapPage<'a> {
+    pub path: &'a str,
+    pub alternates: &'a [(Lang, String)],
 }
 
 /// The sitemap files by name: `sitemap.xml` alone, or an index with `sitemap-1.xml` … past [`MAX_URLS`].
+/// `base_url` ends in `/`; page paths are relative to it.
 pub fn sitemaps(
-    pages: &[SitemapPage],
+    pages: &[SitemapPage<'_>],
     default_language: Lang,
     base_url: &str,
 ) -> Vec<(String, String)> {
+    let base = escape(base_url);
     if pages.len() <= MAX_URLS {
-        return vec![("sitemap.xml".to_string(), urlset(pages, default_language))];
+        return vec![(
+            "sitemap.xml".to_string(),
+            urlset(pages, default_language, &base),
+        )];
     }
-    let parts: Vec<&[SitemapPage]> = pages.chunks(MAX_URLS).collect();
+    let parts: Vec<&[SitemapPage<'_>]> = pages.chunks(MAX_URLS).collect();
     let mut files: Vec<(String, String)> = parts
         .iter()
         .enumerate()
         .map(|(i, part)| {
             (
                 format!("sitemap-{}.xml", i + 1),
-                urlset(part, default_language),
+                urlset(part, default_language, &base),
             )
         })
         .collect();
@@ -47,31 +52,47 @@ pub fn sitemaps(
     files
 }
 
-fn urlset(pages: &[SitemapPage], default_language: Lang) -> String {
-    let mut xml = String::from(
+/// One sitemap file; written piece by piece, since a large site lists tens of thousands of URLs.
+fn urlset(pages: &[SitemapPage<'_>], default_language: Lang, base: &str) -> String {
+    let mut xml = String::with_capacity(pages.len() * 256);
+    xml.push_str(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
+    let url = |xml: &mut String, path: &str| {
+        xml.push_str(base);
+        push_escaped(xml, path);
+    };
     for page in pages {
-        xml.push_str(&format!("<url>\n<loc>{}</loc>\n", escape(&page.url)));
+        xml.push_str("<url>\n<loc>");
+        url(&mut xml, page.path);
+        xml.push_str("</loc>\n");
         if page.alternates.len() > 1 {
-            for (lang, url) in &page.alternates {
-                xml.push_str(&format!(
-                    "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
-                    lang.code(),
-                    escape(url)
-                ));
-            }
-            if let Some((_, url)) = page.alternates.iter().find(|(l, _)| *l == default_language) {
-                xml.push_str(&format!(
-                    "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n",
-                    escape(url)
-                ));
+            let default = page.alternates.iter().find(|(l, _)| *l == default_language);
+            let tags = page
+                .alternates
+                .iter()
+                .map(|(lang, path)| (lang.code(), path))
+                .chain(default.map(|(_, path)| ("x-default", path)));
+            for (hreflang, path) in tags {
+                xml.push_str("<xhtml:link rel=\"alternate\" hreflang=\"");
+                xml.push_str(hreflang);
+                xml.push_str("\" href=\"");
+                url(&mut xml, path);
+                xml.push_str("\"/>\n");
             }
         }
         xml.push_str("</url>\n");
     }
     xml.push_str("</urlset>\n");
     xml
+}
+
+fn push_escaped(xml: &mut String, text: &str) {
+    if text.contains(['&', '<', '>', '"', '\'']) {
+        xml.push_str(&escape(text));
+    } else {
+        xml.push_str(text);
+    }
 }
 
 /// Lets every crawler in and names the sitemap.
@@ -83,19 +104,21 @@ pub fn robots(base_url: &str) -> String {
 mod tests {
     use super::*;
 
-    fn page(n: usize) -> SitemapPage {
-        SitemapPage {
-            url: format!("https://example.org/a{n}/"),
-            alternates: vec![
-                (Lang::Sv, format!("https://example.org/a{n}/")),
-                (Lang::En, format!("https://example.org/en/a{n}/")),
-            ],
-        }
+    fn alternates(n: usize) -> Vec<(Lang, String)> {
+        vec![
+            (Lang::Sv, format!("a{n}/")),
+            (Lang::En, format!("en/a{n}/")),
+        ]
     }
 
     #[test]
     fn alternates_include_x_default_to_the_default_language() {
-        let files = sitemaps(&[page(1)], Lang::Sv, "https://example.org/");
+        let alternates = alternates(1);
+        let page = SitemapPage {
+            path: "a1/",
+            alternates: &alternates,
+        };
+        let files = sitemaps(&[page], Lang::Sv, "https://example.org/");
         assert_eq!(files.len(), 1);
         let xml = &files[0].1;
         assert!(xml.contains(
@@ -106,7 +129,13 @@ mod tests {
 
     #[test]
     fn past_fifty_thousand_urls_the_sitemap_becomes_an_index() {
-        let pages: Vec<SitemapPage> = (0..MAX_URLS + 1).map(page).collect();
+        let alternates = alternates(1);
+        let pages: Vec<SitemapPage> = (0..MAX_URLS + 1)
+            .map(|_| SitemapPage {
+                path: "a1/",
+                alternates: &alternates,
+            })
+            .collect();
         let files = sitemaps(&pages, Lang::Sv, "https://example.org/");
         let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(names, ["sitemap-1.xml", "sitemap-2.xml", "sitemap.xml"]);

@@ -38,7 +38,7 @@ static NO_STRINGS: InterfaceStrings = InterfaceStrings::EMPTY;
 /// Looked up for every listed article of every page, so by hash and
 /// without building a key.
 #[derive(Debug, Default)]
-pub struct Bodies(std::collections::HashMap<String, BTreeMap<Lang, Rendered>>);
+pub struct Bodies(rustc_hash::FxHashMap<String, BTreeMap<Lang, Rendered>>);
 
 impl Bodies {
     pub fn new() -> Self {
@@ -67,6 +67,9 @@ pub struct Reuse {
     /// No address, listing or topic changed (the site was not resolved again),
     /// so every body but the edited ones is still what it was.
     pub same_addresses: bool,
+    /// The resolution the bodies were made with, when the site was resolved
+    /// again: a body is still valid if nothing it links to moved.
+    pub earlier: Option<crate::site::Resolution>,
 }
 
 /// Renders every translation's Markdown (in parallel) and checks anchors between pages.
@@ -109,16 +112,39 @@ pub fn bodies(
                 .iter()
                 .map(|(key, lang)| (key.as_str(), *lang))
                 .collect();
+            let moved = reuse
+                .earlier
+                .as_ref()
+                .map(|earlier| site.moved_since(earlier));
             let valid: Vec<bool> = all
                 .par_iter()
                 .map(|(article, translation, path)| {
-                    !edited.contains(&(article.path.as_str(), translation.lang))
-                        && reuse
-                            .previous
-                            .get(&article.path, translation.lang)
-                            .is_some_and(|b| b.still_valid(site, path, translation.lang))
+                    let lang = translation.lang;
+                    if edited.contains(&(article.path.as_str(), lang)) {
+                        return false;
+                    }
+                    let Some(body) = reuse.previous.get(&article.path, lang) else {
+                        return false;
+                    };
+                    match &moved {
+                        // Only what moved can change a lookup.
+                        Some(moved) => {
+                            body.diagnostics.is_empty()
+                                && body.page_path == *path
+                                && !moved.contains(article.path.as_str())
+                                && body
+                                    .links
+                                    .iter()
+                                    .all(|t| !moved.contains(t.query.trim_matches('/')))
+                        }
+                        None => body.still_valid(site, path, lang),
+                    }
                 })
                 .collect();
+            drop(moved);
+            if let Some(earlier) = reuse.earlier.take() {
+                rayon::spawn(move || drop(earlier));
+            }
             // Bodies of translations that went are among the edited.
             for (key, lang) in &reuse.edited {
                 reuse.previous.take(key, *lang);

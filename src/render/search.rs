@@ -91,26 +91,44 @@ impl<'s> Renderer<'s> {
         });
         // The page lists every page for readers without JavaScript; the
         // searchable words go only into index.js.
-        let mut entries: Vec<SearchEntry> = site
+        use std::borrow::Cow;
+        // Each body knows its title's sort key and its link from this page.
+        let precomputed = self.absolute_root.is_none() && path == site.search_path(lang);
+        let mut entries: Vec<(Cow<'_, str>, SearchLink<'_>)> = site
             .translations()
             .filter(|(_, t, _)| t.lang == lang)
-            .map(|(_, t, p)| SearchEntry {
-                title: t.front.title.clone(),
-                href: self.href(path, p),
-                summary: String::new(),
-                words: String::new(),
+            .map(|(article, t, p)| {
+                let title = t.front.title.as_str();
+                match self.bodies.get(&article.path, lang).filter(|_| precomputed) {
+                    Some(body) => (
+                        Cow::Borrowed(body.search_order.0.as_str()),
+                        SearchLink {
+                            title,
+                            href: Cow::Borrowed(body.search_order.1.as_str()),
+                        },
+                    ),
+                    None => (
+                        Cow::Owned(crate::site::collation_key(title, lang)),
+                        SearchLink {
+                            title,
+                            href: Cow::Owned(self.href(path, p)),
+                        },
+                    ),
+                }
             })
             .chain(site.content.datasets.iter().filter_map(|(key, d)| {
-                Some(SearchEntry {
-                    title: d.title.text(lang).to_string(),
-                    href: self.href(path, site.dataset_path(key, lang)?),
-                    summary: String::new(),
-                    words: String::new(),
-                })
+                let title = d.title.text(lang);
+                Some((
+                    Cow::Owned(crate::site::collation_key(title, lang)),
+                    SearchLink {
+                        title,
+                        href: Cow::Owned(self.href(path, site.dataset_path(key, lang)?)),
+                    },
+                ))
             }))
             .collect();
-        entries
-            .sort_by_cached_key(|e| (crate::site::collation_key(&e.title, lang), e.href.clone()));
+        entries.sort_by(|a, b| (&a.0, &a.1.href).cmp(&(&b.0, &b.1.href)));
+        let entries: Vec<SearchLink<'_>> = entries.into_iter().map(|(_, link)| link).collect();
         let mut context = self.context(&page);
         context.insert("entries", &entries);
         self.template("search.html", &context, lang)
@@ -120,6 +138,15 @@ impl<'s> Renderer<'s> {
 /// How much of an article's text goes into the search index: enough to find
 /// it by what it is about, small enough to load on a phone.
 const SEARCH_TEXT: usize = 1500;
+
+/// A page in the search page's list, for readers without JavaScript.
+#[derive(serde::Serialize)]
+struct SearchLink<'a> {
+    #[serde(rename = "t")]
+    title: &'a str,
+    #[serde(rename = "u")]
+    href: std::borrow::Cow<'a, str>,
+}
 
 /// A page in the search index.
 #[derive(serde::Serialize)]
