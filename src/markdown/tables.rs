@@ -46,16 +46,57 @@ impl Tables {
 /// turns their alignment into classes: the Content-Security-Policy allows no
 /// inline styles.
 pub fn scope_column_headers(html: &str) -> String {
-    let mut html = html
-        .replace("<th>", "<th scope=\"col\">")
-        .replace("<th style=", "<th scope=\"col\" style=");
-    for align in ["left", "center", "right"] {
-        html = html.replace(
-            &format!(" style=\"text-align: {align}\""),
-            &format!(" class=\"align-{align}\""),
-        );
+    const HEADER: &str = "<th";
+    const ALIGN: &str = " style=\"text-align: ";
+    // One pass over the page, since most bodies hold no table at all.
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut rest = html;
+    let mut next_header = rest.find(HEADER);
+    let mut next_align = rest.find(ALIGN);
+    loop {
+        let at = match (next_header, next_align) {
+            (None, None) => break,
+            (Some(h), Some(a)) => h.min(a),
+            (Some(h), None) => h,
+            (None, Some(a)) => a,
+        };
+        out.push_str(&rest[..at]);
+        let here = &rest[at..];
+        let used = if next_header == Some(at) {
+            if here.starts_with("<th>") {
+                out.push_str("<th scope=\"col\">");
+                4
+            } else if here.starts_with("<th style=") {
+                out.push_str("<th scope=\"col\"");
+                HEADER.len()
+            } else {
+                out.push_str(HEADER);
+                HEADER.len()
+            }
+        } else {
+            let after = &here[ALIGN.len()..];
+            let align = ["left", "center", "right"]
+                .into_iter()
+                .find(|a| after.strip_prefix(a).is_some_and(|r| r.starts_with('"')));
+            match align {
+                Some(align) => {
+                    out.push_str(" class=\"align-");
+                    out.push_str(align);
+                    out.push('"');
+                    ALIGN.len() + align.len() + 1
+                }
+                None => {
+                    out.push_str(ALIGN);
+                    ALIGN.len()
+                }
+            }
+        };
+        rest = &here[used..];
+        next_header = rest.find(HEADER);
+        next_align = rest.find(ALIGN);
     }
-    html
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]

@@ -203,11 +203,12 @@ impl SearchEntry {
 /// The distinct folded words of `text`, at most `max` bytes of them; stops
 /// reading as soon as it is full, since articles can be long.
 fn search_words(text: &str, max: usize) -> String {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen: rustc_hash::FxHashSet<String> = Default::default();
     let mut out = String::with_capacity(max);
     let mut word = String::new();
     let mut flush = |word: &mut String, out: &mut String| -> bool {
-        if !word.is_empty() && out.len() + word.len() < max && seen.insert(word.clone()) {
+        if !word.is_empty() && out.len() + word.len() < max && !seen.contains(word.as_str()) {
+            seen.insert(word.clone());
             if !out.is_empty() {
                 out.push(' ');
             }
@@ -216,14 +217,25 @@ fn search_words(text: &str, max: usize) -> String {
         word.clear();
         out.len() + 1 < max
     };
-    for c in text.chars().flat_map(char::to_lowercase) {
-        let folded = crate::content::slug::fold_letter(c);
-        if folded.is_empty() {
-            if !flush(&mut word, &mut out) {
+    for c in text.chars() {
+        // ASCII, nearly all of it, folds without the Unicode tables.
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                word.push(c.to_ascii_lowercase());
+            } else if !flush(&mut word, &mut out) {
                 return out;
             }
-        } else {
-            word.push_str(folded);
+            continue;
+        }
+        for lower in c.to_lowercase() {
+            let folded = crate::content::slug::fold_letter(lower);
+            if folded.is_empty() {
+                if !flush(&mut word, &mut out) {
+                    return out;
+                }
+            } else {
+                word.push_str(folded);
+            }
         }
     }
     flush(&mut word, &mut out);
