@@ -48,11 +48,13 @@ impl Tables {
 pub fn scope_column_headers(html: &str) -> String {
     const HEADER: &str = "<th";
     const ALIGN: &str = " style=\"text-align: ";
-    // One pass over the page, since most bodies hold no table at all.
+    // One pass over the page, since most bodies hold no table at all. Each
+    // pattern is searched for again only once passed.
+    let find = |from: usize, pattern: &str| html[from..].find(pattern).map(|i| from + i);
     let mut out = String::with_capacity(html.len() + 64);
-    let mut rest = html;
-    let mut next_header = rest.find(HEADER);
-    let mut next_align = rest.find(ALIGN);
+    let mut pos = 0;
+    let mut next_header = find(0, HEADER);
+    let mut next_align = find(0, ALIGN);
     loop {
         let at = match (next_header, next_align) {
             (None, None) => break,
@@ -60,10 +62,10 @@ pub fn scope_column_headers(html: &str) -> String {
             (Some(h), None) => h,
             (None, Some(a)) => a,
         };
-        out.push_str(&rest[..at]);
-        let here = &rest[at..];
-        let used = if next_header == Some(at) {
-            if here.starts_with("<th>") {
+        out.push_str(&html[pos..at]);
+        let here = &html[at..];
+        if next_header == Some(at) {
+            let used = if here.starts_with("<th>") {
                 out.push_str("<th scope=\"col\">");
                 4
             } else if here.starts_with("<th style=") {
@@ -72,13 +74,15 @@ pub fn scope_column_headers(html: &str) -> String {
             } else {
                 out.push_str(HEADER);
                 HEADER.len()
-            }
+            };
+            pos = at + used;
+            next_header = find(pos, HEADER);
         } else {
             let after = &here[ALIGN.len()..];
             let align = ["left", "center", "right"]
                 .into_iter()
                 .find(|a| after.strip_prefix(a).is_some_and(|r| r.starts_with('"')));
-            match align {
+            let used = match align {
                 Some(align) => {
                     out.push_str(" class=\"align-");
                     out.push_str(align);
@@ -89,13 +93,12 @@ pub fn scope_column_headers(html: &str) -> String {
                     out.push_str(ALIGN);
                     ALIGN.len()
                 }
-            }
-        };
-        rest = &here[used..];
-        next_header = rest.find(HEADER);
-        next_align = rest.find(ALIGN);
+            };
+            pos = at + used;
+            next_align = find(pos, ALIGN);
+        }
     }
-    out.push_str(rest);
+    out.push_str(&html[pos..]);
     out
 }
 
