@@ -139,10 +139,8 @@ pub fn render(
         let events = events.filter_map(|(event, range)| images.rewrite(event).map(|e| (e, range)));
         let mut tables = tables::Tables::new(&translation.front.title);
         let events = events.flat_map(|(event, range)| {
-            tables
-                .rewrite(event)
-                .into_iter()
-                .map(move |e| (e, range.clone()))
+            let (event, after) = tables.rewrite(event);
+            std::iter::once((event, range.clone())).chain(after.map(|e| (e, range)))
         });
         let mut footnotes = Footnotes::default();
         let events = events
@@ -181,7 +179,11 @@ pub fn render(
         located(range, Diagnostic::warning(&translation.file, message), hint)
     }));
     Rendered {
-        html: tables::scope_column_headers(&html_out),
+        html: if raw_html.seen {
+            tables::scope_column_headers(&html_out)
+        } else {
+            html_out
+        },
         ids,
         anchor_checks: anchor_checks
             .into_iter()

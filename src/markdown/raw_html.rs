@@ -36,8 +36,11 @@ const INLINE: [(&str, &[&str]); 20] = [
 
 /// Cleans raw HTML events; warnings are collected with their byte ranges.
 pub struct RawHtml {
-    cleaner: ammonia::Builder<'static>,
+    /// Made on the first HTML block: most pages have none.
+    cleaner: Option<ammonia::Builder<'static>>,
     hosts: Vec<String>,
+    /// Whether any HTML of the editor's came through (see [`super::tables::scope_column_headers`]).
+    pub seen: bool,
     block: Option<(Range<usize>, String)>,
     /// Inline tags whose opening was shown as text, so their closing is too.
     refused: Vec<String>,
@@ -46,12 +49,23 @@ pub struct RawHtml {
 
 impl RawHtml {
     pub fn new(iframe_hosts: &[String]) -> Self {
-        let mut cleaner = ammonia::Builder::default();
         let hosts: Vec<String> = iframe_hosts
             .iter()
             .map(|h| h.to_ascii_lowercase())
             .collect();
-        let allowed = hosts.clone();
+        RawHtml {
+            cleaner: None,
+            hosts,
+            seen: false,
+            block: None,
+            refused: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    fn cleaner(hosts: &[String]) -> ammonia::Builder<'static> {
+        let mut cleaner = ammonia::Builder::default();
+        let allowed = hosts.to_vec();
         cleaner
             .add_tags(["iframe"])
             .add_tag_attributes(
@@ -71,13 +85,7 @@ impl RawHtml {
                 }
                 Some(value.into())
             });
-        RawHtml {
-            cleaner,
-            hosts,
-            block: None,
-            refused: Vec::new(),
-            warnings: Vec::new(),
-        }
+        cleaner
     }
 
     /// `None` while inside an HTML block: the block comes out whole, cleaned, at its end.
@@ -99,7 +107,10 @@ impl RawHtml {
             }
             Event::End(TagEnd::HtmlBlock) => {
                 let (start, html) = self.block.take()?;
-                let clean = self.cleaner.clean(&html).to_string();
+                self.seen = true;
+                let hosts = &self.hosts;
+                let cleaner = self.cleaner.get_or_insert_with(|| Self::cleaner(hosts));
+                let clean = cleaner.clean(&html).to_string();
                 for removed in removed(&html, &self.hosts) {
                     self.warnings.push((
                         start.clone(),

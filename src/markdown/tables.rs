@@ -1,14 +1,18 @@
 //! Tables in the text: a caption (the heading the table stands under, else the
 //! page title) and column headers marked as such, since Markdown has no syntax for either.
 
-use pulldown_cmark::{Event, Tag, TagEnd};
+use pulldown_cmark::{Alignment, Event, Tag, TagEnd};
 
 use super::escape_attribute as escape;
 
-/// Tracks the latest heading so a table can be captioned by it.
+/// Tracks the latest heading so a table can be captioned by it, and where in
+/// a table the text is, to mark its cells.
 pub struct Tables {
     caption: String,
     heading: Option<String>,
+    alignments: Vec<Alignment>,
+    in_head: bool,
+    cell: usize,
 }
 
 impl Tables {
@@ -16,10 +20,14 @@ impl Tables {
         Tables {
             caption: title.to_string(),
             heading: None,
+            alignments: Vec::new(),
+            in_head: false,
+            cell: 0,
         }
     }
 
-    pub fn rewrite<'a>(&mut self, event: Event<'a>) -> Vec<Event<'a>> {
+    /// The event, or what replaces it, and at most one event after it.
+    pub fn rewrite<'a>(&mut self, event: Event<'a>) -> (Event<'a>, Option<Event<'a>>) {
         match &event {
             Event::Start(Tag::Heading { .. }) => self.heading = Some(String::new()),
             Event::Text(t) | Event::Code(t) => {
@@ -32,19 +40,43 @@ impl Tables {
                     self.caption = heading;
                 }
             }
-            Event::Start(Tag::Table(_)) => {
+            Event::Start(Tag::Table(alignments)) => {
+                self.alignments.clone_from(alignments);
                 let caption = format!("<caption>{}</caption>", escape(self.caption.trim()));
-                return vec![event, Event::Html(caption.into())];
+                return (event, Some(Event::Html(caption.into())));
+            }
+            Event::Start(Tag::TableHead) => {
+                self.in_head = true;
+                self.cell = 0;
+            }
+            Event::End(TagEnd::TableHead) => self.in_head = false,
+            Event::Start(Tag::TableRow) => self.cell = 0,
+            // Header cells are column headers, and alignment is a class: the
+            // Content-Security-Policy allows no inline styles. The writer still
+            // closes the cell, as it knows whether it is in the head.
+            Event::Start(Tag::TableCell) => {
+                let align = match self.alignments.get(self.cell) {
+                    Some(Alignment::Left) => " class=\"align-left\"",
+                    Some(Alignment::Center) => " class=\"align-center\"",
+                    Some(Alignment::Right) => " class=\"align-right\"",
+                    _ => "",
+                };
+                self.cell += 1;
+                let tag = if self.in_head {
+                    format!("<th scope=\"col\"{align}>")
+                } else {
+                    format!("<td{align}>")
+                };
+                return (Event::Html(tag.into()), None);
             }
             _ => {}
         }
-        vec![event]
+        (event, None)
     }
 }
 
-/// Marks the header cells Markdown tables produce as column headers, and
-/// turns their alignment into classes: the Content-Security-Policy allows no
-/// inline styles.
+/// Marks header cells in the editor's own HTML tables as column headers,
+/// and turns inline alignment into classes, as Markdown tables' cells are.
 pub fn scope_column_headers(html: &str) -> String {
     const HEADER: &str = "<th";
     const ALIGN: &str = " style=\"text-align: ";
@@ -115,9 +147,11 @@ mod tests {
         let mut out = String::new();
         html::push_html(
             &mut out,
-            Parser::new_ext(markdown, Options::ENABLE_TABLES).flat_map(|e| tables.rewrite(e)),
+            Parser::new_ext(markdown, Options::ENABLE_TABLES).flat_map(|e| {
+                let (event, after) = tables.rewrite(e);
+                std::iter::once(event).chain(after)
+            }),
         );
-        let out = scope_column_headers(&out);
         assert!(
             out.contains("<table><caption>Sidans titel</caption>"),
             "{out}"
@@ -128,5 +162,19 @@ mod tests {
             out.contains("<th scope=\"col\" class=\"align-right\">B</th>"),
             "{out}"
         );
+        assert!(out.contains("<td class=\"align-right\">2</td>"), "{out}");
+        assert!(!out.contains("style="), "{out}");
+    }
+
+    #[test]
+    fn the_editors_own_table_headers_are_scoped_and_aligned_by_class() {
+        let html = "<table><thead><tr><th>A</th><th style=\"text-align: center\">B</th></tr></thead>\
+                    <tbody><tr><td style=\"text-align: right\">1</td><td style=\"text-align: up\">2</td></tr></tbody></table>";
+        assert_eq!(
+            scope_column_headers(html),
+            "<table><thead><tr><th scope=\"col\">A</th><th scope=\"col\" class=\"align-center\">B</th></tr></thead>\
+             <tbody><tr><td class=\"align-right\">1</td><td style=\"text-align: up\">2</td></tr></tbody></table>"
+        );
+        assert_eq!(scope_column_headers("<p>no table</p>"), "<p>no table</p>");
     }
 }
