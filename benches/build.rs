@@ -6,7 +6,8 @@
 //!     TORGET_BENCH_SIZES=2000 cargo bench --bench build
 //!
 //! Sites and output go to /dev/shm when it exists, since disk timings on shared
-//! machines swing too much to compare. Each build runs in a child process so its
+//! machines swing too much to compare. Every build, the floor's, torget's and
+//! Hugo's, starts with no output folder. Each build runs in a child process so its
 //! peak memory is its own.
 
 // Children are reaped by wait4 in reap(), which clippy cannot see.
@@ -132,6 +133,7 @@ fn hugo(articles: usize, dir: &Path) -> Option<(Duration, u64)> {
     let mut times = Vec::new();
     let mut peak = 0;
     for _ in 0..RUNS {
+        let _ = fs::remove_dir_all(dir.join("hugo-out"));
         let started = Instant::now();
         let child = std::process::Command::new("hugo")
             .args(["--quiet", "-s"])
@@ -271,6 +273,8 @@ fn main() {
         let mut builds = Vec::new();
         let mut peak = 0;
         for _ in 0..RUNS {
+            // Like the floor, each build starts from no output.
+            let _ = fs::remove_dir_all(dir.join("out"));
             let (time, memory) = build_in_child(&site, &dir.join("out"));
             builds.push(time);
             peak = peak.max(memory);

@@ -256,23 +256,21 @@ pub fn dataset_anchors(lang: Lang) -> [&'static str; 3] {
 /// Both are site-relative; `from` is a folder (`nyheter/ny-call-in/`), `to`
 /// a folder or a file (`style.css`).
 pub fn relative_url(from: &str, to: &str) -> String {
-    let from_dirs: Vec<&str> = from.split('/').filter(|s| !s.is_empty()).collect();
-    let (to_dirs, to_file) = match to.rsplit_once('/') {
-        Some((dirs, file)) => (
-            dirs.split('/')
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>(),
-            file,
-        ),
-        None => (Vec::new(), to),
-    };
-    let common = from_dirs
-        .iter()
-        .zip(&to_dirs)
+    // Made for every link of every page: segments are counted, not collected.
+    fn segments(path: &str) -> impl Iterator<Item = &str> {
+        path.split('/').filter(|s| !s.is_empty())
+    }
+    let (to_dirs, to_file) = to.rsplit_once('/').unwrap_or(("", to));
+    let common = segments(from)
+        .zip(segments(to_dirs))
         .take_while(|(a, b)| a == b)
         .count();
-    let mut url = "../".repeat(from_dirs.len() - common);
-    for dir in &to_dirs[common..] {
+    let ups = segments(from).count() - common;
+    let mut url = String::with_capacity(ups * 3 + to.len());
+    for _ in 0..ups {
+        url.push_str("../");
+    }
+    for dir in segments(to_dirs).skip(common) {
         url.push_str(dir);
         url.push('/');
     }

@@ -67,6 +67,22 @@ impl Sink for Memory {
     }
 }
 
+/// Removes a folder and everything in it, folders side by side: a large
+/// site's previous output is tens of thousands of files.
+fn remove_tree(dir: &Path) -> io::Result<()> {
+    use rayon::prelude::*;
+    let entries: Vec<fs::DirEntry> = fs::read_dir(dir)?.collect::<io::Result<_>>()?;
+    entries.par_iter().try_for_each(|entry| {
+        // A link is removed, never followed.
+        if entry.file_type()?.is_dir() {
+            remove_tree(&entry.path())
+        } else {
+            fs::remove_file(entry.path())
+        }
+    })?;
+    fs::remove_dir(dir)
+}
+
 /// Refuses any path that is not plain folders and a file name inside the site.
 fn check_relative(relative: &str) -> io::Result<&Path> {
     let path = Path::new(relative);
@@ -142,7 +158,7 @@ impl Staging {
         }
         self.committed = true;
         if old.exists() {
-            fs::remove_dir_all(&old)?;
+            remove_tree(&old)?;
         }
         Ok(())
     }
