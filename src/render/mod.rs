@@ -659,11 +659,21 @@ impl<'s> Renderer<'s> {
                 total: of,
                 previous: (number > 1).then(|| href(number - 1)),
                 next: (number < of).then(|| href(number + 1)),
-                pages: (1..=of)
-                    .map(|n| PageLink {
-                        number: n,
-                        href: href(n),
-                        current: n == number,
+                pages: page_window(number, of)
+                    .into_iter()
+                    .map(|n| match n {
+                        Some(n) => PageLink {
+                            number: n,
+                            href: href(n),
+                            current: n == number,
+                            gap: false,
+                        },
+                        None => PageLink {
+                            number: 0,
+                            href: String::new(),
+                            current: false,
+                            gap: true,
+                        },
                     })
                     .collect(),
             }
@@ -989,6 +999,28 @@ fn content_security_policy(config: &crate::config::SiteConfig) -> String {
     )
 }
 
+/// The page numbers a listing's page `number` of `of` links to: all of
+/// them up to seven, else the first, the last and two either side of the
+/// current one, with `None` for each gap. Listing every page of a long
+/// listing on every page would make the site grow as its square.
+fn page_window(number: usize, of: usize) -> Vec<Option<usize>> {
+    if of <= 7 {
+        return (1..=of).map(Some).collect();
+    }
+    let from = number.saturating_sub(2).max(2);
+    let to = (number + 2).min(of - 1);
+    let mut window = vec![Some(1)];
+    if from > 2 {
+        window.push(None);
+    }
+    window.extend((from..=to).map(Some));
+    if to < of - 1 {
+        window.push(None);
+    }
+    window.push(Some(of));
+    window
+}
+
 /// At most `max` characters, cut at a word, with an ellipsis when cut.
 pub fn shorten(text: &str, max: usize) -> String {
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -1014,6 +1046,31 @@ fn plain_markdown(markdown: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_listings_link_the_first_last_and_nearby_pages() {
+        let numbers = |window: Vec<Option<usize>>| {
+            window
+                .into_iter()
+                .map(|n| n.map_or("…".to_string(), |n| n.to_string()))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(numbers(page_window(2, 7)), "1 2 3 4 5 6 7");
+        assert_eq!(numbers(page_window(1, 500)), "1 2 3 … 500");
+        assert_eq!(numbers(page_window(4, 500)), "1 2 3 4 5 6 … 500");
+        assert_eq!(
+            numbers(page_window(250, 500)),
+            "1 … 248 249 250 251 252 … 500"
+        );
+        assert_eq!(numbers(page_window(500, 500)), "1 … 498 499 500");
+        for of in 1..40 {
+            for number in 1..=of {
+                let window = page_window(number, of);
+                assert!(window.contains(&Some(number)) && window.len() <= 9);
+            }
+        }
+    }
 
     #[test]
     fn shorten_cuts_at_a_word_and_marks_the_cut() {

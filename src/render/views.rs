@@ -132,11 +132,14 @@ pub struct Pagination {
     pub pages: Vec<PageLink>,
 }
 
+/// A page of a listing in its pagination, or a gap between the pages shown.
 #[derive(Serialize)]
 pub struct PageLink {
     pub number: usize,
     pub href: String,
     pub current: bool,
+    /// Pages left out here (shown as …).
+    pub gap: bool,
 }
 
 /// An article page.
