@@ -147,6 +147,15 @@ impl LiveSite {
             })
     }
 
+    /// Whether the files at `changed` leave the site as it is (an editor's
+    /// scratch files, made and removed), so nothing need be built or reloaded.
+    pub fn is_unchanged_by(&self, changed: &[PathBuf]) -> bool {
+        self.loaded.is_some()
+            && self
+                .edited_translations(changed)
+                .is_some_and(|e| e.is_empty())
+    }
+
     /// The translations `changed` names, or `None` if anything else changed.
     fn edited_translations(&self, changed: &[PathBuf]) -> Option<BTreeSet<(String, Lang)>> {
         let loaded = self.loaded.as_ref()?;

@@ -86,11 +86,12 @@ fn build_options(options: &ServeOptions, address: SocketAddr) -> BuildOptions {
 }
 
 /// Builds the whole site (`changed` is `None`) or what the changed files
-/// touch, and reports like `build` does.
-fn rebuild(live: &Mutex<LiveSite>, changed: Option<Vec<PathBuf>>) -> Latest {
+/// touch, and reports like `build` does; `None` when the changes leave the site as it was.
+fn rebuild(live: &Mutex<LiveSite>, changed: Option<Vec<PathBuf>>) -> Option<Latest> {
     let started = std::time::Instant::now();
     let mut live = live.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     let outcome = match changed {
+        Some(changed) if live.is_unchanged_by(&changed) => return None,
         Some(changed) => live.rebuild(&changed),
         None => live.build_all(),
     };
@@ -109,14 +110,14 @@ fn rebuild(live: &Mutex<LiveSite>, changed: Option<Vec<PathBuf>>) -> Latest {
             } else {
                 println!("Built {pages} pages in {took} ms.");
             }
-            Latest::Site(Arc::clone(live.files()))
+            Some(Latest::Site(Arc::clone(live.files())))
         }
         Err(diagnostics) => {
             for diagnostic in &diagnostics {
                 eprint!("{}", diagnostic.render(false));
             }
             eprintln!("The site has errors; the browser shows them until they are fixed.");
-            Latest::Errors(diagnostics)
+            Some(Latest::Errors(diagnostics))
         }
     }
 }
@@ -135,9 +136,9 @@ async fn run(options: ServeOptions) -> Result<(), Diagnostic> {
         let live = Arc::clone(&live);
         tokio::task::spawn_blocking(move || rebuild(&live, None))
             .await
-            .map_err(|e| {
-                Diagnostic::error("serve", format!("the first build failed to run: {e}"))
-            })?
+            .map_err(|e| Diagnostic::error("serve", format!("the first build failed to run: {e}")))?
+            // A whole build always gives a site or its errors.
+            .unwrap_or(Latest::Errors(Vec::new()))
     };
     let (reload, _) = broadcast::channel(16);
     let (stop, shutdown) = watch::channel(false);
@@ -195,8 +196,10 @@ async fn run(options: ServeOptions) -> Result<(), Diagnostic> {
                     };
                 }
                 let live = Arc::clone(&live);
-                let Ok(latest) = tokio::task::spawn_blocking(move || rebuild(&live, paths)).await
+                let Ok(Some(latest)) =
+                    tokio::task::spawn_blocking(move || rebuild(&live, paths)).await
                 else {
+                    // Nothing changed (or the rebuild could not run): keep what is shown.
                     continue;
                 };
                 if let Ok(mut slot) = shared.latest.write() {

@@ -292,11 +292,13 @@ fn scratch_files_an_editor_makes_and_removes_change_nothing() {
     live.build_all().expect("the fixture builds");
     // vim tests that it may write a folder with a file `4913`, then removes it.
     let scratch = options.site.join("content/nyheter/a-forsta/4913");
+    assert!(live.is_unchanged_by(std::slice::from_ref(&scratch)));
     let rebuilt = live.rebuild(&[scratch]).expect("nothing to rebuild");
     assert!(rebuilt.incremental);
     assert_eq!(rebuilt.summary.rendered, 0);
     // A file the site did read, now gone, is a change: the whole site is read again.
     fs::remove_file(options.site.join("content/nyheter/c-tredje/bild.png")).unwrap();
+    assert!(!live.is_unchanged_by(&[options.site.join("content/nyheter/c-tredje/bild.png")]));
     fs::write(
         options.site.join("content/nyheter/c-tredje/sv.md"),
         "---\ntitle: Tredje nyheten\nslug: tredje\ndate: 2020-03-01\n---\nUtan bild.\n",
