@@ -110,11 +110,13 @@ impl LiveSite {
         let Some(edited) = self.edited_translations(changed) else {
             return self.build_all();
         };
-        let Some(mut loaded) = self.loaded.take() else {
+        // Every finished build leaves its resolution.
+        let Some(mut loaded) = self.loaded.take().filter(|l| l.resolution.is_some()) else {
             return self.build_all();
         };
         let load_options = crate::load_options(&self.options, &loaded.config);
-        let mut earlier = None;
+        // Taken from `loaded` once a front matter changes, for the bodies to be compared with.
+        let mut resolved_before = None;
         for (dir, lang) in &edited {
             let root = self.options.site.as_path();
             let before = front_matter(&loaded.content, dir, *lang).map(str::to_string);
@@ -126,9 +128,7 @@ impl LiveSite {
             if front_matter(&loaded.content, dir, *lang) != before.as_deref() {
                 // Addresses, listings or topics may move: resolve again, and
                 // compare, so bodies whose links did not move are kept.
-                if let Some(resolution) = loaded.resolution.take() {
-                    earlier = Some(resolution);
-                }
+                resolved_before = resolved_before.or(loaded.resolution.take());
             }
             let file = PathBuf::from(format!("content/{dir}/{}.md", lang.code()));
             loaded.load_problems.retain(|d| d.file != file);
@@ -137,8 +137,7 @@ impl LiveSite {
         let reuse = render::Reuse {
             previous: std::mem::take(&mut loaded.bodies),
             edited,
-            same_addresses: loaded.resolution.is_some(),
-            earlier,
+            resolved_before,
         };
         self.finish(loaded, Some(reuse), started)
             .map(|summary| Rebuilt {

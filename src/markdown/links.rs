@@ -19,53 +19,6 @@ pub struct AnchorCheck {
     pub offset: usize,
 }
 
-/// What an `@/` link of a page found when it was rendered: the page stays
-/// valid for reuse as long as the same lookup finds the same thing.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LinkTrace {
-    pub query: String,
-    pub found: Found,
-}
-
-/// The outcome of one `@/` lookup, as far as the rendered HTML depends on it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Found {
-    /// Home, section, article or dataset (0–3).
-    pub kind: u8,
-    pub path: String,
-    pub lang: Lang,
-}
-
-impl Found {
-    /// What `lookup` finds for `query` now; `None` for a broken link.
-    pub fn now(site: &Site, query: &str, lang: Lang) -> Option<Found> {
-        let resolved = site.lookup(query, lang).ok()?;
-        Some(Found {
-            kind: kind(&resolved.target),
-            path: resolved.path.to_string(),
-            lang: resolved.lang,
-        })
-    }
-
-    /// Whether `lookup` still finds this for `query`.
-    pub fn still(&self, site: &Site, query: &str, lang: Lang) -> bool {
-        site.lookup(query, lang).is_ok_and(|resolved| {
-            kind(&resolved.target) == self.kind
-                && resolved.path == self.path
-                && resolved.lang == self.lang
-        })
-    }
-}
-
-fn kind(target: &Target<'_>) -> u8 {
-    match target {
-        Target::Home => 0,
-        Target::Section(_) => 1,
-        Target::Article(_) => 2,
-        Target::Dataset(_) => 3,
-    }
-}
-
 /// Rewrites the links of one page.
 pub struct Linker<'s, 'c> {
     pub site: &'s Site,
@@ -73,7 +26,8 @@ pub struct Linker<'s, 'c> {
     pub lang: Lang,
     pub page_path: &'s str,
     pub anchor_checks: &'c mut Vec<AnchorCheck>,
-    pub traces: Vec<LinkTrace>,
+    /// The content paths of every `@/` link, as looked up.
+    pub linked: Vec<String>,
     pub problems: Vec<(Range<usize>, String, Option<String>)>,
 }
 
@@ -158,12 +112,7 @@ impl Linker<'_, '_> {
                     return None;
                 }
             };
-            if let Some(found) = Found::now(self.site, path, self.lang) {
-                self.traces.push(LinkTrace {
-                    query: path.to_string(),
-                    found,
-                });
-            }
+            self.linked.push(path.trim_matches('/').to_string());
             let mut url = self.site.link(self.page_path, resolved.path);
             if let Some(anchor) = anchor {
                 match resolved.target {

@@ -24,7 +24,7 @@ use crate::i18n::{InterfaceStrings, Lang};
 use crate::site::Site;
 
 pub use images::size_of as image_size;
-pub use links::{AnchorCheck, Found, LinkTrace, dataset_anchors, relative_url};
+pub use links::{AnchorCheck, dataset_anchors, relative_url};
 
 /// One article translation rendered to HTML, with what the rest of the build needs to know of it.
 #[derive(Debug, Default)]
@@ -47,10 +47,8 @@ pub struct Rendered {
     pub search_entry: String,
     pub search_order: (String, String),
     pub diagnostics: Vec<Diagnostic>,
-    /// The path the page was rendered for: its relative links depend on it.
-    pub page_path: String,
-    /// Every `@/` link's lookup, to tell whether the page is still valid after an edit.
-    pub links: Vec<LinkTrace>,
+    /// The content paths its `@/` links name: the page stays valid while none of them moves.
+    pub linked: Vec<String>,
     /// Unique to this rendering, so pages built from it can tell it changed.
     pub version: u64,
     /// A fingerprint of what listings show of the page (title, date, summary), filled in with them.
@@ -58,16 +56,13 @@ pub struct Rendered {
 }
 
 impl Rendered {
-    /// Whether this rendering is still what `render` would make for a
-    /// translation that has not changed, now at `page_path` in `site`.
-    pub fn still_valid(&self, site: &Site, page_path: &str, lang: Lang) -> bool {
+    /// Whether this rendering of article `key` must be made again now that
+    /// the articles in `moved` have new addresses (or came or went).
+    pub fn depends_on(&self, key: &str, moved: &rustc_hash::FxHashSet<&str>) -> bool {
         // Messages name other pages (suggestions), so a page with any is made again.
-        self.diagnostics.is_empty()
-            && self.page_path == page_path
-            && self
-                .links
-                .iter()
-                .all(|trace| trace.found.still(site, &trace.query, lang))
+        !self.diagnostics.is_empty()
+            || moved.contains(key)
+            || self.linked.iter().any(|k| moved.contains(k.as_str()))
     }
 }
 
@@ -112,7 +107,7 @@ pub fn render(
     };
     let mut trend_problems = Vec::new();
     let mut raw_html = raw_html::RawHtml::new(&site.config.iframe_hosts);
-    let links;
+    let linked;
     {
         // Editors' raw HTML is cleaned first, before any HTML of our own is added.
         let events = Parser::new_ext(body, options())
@@ -126,7 +121,7 @@ pub fn render(
             lang: translation.lang,
             page_path,
             anchor_checks: &mut anchor_checks,
-            traces: Vec::new(),
+            linked: Vec::new(),
             problems: Vec::new(),
         };
         let events = events.map(|(event, range)| {
@@ -157,7 +152,7 @@ pub fn render(
             });
         html::push_html(&mut html_out, events.map(|(event, _)| event));
         problems.append(&mut linker.problems);
-        links = std::mem::take(&mut linker.traces);
+        linked = std::mem::take(&mut linker.linked);
         problems.append(&mut trend_problems);
         ids.extend(footnotes.ids());
     }
@@ -199,8 +194,7 @@ pub fn render(
         search_entry: String::new(),
         search_order: Default::default(),
         diagnostics,
-        page_path: page_path.to_string(),
-        links,
+        linked,
         version: NEXT_VERSION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         listing_print: 0,
     }

@@ -64,12 +64,9 @@ pub struct Reuse {
     pub previous: Bodies,
     /// Translations whose files changed (or went) since.
     pub edited: std::collections::BTreeSet<(String, Lang)>,
-    /// No address, listing or topic changed (the site was not resolved again),
-    /// so every body but the edited ones is still what it was.
-    pub same_addresses: bool,
     /// The resolution the bodies were made with, when the site was resolved
-    /// again: a body is still valid if nothing it links to moved.
-    pub earlier: Option<crate::site::Resolution>,
+    /// again since; `None` when it was not, so nothing any body links to moved.
+    pub resolved_before: Option<crate::site::Resolution>,
 }
 
 /// Renders every translation's Markdown (in parallel) and checks anchors between pages.
@@ -90,71 +87,37 @@ pub fn bodies(
     };
     let (mut bodies, stale): (Bodies, Vec<(&Article, &Translation, &str)>) = match reuse {
         None => (Bodies::new(), site.translations().collect()),
-        Some(mut reuse) if reuse.same_addresses => {
-            for (key, lang) in &reuse.edited {
-                reuse.previous.take(key, *lang);
-            }
-            let stale = reuse
-                .edited
-                .iter()
-                .filter_map(|(key, lang)| {
-                    let article = site.content.articles.get(key)?;
-                    let translation = article.translations.get(lang)?;
-                    Some((article, translation, site.article_path(key, *lang)?))
-                })
-                .collect();
-            (reuse.previous, stale)
-        }
         Some(mut reuse) => {
-            let all: Vec<(&Article, &Translation, &str)> = site.translations().collect();
-            let edited: std::collections::HashSet<(&str, Lang)> = reuse
-                .edited
-                .iter()
-                .map(|(key, lang)| (key.as_str(), *lang))
-                .collect();
-            let moved = reuse
-                .earlier
-                .as_ref()
-                .map(|earlier| site.moved_since(earlier));
-            let valid: Vec<bool> = all
-                .par_iter()
-                .map(|(article, translation, path)| {
-                    let lang = translation.lang;
-                    if edited.contains(&(article.path.as_str(), lang)) {
-                        return false;
-                    }
-                    let Some(body) = reuse.previous.get(&article.path, lang) else {
-                        return false;
-                    };
-                    match &moved {
-                        // Only what moved can change a lookup.
-                        Some(moved) => {
-                            body.diagnostics.is_empty()
-                                && body.page_path == *path
-                                && !moved.contains(article.path.as_str())
-                                && body
-                                    .links
-                                    .iter()
-                                    .all(|t| !moved.contains(t.query.trim_matches('/')))
-                        }
-                        None => body.still_valid(site, path, lang),
-                    }
-                })
-                .collect();
-            drop(moved);
-            if let Some(earlier) = reuse.earlier.take() {
-                rayon::spawn(move || drop(earlier));
-            }
             // Bodies of translations that went are among the edited.
             for (key, lang) in &reuse.edited {
                 reuse.previous.take(key, *lang);
             }
-            let mut stale = Vec::new();
-            for (job, valid) in all.into_iter().zip(valid) {
-                if !valid {
-                    reuse.previous.take(&job.0.path, job.1.lang);
-                    stale.push(job);
+            let moved = (reuse.resolved_before.as_ref()).map(|before| site.moved_since(before));
+            let stale: Vec<(&Article, &Translation, &str)> = match &moved {
+                None => (reuse.edited.iter())
+                    .filter_map(|(key, lang)| {
+                        let article = site.content.articles.get(key)?;
+                        let translation = article.translations.get(lang)?;
+                        Some((article, translation, site.article_path(key, *lang)?))
+                    })
+                    .collect(),
+                Some(moved) => {
+                    let all: Vec<(&Article, &Translation, &str)> = site.translations().collect();
+                    all.into_par_iter()
+                        .filter(|(article, translation, _)| {
+                            (reuse.previous.get(&article.path, translation.lang))
+                                .is_none_or(|body| body.depends_on(&article.path, moved))
+                        })
+                        .collect()
                 }
+            };
+            for (article, translation, _) in &stale {
+                reuse.previous.take(&article.path, translation.lang);
+            }
+            drop(moved);
+            if let Some(before) = reuse.resolved_before.take() {
+                // Tens of thousands of small strings: freed off the rebuild's path.
+                rayon::spawn(move || drop(before));
             }
             (reuse.previous, stale)
         }
