@@ -24,6 +24,14 @@ use crate::yaml;
 pub struct Site {
     pub config: SiteConfig,
     pub content: Content,
+    /// Addresses, listings and topics derived from the content.
+    resolved: Resolution,
+}
+
+/// What resolving derived from the content, kept apart from it so an edit
+/// that changes nothing resolving reads (text below the front matter) can use it again.
+#[derive(Debug)]
+pub struct Resolution {
     /// URL path of each section per language, relative to the site root (`en/news/`).
     section_paths: BTreeMap<String, BTreeMap<Lang, String>>,
     /// URL path of each article translation.
@@ -39,20 +47,6 @@ pub struct Site {
     /// Topics per language, by slug.
     tags: BTreeMap<Lang, BTreeMap<Slug, Tag>>,
     /// What resolving found wrong, kept for when the resolution is used again.
-    problems: Vec<Diagnostic>,
-}
-
-/// What resolving derived from the content, kept apart from it so an edit
-/// that changes nothing resolving reads (text below the front matter) can use it again.
-#[derive(Debug)]
-pub struct Resolution {
-    section_paths: BTreeMap<String, BTreeMap<Lang, String>>,
-    article_paths: FxHashMap<String, BTreeMap<Lang, String>>,
-    listings: BTreeMap<String, BTreeMap<Lang, Vec<String>>>,
-    home_paths: BTreeMap<Lang, String>,
-    dataset_paths: BTreeMap<String, BTreeMap<Lang, String>>,
-    dataset_ids: BTreeMap<String, String>,
-    tags: BTreeMap<Lang, BTreeMap<Slug, Tag>>,
     problems: Vec<Diagnostic>,
 }
 
@@ -115,16 +109,18 @@ impl Site {
             .map(|l| (*l, config.lang_prefix(*l)))
             .collect();
         let mut site = Site {
-            home_paths,
-            dataset_paths: BTreeMap::new(),
-            dataset_ids: BTreeMap::new(),
-            tags: BTreeMap::new(),
             config,
             content,
-            section_paths: BTreeMap::new(),
-            article_paths: FxHashMap::default(),
-            listings: BTreeMap::new(),
-            problems: Vec::new(),
+            resolved: Resolution {
+                home_paths,
+                section_paths: BTreeMap::new(),
+                article_paths: FxHashMap::default(),
+                listings: BTreeMap::new(),
+                dataset_paths: BTreeMap::new(),
+                dataset_ids: BTreeMap::new(),
+                tags: BTreeMap::new(),
+                problems: Vec::new(),
+            },
         };
         site.assign_section_paths(&mut errors);
         site.assign_article_paths(&mut errors);
@@ -132,36 +128,26 @@ impl Site {
         // Listings and topics only read what is assigned above: make them side by side.
         let (listings, (tags, tag_errors)) =
             rayon::join(|| site.listings_by_section(), || site.topics());
-        site.listings = listings;
-        site.tags = tags;
+        site.resolved.listings = listings;
+        site.resolved.tags = tags;
         errors.extend(tag_errors);
         site.check_unique_paths(&mut errors);
-        site.problems = errors.clone();
+        site.resolved.problems = errors.clone();
         (site, errors)
     }
 
     /// The settings, content and resolution back, to patch the content after an edit.
     pub fn into_parts(self) -> (SiteConfig, Content, Resolution) {
-        let resolution = Resolution {
-            section_paths: self.section_paths,
-            article_paths: self.article_paths,
-            listings: self.listings,
-            home_paths: self.home_paths,
-            dataset_paths: self.dataset_paths,
-            dataset_ids: self.dataset_ids,
-            tags: self.tags,
-            problems: self.problems,
-        };
-        (self.config, self.content, resolution)
+        (self.config, self.content, self.resolved)
     }
 
     /// Articles whose address changed in some language (or that came or went) since `earlier`.
     pub fn moved_since<'a>(&'a self, earlier: &'a Resolution) -> FxHashSet<&'a str> {
-        let now = self.article_paths.iter();
+        let now = self.resolved.article_paths.iter();
         let before = earlier
             .article_paths
             .iter()
-            .filter(|(key, _)| !self.article_paths.contains_key(*key));
+            .filter(|(key, _)| !self.resolved.article_paths.contains_key(*key));
         now.filter(|(key, paths)| earlier.article_paths.get(*key) != Some(*paths))
             .chain(before)
             .map(|(key, _)| key.as_str())
@@ -179,14 +165,7 @@ impl Site {
         let site = Site {
             config,
             content,
-            section_paths: resolution.section_paths,
-            article_paths: resolution.article_paths,
-            listings: resolution.listings,
-            home_paths: resolution.home_paths,
-            dataset_paths: resolution.dataset_paths,
-            dataset_ids: resolution.dataset_ids,
-            tags: resolution.tags,
-            problems: resolution.problems,
+            resolved: resolution,
         };
         (site, problems)
     }
@@ -231,7 +210,11 @@ impl Site {
                     }
                 };
                 let parent = match &section.parent {
-                    Some(parent) => match self.section_paths.get(parent).and_then(|p| p.get(&lang))
+                    Some(parent) => match self
+                        .resolved
+                        .section_paths
+                        .get(parent)
+                        .and_then(|p| p.get(&lang))
                     {
                         Some(path) => path.clone(),
                         None => continue,
@@ -240,7 +223,7 @@ impl Site {
                 };
                 paths.insert(lang, format!("{parent}{slug}/"));
             }
-            self.section_paths.insert(key.clone(), paths);
+            self.resolved.section_paths.insert(key.clone(), paths);
         }
     }
 
@@ -249,6 +232,7 @@ impl Site {
         // later folder gets `-2`. A slug an editor gave must be unique, so
         // it never moves another page (check_unique_paths reports it).
         let mut taken: rustc_hash::FxHashSet<String> = self
+            .resolved
             .section_paths
             .values()
             .flat_map(|p| p.values().cloned())
@@ -314,7 +298,12 @@ impl Site {
                     }
                 };
                 let parent = match &article.section {
-                    Some(s) => match self.section_paths.get(s).and_then(|p| p.get(&lang)) {
+                    Some(s) => match self
+                        .resolved
+                        .section_paths
+                        .get(s)
+                        .and_then(|p| p.get(&lang))
+                    {
                         Some(path) => path.clone(),
                         None => continue,
                     },
@@ -346,7 +335,7 @@ impl Site {
                 }
                 paths.insert(lang, path);
             }
-            self.article_paths.insert(key.clone(), paths);
+            self.resolved.article_paths.insert(key.clone(), paths);
         }
     }
 
@@ -356,7 +345,12 @@ impl Site {
             let mut paths = BTreeMap::new();
             for &lang in &self.config.languages {
                 let parent = match section {
-                    Some(s) => match self.section_paths.get(s).and_then(|p| p.get(&lang)) {
+                    Some(s) => match self
+                        .resolved
+                        .section_paths
+                        .get(s)
+                        .and_then(|p| p.get(&lang))
+                    {
                         Some(path) => path.clone(),
                         None => continue,
                     },
@@ -364,14 +358,16 @@ impl Site {
                 };
                 paths.insert(lang, format!("{parent}{}/", dataset.id));
             }
-            self.dataset_paths.insert(key.clone(), paths);
-            if let Some(first) = self.dataset_ids.get(dataset.id.as_str()) {
+            self.resolved.dataset_paths.insert(key.clone(), paths);
+            if let Some(first) = self.resolved.dataset_ids.get(dataset.id.as_str()) {
                 errors.push(
                     Diagnostic::error(&dataset.file, format!("the dataset id `{}` is also used by content/{first}.yaml", dataset.id))
                         .with_hint("`trend` blocks name datasets by file name, so each must be unique: rename one file"),
                 );
             } else {
-                self.dataset_ids.insert(dataset.id.to_string(), key.clone());
+                self.resolved
+                    .dataset_ids
+                    .insert(dataset.id.to_string(), key.clone());
             }
         }
     }
@@ -486,12 +482,13 @@ impl Site {
 
     /// The topics of `lang`, by slug.
     pub fn tags(&self, lang: Lang) -> Option<&BTreeMap<Slug, Tag>> {
-        self.tags.get(&lang)
+        self.resolved.tags.get(&lang)
     }
 
     /// The path of the topic index of `lang`, if the language has topics.
     pub fn tags_path(&self, lang: Lang) -> Option<String> {
-        self.tags
+        self.resolved
+            .tags
             .contains_key(&lang)
             .then(|| format!("{}{}/", self.config.lang_prefix(lang), tags_word(lang)))
     }
@@ -503,7 +500,7 @@ impl Site {
 
     /// The path of one topic's page.
     pub fn tag_path(&self, lang: Lang, slug: &Slug) -> Option<String> {
-        self.tags.get(&lang)?.get(slug)?;
+        self.resolved.tags.get(&lang)?.get(slug)?;
         Some(format!("{}{slug}/", self.tags_path(lang)?))
     }
 
@@ -530,7 +527,7 @@ impl Site {
             ));
         }
         for (key, section) in &self.content.sections {
-            for (lang, path) in self.section_paths.get(key).into_iter().flatten() {
+            for (lang, path) in self.resolved.section_paths.get(key).into_iter().flatten() {
                 claims.push((path.into(), section.file.as_str().into()));
                 claims.push((
                     format!("{path}{}/", page_word(*lang)).into(),
@@ -544,7 +541,7 @@ impl Site {
                 format!("the {} search page", lang.english_name()).into(),
             ));
         }
-        for (lang, tags) in &self.tags {
+        for (lang, tags) in &self.resolved.tags {
             let owner = format!("the {} topic pages", lang.english_name());
             if let Some(index) = self.tags_path(*lang) {
                 claims.push((index.into(), owner.clone().into()));
@@ -557,6 +554,7 @@ impl Site {
         }
         for (key, dataset) in &self.content.datasets {
             for path in self
+                .resolved
                 .dataset_paths
                 .get(key)
                 .into_iter()
@@ -566,7 +564,7 @@ impl Site {
             }
         }
         for (key, article) in &self.content.articles {
-            for (lang, path) in self.article_paths.get(key).into_iter().flatten() {
+            for (lang, path) in self.resolved.article_paths.get(key).into_iter().flatten() {
                 if let Some(t) = article.translations.get(lang) {
                     claims.push((path.into(), t.file.as_str().into()));
                 }
@@ -591,12 +589,20 @@ impl Site {
 
     /// The site-relative URL path of a translation.
     pub fn article_path(&self, key: &str, lang: Lang) -> Option<&str> {
-        self.article_paths.get(key)?.get(&lang).map(String::as_str)
+        self.resolved
+            .article_paths
+            .get(key)?
+            .get(&lang)
+            .map(String::as_str)
     }
 
     /// The site-relative URL path of a section's first page.
     pub fn section_path(&self, key: &str, lang: Lang) -> Option<&str> {
-        self.section_paths.get(key)?.get(&lang).map(String::as_str)
+        self.resolved
+            .section_paths
+            .get(key)?
+            .get(&lang)
+            .map(String::as_str)
     }
 
     /// The path of a section's page `number` (1-based).
@@ -622,12 +628,16 @@ impl Site {
 
     /// The site-relative URL path of a dataset's page.
     pub fn dataset_path(&self, key: &str, lang: Lang) -> Option<&str> {
-        self.dataset_paths.get(key)?.get(&lang).map(String::as_str)
+        self.resolved
+            .dataset_paths
+            .get(key)?
+            .get(&lang)
+            .map(String::as_str)
     }
 
     /// A dataset by its id (file name), with its content path.
     pub fn dataset_by_id(&self, id: &str) -> Option<(&str, &Dataset)> {
-        let key = self.dataset_ids.get(id)?;
+        let key = self.resolved.dataset_ids.get(id)?;
         Some((key.as_str(), self.content.datasets.get(key)?))
     }
 
@@ -651,7 +661,8 @@ impl Site {
 
     /// A section's articles in `lang`, in the section's order.
     pub fn listing(&self, section: &str, lang: Lang) -> &[String] {
-        self.listings
+        self.resolved
+            .listings
             .get(section)
             .and_then(|l| l.get(&lang))
             .map_or(&[], Vec::as_slice)
@@ -675,7 +686,11 @@ impl Site {
         let fallbacks = std::iter::once(lang)
             .chain(self.config.languages.iter().copied().filter(|l| *l != lang));
         if key.is_empty() {
-            let path = self.home_paths.get(&lang).map_or("", String::as_str);
+            let path = self
+                .resolved
+                .home_paths
+                .get(&lang)
+                .map_or("", String::as_str);
             return Ok(Resolved {
                 target: Target::Home,
                 path,
