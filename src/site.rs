@@ -739,23 +739,14 @@ impl Site {
 
 /// A sort key that puts å, ä, ö after z in Swedish, as Swedish readers expect.
 pub fn collation_key(title: &str, lang: Lang) -> String {
-    let mut key = String::with_capacity(title.len());
-    for c in title.chars() {
-        // Titles are mostly ASCII, which lowercases without a table.
-        if c.is_ascii() {
-            key.push(c.to_ascii_lowercase());
-            continue;
-        }
-        for lower in c.to_lowercase() {
-            key.push(match (lang, lower) {
-                (Lang::Sv, 'å') => '\u{7b}',
-                (Lang::Sv, 'ä') => '\u{7c}',
-                (Lang::Sv, 'ö') => '\u{7d}',
-                _ => lower,
-            });
-        }
-    }
-    key
+    crate::content::slug::lowercase(title)
+        .map(|c| match (lang, c) {
+            (Lang::Sv, 'å') => '\u{7b}',
+            (Lang::Sv, 'ä') => '\u{7c}',
+            (Lang::Sv, 'ö') => '\u{7d}',
+            _ => c,
+        })
+        .collect()
 }
 
 /// Closest available content paths to a mistyped one, for hints.

@@ -63,31 +63,38 @@ impl fmt::Display for Slug {
 pub fn ascii_slug(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_dash = false;
-    for_each_lowercase(text, |c| {
+    for c in lowercase(text) {
         let plain = fold_letter(c);
         if plain.is_empty() {
             pending_dash = !out.is_empty();
-            return;
+            continue;
         }
         if pending_dash {
             out.push('-');
             pending_dash = false;
         }
         out.push_str(plain);
-    });
+    }
     out
 }
 
-/// Calls `f` with each character of `text` in lowercase; ASCII, nearly all
-/// of it, without the Unicode tables.
-pub fn for_each_lowercase(text: &str, mut f: impl FnMut(char)) {
-    for c in text.chars() {
-        if c.is_ascii() {
-            f(c.to_ascii_lowercase());
-        } else {
-            c.to_lowercase().for_each(&mut f);
+/// The characters of `text` in lowercase; ASCII, nearly all of it, without
+/// the Unicode tables (slugs, sort keys and search words are all made so).
+pub fn lowercase(text: &str) -> impl Iterator<Item = char> + '_ {
+    let mut chars = text.chars();
+    let mut pending: Option<std::char::ToLowercase> = None;
+    std::iter::from_fn(move || {
+        loop {
+            if let Some(c) = pending.as_mut().and_then(Iterator::next) {
+                return Some(c);
+            }
+            let c = chars.next()?;
+            if c.is_ascii() {
+                return Some(c.to_ascii_lowercase());
+            }
+            pending = Some(c.to_lowercase());
         }
-    }
+    })
 }
 
 fn truncate_at_dash(slug: &str, max: usize) -> &str {

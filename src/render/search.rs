@@ -217,25 +217,19 @@ fn search_words(text: &str, max: usize) -> String {
         word.clear();
         out.len() + 1 < max
     };
-    for c in text.chars() {
-        // ASCII, nearly all of it, folds without the Unicode tables.
-        if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
-                word.push(c.to_ascii_lowercase());
-            } else if !flush(&mut word, &mut out) {
-                return out;
-            }
+    for c in crate::content::slug::lowercase(text) {
+        // The hot loop of a build: ASCII letters and digits need no folding.
+        if c.is_ascii_alphanumeric() {
+            word.push(c);
             continue;
         }
-        for lower in c.to_lowercase() {
-            let folded = crate::content::slug::fold_letter(lower);
-            if folded.is_empty() {
-                if !flush(&mut word, &mut out) {
-                    return out;
-                }
-            } else {
-                word.push_str(folded);
+        let folded = crate::content::slug::fold_letter(c);
+        if folded.is_empty() {
+            if !flush(&mut word, &mut out) {
+                return out;
             }
+        } else {
+            word.push_str(folded);
         }
     }
     flush(&mut word, &mut out);
