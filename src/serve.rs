@@ -95,6 +95,23 @@ fn rebuild(live: &Mutex<LiveSite>, changed: Option<Vec<PathBuf>>) -> Option<Late
         Some(changed) => live.rebuild(&changed),
         None => live.build_all(),
     };
+    Some(report(&live, outcome, started))
+}
+
+/// Builds the whole site, for the first time.
+fn build_all(live: &Mutex<LiveSite>) -> Latest {
+    let started = std::time::Instant::now();
+    let mut live = live.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let outcome = live.build_all();
+    report(&live, outcome, started)
+}
+
+/// What a build made, told on the terminal as `build` does; the browser gets the same.
+fn report(
+    live: &LiveSite,
+    outcome: Result<crate::live::Rebuilt, Vec<Diagnostic>>,
+    started: std::time::Instant,
+) -> Latest {
     match outcome {
         Ok(rebuilt) => {
             for warning in &rebuilt.summary.warnings {
@@ -110,14 +127,14 @@ fn rebuild(live: &Mutex<LiveSite>, changed: Option<Vec<PathBuf>>) -> Option<Late
             } else {
                 println!("Built {pages} pages in {took} ms.");
             }
-            Some(Latest::Site(Arc::clone(live.files())))
+            Latest::Site(Arc::clone(live.files()))
         }
         Err(diagnostics) => {
             for diagnostic in &diagnostics {
                 eprint!("{}", diagnostic.render(false));
             }
             eprintln!("The site has errors; the browser shows them until they are fixed.");
-            Some(Latest::Errors(diagnostics))
+            Latest::Errors(diagnostics)
         }
     }
 }
@@ -134,11 +151,11 @@ async fn run(options: ServeOptions) -> Result<(), Diagnostic> {
     let live = Arc::new(Mutex::new(LiveSite::new(build)));
     let first = {
         let live = Arc::clone(&live);
-        tokio::task::spawn_blocking(move || rebuild(&live, None))
+        tokio::task::spawn_blocking(move || build_all(&live))
             .await
-            .map_err(|e| Diagnostic::error("serve", format!("the first build failed to run: {e}")))?
-            // A whole build always gives a site or its errors.
-            .unwrap_or(Latest::Errors(Vec::new()))
+            .map_err(|e| {
+                Diagnostic::error("serve", format!("the first build failed to run: {e}"))
+            })?
     };
     let (reload, _) = broadcast::channel(16);
     let (stop, shutdown) = watch::channel(false);
