@@ -110,11 +110,7 @@ fn the_base_of_the_catalogue_builds() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("public");
     let result = build(&fixture("bad/_base"), &out, &[]);
-    assert!(
-        result.status.success(),
-        "{}",
-        String::from_utf8_lossy(&result.stderr)
-    );
+    assert_success(&result);
 }
 
 #[test]
@@ -217,11 +213,7 @@ fn a_symlink_inside_the_site_is_followed() {
     .unwrap();
     let out = tmp.path().join("public");
     let result = build(&site, &out, &[]);
-    assert!(
-        result.status.success(),
-        "{}",
-        String::from_utf8_lossy(&result.stderr)
-    );
+    assert_success(&result);
     assert_eq!(
         fs::read_to_string(out.join("nyheter/en-fungerande-nyhet/karta.txt")).unwrap(),
         "karta"
@@ -249,11 +241,7 @@ fn a_byte_order_mark_is_read_past() {
         let text = fs::read_to_string(&file).unwrap();
         fs::write(&file, format!("\u{feff}{text}")).unwrap();
     });
-    assert!(
-        result.status.success(),
-        "{}",
-        String::from_utf8_lossy(&result.stderr)
-    );
+    assert_success(&result);
     let page = html(
         &tmp.path().join("public"),
         "nyheter/en-fungerande-nyhet/index.html",
@@ -275,11 +263,7 @@ fn a_huge_markdown_file_builds_without_trouble() {
         }
         fs::write(folder.join("sv.md"), text).unwrap();
     });
-    assert!(
-        result.status.success(),
-        "{}",
-        String::from_utf8_lossy(&result.stderr)
-    );
+    assert_success(&result);
     let size = fs::metadata(
         tmp.path()
             .join("public/nyheter/en-mycket-stor-fil/index.html"),

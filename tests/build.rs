@@ -11,11 +11,7 @@ fn built() -> (tempfile::TempDir, std::path::PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("public");
     let result = build(&fixture("basic"), &out, &[]);
-    assert!(
-        result.status.success(),
-        "build failed:\n{}",
-        String::from_utf8_lossy(&result.stderr)
-    );
+    assert_success(&result);
     (tmp, out)
 }
 
@@ -201,11 +197,7 @@ fn drafts_and_future_articles_are_built_with_drafts() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("public");
     let result = build(&fixture("basic"), &out, &["--drafts"]);
-    assert!(
-        result.status.success(),
-        "{}",
-        String::from_utf8_lossy(&result.stderr)
-    );
+    assert_success(&result);
     assert!(out.join("nyheter/ett-utkast/index.html").is_file());
     assert!(out.join("nyheter/en-framtida-nyhet/index.html").is_file());
     // Expired stays expired, drafts or not.
@@ -300,8 +292,8 @@ fn every_internal_link_resolves_to_a_file() {
 fn two_builds_give_identical_bytes() {
     let tmp = tempfile::tempdir().unwrap();
     let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
-    assert!(build(&fixture("basic"), &a, &[]).status.success());
-    assert!(build(&fixture("basic"), &b, &[]).status.success());
+    assert_success(&build(&fixture("basic"), &a, &[]));
+    assert_success(&build(&fixture("basic"), &b, &[]));
     assert_eq!(tree(&a), tree(&b));
 }
 
@@ -311,7 +303,7 @@ fn a_rebuild_replaces_the_previous_output_and_leaves_nothing_beside_it() {
     let out = tmp.path().join("public");
     fs::create_dir_all(&out).unwrap();
     fs::write(out.join("stale.html"), "old").unwrap();
-    assert!(build(&fixture("basic"), &out, &[]).status.success());
+    assert_success(&build(&fixture("basic"), &out, &[]));
     assert!(!out.join("stale.html").exists());
     let beside: Vec<_> = fs::read_dir(tmp.path())
         .unwrap()
@@ -381,11 +373,7 @@ fn a_site_without_a_themes_folder_uses_the_built_in_theme_and_overrides_replace_
     fs::write(site.join("themes/default/i18n/sv.yaml"), strings).unwrap();
     let out = tmp.path().join("public");
     let result = build(&site, &out, &[]);
-    assert!(
-        result.status.success(),
-        "{}",
-        String::from_utf8_lossy(&result.stderr)
-    );
+    assert_success(&result);
     assert_eq!(
         texts(&html(&out, "index.html"), ".skip-link"),
         ["Till innehållet"]
@@ -837,11 +825,7 @@ fn a_build_for_disk_links_index_files_that_all_exist() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("public");
     let result = build(&fixture("basic"), &out, &["--for-disk"]);
-    assert!(
-        result.status.success(),
-        "{}",
-        String::from_utf8_lossy(&result.stderr)
-    );
+    assert_success(&result);
     assert_eq!(broken_internal_links(&out, "/sub/"), Vec::<String>::new());
     for (path, _) in tree(&out)
         .into_iter()
@@ -950,8 +934,8 @@ fn the_same_bytes_with_one_thread_or_many_and_no_paths_of_the_build_machine() {
         .arg(&one)
         .output()
         .unwrap();
-    assert!(single.status.success());
-    assert!(build(&fixture("basic"), &many, &[]).status.success());
+    assert_success(&single);
+    assert_success(&build(&fixture("basic"), &many, &[]));
     assert_eq!(tree(&one), tree(&many));
     let site = fixture("basic");
     let machine_paths = [
@@ -1014,11 +998,7 @@ fn topic_pages_are_paginated() {
     }
     let out = tmp.path().join("public");
     let result = build(&site, &out, &[]);
-    assert!(
-        result.status.success(),
-        "{}",
-        String::from_utf8_lossy(&result.stderr)
-    );
+    assert_success(&result);
     let first = html(&out, "amnen/gemensam/index.html");
     assert_eq!(texts(&first, ".listing-title").len(), 20);
     assert_eq!(texts(&first, ".listing-title")[0], "Nyhet 23");

@@ -10,11 +10,7 @@ fn built() -> (tempfile::TempDir, std::path::PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("public");
     let result = build(Path::new(env!("CARGO_MANIFEST_DIR")), &out, &[]);
-    assert!(
-        result.status.success(),
-        "bundled site failed:\n{}",
-        String::from_utf8_lossy(&result.stderr)
-    );
+    assert_success(&result);
     (tmp, out)
 }
 

@@ -44,11 +44,7 @@ fn fill(path: &Path, replacements: &[(&str, &str)]) {
 fn a_new_article_is_a_draft_with_placeholders_until_filled() {
     let (tmp, site) = site();
     let result = new(&site, &["article", "nyheter/nytt-mote"]);
-    assert!(
-        result.status.success(),
-        "{}",
-        String::from_utf8_lossy(&result.stderr)
-    );
+    assert_success(&result);
     let file = site.join("content/nyheter/nytt-mote/sv.md");
     let text = fs::read_to_string(&file).unwrap();
     assert!(
@@ -58,7 +54,7 @@ fn a_new_article_is_a_draft_with_placeholders_until_filled() {
     let out = tmp.path().join("public");
 
     // A draft: the normal build leaves it out, and succeeds.
-    assert!(build(&site, &out, &[]).status.success());
+    assert_success(&build(&site, &out, &[]));
     // Asked to publish drafts, the placeholders stop the build.
     let drafts = build(&site, &out, &["--drafts"]);
     let stderr = String::from_utf8_lossy(&drafts.stderr);
@@ -82,11 +78,7 @@ fn a_new_article_is_a_draft_with_placeholders_until_filled() {
         ],
     );
     let result = build(&site, &out, &[]);
-    assert!(
-        result.status.success(),
-        "{}",
-        String::from_utf8_lossy(&result.stderr)
-    );
+    assert_success(&result);
     let page = html(&out, "nyheter/nytt-mote/index.html");
     assert_eq!(texts(&page, "h1"), ["Nytt möte"]);
     assert_eq!(attrs(&page, ".body a", "href"), ["../../om-oss/"]);
@@ -101,7 +93,7 @@ fn an_english_translation_can_be_added_beside_and_nothing_is_overwritten() {
             .success()
     );
     let english = new(&site, &["article", "nyheter/nytt-mote", "--lang", "en"]);
-    assert!(english.status.success());
+    assert_success(&english);
     assert!(
         fs::read_to_string(site.join("content/nyheter/nytt-mote/en.md"))
             .unwrap()
@@ -140,11 +132,7 @@ fn a_new_article_needs_an_existing_section_and_a_plain_name() {
 fn a_new_dataset_goes_to_the_statistics_section_and_builds_once_filled() {
     let (tmp, site) = site();
     let result = new(&site, &["dataset", "besok"]);
-    assert!(
-        result.status.success(),
-        "{}",
-        String::from_utf8_lossy(&result.stderr)
-    );
+    assert_success(&result);
     let file = site.join("content/statistik/besok.yaml");
     let out = tmp.path().join("public");
     let refused = build(&site, &out, &[]);
@@ -172,11 +160,7 @@ fn a_new_dataset_goes_to_the_statistics_section_and_builds_once_filled() {
         ],
     );
     let result = build(&site, &out, &[]);
-    assert!(
-        result.status.success(),
-        "{}",
-        String::from_utf8_lossy(&result.stderr)
-    );
+    assert_success(&result);
     let page = html(&out, "statistik/besok/index.html");
     assert_eq!(texts(&page, "caption"), ["Besök, 2023–2024 (besök)"]);
 }

@@ -37,6 +37,15 @@ pub fn build(site: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
         .expect("torget runs")
 }
 
+/// Fails the test, with what the command said on standard error, unless it succeeded.
+pub fn assert_success(output: &std::process::Output) {
+    assert!(
+        output.status.success(),
+        "the command failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
 /// A copy of fixture `name` in a temporary folder, with `files` (path, text) added or replaced.
 pub fn fixture_with(name: &str, files: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
