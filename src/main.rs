@@ -90,6 +90,9 @@ enum Command {
         /// The article's language: sv (default) or en, to add a translation beside it.
         #[arg(long, default_value = "sv", value_parser = parse_lang)]
         lang: Lang,
+        /// Date the new file as if today were this date (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        now: Option<NaiveDate>,
     },
 }
 
@@ -223,10 +226,12 @@ fn main() -> ExitCode {
             name,
             site,
             lang,
+            now,
         } => {
+            let today = now.unwrap_or_else(today);
             let created = match kind {
-                NewKind::Article => scaffold::new_article(&site, &name, lang, today()),
-                NewKind::Dataset => scaffold::new_dataset(&site, &name, today()),
+                NewKind::Article => scaffold::new_article(&site, &name, lang, today),
+                NewKind::Dataset => scaffold::new_dataset(&site, &name, today),
             };
             match created {
                 Ok(path) => {

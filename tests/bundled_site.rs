@@ -20,8 +20,7 @@ const EN: &str = "en/news/new-meeting-with-criminals-in-sluta-skjut/index.html";
 #[test]
 fn the_seed_article_is_published_word_for_word_in_swedish() {
     let (_tmp, out) = built();
-    let seed_path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed/sluta-skjut-ny-call-in.sv.txt");
+    let seed_path = fixture("seed/sluta-skjut-ny-call-in.sv.txt");
     let seed = std::fs::read_to_string(&seed_path)
         .unwrap_or_else(|e| panic!("the seed article is read from {}: {e}", seed_path.display()));
     let page = html(&out, SV);

@@ -18,6 +18,7 @@ fn new(site: &Path, args: &[&str]) -> std::process::Output {
     torget()
         .arg("new")
         .args(args)
+        .args(["--now", NOW])
         .arg("--site")
         .arg(site)
         .output()
