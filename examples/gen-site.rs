@@ -2,12 +2,14 @@
 //! for benchmarks: `cargo run --release --example gen-site -- --articles 10000 --out /dev/shm/site`.
 //!
 //! N counts article pages in both languages together (N/2 folders, each with
-//! sv.md and en.md), as ../shared/bench/gen_site.py does, so the two compare.
+//! sv.md and en.md), as benches/gen_site.py does, so the two compare.
 //! Each article has a Swedish and an English version of about 760 words with
 //! headings, paragraphs, a bullet and a numbered list, a table, links to three
 //! other articles and two to four of 40 topics; every 50th embeds one of five
 //! datasets. The figures are made up: this site is for measuring, never for
 //! publishing.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test tool may stop at its own set-up's failure
 
 use std::fmt::Write as _;
 use std::fs;

@@ -1,5 +1,7 @@
 //! Building the `basic` fixture site with the real binary: output tree, pages and links.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test tool may stop at its own set-up's failure
+
 mod common;
 
 use std::fs;

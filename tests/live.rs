@@ -1,6 +1,8 @@
 //! `serve`'s rebuilds after an edit: only what the edit touches is rendered,
 //! and the result is byte for byte what a fresh build makes.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test tool may stop at its own set-up's failure
+
 mod common;
 
 use std::fs;

@@ -1,5 +1,7 @@
 //! `torget serve`: pages over HTTP, rebuilds with reload events on edits, errors in the browser, no path traversal.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test tool may stop at its own set-up's failure
+
 mod common;
 
 use std::io::{BufRead, BufReader, Read, Write};

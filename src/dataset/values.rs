@@ -17,9 +17,9 @@ use crate::i18n::Localized;
 pub struct Observation {
     /// `None` when the figure is not available (`null`).
     pub value: Option<f64>,
-    /// Covers only part of the period ([d] delår / part-year).
+    /// Covers only part of the period (`[d]` delår / part-year).
     pub partial: bool,
-    /// The publisher calls it preliminary ([p]).
+    /// The publisher calls it preliminary (`[p]`).
     pub preliminary: bool,
     pub note: Localized<String>,
     /// Decimals the value was written with.

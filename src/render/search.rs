@@ -5,7 +5,7 @@ use super::*;
 impl<'s> Renderer<'s> {
     /// The search index of `lang` as JSON: every article and dataset, by title.
     ///
-    /// Each article's entry is made once with its body (see [`SearchEntry::of_body`]),
+    /// Each article's entry is made once with its body (`SearchEntry::of_body`),
     /// so after an edit only the edited article's is made again.
     pub fn search_index(&self, lang: Lang) -> String {
         let site = self.site;
