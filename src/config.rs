@@ -136,6 +136,13 @@ impl SiteConfig {
             );
         }
         if let Some(contact) = &raw.contact {
+            if let Some(problem) = contact.url.as_deref().and_then(web_address_problem) {
+                errors.push(
+                    Diagnostic::error(FILE, format!("the contact address {problem}"))
+                        .at(text, yaml::path_location(text, "contact.url"))
+                        .with_hint(WEB_ADDRESS_HINT),
+                );
+            }
             for lang in contact.name.missing(&languages) {
                 errors.push(
                     Diagnostic::error(
@@ -219,6 +226,26 @@ impl SiteConfig {
     /// Line and column of a top-level key, for errors about a setting found later.
     pub fn key_location(text: &str, key: &str) -> crate::diagnostics::Location {
         yaml::key_location(text, 0, key)
+    }
+}
+
+/// What a reader's browser needs of an address an editor gives for an outside page.
+pub(crate) const WEB_ADDRESS_HINT: &str = "write the whole address, e.g. `https://malmo.se/`";
+
+/// Why `url` is not an address of a web page (`https://…` or `http://…` with a host), if it is not.
+///
+/// Other schemes (`javascript:`, `data:`) would let a setting run script in readers' browsers.
+pub(crate) fn web_address_problem(url: &str) -> Option<String> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    match rest {
+        Some(rest)
+            if !rest.is_empty() && !rest.starts_with('/') && !url.contains(char::is_whitespace) =>
+        {
+            None
+        }
+        _ => Some(format!("`{url}` is not a web address (https://…)")),
     }
 }
 

@@ -38,10 +38,7 @@ pub fn lix_of_text(text: &str) -> Readability {
 pub fn lix_of_markdown(markdown: &str) -> Readability {
     let mut counter = Counter::default();
     let mut in_code = false;
-    for event in Parser::new_ext(
-        markdown,
-        pulldown_cmark::Options::ENABLE_TABLES | pulldown_cmark::Options::ENABLE_FOOTNOTES,
-    ) {
+    for event in Parser::new_ext(markdown, crate::markdown::dialect()) {
         match event {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_) | CodeBlockKind::Indented)) => {
                 in_code = true

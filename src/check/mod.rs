@@ -125,7 +125,7 @@ fn images(translation: &Translation) -> Vec<Diagnostic> {
     }
     let mut current: Option<(usize, String, String)> = None;
     for (event, range) in
-        Parser::new_ext(translation.body(), pulldown_cmark::Options::all()).into_offset_iter()
+        Parser::new_ext(translation.body(), crate::markdown::dialect()).into_offset_iter()
     {
         match event {
             Event::Start(Tag::Image { dest_url, .. }) => {
@@ -189,11 +189,8 @@ fn alt_problem(alt: &str, src: &str) -> Option<&'static str> {
 fn heading_levels(translation: &Translation) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     let mut previous = 1;
-    for (event, range) in Parser::new_ext(
-        translation.body(),
-        pulldown_cmark::Options::ENABLE_HEADING_ATTRIBUTES,
-    )
-    .into_offset_iter()
+    for (event, range) in
+        Parser::new_ext(translation.body(), crate::markdown::dialect()).into_offset_iter()
     {
         if let Event::Start(Tag::Heading { level, .. }) = event {
             let level = heading_number(level);

@@ -56,7 +56,7 @@ pub fn load(root: &Path, options: &LoadOptions) -> (Content, Vec<Diagnostic>) {
         let file = display(root, source);
         match read_text(source, &file) {
             Ok(text) => match yaml::parse::<Home>(&file, &text) {
-                Ok(home) => content.home = home,
+                Ok(home) => content.home = Home { file, text, ..home },
                 Err(e) => errors.push(e),
             },
             Err(e) => errors.push(e),

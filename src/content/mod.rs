@@ -53,6 +53,11 @@ pub struct Home {
     /// A short introduction in Markdown, shown above the latest articles.
     #[serde(default)]
     pub intro: Localized<String>,
+    /// `content/_index.yaml` and its text, for locating findings.
+    #[serde(skip)]
+    pub file: String,
+    #[serde(skip)]
+    pub text: String,
 }
 
 /// A folder with `_section.yaml`: a listing of the articles inside it.

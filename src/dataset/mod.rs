@@ -122,6 +122,18 @@ impl Dataset {
                 None
             }
         };
+        if let Some(problem) = raw
+            .source
+            .url
+            .as_deref()
+            .and_then(crate::config::web_address_problem)
+        {
+            errors.push(
+                Diagnostic::error(file, format!("the source's address {problem}"))
+                    .at(text, at("source.url"))
+                    .with_hint(crate::config::WEB_ADDRESS_HINT),
+            );
+        }
         let mut need = |path: &str, what: &str, texts: &Localized<String>| {
             for lang in texts.missing(languages) {
                 errors.push(

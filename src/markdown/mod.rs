@@ -6,6 +6,7 @@
 //! heading id) are collected with their byte offset in the file; anchors in
 //! other pages are returned for checking once every page is rendered.
 
+mod destinations;
 mod headings;
 mod images;
 mod links;
@@ -72,8 +73,9 @@ static NEXT_VERSION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64
 /// How much plain text of a body is kept for the search index.
 const PLAIN_TEXT: usize = 2500;
 
-/// The Markdown extensions torget's editors can use.
-fn options() -> Options {
+/// The Markdown dialect torget's editors write, wherever they write Markdown
+/// (article bodies, the home page's introduction) and wherever torget reads it back (`check`).
+pub fn dialect() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -107,12 +109,14 @@ pub fn render(
     };
     let mut trend_problems = Vec::new();
     let mut raw_html = raw_html::RawHtml::new(&site.config.iframe_hosts);
+    let mut destinations = destinations::Destinations::default();
     let linked;
     {
         // Editors' raw HTML is cleaned first, before any HTML of our own is added.
-        let events = Parser::new_ext(body, options())
+        let events = Parser::new_ext(body, dialect())
             .into_offset_iter()
-            .filter_map(|(event, range)| raw_html.rewrite(event, range));
+            .filter_map(|(event, range)| raw_html.rewrite(event, range))
+            .filter_map(|(event, range)| destinations.rewrite(event, range));
         let events = trend_blocks::with_trends(events, &trend_context, &mut trend_problems);
         let events = headings::with_ids(events, &mut ids, &mut problems);
         let mut linker = links::Linker {
@@ -170,7 +174,8 @@ pub fn render(
             located(range, Diagnostic::error(&translation.file, message), hint)
         })
         .collect();
-    diagnostics.extend(raw_html.warnings.into_iter().map(|(range, message, hint)| {
+    let warnings = raw_html.warnings.into_iter().chain(destinations.warnings);
+    diagnostics.extend(warnings.map(|(range, message, hint)| {
         located(range, Diagnostic::warning(&translation.file, message), hint)
     }));
     Rendered {
@@ -197,6 +202,37 @@ pub fn render(
         linked,
         version: NEXT_VERSION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         listing_print: 0,
+    }
+}
+
+/// Markdown an editor set in YAML (the home page's introduction), as HTML.
+#[derive(Debug, Default)]
+pub struct Fragment {
+    pub html: String,
+    /// What was taken out, with its byte range in the Markdown, and a hint.
+    pub warnings: Vec<(Range<usize>, String, Option<String>)>,
+}
+
+/// Renders Markdown from YAML in the same dialect, through the same raw-HTML
+/// cleaner and address check, as article bodies; it has no `@/` links or
+/// headings of its own to resolve.
+pub fn fragment(markdown: &str, lang: Lang, iframe_hosts: &[String]) -> Fragment {
+    let mut raw_html = raw_html::RawHtml::new(iframe_hosts);
+    let mut destinations = destinations::Destinations::default();
+    let mut html_out = String::with_capacity(markdown.len() * 3 / 2);
+    {
+        let events = Parser::new_ext(markdown, dialect())
+            .into_offset_iter()
+            .filter_map(|(event, range)| raw_html.rewrite(event, range))
+            .filter_map(|(event, range)| destinations.rewrite(event, range))
+            .map(|(event, _)| quotation_marks(event, lang));
+        html::push_html(&mut html_out, events);
+    }
+    let mut warnings = raw_html.warnings;
+    warnings.extend(destinations.warnings);
+    Fragment {
+        html: html_out,
+        warnings,
     }
 }
 

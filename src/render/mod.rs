@@ -33,12 +33,14 @@ use views::*;
 /// Strings used where the theme's could not be loaded: every lookup shows its key.
 static NO_STRINGS: InterfaceStrings = InterfaceStrings::EMPTY;
 
-/// Rendered Markdown of every translation, by article and language.
-///
-/// Looked up for every listed article of every page, so by hash and
-/// without building a key.
+/// Rendered Markdown of every translation, by article and language, and of the home page's introduction.
 #[derive(Debug, Default)]
-pub struct Bodies(rustc_hash::FxHashMap<String, BTreeMap<Lang, Rendered>>);
+pub struct Bodies {
+    /// Looked up for every listed article of every page, so by hash and
+    /// without building a key.
+    articles: rustc_hash::FxHashMap<String, BTreeMap<Lang, Rendered>>,
+    intros: BTreeMap<Lang, String>,
+}
 
 impl Bodies {
     pub fn new() -> Self {
@@ -47,15 +49,15 @@ impl Bodies {
 
     /// The body of `article` in `lang`.
     pub fn get(&self, article: &str, lang: Lang) -> Option<&Rendered> {
-        self.0.get(article)?.get(&lang)
+        self.articles.get(article)?.get(&lang)
     }
 
     fn take(&mut self, article: &str, lang: Lang) -> Option<Rendered> {
-        self.0.get_mut(article)?.remove(&lang)
+        self.articles.get_mut(article)?.remove(&lang)
     }
 
     fn insert(&mut self, article: String, lang: Lang, body: Rendered) {
-        self.0.entry(article).or_default().insert(lang, body);
+        self.articles.entry(article).or_default().insert(lang, body);
     }
 }
 
@@ -155,6 +157,7 @@ pub fn bodies(
         bodies.insert(article.path.clone(), translation.lang, body);
     }
     let mut errors = Vec::new();
+    bodies.intros = intros(site, &mut errors);
     // In the site's order, so messages come out the same every time.
     for (article, translation, _) in site.translations() {
         let (key, lang) = (&article.path, &translation.lang);
@@ -693,11 +696,7 @@ impl<'s> Renderer<'s> {
                 })
             })
             .collect();
-        let intro = home
-            .intro
-            .get(lang)
-            .map(|md| plain_markdown(md))
-            .unwrap_or_default();
+        let intro = self.bodies.intros.get(&lang).cloned().unwrap_or_default();
 
         let switch_fallback = |other: Lang| site.home_path(other);
         let page = self.page_view(PageParts {
@@ -995,15 +994,26 @@ pub fn shorten(text: &str, max: usize) -> String {
     format!("{}…", cut.trim_end_matches([',', '.', ';', ':', ' ']))
 }
 
-/// Markdown from YAML (the home page's introduction): no links to resolve, no headings.
-fn plain_markdown(markdown: &str) -> String {
-    let mut html = String::new();
-    let parser = pulldown_cmark::Parser::new_ext(
-        markdown,
-        pulldown_cmark::Options::ENABLE_SMART_PUNCTUATION,
-    );
-    pulldown_cmark::html::push_html(&mut html, parser);
-    html
+/// The home page's introduction in each language, with what the cleaner took out as warnings at its `intro:` entry.
+fn intros(site: &Site, warnings: &mut Vec<Diagnostic>) -> BTreeMap<Lang, String> {
+    let home = &site.content.home;
+    let mut intros = BTreeMap::new();
+    for &lang in &site.config.languages {
+        let Some(markdown) = home.intro.get(lang) else {
+            continue;
+        };
+        let fragment = markdown::fragment(markdown, lang, &site.config.iframe_hosts);
+        let location = crate::yaml::path_location(&home.text, &format!("intro.{}", lang.code()));
+        warnings.extend(fragment.warnings.into_iter().map(|(_, message, hint)| {
+            let warning = Diagnostic::warning(&home.file, message).at(&home.text, location);
+            match hint {
+                Some(hint) => warning.with_hint(hint),
+                None => warning,
+            }
+        }));
+        intros.insert(lang, fragment.html);
+    }
+    intros
 }
 
 #[cfg(test)]
