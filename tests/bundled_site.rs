@@ -239,3 +239,75 @@ fn search_finds_the_seed_article_from_call_in_in_both_languages() {
         assert!(hits.contains(&title), "{folder}: {hits:?}");
     }
 }
+
+/// The figure a bundled dataset publishes for a year, as the reference file gives it.
+#[derive(Debug, PartialEq)]
+struct Figure {
+    year: i64,
+    value: Option<f64>,
+    partial: bool,
+}
+
+#[test]
+fn every_published_figure_is_the_reference_figure_with_its_flags() {
+    let reference: serde_yaml::Value =
+        serde_yaml::from_str(&read(&fixture("reference"), "sluta-skjut-figures.yaml")).unwrap();
+    let series = reference["series"].as_sequence().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut checked = 0;
+    for entry in std::fs::read_dir(root.join("content/statistik")).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        // "# Figures: …, series malmo_shootings." names the reference series.
+        let Some(id) = text
+            .lines()
+            .next()
+            .and_then(|l| l.split(", series ").nth(1))
+            .map(|rest| rest.split([' ', '.']).next().unwrap())
+        else {
+            continue;
+        };
+        let reference_series = series
+            .iter()
+            .find(|s| s["id"].as_str() == Some(id))
+            .unwrap_or_else(|| panic!("{}: no reference series {id}", path.display()));
+        let expected: Vec<Figure> = reference_series["values"]
+            .as_sequence()
+            .unwrap()
+            .iter()
+            .filter(|v| {
+                // Figures the reference says not to publish are left out.
+                !v["flags"]
+                    .as_sequence()
+                    .is_some_and(|f| f.iter().any(|f| f.as_str() == Some("unverified")))
+            })
+            .map(|v| Figure {
+                year: v["year"].as_i64().unwrap(),
+                value: v["value"].as_f64(),
+                partial: v["flags"]
+                    .as_sequence()
+                    .is_some_and(|f| f.iter().any(|f| f.as_str() == Some("partial_year"))),
+            })
+            .collect();
+        let dataset: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+        for (year, value) in dataset["series"][0]["values"].as_mapping().unwrap() {
+            let year = year.as_i64().unwrap();
+            let published = Figure {
+                year,
+                value: value.as_f64().or_else(|| value["value"].as_f64()),
+                partial: value["partial"].as_bool().unwrap_or(false),
+            };
+            if published.value.is_none() {
+                continue;
+            }
+            assert!(
+                expected.contains(&published),
+                "{}: {published:?} is not in the reference series {id}: {expected:?}",
+                path.display()
+            );
+            checked += 1;
+        }
+    }
+    // Shootings, deaths, injured and explosions, 2016 on.
+    assert!(checked >= 25, "only {checked} figures were checked");
+}
