@@ -517,21 +517,25 @@ impl Site {
     /// Every page URL must be made by one source only.
     fn check_unique_paths(&self, errors: &mut Vec<Diagnostic>) {
         // Claimed in a fixed order, so the first owner named is the same every time.
-        let mut claims: Vec<(Cow<'_, str>, Cow<'_, str>)> = Vec::new();
+        // An article's claim keeps its translation, so the error can point at
+        // the line that made the path.
+        let mut claims: Vec<(Cow<'_, str>, Cow<'_, str>, Option<&Translation>)> = Vec::new();
         // Each language's home claims its prefix, so a Swedish page with the
         // slug `en` cannot hide the English site.
         for &lang in &self.config.languages {
             claims.push((
                 self.config.lang_prefix(lang).into(),
                 format!("the {} home page", lang.english_name()).into(),
+                None,
             ));
         }
         for (key, section) in &self.content.sections {
             for (lang, path) in self.resolved.section_paths.get(key).into_iter().flatten() {
-                claims.push((path.into(), section.file.as_str().into()));
+                claims.push((path.into(), section.file.as_str().into(), None));
                 claims.push((
                     format!("{path}{}/", page_word(*lang)).into(),
                     section.file.as_str().into(),
+                    None,
                 ));
             }
         }
@@ -539,16 +543,17 @@ impl Site {
             claims.push((
                 self.search_path(lang).into(),
                 format!("the {} search page", lang.english_name()).into(),
+                None,
             ));
         }
         for (lang, tags) in &self.resolved.tags {
             let owner = format!("the {} topic pages", lang.english_name());
             if let Some(index) = self.tags_path(*lang) {
-                claims.push((index.into(), owner.clone().into()));
+                claims.push((index.into(), owner.clone().into(), None));
             }
             for slug in tags.keys() {
                 if let Some(path) = self.tag_path(*lang, slug) {
-                    claims.push((path.into(), owner.clone().into()));
+                    claims.push((path.into(), owner.clone().into(), None));
                 }
             }
         }
@@ -560,26 +565,36 @@ impl Site {
                 .into_iter()
                 .flat_map(|p| p.values())
             {
-                claims.push((path.into(), dataset.file.as_str().into()));
+                claims.push((path.into(), dataset.file.as_str().into(), None));
             }
         }
         for (key, article) in &self.content.articles {
             for (lang, path) in self.resolved.article_paths.get(key).into_iter().flatten() {
                 if let Some(t) = article.translations.get(lang) {
-                    claims.push((path.into(), t.file.as_str().into()));
+                    claims.push((path.into(), t.file.as_str().into(), Some(t)));
                 }
             }
         }
         let mut owners: FxHashMap<&str, &str> = FxHashMap::default();
-        for (path, owner) in &claims {
+        for (path, owner, translation) in &claims {
             match owners.get(path.as_ref()) {
-                Some(first) => errors.push(
-                    Diagnostic::error(
+                Some(first) => {
+                    let mut error = Diagnostic::error(
                         owner.as_ref(),
                         format!("the URL /{path} is already used by {first}"),
                     )
-                    .with_hint("give one of them another `slug`"),
-                ),
+                    .with_hint("give one of them another `slug`");
+                    if let Some(t) = translation {
+                        // The path came from the given slug, else from the title.
+                        let location = if t.front.slug.is_some() {
+                            yaml::value_location(&t.text, 0, "slug")
+                        } else {
+                            yaml::key_location(&t.text, 0, "title")
+                        };
+                        error = error.at(&t.text, location);
+                    }
+                    errors.push(error);
+                }
                 None => {
                     owners.insert(path, owner);
                 }

@@ -59,16 +59,39 @@ pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Diagnosti
 
 /// The line and column of top-level `key:` in YAML `text`, for errors found after parsing.
 pub fn key_location(text: &str, start: usize, key: &str) -> Location {
+    let offset = key_line(text, start, key).map_or(start, |(offset, _)| offset);
+    Location::of_offset(text, offset)
+}
+
+/// The line and column of the value of top-level `key:` in YAML `text`, for
+/// errors about the value itself; the key's when the value is not on its line.
+pub fn value_location(text: &str, start: usize, key: &str) -> Location {
+    let Some((offset, line)) = key_line(text, start, key) else {
+        return Location::of_offset(text, start);
+    };
+    let after_colon = line
+        .get(key.len()..)
+        .and_then(|rest| rest.trim_start().strip_prefix(':'))
+        .unwrap_or_default();
+    let value = after_colon.trim_start_matches([' ', '\t']);
+    if value.trim_end().is_empty() {
+        return Location::of_offset(text, offset);
+    }
+    Location::of_offset(text, offset + line.len() - value.len())
+}
+
+/// The byte offset and text of the first line from `start` holding top-level `key:`.
+fn key_line<'t>(text: &'t str, start: usize, key: &str) -> Option<(usize, &'t str)> {
     let mut offset = start;
-    for line in text[start..].split_inclusive('\n') {
+    for line in text.get(start..)?.split_inclusive('\n') {
         if let Some(rest) = line.strip_prefix(key)
             && rest.trim_start().starts_with(':')
         {
-            return Location::of_offset(text, offset);
+            return Some((offset, line));
         }
         offset += line.len();
     }
-    Location::of_offset(text, start)
+    None
 }
 
 /// The key path serde puts before a nested error (`image.alt` in "image.alt: …").
@@ -327,5 +350,29 @@ mod tests {
     fn key_location_finds_top_level_keys() {
         let text = "a: 1\ntitle:\n  sv: x\n";
         assert_eq!(key_location(text, 0, "title").line, 2);
+    }
+
+    #[test]
+    fn value_location_points_at_the_value_or_else_its_key() {
+        let text =
+            "---\ntitle: Rubrik\nslug:   nytt-mote\nimage:\n  src: a.png\n---\nslug: i texten\n";
+        assert_eq!(
+            value_location(text, 0, "slug"),
+            Location { line: 3, column: 9 }
+        );
+        assert_eq!(
+            value_location(text, 0, "title"),
+            Location { line: 2, column: 8 }
+        );
+        // A value on the lines below: the key is the nearest place.
+        assert_eq!(
+            value_location(text, 0, "image"),
+            Location { line: 4, column: 1 }
+        );
+        // No such key: the start, as key_location gives.
+        assert_eq!(
+            value_location("a: 1\n", 0, "slug"),
+            Location { line: 1, column: 1 }
+        );
     }
 }

@@ -86,6 +86,7 @@ bad_input! {
     wrong_type => "wrong-type",
     bad_date => "bad-date",
     duplicate_slug => "duplicate-slug",
+    given_slug_already_in_use => "duplicate-given-slug",
     link_to_a_missing_page => "missing-page-link",
     link_to_a_missing_anchor => "missing-anchor",
     escaping_slug => "escaping-slug",

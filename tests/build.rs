@@ -872,6 +872,55 @@ fn two_articles_with_the_same_title_get_distinct_addresses_and_a_warning() {
 }
 
 #[test]
+fn titles_headings_and_topics_in_any_script_get_readable_ascii_addresses() {
+    let (tmp, site) = fixture_with(
+        "basic",
+        &[
+            (
+                "content/nyheter/g-ayse/sv.md",
+                "---\ntitle: Ayşe Yılmaz berättar\ndate: 2020-05-01\ntags: [Şehir planı]\n---\nSe [planen](#sehir-plani).\n\n## Şehir planı\n\nText.\n",
+            ),
+            (
+                "content/nyheter/g-ayse/en.md",
+                "---\ntitle: Ayşe Yılmaz on Мальмё\ndate: 2020-05-01\n---\nText.\n",
+            ),
+        ],
+    );
+    let out = tmp.path().join("public");
+    let result = build(&site, &out, &[]);
+    assert_success(&result);
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    // The in-page link is checked against the heading ids: no warning means it resolved.
+    assert!(!stderr.contains("g-ayse"), "{stderr}");
+
+    let news = html(&out, "nyheter/index.html");
+    assert_eq!(
+        attrs(&news, ".listing-title a", "href")[0],
+        "ayse-yilmaz-berattar/"
+    );
+    let article = html(&out, "nyheter/ayse-yilmaz-berattar/index.html");
+    assert_eq!(texts(&article, "h1"), ["Ayşe Yılmaz berättar"]);
+    assert_eq!(attrs(&article, ".body h2", "id"), ["sehir-plani"]);
+    assert_eq!(attrs(&article, ".body a", "href"), ["#sehir-plani"]);
+    assert_eq!(
+        attrs(&article, ".tags a", "href"),
+        ["../../amnen/sehir-plani/"]
+    );
+    assert_eq!(
+        texts(&html(&out, "amnen/sehir-plani/index.html"), "h1"),
+        ["Şehir planı"]
+    );
+    assert_eq!(
+        attrs(&article, "link[rel=alternate][hreflang=en]", "href"),
+        ["https://example.org/sub/en/news/ayse-yilmaz-on-malmio/"]
+    );
+    assert!(
+        out.join("en/news/ayse-yilmaz-on-malmio/index.html")
+            .is_file()
+    );
+}
+
+#[test]
 fn hostile_raw_html_never_reaches_the_output_and_is_reported() {
     let (tmp, site) = fixture_with(
         "basic",

@@ -59,27 +59,72 @@ impl fmt::Display for Slug {
     }
 }
 
-/// Lowercase ASCII with dashes between words; letters with accents lose them (å ä ö → a a o).
+/// Lowercase ASCII with dashes between words, for text in any script:
+/// "Kända brister" → `kanda-brister`, "Ayşe Yılmaz" → `ayse-yilmaz`,
+/// "Мальмё" → `malmio`, "日本語" → `ri-ben-yu`.
+///
+/// Letters and digits are transliterated by `deunicode`; everything else
+/// (punctuation, symbols, emoji, spaces) separates words, so an emoji never
+/// becomes an English word in an address. Marks that belong to the letter
+/// before them (a combining ¨, a soft hyphen, a joiner) neither add letters
+/// nor split the word.
 pub fn ascii_slug(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut pending_dash = false;
-    for c in lowercase(text) {
-        let plain = fold_letter(c);
-        if plain.is_empty() {
-            pending_dash = !out.is_empty();
+    let mut words = Words {
+        out: String::with_capacity(text.len()),
+        gap: false,
+    };
+    for c in text.chars() {
+        // Nearly every title is ASCII: no table look-up for it.
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                words.push(c as u8);
+            } else {
+                words.gap = true;
+            }
             continue;
         }
-        if pending_dash {
-            out.push('-');
-            pending_dash = false;
+        match deunicode::deunicode_char(c) {
+            Some(ascii) if c.is_alphanumeric() => {
+                // A transliteration may hold spaces between syllables (東京
+                // → "Dong Jing ") and marks for sounds such as the soft sign
+                // ь → "'": spaces separate, marks are left out.
+                for b in ascii.bytes() {
+                    if b.is_ascii_alphanumeric() {
+                        words.push(b);
+                    } else if b == b' ' {
+                        words.gap = true;
+                    }
+                }
+            }
+            // Combining marks, soft hyphens, joiners: part of the letter before.
+            Some("") => {}
+            // Punctuation, symbols, emoji, and letters deunicode cannot write.
+            _ => words.gap = true,
         }
-        out.push_str(plain);
     }
-    out
+    words.out
+}
+
+/// A slug being written: lowercase ASCII letters and digits, and a dash
+/// wherever a separator came between two of them.
+struct Words {
+    out: String,
+    gap: bool,
+}
+
+impl Words {
+    fn push(&mut self, ascii_alphanumeric: u8) {
+        if self.gap && !self.out.is_empty() {
+            self.out.push('-');
+        }
+        self.gap = false;
+        self.out
+            .push(char::from(ascii_alphanumeric.to_ascii_lowercase()));
+    }
 }
 
 /// The characters of `text` in lowercase; ASCII, nearly all of it, without
-/// the Unicode tables (slugs, sort keys and search words are all made so).
+/// the Unicode tables (sort keys and search words are made so).
 pub fn lowercase(text: &str) -> impl Iterator<Item = char> + '_ {
     let mut chars = text.chars();
     let mut pending: Option<std::char::ToLowercase> = None;
@@ -105,38 +150,6 @@ fn truncate_at_dash(slug: &str, max: usize) -> &str {
     cut.rfind('-').map_or(cut, |i| &cut[..i])
 }
 
-/// The ASCII letters a lowercase character is written with in a URL, or "" for a separator.
-pub fn fold_letter(c: char) -> &'static str {
-    const ASCII: [&str; 36] = [
-        "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r",
-        "s", "t", "u", "v", "w", "x", "y", "z", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9",
-    ];
-    match c {
-        'a'..='z' => ASCII[c as usize - 'a' as usize],
-        '0'..='9' => ASCII[26 + c as usize - '0' as usize],
-        'å' | 'ä' | 'á' | 'à' | 'â' | 'ã' | 'ā' => "a",
-        'æ' => "ae",
-        'ç' | 'č' | 'ć' => "c",
-        'é' | 'è' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => "e",
-        'í' | 'ì' | 'î' | 'ï' | 'ī' => "i",
-        'ñ' | 'ń' | 'ň' => "n",
-        'ö' | 'ø' | 'ó' | 'ò' | 'ô' | 'õ' | 'ō' => "o",
-        'œ' => "oe",
-        'ß' => "ss",
-        'š' | 'ś' => "s",
-        'ú' | 'ù' | 'û' | 'ü' | 'ū' | 'ů' => "u",
-        'ý' | 'ÿ' => "y",
-        'ž' | 'ź' | 'ż' => "z",
-        'ð' => "d",
-        'þ' => "th",
-        'ł' => "l",
-        'ř' => "r",
-        'ť' => "t",
-        'ď' => "d",
-        _ => "",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -158,12 +171,65 @@ mod tests {
         }
 
         #[test]
+        fn a_letter_in_any_text_stays_inside_its_word(
+            before in "\\PC{0,60}",
+            letter in prop::sample::select(one_word_letters()),
+            after in "\\PC{0,60}",
+        ) {
+            let text = format!("{before} x{letter}y {after}");
+            let transliterated = deunicode::deunicode_char(letter).unwrap_or_default();
+            let word: String = std::iter::once('x')
+                .chain(transliterated.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()))
+                .chain(std::iter::once('y'))
+                .collect();
+            let slug = ascii_slug(&text);
+            prop_assert!(
+                slug.split('-').any(|w| w == word),
+                "{letter:?} (U+{:04X}) in {text:?} gave {slug:?}, without the word {word:?}",
+                u32::from(letter)
+            );
+        }
+
+        #[test]
         fn given_slugs_are_accepted_only_when_safe(given in "\\PC{0,40}") {
             if let Ok(slug) = Slug::parse(&given) {
                 let path = std::path::Path::new("out").join(slug.as_str());
                 prop_assert_eq!(path.components().count(), 2, "a slug is one plain path segment");
                 prop_assert!(!slug.as_str().contains(['/', '\\', '.']));
             }
+        }
+    }
+
+    /// Every letter and digit whose transliteration is one word (ASCII
+    /// letters or digits and no space): none of them may split a word.
+    fn one_word_letters() -> &'static [char] {
+        static LETTERS: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+        LETTERS.get_or_init(|| {
+            (0..=u32::from(char::MAX))
+                .filter_map(char::from_u32)
+                .filter(|c| c.is_alphanumeric())
+                .filter(|&c| {
+                    deunicode::deunicode_char(c).is_some_and(|t| {
+                        t.bytes().any(|b| b.is_ascii_alphanumeric()) && !t.contains(' ')
+                    })
+                })
+                .collect()
+        })
+    }
+
+    #[test]
+    fn no_letter_of_any_script_becomes_a_separator() {
+        let letters = one_word_letters();
+        for needed in ['ş', 'ı', 'đ', 'ł', 'ð', 'ж', 'λ', 'ب', 'ก', 'ⅻ', '٣'] {
+            assert!(letters.contains(&needed), "{needed:?} is not checked");
+        }
+        for &letter in letters {
+            let slug = ascii_slug(&format!("x{letter}y"));
+            assert!(
+                slug.starts_with('x') && slug.ends_with('y') && !slug.contains('-'),
+                "{letter:?} (U+{:04X}) gave {slug:?}",
+                u32::from(letter)
+            );
         }
     }
 
@@ -193,7 +259,61 @@ mod tests {
     fn text_without_letters_gives_no_slug() {
         assert_eq!(Slug::from_text("… – ?"), None);
         assert_eq!(Slug::from_text(""), None);
-        assert_eq!(Slug::from_text("日本語"), None);
+        assert_eq!(Slug::from_text("🎉 ❤️ ™ © € —"), None);
+    }
+
+    fn slug(text: &str) -> String {
+        Slug::from_text(text).unwrap().as_str().to_string()
+    }
+
+    #[test]
+    fn letters_a_hand_table_missed_are_transliterated() {
+        assert_eq!(slug("Ayşe Yılmaz"), "ayse-yilmaz");
+        assert_eq!(slug("Şehir planı"), "sehir-plani");
+        // Turkish capital İ must not split "İstanbul" with a combining dot.
+        assert_eq!(slug("İstanbul ve Ağrı"), "istanbul-ve-agri");
+        assert_eq!(
+            slug("Zażółć gęślą jaźń w Łodzi"),
+            "zazolc-gesla-jazn-w-lodzi"
+        );
+        assert_eq!(slug("Đurđevac i Šibenik"), "durdevac-i-sibenik");
+        assert_eq!(slug("Þórður Guðmundsson"), "thordur-gudmundsson");
+    }
+
+    #[test]
+    fn swedish_rules_hold_for_neighbouring_languages() {
+        assert_eq!(slug("Blåbär, äpple och öl"), "blabar-apple-och-ol");
+        assert_eq!(slug("Ærø og Østerbro"), "aero-og-osterbro");
+        assert_eq!(slug("Große Straße"), "grosse-strasse");
+    }
+
+    #[test]
+    fn other_scripts_give_readable_ascii() {
+        // The soft sign ь is written as nothing, not as a word break.
+        assert_eq!(slug("Мальмё"), "malmio");
+        assert_eq!(slug("Москва и Киев"), "moskva-i-kiev");
+        assert_eq!(slug("Αθήνα και Θεσσαλονίκη"), "athena-kai-thessalonike");
+        assert_eq!(slug("مدينة الرياض"), "mdyn-lryd");
+        // Each CJK character is one syllable, so each is a word.
+        assert_eq!(slug("日本語"), "ri-ben-yu");
+        assert_eq!(slug("東京都"), "dong-jing-du");
+        assert_eq!(slug("한국어 안내"), "hangugeo-annae");
+    }
+
+    #[test]
+    fn symbols_and_emoji_separate_words_and_never_become_words() {
+        assert_eq!(slug("Glass 🍦 i parken"), "glass-i-parken");
+        assert_eq!(slug("❤️Malmö"), "malmo");
+        assert_eq!(slug("Taxa 100 € ™ 2024©"), "taxa-100-2024");
+        assert_eq!(slug("Ja/nej — kanske"), "ja-nej-kanske");
+    }
+
+    #[test]
+    fn marks_that_belong_to_a_letter_do_not_split_its_word() {
+        // Decomposed å ä ö (as pasted from some systems), a soft hyphen and a joiner.
+        assert_eq!(slug("Ka\u{308}nda brister"), "kanda-brister");
+        assert_eq!(slug("Kommun\u{ad}fullmäktige"), "kommunfullmaktige");
+        assert_eq!(slug("می\u{200c}خواهم"), "mykhwhm");
     }
 
     #[test]

@@ -138,6 +138,20 @@ mod tests {
     }
 
     #[test]
+    fn ids_are_readable_ascii_for_headings_in_any_script() {
+        let (html, problems) = render("## Şehir planı\n\n## Мальмё\n\n## 日本語\n\n## 🎉 🎉\n");
+        assert!(
+            html.contains("<h2 id=\"sehir-plani\">Şehir planı</h2>"),
+            "{html}"
+        );
+        assert!(html.contains("<h2 id=\"malmio\">"), "{html}");
+        assert!(html.contains("<h2 id=\"ri-ben-yu\">"), "{html}");
+        // Emoji are not words: a heading of them alone gets the fallback id.
+        assert!(html.contains("<h2 id=\"rubrik\">"), "{html}");
+        assert!(problems.is_empty(), "{problems:?}");
+    }
+
+    #[test]
     fn an_id_can_be_set_and_is_checked() {
         let (html, _) = render("## Rubrik {#egen}\n");
         assert!(html.contains("<h2 id=\"egen\">"), "{html}");

@@ -223,7 +223,7 @@ fn search_words(text: &str, max: usize) -> String {
             word.push(c);
             continue;
         }
-        let folded = crate::content::slug::fold_letter(c);
+        let folded = fold_letter(c);
         if folded.is_empty() {
             if !flush(&mut word, &mut out) {
                 return out;
@@ -234,6 +234,42 @@ fn search_words(text: &str, max: usize) -> String {
     }
     flush(&mut word, &mut out);
     out
+}
+
+/// The ASCII letters a lowercase letter is written with in a search word, or
+/// "" for a separator. The query is folded by `fold()` in the theme's
+/// `search.js` (accents dropped, æ ø œ ß spelled out): a letter changed here
+/// must fold the same way there, or typing it finds nothing. Slugs are made
+/// otherwise (`content::slug::ascii_slug`).
+fn fold_letter(c: char) -> &'static str {
+    const ASCII: [&str; 36] = [
+        "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r",
+        "s", "t", "u", "v", "w", "x", "y", "z", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9",
+    ];
+    match c {
+        'a'..='z' => ASCII[c as usize - 'a' as usize],
+        '0'..='9' => ASCII[26 + c as usize - '0' as usize],
+        'å' | 'ä' | 'á' | 'à' | 'â' | 'ã' | 'ā' => "a",
+        'æ' => "ae",
+        'ç' | 'č' | 'ć' => "c",
+        'é' | 'è' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => "e",
+        'í' | 'ì' | 'î' | 'ï' | 'ī' => "i",
+        'ñ' | 'ń' | 'ň' => "n",
+        'ö' | 'ø' | 'ó' | 'ò' | 'ô' | 'õ' | 'ō' => "o",
+        'œ' => "oe",
+        'ß' => "ss",
+        'š' | 'ś' => "s",
+        'ú' | 'ù' | 'û' | 'ü' | 'ū' | 'ů' => "u",
+        'ý' | 'ÿ' => "y",
+        'ž' | 'ź' | 'ż' => "z",
+        'ð' => "d",
+        'þ' => "th",
+        'ł' => "l",
+        'ř' => "r",
+        'ť' => "t",
+        'ď' => "d",
+        _ => "",
+    }
 }
 
 #[cfg(test)]
