@@ -571,7 +571,7 @@ impl<'s> Renderer<'s> {
                 .map(str::to_string)
                 .unwrap_or_else(|| site.home_path(other))
         };
-        let page = self.page_view(PageParts {
+        let mut page = self.page_view(PageParts {
             lang,
             path,
             title,
@@ -581,6 +581,7 @@ impl<'s> Renderer<'s> {
             breadcrumbs: self.section_crumbs(Some(key), lang, path),
             kind: "section",
         });
+        page.number(self.strings(lang), number, of);
         let datasets = if number == 1 {
             site.section_datasets(key, lang)
                 .into_iter()
@@ -872,6 +873,7 @@ impl<'s> Renderer<'s> {
             search_href: self.href(path, &site.search_path(lang)),
             title: parts.title,
             head_title,
+            og_title: parts.title.to_string(),
             description: shorten(&parts.description, DESCRIPTION_LEN),
             csp: content_security_policy(config),
             canonical: if parts.kind == "not-found" {

@@ -1,0 +1,77 @@
+//! Output findings from validators and a trial: page titles, favicon, dates,
+//! phone numbers, units and shareable search, each checked on a built site.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test tool may stop at its own set-up's failure
+
+mod common;
+
+use common::*;
+
+#[test]
+fn every_page_of_a_listing_has_its_own_title() {
+    // 21 English articles on one topic: two pages of news and of the topic.
+    let articles: Vec<(String, String)> = (1..=21)
+        .map(|n| {
+            (
+                format!("content/nyheter/extra-{n:02}/en.md"),
+                format!("---\ntitle: Extra {n}\ndate: 2021-01-{n:02}\ntags: [many]\n---\nText.\n"),
+            )
+        })
+        .collect();
+    let files: Vec<(&str, &str)> = articles
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let (tmp, site) = fixture_with("basic", &files);
+    let out = tmp.path().join("out");
+    assert_success(&build(&site, &out, &[]));
+
+    let titles = |page: &str| {
+        let document = html(&out, page);
+        (
+            texts(&document, "title"),
+            attrs(&document, "meta[property='og:title']", "content"),
+        )
+    };
+    assert_eq!(
+        titles("nyheter/index.html"),
+        (
+            vec!["Nyheter | Testkommunen".into()],
+            vec!["Nyheter".into()]
+        )
+    );
+    assert_eq!(
+        titles("nyheter/sida/2/index.html"),
+        (
+            vec!["Nyheter – sida 2 av 2 | Testkommunen".into()],
+            vec!["Nyheter – sida 2 av 2".into()]
+        )
+    );
+    assert_eq!(
+        titles("en/news/index.html"),
+        (vec!["News | Test Municipality".into()], vec!["News".into()])
+    );
+    assert_eq!(
+        titles("en/news/page/3/index.html"),
+        (
+            vec!["News – page 3 of 12 | Test Municipality".into()],
+            vec!["News – page 3 of 12".into()]
+        )
+    );
+    assert_eq!(
+        titles("en/topics/many/index.html"),
+        (vec!["many | Test Municipality".into()], vec!["many".into()])
+    );
+    assert_eq!(
+        titles("en/topics/many/page/2/index.html"),
+        (
+            vec!["many – page 2 of 2 | Test Municipality".into()],
+            vec!["many – page 2 of 2".into()]
+        )
+    );
+    // The headline stays as it was.
+    assert_eq!(
+        texts(&html(&out, "en/news/page/3/index.html"), "h1"),
+        ["News page 3 of 12"]
+    );
+}
