@@ -75,3 +75,37 @@ fn every_page_of_a_listing_has_its_own_title() {
         ["News page 3 of 12"]
     );
 }
+
+#[test]
+fn the_dates_of_an_article_read_apart() {
+    let (tmp, site) = fixture_with(
+        "basic",
+        &[(
+            "content/nyheter/g-bara-datum/sv.md",
+            "---\ntitle: Bara datum\ndate: 2020-04-01\n---\nText.\n",
+        )],
+    );
+    let out = tmp.path().join("out");
+    assert_success(&build(&site, &out, &[]));
+    let dates = |page: &str| {
+        let document = html(&out, page);
+        let selector = scraper::Selector::parse(".dates").unwrap();
+        // The text as reader mode and copying give it: nothing added between elements.
+        (document.select(&selector))
+            .map(|e| e.text().collect::<String>())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        dates("nyheter/forsta-nyheten/index.html"),
+        ["Publicerad 1 januari 2020 · Senast uppdaterad 15 januari 2020"]
+    );
+    assert_eq!(
+        dates("en/news/first/index.html"),
+        ["Published 1 January 2020 · Last updated 15 January 2020"]
+    );
+    // One date alone has no separator.
+    assert_eq!(
+        dates("nyheter/bara-datum/index.html"),
+        ["Publicerad 1 april 2020"]
+    );
+}
