@@ -109,3 +109,25 @@ fn the_dates_of_an_article_read_apart() {
         ["Publicerad 1 april 2020"]
     );
 }
+
+#[test]
+fn the_phone_number_does_not_wrap() {
+    let (tmp, site) = fixture_with("basic", &[]);
+    let out = tmp.path().join("out");
+    assert_success(&build(&site, &out, &[]));
+    for page in ["index.html", "en/news/first/index.html", "404.html"] {
+        let document = html(&out, page);
+        let selector = scraper::Selector::parse(".site-footer a[href^='tel:']").unwrap();
+        let links: Vec<_> = document.select(&selector).collect();
+        assert_eq!(links.len(), 1, "{page}");
+        // site.yaml writes "+46 40 00 00 00": shown with no-break spaces, dialled without.
+        assert_eq!(
+            links[0].text().collect::<String>(),
+            "+46\u{a0}40\u{a0}00\u{a0}00\u{a0}00",
+            "{page}"
+        );
+        assert_eq!(links[0].value().attr("href"), Some("tel:+4640000000"));
+        assert_eq!(links[0].value().attr("class"), Some("phone"));
+    }
+    assert!(read(&out, "style.css").contains(".site-footer .phone { white-space: nowrap; }"));
+}

@@ -847,7 +847,7 @@ impl<'s> Renderer<'s> {
             Some(contact) => Footer {
                 contact_name: contact.name.get(lang).map(String::as_str),
                 email: contact.email.as_deref(),
-                phone: contact.phone.as_deref(),
+                phone: contact.phone.as_deref().map(unbreakable),
                 phone_href: contact.phone.as_deref().map(|p| {
                     p.chars()
                         .filter(|c| c.is_ascii_digit() || *c == '+')

@@ -93,11 +93,17 @@ pub struct MenuLink<'a> {
 pub struct Footer<'a> {
     pub contact_name: Option<&'a str>,
     pub email: Option<&'a str>,
-    pub phone: Option<&'a str>,
+    /// The number as shown, its spaces non-breaking so it never wraps mid-number.
+    pub phone: Option<String>,
     /// `tel:` form of the phone number.
     pub phone_href: Option<String>,
     pub url: Option<&'a str>,
     pub accessibility_href: Option<String>,
+}
+
+/// A phone number that does not wrap: its spaces made non-breaking (U+00A0).
+pub fn unbreakable(phone: &str) -> String {
+    phone.split_whitespace().collect::<Vec<_>>().join("\u{a0}")
 }
 
 /// An article in a listing.
