@@ -131,3 +131,32 @@ fn the_phone_number_does_not_wrap() {
     }
     assert!(read(&out, "style.css").contains(".site-footer .phone { white-space: nowrap; }"));
 }
+
+#[test]
+fn the_bundled_shootings_table_does_not_repeat_its_unit() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    assert_success(&build(root, &out, &[]));
+    let headers = |page: &str| {
+        let document = html(&out, page);
+        texts(&document, ".trend-table thead th")
+            .into_iter()
+            .nth(1)
+            .unwrap()
+    };
+    // unit "skjutningar" and label "Skjutningar": said once.
+    assert_eq!(
+        headers("statistik/skjutningar-malmo/index.html"),
+        "Skjutningar"
+    );
+    assert_eq!(
+        headers("en/statistics/skjutningar-malmo/index.html"),
+        "Shootings"
+    );
+    // A unit that differs from the label stays.
+    assert_eq!(
+        headers("statistik/dodsskjutningar-malmo/index.html"),
+        "Döda (personer)"
+    );
+}
