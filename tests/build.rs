@@ -42,6 +42,7 @@ fn writes_both_languages_pagination_assets_and_static_files() {
             "en/search/index.js",
             "en/statistics/anmalningar/index.html",
             "en/statistics/index.html",
+            "favicon.svg",
             "index.html",
             "nyheter/andra-nyheten-finns-bara-pa-svenska/index.html",
             "nyheter/forsta-nyheten/index.html",

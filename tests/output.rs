@@ -160,3 +160,52 @@ fn the_bundled_shootings_table_does_not_repeat_its_unit() {
         "Döda (personer)"
     );
 }
+
+#[test]
+fn every_page_links_the_theme_favicon_which_a_site_can_replace() {
+    let (tmp, site) = fixture_with("basic", &[]);
+    let out = tmp.path().join("out");
+    assert_success(&build(&site, &out, &[]));
+    let theme_icon = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/favicon.svg"),
+    )
+    .unwrap();
+    assert!(theme_icon.starts_with("<svg"));
+    assert_eq!(read(&out, "favicon.svg"), theme_icon);
+    for (page, href) in [
+        ("index.html", "./favicon.svg"),
+        ("nyheter/sida/2/index.html", "../../../favicon.svg"),
+        ("en/news/first/index.html", "../../../favicon.svg"),
+        ("sok/index.html", "../favicon.svg"),
+        // Shown at any address, so linked from the site's root path.
+        ("404.html", "/sub/favicon.svg"),
+        ("en/404.html", "/sub/favicon.svg"),
+    ] {
+        let document = html(&out, page);
+        assert_eq!(attrs(&document, "link[rel=icon]", "href"), [href], "{page}");
+        assert_eq!(
+            attrs(&document, "link[rel=icon]", "type"),
+            ["image/svg+xml"],
+            "{page}"
+        );
+        // The page's own policy lets it load an image from its own site.
+        let csp = attrs(
+            &document,
+            "meta[http-equiv=Content-Security-Policy]",
+            "content",
+        );
+        assert!(csp[0].contains("img-src 'self'"), "{page}: {csp:?}");
+    }
+
+    // A site's own static/favicon.svg is published instead of the theme's.
+    let own = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"><rect width=\"1\" height=\"1\" fill=\"#c00\"/></svg>\n";
+    let (tmp, site) = fixture_with("basic", &[("static/favicon.svg", own)]);
+    let out = tmp.path().join("out");
+    let result = build(&site, &out, &[]);
+    assert_success(&result);
+    assert_eq!(read(&out, "favicon.svg"), own);
+    assert_eq!(
+        attrs(&html(&out, "index.html"), "link[rel=icon]", "href"),
+        ["./favicon.svg"]
+    );
+}
