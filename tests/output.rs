@@ -208,4 +208,13 @@ fn every_page_links_the_theme_favicon_which_a_site_can_replace() {
         attrs(&html(&out, "index.html"), "link[rel=icon]", "href"),
         ["./favicon.svg"]
     );
+
+    // A page, though, is never replaced by a file.
+    let (tmp, site) = fixture_with("basic", &[("static/nyheter/index.html", "<p>x</p>")]);
+    let result = build(&site, &tmp.path().join("out"), &[]);
+    assert!(!result.status.success());
+    assert!(
+        String::from_utf8_lossy(&result.stderr)
+            .contains("the file `nyheter/index.html` would replace a page of the same name")
+    );
 }
