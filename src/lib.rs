@@ -376,13 +376,12 @@ fn write_pages(
         let page = relative
             .strip_suffix("index.html")
             .is_some_and(|folder| pages.contains(folder));
-        if page || theme.static_files.contains_key(relative) {
+        // A site's own file of a theme file's name (`favicon.svg`) replaces it.
+        if page {
             report.push(
                 Diagnostic::error(
                     owner,
-                    format!(
-                        "the file `{relative}` would replace a page or theme file of the same name"
-                    ),
+                    format!("the file `{relative}` would replace a page of the same name"),
                 )
                 .with_hint("rename the file"),
             );
@@ -492,7 +491,9 @@ fn write_pages(
         }
         generated.insert(name);
     }
-    for (name, bytes) in theme.static_files.iter().filter(|_| since.is_none()) {
+    let theme_files =
+        (theme.static_files.iter()).filter(|(name, _)| since.is_none() && !copied.contains(*name));
+    for (name, bytes) in theme_files {
         match sink.write(name, bytes) {
             Ok(()) => files += 1,
             Err(e) => report.push(write_error(name, e)),

@@ -42,6 +42,7 @@ fn writes_both_languages_pagination_assets_and_static_files() {
             "en/search/index.js",
             "en/statistics/anmalningar/index.html",
             "en/statistics/index.html",
+            "favicon.svg",
             "index.html",
             "nyheter/andra-nyheten-finns-bara-pa-svenska/index.html",
             "nyheter/forsta-nyheten/index.html",
@@ -91,7 +92,7 @@ fn article_pages_carry_language_alternates_canonical_and_dates() {
     );
     assert_eq!(texts(&sv, "h1"), ["Första nyheten"]);
     assert_eq!(
-        texts(&sv, ".dates span"),
+        texts(&sv, ".dates span:not(.separator)"),
         [
             "Publicerad 1 januari 2020",
             "Senast uppdaterad 15 januari 2020"
@@ -112,7 +113,7 @@ fn article_pages_carry_language_alternates_canonical_and_dates() {
     let en = html(&out, "en/news/first/index.html");
     assert_eq!(attrs(&en, "html", "lang"), ["en"]);
     assert_eq!(
-        texts(&en, ".dates span"),
+        texts(&en, ".dates span:not(.separator)"),
         ["Published 1 January 2020", "Last updated 15 January 2020"]
     );
     assert_eq!(texts(&en, "nav.language-switch a"), ["Svenska"]);

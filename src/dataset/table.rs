@@ -28,9 +28,8 @@ pub fn trend_table(dataset: &Dataset, lang: Lang, strings: &InterfaceStrings) ->
     html.push_str("</th>");
     for series in &dataset.series {
         let label = series.label.text(lang);
-        let unit = dataset.unit.text(lang);
         let columns = [
-            format!("{label} ({unit})"),
+            with_unit(label, dataset.unit.text(lang)),
             t("stats_change"),
             t("stats_change_percent"),
             t("stats_trend"),
@@ -84,6 +83,16 @@ pub fn trend_table(dataset: &Dataset, lang: Lang, strings: &InterfaceStrings) ->
     html.push_str(&source_line(dataset, lang, strings));
     html.push_str("</div>\n");
     html
+}
+
+/// A series' column header: "Döda (personer)", but "Skjutningar" alone
+/// where the unit only says the label again (in any case).
+fn with_unit(label: &str, unit: &str) -> String {
+    if label.trim().to_lowercase() == unit.trim().to_lowercase() {
+        label.to_string()
+    } else {
+        format!("{label} ({unit})")
+    }
 }
 
 /// "Döda i skjutningar i Malmö, 2016–2024 (personer)": what, where, period span and unit.
@@ -371,6 +380,22 @@ series:
             cells(&html, ".table-source"),
             ["Källa: Brå. Uppgifterna sammanställdes den 1 februari 2024."]
         );
+    }
+
+    #[test]
+    fn a_unit_that_says_the_label_again_is_left_out_of_the_header() {
+        assert_eq!(with_unit("Döda", "personer"), "Döda (personer)");
+        assert_eq!(with_unit("Skjutningar", "skjutningar"), "Skjutningar");
+        assert_eq!(with_unit("Explosions", "EXPLOSIONS"), "Explosions");
+        assert_eq!(with_unit("Ärenden", "ärenden"), "Ärenden");
+        let mut dataset = quarterly();
+        dataset.unit = serde_yaml::from_str("{ sv: brott, en: crimes }").unwrap();
+        let sv = trend_table(&dataset, Lang::Sv, &strings(Lang::Sv));
+        assert_eq!(cells(&sv, "thead th[scope=col]")[1], "Brott");
+        let en = trend_table(&dataset, Lang::En, &strings(Lang::En));
+        assert_eq!(cells(&en, "thead th[scope=col]")[1], "Crimes");
+        // The caption still names the unit.
+        assert!(cells(&sv, "caption")[0].ends_with("(brott)"));
     }
 
     #[test]

@@ -574,7 +574,7 @@ impl<'s> Renderer<'s> {
                 .map(str::to_string)
                 .unwrap_or_else(|| site.home_path(other))
         };
-        let page = self.page_view(PageParts {
+        let mut page = self.page_view(PageParts {
             lang,
             path,
             title,
@@ -584,6 +584,7 @@ impl<'s> Renderer<'s> {
             breadcrumbs: self.section_crumbs(Some(key), lang, path),
             kind: "section",
         });
+        page.number(self.strings(lang), number, of);
         let datasets = if number == 1 {
             site.section_datasets(key, lang)
                 .into_iter()
@@ -845,7 +846,7 @@ impl<'s> Renderer<'s> {
             Some(contact) => Footer {
                 contact_name: contact.name.get(lang).map(String::as_str),
                 email: contact.email.as_deref(),
-                phone: contact.phone.as_deref(),
+                phone: contact.phone.as_deref().map(unbreakable),
                 phone_href: contact.phone.as_deref().map(|p| {
                     p.chars()
                         .filter(|c| c.is_ascii_digit() || *c == '+')
@@ -871,6 +872,7 @@ impl<'s> Renderer<'s> {
             search_href: self.href(path, &site.search_path(lang)),
             title: parts.title,
             head_title,
+            og_title: parts.title.to_string(),
             description: shorten(&parts.description, DESCRIPTION_LEN),
             csp: content_security_policy(config),
             canonical: if parts.kind == "not-found" {

@@ -65,6 +65,10 @@ const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/search.html"),
     ),
     (
+        "static/favicon.svg",
+        include_str!("../../themes/default/static/favicon.svg"),
+    ),
+    (
         "static/search.js",
         include_str!("../../themes/default/static/search.js"),
     ),
@@ -91,7 +95,8 @@ pub struct Theme {
     /// strings as `t` in its global context, so no page copies them.
     teras: BTreeMap<Lang, Tera>,
     pub strings: BTreeMap<Lang, InterfaceStrings>,
-    /// Files copied to the output root (`style.css`), by path.
+    /// Files copied to the output root (`style.css`, `favicon.svg`), by path;
+    /// a file of the same name in the site's `static/` replaces one.
     pub static_files: BTreeMap<String, Vec<u8>>,
     /// Where each template came from (built in or the site's override), for messages.
     pub template_origins: BTreeMap<String, String>,

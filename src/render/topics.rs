@@ -82,7 +82,7 @@ impl<'s> Renderer<'s> {
             title: &tag.name,
             href: self.href(path, path),
         });
-        let page = self.page_view(PageParts {
+        let mut page = self.page_view(PageParts {
             lang,
             path,
             title: &tag.name,
@@ -92,6 +92,7 @@ impl<'s> Renderer<'s> {
             breadcrumbs,
             kind: "tag",
         });
+        page.number(strings, number, of);
         let mut context = self.context(&page);
         context.insert("items", &items);
         context.insert("pagination", &pagination);

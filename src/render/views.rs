@@ -16,6 +16,8 @@ pub struct PageView<'a> {
     pub title: &'a str,
     /// The text of `<title>`.
     pub head_title: String,
+    /// The page's title when shared (`og:title`): the headline, with the page number past page 1.
+    pub og_title: String,
     pub description: String,
     /// The Content-Security-Policy the page keeps to; empty when built for disk.
     pub csp: String,
@@ -34,6 +36,25 @@ pub struct PageView<'a> {
     pub footer: Footer<'a>,
     /// `home`, `section` or `article`, for templates and CSS.
     pub kind: &'static str,
+}
+
+impl PageView<'_> {
+    /// Marks page `number` of `of` of a listing in its `<title>` and `og:title`
+    /// ("Nyheter – sida 2 av 10"), so each page of a listing has its own
+    /// title; the first page keeps the listing's.
+    pub fn number(&mut self, strings: &crate::i18n::InterfaceStrings, number: usize, of: usize) {
+        if number < 2 {
+            return;
+        }
+        let numbered = format!(
+            "{} – {} {number} {} {of}",
+            self.title,
+            strings.text("page"),
+            strings.text("of")
+        );
+        self.head_title = format!("{numbered} | {}", self.site_name);
+        self.og_title = numbered;
+    }
 }
 
 /// `<link rel="alternate" hreflang>` for one existing translation.
@@ -72,11 +93,17 @@ pub struct MenuLink<'a> {
 pub struct Footer<'a> {
     pub contact_name: Option<&'a str>,
     pub email: Option<&'a str>,
-    pub phone: Option<&'a str>,
+    /// The number as shown, its spaces non-breaking so it never wraps mid-number.
+    pub phone: Option<String>,
     /// `tel:` form of the phone number.
     pub phone_href: Option<String>,
     pub url: Option<&'a str>,
     pub accessibility_href: Option<String>,
+}
+
+/// A phone number that does not wrap: its spaces made non-breaking (U+00A0).
+pub fn unbreakable(phone: &str) -> String {
+    phone.split_whitespace().collect::<Vec<_>>().join("\u{a0}")
 }
 
 /// An article in a listing.

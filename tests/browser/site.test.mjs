@@ -250,13 +250,33 @@ it("search finds the seed article from “call-in” in both languages, under th
     ["en/search/", "New meeting with criminals in Sluta skjut", "meeting"],
   ];
   for (const [searchPath, title, word] of cases) {
+    // A shared address opens with the query in the box and its results shown.
     await page.goto(`${site.url}${searchPath}?q=call-in`);
     await page.waitForSelector("#search-results ol li a");
+    assert.equal(await page.inputValue("#search-query"), "call-in", `${searchPath}: the box holds the query`);
     const hits = await page.$$eval("#search-results ol li a", (links) => links.map((a) => a.textContent));
     assert.ok(hits.includes(title), `${searchPath}: ${hits}`);
+    const before = await page.evaluate(() => history.length);
     await page.fill("#search-query", word);
     const typed = await page.$$eval("#search-results ol li a", (links) => links.map((a) => a.textContent));
     assert.ok(typed.includes(title), `${searchPath}: “${word}” found ${typed}`);
+    // Typing keeps the query in the address, replacing it rather than adding history.
+    assert.equal(await page.evaluate(() => new URLSearchParams(location.search).get("q")), word, `${searchPath}: the address holds the query`);
+    assert.equal(await page.evaluate(() => history.length), before, `${searchPath}: typing adds no history`);
+    // The address opens the same results again.
+    await page.reload();
+    await page.waitForSelector("#search-results ol li a");
+    const again = await page.$$eval("#search-results ol li a", (links) => links.map((a) => a.textContent));
+    assert.deepEqual(again, typed, `${searchPath}: the address gives the same results`);
+    // An emptied box leaves no ?q= behind.
+    await page.fill("#search-query", "");
+    assert.equal(await page.evaluate(() => location.search), "", `${searchPath}: an empty search leaves the address bare`);
   }
+  // The header's form on any other page sends its query to the search page, which shows its results.
+  await page.goto(`${site.url}en/`);
+  await page.fill("#site-search-query", "call-in");
+  await Promise.all([page.waitForURL(/\/en\/search\/\?q=call-in$/), page.press("#site-search-query", "Enter")]);
+  await page.waitForSelector("#search-results ol li a");
+  assert.equal(await page.inputValue("#search-query"), "call-in");
   await context.close();
 });

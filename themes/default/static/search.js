@@ -1,6 +1,7 @@
 // torget search: finds pages in this language's index (index.js, written at
-// build time) as the reader types. Without JavaScript the page lists every
-// page instead, so nothing depends on this file.
+// build time) as the reader types, and keeps the query in the address so a
+// search can be shared. Without JavaScript the page lists every page instead
+// (and a submitted form still gives ?q=), so nothing depends on this file.
 (function () {
   "use strict";
   var index = window.torgetSearchIndex || [];
@@ -57,13 +58,33 @@
     results.appendChild(list);
   }
 
+  // Keeps the query in the address (?q=…), so a search can be shared,
+  // bookmarked and come back to; replaced, not added, so Back leaves the page.
+  function remember(query) {
+    var params = new URLSearchParams(window.location.search);
+    if (query.trim()) params.set("q", query); else params.delete("q");
+    var rest = params.toString();
+    var address = window.location.pathname + (rest ? "?" + rest : "") + window.location.hash;
+    try {
+      window.history.replaceState(window.history.state, "", address);
+    } catch (e) {
+      // Some browsers refuse this for pages opened from disk; the search still works.
+    }
+  }
+
+  function run() {
+    search(input.value);
+    remember(input.value);
+  }
+
+  // A shared address (?q=…) or a search from the header opens with its results.
   input.value = new URLSearchParams(window.location.search).get("q") || "";
   search(input.value);
-  input.addEventListener("input", function () { search(input.value); });
+  input.addEventListener("input", run);
   if (input.form) {
     input.form.addEventListener("submit", function (event) {
       event.preventDefault();
-      search(input.value);
+      run();
     });
   }
 })();
