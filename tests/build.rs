@@ -546,7 +546,7 @@ fn feeds_are_atom_with_absolute_urls_newest_first() {
     );
     assert_eq!(
         child(root, "updated").as_deref(),
-        Some("2020-03-01T00:00:00Z")
+        Some("2020-03-01T00:00:00+01:00")
     );
     let entries: Vec<_> = root
         .children()
@@ -568,11 +568,11 @@ fn feeds_are_atom_with_absolute_urls_newest_first() {
     );
     assert_eq!(
         child(first, "updated").as_deref(),
-        Some("2020-01-15T00:00:00Z")
+        Some("2020-01-15T00:00:00+01:00")
     );
     assert_eq!(
         child(first, "published").as_deref(),
-        Some("2020-01-01T00:00:00Z")
+        Some("2020-01-01T00:00:00+01:00")
     );
     assert!(child(entries[1], "summary").unwrap().contains("redaktören"));
     assert!(root.children().any(|c| c.tag_name().name() == "author"));
@@ -847,6 +847,87 @@ fn a_build_for_disk_links_index_files_that_all_exist() {
     assert_eq!(
         attrs(&article, ".body > p a", "href")[0],
         "../forsta-nyheten/index.html#bakgrund-2"
+    );
+}
+
+#[test]
+fn same_day_articles_carry_their_swedish_times_into_feed_pages_and_order() {
+    // 2020-04-01 is in summer time (+02:00). By title and by folder the
+    // morning article comes first, so only the times put the afternoon one on top.
+    let (tmp, site) = fixture_with(
+        "basic",
+        &[
+            (
+                "content/nyheter/b-eftermiddag/sv.md",
+                "---\ntitle: Sena nyheten\ndate: 2020-04-01 15:30\n---\nSkrivet på eftermiddagen.\n",
+            ),
+            (
+                "content/nyheter/a-morgon/sv.md",
+                "---\ntitle: Morgonens nyhet\ndate: 2020-04-01T09:05\nupdated: 2020-04-01 09:45:30\n---\nSkrivet på morgonen.\n",
+            ),
+        ],
+    );
+    let out = tmp.path().join("public");
+    assert_success(&build(&site, &out, &[]));
+
+    let xml = read(&out, "atom.xml");
+    let feed = roxmltree::Document::parse(&xml).expect("well-formed XML");
+    let entry_values = |name: &str| -> Vec<(String, String)> {
+        feed.root_element()
+            .children()
+            .filter(|c| c.tag_name().name() == "entry")
+            .map(|entry| {
+                let text = |tag: &str| {
+                    entry
+                        .children()
+                        .find(|c| c.tag_name().name() == tag)
+                        .and_then(|c| c.text())
+                        .unwrap_or_default()
+                        .to_string()
+                };
+                (text("title"), text(name))
+            })
+            .collect()
+    };
+    let updated = entry_values("updated");
+    assert_eq!(
+        updated[..3],
+        [
+            (
+                "Sena nyheten".to_string(),
+                "2020-04-01T15:30:00+02:00".to_string()
+            ),
+            (
+                "Morgonens nyhet".to_string(),
+                "2020-04-01T09:45:30+02:00".to_string()
+            ),
+            (
+                "Tredje nyheten".to_string(),
+                "2020-03-01T00:00:00+01:00".to_string()
+            ),
+        ]
+    );
+    assert_eq!(entry_values("published")[1].1, "2020-04-01T09:05:00+02:00");
+    let feed_updated = feed
+        .root_element()
+        .children()
+        .find(|c| c.tag_name().name() == "updated")
+        .and_then(|c| c.text());
+    assert_eq!(feed_updated, Some("2020-04-01T15:30:00+02:00"));
+
+    let page = html(&out, "nyheter/morgonens-nyhet/index.html");
+    assert_eq!(
+        attrs(&page, ".dates time", "datetime"),
+        ["2020-04-01T09:05+02:00", "2020-04-01T09:45:30+02:00"]
+    );
+    // The reader still sees the day only.
+    assert_eq!(texts(&page, ".dates time")[0], "1 april 2020");
+
+    // The section shows two articles a page.
+    let listing = html(&out, "nyheter/index.html");
+    assert_eq!(
+        attrs(&listing, "time", "datetime"),
+        ["2020-04-01T15:30+02:00", "2020-04-01T09:05+02:00"]
     );
 }
 

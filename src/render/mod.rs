@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 use tera::Context;
 
 use crate::content::slug::Slug;
-use crate::content::{Article, Translation};
+use crate::content::{Article, Date, Translation};
 use crate::dataset::trend::{Change, trend_rows};
 use crate::dataset::{self, Dataset};
 use crate::diagnostics::Diagnostic;
@@ -502,9 +502,9 @@ impl<'s> Renderer<'s> {
             .as_ref()
             .map(|image| site.config.absolute(&format!("{path}{}", image.src)));
         let view = ArticleView {
-            date_iso: front.date.map(|d| d.0.to_string()),
+            date_iso: front.date.map(Date::html),
             date_text: front.date.map(|d| lang.long_date(d.0)),
-            updated_iso: front.updated.map(|d| d.0.to_string()),
+            updated_iso: front.updated.map(Date::html),
             updated_text: front.updated.map(|d| lang.long_date(d.0)),
             body: body.map_or("", |b| b.html.as_str()),
             tags: front
@@ -724,7 +724,7 @@ impl<'s> Renderer<'s> {
         Some(ListItem {
             title: &front.title,
             href: self.href(from, path),
-            date_iso: front.date.map(|d| d.0.to_string()),
+            date_iso: front.date.map(Date::html),
             date_text: body.and_then(|b| b.date_text.as_deref()),
             summary: body.map_or("", |b| b.summary.as_str()),
         })
