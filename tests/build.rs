@@ -284,6 +284,95 @@ fn every_page_has_one_h1_a_title_description_skip_link_and_footer() {
     }
 }
 
+/// The `basic` fixture with every written description taken out, and a page
+/// with nothing but a heading, so no text at all is there to describe it.
+fn without_descriptions() -> (tempfile::TempDir, std::path::PathBuf) {
+    let (tmp, site) = fixture_with(
+        "basic",
+        &[(
+            "content/nyheter/g-bara-rubrik/sv.md",
+            "---\ntitle: Bara en rubrik\ndate: 2020-04-01\n---\n## Mellanrubrik\n",
+        )],
+    );
+    for file in ["site.yaml", "content/statistik/anmalningar.yaml"] {
+        let text = fs::read_to_string(site.join(file)).unwrap();
+        assert!(text.contains("\ndescription:"), "{file}");
+        let kept: String = text
+            .lines()
+            .filter(|l| !l.starts_with("description:"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        fs::write(site.join(file), kept).unwrap();
+    }
+    (tmp, site)
+}
+
+#[test]
+fn without_any_written_description_no_page_has_an_empty_one() {
+    let (tmp, site) = without_descriptions();
+    let out = tmp.path().join("public");
+    assert_success(&build(&site, &out, &[]));
+    let pages: Vec<String> = tree(&out)
+        .into_keys()
+        .filter(|p| p.ends_with(".html"))
+        .collect();
+    // Every kind of page is among them.
+    for kind in [
+        "index.html",
+        "nyheter/index.html",
+        "nyheter/sida/2/index.html",
+        "nyheter/bara-en-rubrik/index.html",
+        "amnen/index.html",
+        "amnen/test/index.html",
+        "sok/index.html",
+        "statistik/index.html",
+        "statistik/anmalningar/index.html",
+        "404.html",
+        "en/index.html",
+    ] {
+        assert!(pages.iter().any(|p| p == kind), "{kind}: {pages:?}");
+    }
+    for path in &pages {
+        let page = html(&out, path);
+        let description = attrs(&page, "meta[name=description]", "content");
+        let og = attrs(&page, "meta[property='og:description']", "content");
+        assert_eq!(description.len(), 1, "{path}");
+        assert!(!description[0].trim().is_empty(), "{path}");
+        assert_eq!(og, description, "{path}");
+    }
+    let description = |path: &str| attrs(&html(&out, path), "meta[name=description]", "content");
+    assert_eq!(
+        description("nyheter/sida/2/index.html"),
+        ["Nyheter på webbplatsen Testkommunen."]
+    );
+    assert_eq!(
+        description("en/news/index.html"),
+        ["News on the Test Municipality website."]
+    );
+    assert_eq!(
+        description("nyheter/bara-en-rubrik/index.html"),
+        ["Bara en rubrik på webbplatsen Testkommunen."]
+    );
+    // A page with text of its own still uses it.
+    assert_eq!(
+        description("nyheter/forsta-nyheten/index.html"),
+        ["Det här är ”första” nyheten, om oss."]
+    );
+}
+
+#[test]
+fn a_section_without_a_description_takes_the_sites() {
+    let (_tmp, out) = built();
+    assert_eq!(
+        attrs(
+            &html(&out, "nyheter/index.html"),
+            "meta[name=description]",
+            "content"
+        ),
+        ["En webbplats för tester."]
+    );
+}
+
 #[test]
 fn every_internal_link_resolves_to_a_file() {
     let (_tmp, out) = built();

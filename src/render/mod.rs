@@ -3,6 +3,7 @@
 //! This is the `render` step. It turns the resolved [`Site`] into HTML
 //! strings; it knows nothing of files on disk (that is [`crate::output`]).
 
+pub(crate) mod description;
 mod fingerprint;
 mod publish;
 mod search;
@@ -471,11 +472,6 @@ impl<'s> Renderer<'s> {
             .ok_or_else(|| Diagnostic::error(key, "translation vanished"))?;
         let body = self.bodies.get(key, lang);
         let front = &translation.front;
-        let summary = front
-            .summary
-            .clone()
-            .or_else(|| body.map(|b| b.first_paragraph.clone()))
-            .unwrap_or_default();
 
         let switch_fallback = |other: Lang| match &article.section {
             Some(section) => site
@@ -489,7 +485,14 @@ impl<'s> Renderer<'s> {
             lang,
             path,
             title: &front.title,
-            description: summary,
+            description: description::of_article(
+                site,
+                article,
+                translation,
+                body.map(|b| b.first_paragraph.as_str()),
+            )
+            .unwrap_or_default()
+            .to_string(),
             alternates,
             switch_fallback: &switch_fallback,
             breadcrumbs: crumbs,
@@ -549,13 +552,9 @@ impl<'s> Renderer<'s> {
             .get(key)
             .ok_or_else(|| Diagnostic::error(key, "section vanished"))?;
         let title = section.meta.title.get(lang).map_or("", String::as_str);
-        let description = section
-            .meta
-            .description
-            .get(lang)
-            .or_else(|| site.config.description.get(lang))
-            .cloned()
-            .unwrap_or_default();
+        let description = description::of_section(site, key, lang)
+            .unwrap_or_default()
+            .to_string();
         let size = section.meta.page_size.max(1);
         let items = site
             .listing(key, lang)
@@ -659,12 +658,9 @@ impl<'s> Renderer<'s> {
             .title
             .get(lang)
             .map_or(site.config.name(lang), String::as_str);
-        let description = home
-            .description
-            .get(lang)
-            .or_else(|| site.config.description.get(lang))
-            .cloned()
-            .unwrap_or_default();
+        let description = description::of_home(site, lang)
+            .unwrap_or_default()
+            .to_string();
         let mut sections: Vec<(&String, &crate::content::Section)> = site
             .content
             .sections
@@ -872,7 +868,15 @@ impl<'s> Renderer<'s> {
             search_href: self.href(path, &site.search_path(lang)),
             title: parts.title,
             head_title,
-            description: shorten(&parts.description, DESCRIPTION_LEN),
+            // Empty where nothing is written for the page: see `description`.
+            description: if parts.description.trim().is_empty() {
+                shorten(
+                    &description::generic(self.strings(lang), parts.title, site_name),
+                    DESCRIPTION_LEN,
+                )
+            } else {
+                shorten(&parts.description, DESCRIPTION_LEN)
+            },
             csp: content_security_policy(config),
             canonical: if parts.kind == "not-found" {
                 String::new()
