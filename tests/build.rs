@@ -353,6 +353,10 @@ fn without_any_written_description_no_page_has_an_empty_one() {
         description("nyheter/bara-en-rubrik/index.html"),
         ["Bara en rubrik på webbplatsen Testkommunen."]
     );
+    assert_eq!(
+        description("amnen/index.html"),
+        ["Ämnen på webbplatsen Testkommunen."]
+    );
     // A page with text of its own still uses it.
     assert_eq!(
         description("nyheter/forsta-nyheten/index.html"),
