@@ -1025,6 +1025,28 @@ fn same_day_articles_carry_their_swedish_times_into_feed_pages_and_order() {
 }
 
 #[test]
+fn an_article_is_published_from_its_day_whatever_its_time() {
+    // The build's `--now` is a day; a time later that day does not hold the article back.
+    let (tmp, site) = fixture_with(
+        "basic",
+        &[
+            (
+                "content/nyheter/g-i-kvall/sv.md",
+                &format!("---\ntitle: I kväll\ndate: {NOW} 23:59\n---\nSent.\n"),
+            ),
+            (
+                "content/nyheter/h-i-morgon/sv.md",
+                "---\ntitle: I morgon\ndate: 2026-11-25 00:00\n---\nTidigt.\n",
+            ),
+        ],
+    );
+    let out = tmp.path().join("public");
+    assert_success(&build(&site, &out, &[]));
+    assert!(out.join("nyheter/i-kvall/index.html").is_file());
+    assert!(!out.join("nyheter/i-morgon").exists());
+}
+
+#[test]
 fn two_articles_with_the_same_title_get_distinct_addresses_and_a_warning() {
     let (tmp, site) = fixture_with(
         "basic",

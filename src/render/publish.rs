@@ -13,7 +13,7 @@ impl<'s> Renderer<'s> {
             .filter(|(_, t, _)| t.lang == lang)
             .filter_map(|(a, t, path)| Some((a, t, path, t.front.date?)))
             .collect();
-        // Newest first; `Date` orders by day, then time, so same-day articles keep the order they were written in.
+        // Newest first; `Date` orders by day, then time, so same-day articles follow their times.
         dated.sort_by(|a, b| b.3.cmp(&a.3).then(a.2.cmp(b.2)));
         dated.truncate(ENTRIES);
         let changed = |t: &Translation, date: Date| t.front.updated.map_or(date, |u| u.max(date));
