@@ -166,7 +166,8 @@ fn io_error(site: &Path, path: &Path, error: std::io::Error) -> Diagnostic {
 const ARTICLE_SV: &str = r#"---
 # Rubriken: överst på sidan, i listor och i webbläsarens flik.
 title: «Skriv rubriken här»
-# Publiceringsdag, ÅÅÅÅ-MM-DD. Ett datum i framtiden väntar med publiceringen till den dagen.
+# Publiceringsdag, ÅÅÅÅ-MM-DD, eller med klockslag i svensk tid: ÅÅÅÅ-MM-DD TT:MM.
+# Klockslaget ordnar artiklar från samma dag. Ett datum i framtiden väntar med publiceringen till den dagen.
 date: {today}
 # Senast uppdaterad (valfritt): skriv dagens datum när du ändrar en publicerad artikel.
 updated:
@@ -196,7 +197,8 @@ weight:
 const ARTICLE_EN: &str = r#"---
 # The headline: at the top of the page, in listings and in the browser tab.
 title: «Write the headline here»
-# Publishing date, YYYY-MM-DD. A future date holds the article back until that day.
+# Publishing date, YYYY-MM-DD, or with a Swedish time: YYYY-MM-DD HH:MM.
+# The time orders articles of the same day. A future date holds the article back until that day.
 date: {today}
 # Last updated (optional): write today's date when you change a published article.
 updated:

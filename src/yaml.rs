@@ -237,12 +237,18 @@ fn explain(raw: &str) -> (String, Option<String>) {
         );
     }
     if let Some(rest) = message.strip_prefix("invalid date ") {
+        // Where a time is allowed the value's type says so after "expected".
+        let hint = if rest.contains("HH:MM") {
+            "write dates as YYYY-MM-DD, e.g. 2019-11-13; add a Swedish time as `2019-11-13 10:00`, `2019-11-13T10:00` or with seconds `2019-11-13 10:00:00`"
+        } else {
+            "write dates as YYYY-MM-DD, e.g. 2019-11-13"
+        };
         return (
             at(format!(
                 "invalid date {}",
-                rest.split(',').next().unwrap_or(rest)
+                rest.split(", expected").next().unwrap_or(rest)
             )),
-            Some("write dates as YYYY-MM-DD, e.g. 2019-11-13".to_string()),
+            Some(hint.to_string()),
         );
     }
     if message.contains("mapping values are not allowed")

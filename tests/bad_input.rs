@@ -85,6 +85,7 @@ bad_input! {
     unknown_key => "unknown-key",
     wrong_type => "wrong-type",
     bad_date => "bad-date",
+    bad_time => "bad-time",
     duplicate_slug => "duplicate-slug",
     given_slug_already_in_use => "duplicate-given-slug",
     link_to_a_missing_page => "missing-page-link",

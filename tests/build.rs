@@ -285,6 +285,99 @@ fn every_page_has_one_h1_a_title_description_skip_link_and_footer() {
     }
 }
 
+/// The `basic` fixture with every written description taken out, and a page
+/// with nothing but a heading, so no text at all is there to describe it.
+fn without_descriptions() -> (tempfile::TempDir, std::path::PathBuf) {
+    let (tmp, site) = fixture_with(
+        "basic",
+        &[(
+            "content/nyheter/g-bara-rubrik/sv.md",
+            "---\ntitle: Bara en rubrik\ndate: 2020-04-01\n---\n## Mellanrubrik\n",
+        )],
+    );
+    for file in ["site.yaml", "content/statistik/anmalningar.yaml"] {
+        let text = fs::read_to_string(site.join(file)).unwrap();
+        assert!(text.contains("\ndescription:"), "{file}");
+        let kept: String = text
+            .lines()
+            .filter(|l| !l.starts_with("description:"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        fs::write(site.join(file), kept).unwrap();
+    }
+    (tmp, site)
+}
+
+#[test]
+fn without_any_written_description_no_page_has_an_empty_one() {
+    let (tmp, site) = without_descriptions();
+    let out = tmp.path().join("public");
+    assert_success(&build(&site, &out, &[]));
+    let pages: Vec<String> = tree(&out)
+        .into_keys()
+        .filter(|p| p.ends_with(".html"))
+        .collect();
+    // Every kind of page is among them.
+    for kind in [
+        "index.html",
+        "nyheter/index.html",
+        "nyheter/sida/2/index.html",
+        "nyheter/bara-en-rubrik/index.html",
+        "amnen/index.html",
+        "amnen/test/index.html",
+        "sok/index.html",
+        "statistik/index.html",
+        "statistik/anmalningar/index.html",
+        "404.html",
+        "en/index.html",
+    ] {
+        assert!(pages.iter().any(|p| p == kind), "{kind}: {pages:?}");
+    }
+    for path in &pages {
+        let page = html(&out, path);
+        let description = attrs(&page, "meta[name=description]", "content");
+        let og = attrs(&page, "meta[property='og:description']", "content");
+        assert_eq!(description.len(), 1, "{path}");
+        assert!(!description[0].trim().is_empty(), "{path}");
+        assert_eq!(og, description, "{path}");
+    }
+    let description = |path: &str| attrs(&html(&out, path), "meta[name=description]", "content");
+    assert_eq!(
+        description("nyheter/sida/2/index.html"),
+        ["Nyheter på webbplatsen Testkommunen."]
+    );
+    assert_eq!(
+        description("en/news/index.html"),
+        ["News on the Test Municipality website."]
+    );
+    assert_eq!(
+        description("nyheter/bara-en-rubrik/index.html"),
+        ["Bara en rubrik på webbplatsen Testkommunen."]
+    );
+    assert_eq!(
+        description("amnen/index.html"),
+        ["Ämnen på webbplatsen Testkommunen."]
+    );
+    // A page with text of its own still uses it.
+    assert_eq!(
+        description("nyheter/forsta-nyheten/index.html"),
+        ["Det här är ”första” nyheten, om oss."]
+    );
+}
+
+#[test]
+fn a_section_without_a_description_takes_the_sites() {
+    let (_tmp, out) = built();
+    assert_eq!(
+        attrs(
+            &html(&out, "nyheter/index.html"),
+            "meta[name=description]",
+            "content"
+        ),
+        ["En webbplats för tester."]
+    );
+}
+
 #[test]
 fn every_internal_link_resolves_to_a_file() {
     let (_tmp, out) = built();
@@ -547,7 +640,7 @@ fn feeds_are_atom_with_absolute_urls_newest_first() {
     );
     assert_eq!(
         child(root, "updated").as_deref(),
-        Some("2020-03-01T00:00:00Z")
+        Some("2020-03-01T00:00:00+01:00")
     );
     let entries: Vec<_> = root
         .children()
@@ -569,11 +662,11 @@ fn feeds_are_atom_with_absolute_urls_newest_first() {
     );
     assert_eq!(
         child(first, "updated").as_deref(),
-        Some("2020-01-15T00:00:00Z")
+        Some("2020-01-15T00:00:00+01:00")
     );
     assert_eq!(
         child(first, "published").as_deref(),
-        Some("2020-01-01T00:00:00Z")
+        Some("2020-01-01T00:00:00+01:00")
     );
     assert!(child(entries[1], "summary").unwrap().contains("redaktören"));
     assert!(root.children().any(|c| c.tag_name().name() == "author"));
@@ -849,6 +942,109 @@ fn a_build_for_disk_links_index_files_that_all_exist() {
         attrs(&article, ".body > p a", "href")[0],
         "../forsta-nyheten/index.html#bakgrund-2"
     );
+}
+
+#[test]
+fn same_day_articles_carry_their_swedish_times_into_feed_pages_and_order() {
+    // 2020-04-01 is in summer time (+02:00). By title and by folder the
+    // morning article comes first, so only the times put the afternoon one on top.
+    let (tmp, site) = fixture_with(
+        "basic",
+        &[
+            (
+                "content/nyheter/b-eftermiddag/sv.md",
+                "---\ntitle: Sena nyheten\ndate: 2020-04-01 15:30\n---\nSkrivet på eftermiddagen.\n",
+            ),
+            (
+                "content/nyheter/a-morgon/sv.md",
+                "---\ntitle: Morgonens nyhet\ndate: 2020-04-01T09:05\nupdated: 2020-04-01 09:45:30\n---\nSkrivet på morgonen.\n",
+            ),
+        ],
+    );
+    let out = tmp.path().join("public");
+    assert_success(&build(&site, &out, &[]));
+
+    let xml = read(&out, "atom.xml");
+    let feed = roxmltree::Document::parse(&xml).expect("well-formed XML");
+    let entry_values = |name: &str| -> Vec<(String, String)> {
+        feed.root_element()
+            .children()
+            .filter(|c| c.tag_name().name() == "entry")
+            .map(|entry| {
+                let text = |tag: &str| {
+                    entry
+                        .children()
+                        .find(|c| c.tag_name().name() == tag)
+                        .and_then(|c| c.text())
+                        .unwrap_or_default()
+                        .to_string()
+                };
+                (text("title"), text(name))
+            })
+            .collect()
+    };
+    let updated = entry_values("updated");
+    assert_eq!(
+        updated[..3],
+        [
+            (
+                "Sena nyheten".to_string(),
+                "2020-04-01T15:30:00+02:00".to_string()
+            ),
+            (
+                "Morgonens nyhet".to_string(),
+                "2020-04-01T09:45:30+02:00".to_string()
+            ),
+            (
+                "Tredje nyheten".to_string(),
+                "2020-03-01T00:00:00+01:00".to_string()
+            ),
+        ]
+    );
+    assert_eq!(entry_values("published")[1].1, "2020-04-01T09:05:00+02:00");
+    let feed_updated = feed
+        .root_element()
+        .children()
+        .find(|c| c.tag_name().name() == "updated")
+        .and_then(|c| c.text());
+    assert_eq!(feed_updated, Some("2020-04-01T15:30:00+02:00"));
+
+    let page = html(&out, "nyheter/morgonens-nyhet/index.html");
+    assert_eq!(
+        attrs(&page, ".dates time", "datetime"),
+        ["2020-04-01T09:05+02:00", "2020-04-01T09:45:30+02:00"]
+    );
+    // The reader still sees the day only.
+    assert_eq!(texts(&page, ".dates time")[0], "1 april 2020");
+
+    // The section shows two articles a page.
+    let listing = html(&out, "nyheter/index.html");
+    assert_eq!(
+        attrs(&listing, "time", "datetime"),
+        ["2020-04-01T15:30+02:00", "2020-04-01T09:05+02:00"]
+    );
+}
+
+#[test]
+fn an_article_is_published_from_its_day_whatever_its_time() {
+    // The build's `--now` is a day; a time later that day does not hold the article back.
+    let (tmp, site) = fixture_with(
+        "basic",
+        &[
+            (
+                "content/nyheter/g-i-kvall/sv.md",
+                &format!("---\ntitle: I kväll\ndate: {NOW} 23:59\n---\nSent.\n"),
+            ),
+            (
+                "content/nyheter/h-i-morgon/sv.md",
+                "---\ntitle: I morgon\ndate: 2026-11-25 00:00\n---\nTidigt.\n",
+            ),
+        ],
+    );
+    let out = tmp.path().join("public");
+    assert_success(&build(&site, &out, &[]));
+    assert!(out.join("nyheter/i-kvall/index.html").is_file());
+    assert!(!out.join("nyheter/i-morgon").exists());
 }
 
 #[test]

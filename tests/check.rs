@@ -32,7 +32,10 @@ fn every_kind_of_finding_is_reported_with_its_location_and_warnings_exit_0() {
         "content/nyheter/svar/sv.md:5:1: warning: hard to read: LIX 90 (very difficult) is above the site's limit of 45",
         "content/statistik/gammal.yaml:3:1: warning: the source has no `url`, so readers cannot check the figures",
         "content/statistik/gammal.yaml:4:1: warning: the figures were last updated 2519 days ago (2020-01-01), more than 365",
-        "0 errors, 13 warnings.",
+        "content/nyheter/_section.yaml:1:1: warning: this section has no description in Swedish and English, so its listing pages get a generic one made from the title",
+        "content/statistik/_section.yaml:1:1: warning: this section has no description in Swedish and English",
+        "site.yaml:1:1: warning: the home page has no description in Swedish and English",
+        "0 errors, 16 warnings.",
     ] {
         assert!(stdout.contains(expected), "missing: {expected}\n{stdout}");
     }
@@ -56,7 +59,7 @@ fn json_output_lists_findings_and_readability_for_tools() {
     assert_eq!(result.status.code(), Some(0));
     let report: serde_json::Value = serde_json::from_slice(&result.stdout).expect("valid JSON");
     assert_eq!(report["errors"], 0);
-    assert_eq!(report["warnings"], 13);
+    assert_eq!(report["warnings"], 16);
     let findings = report["findings"].as_array().unwrap();
     let heading = findings
         .iter()
@@ -127,4 +130,53 @@ fn drafts_scheduled_and_expired_articles_are_listed() {
     ] {
         assert!(stdout.contains(expected), "missing: {expected}\n{stdout}");
     }
+}
+
+#[test]
+fn descriptions_left_to_the_generic_sentence_are_reported_where_they_belong() {
+    // The home page has a Swedish description only; nothing else has one,
+    // and one page has no words of its own to describe it.
+    let (_tmp, site) = fixture_with(
+        "basic",
+        &[
+            (
+                "content/_index.yaml",
+                "title: { sv: Välkommen, en: Welcome }\ndescription: { sv: Om kommunen. }\n",
+            ),
+            (
+                "content/nyheter/g-bara-rubrik/sv.md",
+                "---\ntitle: Bara en rubrik\ndate: 2020-04-01\n---\n## Mellanrubrik\n",
+            ),
+        ],
+    );
+    let config = std::fs::read_to_string(site.join("site.yaml")).unwrap();
+    let config: String = config
+        .lines()
+        .filter(|l| !l.starts_with("description:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(site.join("site.yaml"), config).unwrap();
+
+    let result = check(&site, &[]);
+    let stdout = String::from_utf8_lossy(&result.stdout);
+    assert_eq!(result.status.code(), Some(0), "{stdout}");
+    for expected in [
+        "content/_index.yaml:2:1: warning: the home page has no description in English, so search engines and link previews get a generic one",
+        "help: add `description: { en: … }` to content/_index.yaml",
+        "content/nyheter/_section.yaml:1:1: warning: this section has no description in Swedish and English, so its listing pages get a generic one made from the title",
+        "help: add `description: { sv: …, en: … }` here, or one for the whole site to site.yaml",
+        "content/statistik/_section.yaml:1:1: warning: this section has no description in Swedish and English",
+        "content/nyheter/g-bara-rubrik/sv.md:2:1: warning: this page has no summary, no opening paragraph and no section or site description to fall back on",
+        "help: add `summary: …` with a sentence about the page",
+    ] {
+        assert!(stdout.contains(expected), "missing: {expected}\n{stdout}");
+    }
+    // Pages with a summary or an opening paragraph have a description of their own.
+    assert!(!stdout.contains("nyheter/a-forsta/sv.md:"), "{stdout}");
+    assert_eq!(stdout.matches("generic").count(), 4, "{stdout}");
+
+    // With a site-wide description nothing falls back to the generic sentence.
+    let result = check(&fixture("basic"), &[]);
+    let stdout = String::from_utf8_lossy(&result.stdout);
+    assert!(!stdout.contains("description"), "{stdout}");
 }

@@ -8,6 +8,7 @@
 pub mod lix;
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
 use chrono::NaiveDate;
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
@@ -93,6 +94,7 @@ pub fn check(options: &BuildOptions) -> Result<CheckReport, Vec<Diagnostic>> {
         ));
     }
     report.extend(datasets(&site, options.today));
+    report.extend(descriptions(&site, &bodies, &options.site));
     readability.sort_by(|a, b| a.file.cmp(&b.file));
     Ok(CheckReport {
         findings: report.sorted(),
@@ -275,6 +277,106 @@ fn translations(site: &Site) -> Vec<Diagnostic> {
                     );
                 }
             }
+        }
+    }
+    found
+}
+
+/// Pages that get the generic description made from their title, at the file
+/// where a written one belongs. One finding per file, naming its languages.
+fn descriptions(site: &Site, bodies: &crate::render::Bodies, site_dir: &Path) -> Vec<Diagnostic> {
+    use crate::render::description;
+    let mut found = Vec::new();
+    let languages = &site.config.languages;
+    let names = |langs: &[Lang]| {
+        langs
+            .iter()
+            .map(|l| l.english_name())
+            .collect::<Vec<_>>()
+            .join(" and ")
+    };
+    let keys = |langs: &[Lang]| {
+        langs
+            .iter()
+            .map(|l| format!("{}: …", l.code()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    // A file we only know by name here; read it for a line to point at.
+    let at_key =
+        |diagnostic: Diagnostic, file: &str| match std::fs::read_to_string(site_dir.join(file)) {
+            Ok(text) => {
+                let location = yaml_key_location(&text, "description");
+                diagnostic.at(&text, location)
+            }
+            Err(_) => diagnostic,
+        };
+
+    let home: Vec<Lang> = languages
+        .iter()
+        .copied()
+        .filter(|&l| description::of_home(site, l).is_none())
+        .collect();
+    if !home.is_empty() {
+        // Without `_index.yaml` the site-wide description is the one to write.
+        let file = if site_dir.join("content/_index.yaml").is_file() {
+            "content/_index.yaml"
+        } else {
+            "site.yaml"
+        };
+        let warning = Diagnostic::warning(
+            file,
+            format!(
+                "the home page has no description in {}, so search engines and link previews get a generic one",
+                names(&home)
+            ),
+        )
+        .with_hint(format!(
+            "add `description: {{ {} }}` to {file}, a sentence or two about the site",
+            keys(&home)
+        ));
+        found.push(at_key(warning, file));
+    }
+
+    for (key, section) in &site.content.sections {
+        let missing: Vec<Lang> = languages
+            .iter()
+            .copied()
+            .filter(|&l| site.section_path(key, l).is_some())
+            .filter(|&l| description::of_section(site, key, l).is_none())
+            .collect();
+        if missing.is_empty() {
+            continue;
+        }
+        found.push(
+            Diagnostic::warning(
+                &section.file,
+                format!(
+                    "this section has no description in {}, so its listing pages get a generic one made from the title",
+                    names(&missing)
+                ),
+            )
+            .at(&section.text, yaml_key_location(&section.text, "description"))
+            .with_hint(format!(
+                "add `description: {{ {} }}` here, or one for the whole site to site.yaml",
+                keys(&missing)
+            )),
+        );
+    }
+
+    for (article, translation, _) in site.translations() {
+        let first = bodies
+            .get(&article.path, translation.lang)
+            .map(|b| b.first_paragraph.as_str());
+        if description::of_article(site, article, translation, first).is_none() {
+            found.push(
+                Diagnostic::warning(
+                    &translation.file,
+                    "this page has no summary, no opening paragraph and no section or site description to fall back on, so it gets a generic description made from its title",
+                )
+                .at(&translation.text, yaml_key_location(&translation.text, "title"))
+                .with_hint("add `summary: …` with a sentence about the page"),
+            );
         }
     }
     found

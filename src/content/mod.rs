@@ -16,7 +16,7 @@ use serde::Deserialize;
 
 use crate::dataset::Dataset;
 use crate::i18n::{Lang, Localized};
-pub use front_matter::{Date, FrontMatter};
+pub use front_matter::{Date, Day, FrontMatter};
 pub use load::{LoadOptions, load, read_text, reload_translation};
 
 /// Everything read from the site folder, before URLs are assigned.

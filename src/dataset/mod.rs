@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::content::Date;
+use crate::content::Day;
 use crate::content::slug::Slug;
 use crate::diagnostics::Diagnostic;
 use crate::i18n::{Lang, Localized};
@@ -68,7 +68,7 @@ pub struct Dataset {
     pub area: Localized<String>,
     pub better: Better,
     pub source: Source,
-    pub updated: Date,
+    pub updated: Day,
     /// Decimals shown for values and changes.
     pub decimals: usize,
     pub series: Vec<Series>,
@@ -87,7 +87,7 @@ struct DatasetFile {
     #[serde(default)]
     better: Better,
     source: Source,
-    updated: Date,
+    updated: Day,
     #[serde(default)]
     decimals: Option<usize>,
     series: Vec<SeriesFile>,

@@ -3,6 +3,7 @@
 //! This is the `render` step. It turns the resolved [`Site`] into HTML
 //! strings; it knows nothing of files on disk (that is [`crate::output`]).
 
+pub(crate) mod description;
 mod fingerprint;
 mod publish;
 mod search;
@@ -19,7 +20,7 @@ use std::collections::BTreeMap;
 use tera::Context;
 
 use crate::content::slug::Slug;
-use crate::content::{Article, Translation};
+use crate::content::{Article, Date, Translation};
 use crate::dataset::trend::{Change, trend_rows};
 use crate::dataset::{self, Dataset};
 use crate::diagnostics::Diagnostic;
@@ -474,11 +475,6 @@ impl<'s> Renderer<'s> {
             .ok_or_else(|| Diagnostic::error(key, "translation vanished"))?;
         let body = self.bodies.get(key, lang);
         let front = &translation.front;
-        let summary = front
-            .summary
-            .clone()
-            .or_else(|| body.map(|b| b.first_paragraph.clone()))
-            .unwrap_or_default();
 
         let switch_fallback = |other: Lang| match &article.section {
             Some(section) => site
@@ -492,7 +488,14 @@ impl<'s> Renderer<'s> {
             lang,
             path,
             title: &front.title,
-            description: summary,
+            description: description::of_article(
+                site,
+                article,
+                translation,
+                body.map(|b| b.first_paragraph.as_str()),
+            )
+            .unwrap_or_default()
+            .to_string(),
             alternates,
             switch_fallback: &switch_fallback,
             breadcrumbs: crumbs,
@@ -505,9 +508,9 @@ impl<'s> Renderer<'s> {
             .as_ref()
             .map(|image| site.config.absolute(&format!("{path}{}", image.src)));
         let view = ArticleView {
-            date_iso: front.date.map(|d| d.0.to_string()),
+            date_iso: front.date.map(Date::html),
             date_text: front.date.map(|d| lang.long_date(d.0)),
-            updated_iso: front.updated.map(|d| d.0.to_string()),
+            updated_iso: front.updated.map(Date::html),
             updated_text: front.updated.map(|d| lang.long_date(d.0)),
             body: body.map_or("", |b| b.html.as_str()),
             tags: front
@@ -552,13 +555,9 @@ impl<'s> Renderer<'s> {
             .get(key)
             .ok_or_else(|| Diagnostic::error(key, "section vanished"))?;
         let title = section.meta.title.get(lang).map_or("", String::as_str);
-        let description = section
-            .meta
-            .description
-            .get(lang)
-            .or_else(|| site.config.description.get(lang))
-            .cloned()
-            .unwrap_or_default();
+        let description = description::of_section(site, key, lang)
+            .unwrap_or_default()
+            .to_string();
         let size = section.meta.page_size.max(1);
         let items = site
             .listing(key, lang)
@@ -663,12 +662,9 @@ impl<'s> Renderer<'s> {
             .title
             .get(lang)
             .map_or(site.config.name(lang), String::as_str);
-        let description = home
-            .description
-            .get(lang)
-            .or_else(|| site.config.description.get(lang))
-            .cloned()
-            .unwrap_or_default();
+        let description = description::of_home(site, lang)
+            .unwrap_or_default()
+            .to_string();
         let mut sections: Vec<(&String, &crate::content::Section)> = site
             .content
             .sections
@@ -724,7 +720,7 @@ impl<'s> Renderer<'s> {
         Some(ListItem {
             title: &front.title,
             href: self.href(from, path),
-            date_iso: front.date.map(|d| d.0.to_string()),
+            date_iso: front.date.map(Date::html),
             date_text: body.and_then(|b| b.date_text.as_deref()),
             summary: body.map_or("", |b| b.summary.as_str()),
         })
@@ -873,7 +869,15 @@ impl<'s> Renderer<'s> {
             title: parts.title,
             head_title,
             og_title: parts.title.to_string(),
-            description: shorten(&parts.description, DESCRIPTION_LEN),
+            // Empty where nothing is written for the page: see `description`.
+            description: if parts.description.trim().is_empty() {
+                shorten(
+                    &description::generic(self.strings(lang), parts.title, site_name),
+                    DESCRIPTION_LEN,
+                )
+            } else {
+                shorten(&parts.description, DESCRIPTION_LEN)
+            },
             csp: content_security_policy(config),
             canonical: if parts.kind == "not-found" {
                 String::new()

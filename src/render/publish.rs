@@ -8,17 +8,24 @@ impl<'s> Renderer<'s> {
     pub fn feed(&self, lang: Lang) -> Result<String, Diagnostic> {
         const ENTRIES: usize = 20;
         let site = self.site;
-        let mut dated: Vec<(&Article, &Translation, &str)> = site
+        let mut dated: Vec<(&Article, &Translation, &str, Date)> = site
             .translations()
-            .filter(|(_, t, _)| t.lang == lang && t.front.date.is_some())
+            .filter(|(_, t, _)| t.lang == lang)
+            .filter_map(|(a, t, path)| Some((a, t, path, t.front.date?)))
             .collect();
-        dated.sort_by(|a, b| b.1.front.date.cmp(&a.1.front.date).then(a.2.cmp(b.2)));
-        let timestamp = |d: chrono::NaiveDate| format!("{d}T00:00:00Z");
+        // Newest first; `Date` orders by day, then time, so same-day articles follow their times.
+        dated.sort_by(|a, b| b.3.cmp(&a.3).then(a.2.cmp(b.2)));
+        dated.truncate(ENTRIES);
+        let changed = |t: &Translation, date: Date| t.front.updated.map_or(date, |u| u.max(date));
+        // Compared as moments, not as text: offsets differ between summer and winter.
+        let updated = dated
+            .iter()
+            .map(|(_, t, _, date)| changed(t, *date))
+            .max_by_key(|d| d.utc())
+            .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), Date::rfc3339);
         let entries: Vec<FeedEntry<'_>> = dated
             .iter()
-            .take(ENTRIES)
-            .map(|(article, t, path)| {
-                let date = t.front.date.map(|d| d.0).unwrap_or_default();
+            .map(|&(article, t, path, date)| {
                 let summary = t
                     .front
                     .summary
@@ -32,17 +39,12 @@ impl<'s> Renderer<'s> {
                 FeedEntry {
                     title: &t.front.title,
                     href: site.config.absolute(path),
-                    published: timestamp(date),
-                    updated: timestamp(t.front.updated.map_or(date, |u| u.0.max(date))),
+                    published: date.rfc3339(),
+                    updated: changed(t, date).rfc3339(),
                     summary: shorten(&summary, 300),
                 }
             })
             .collect();
-        let updated = entries
-            .iter()
-            .map(|e| e.updated.clone())
-            .max()
-            .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_string());
         let home = site.home_path(lang);
         let view = FeedView {
             lang: lang.code(),

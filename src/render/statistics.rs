@@ -26,6 +26,7 @@ impl<'s> Renderer<'s> {
         let description = dataset
             .description
             .get(lang)
+            .filter(|d| !d.trim().is_empty())
             .cloned()
             .unwrap_or_else(|| dataset::table::caption(dataset, lang, &dataset.periods()));
         let page = self.page_view(PageParts {

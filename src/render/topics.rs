@@ -34,7 +34,8 @@ impl<'s> Renderer<'s> {
             lang,
             path,
             title,
-            description: title.to_string(),
+            // Nothing is written for this page; the bare word "Ämnen" says less than the sentence.
+            description: super::description::generic(strings, title, site.config.name(lang)),
             alternates,
             switch_fallback: &switch_fallback,
             breadcrumbs,
