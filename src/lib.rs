@@ -21,6 +21,7 @@ pub mod render;
 pub mod scaffold;
 pub mod serve;
 pub mod site;
+pub mod text;
 mod yaml;
 
 use std::collections::BTreeMap;

@@ -26,8 +26,8 @@ use tokio::sync::{broadcast, mpsc, watch};
 use crate::BuildOptions;
 use crate::diagnostics::Diagnostic;
 use crate::live::LiveSite;
-use crate::markdown::escape_attribute as escape;
 use crate::output::Files;
+use crate::text::escape_attribute as escape;
 
 /// How to serve.
 #[derive(Debug, Clone)]
@@ -351,20 +351,15 @@ fn request_path(raw: &str) -> Option<String> {
 
 /// `%2e%2e` → `..`; `None` for a malformed escape or bytes that are not UTF-8.
 fn percent_decode(raw: &str) -> Option<String> {
-    let bytes = raw.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
+    // percent-encoding keeps a malformed escape as it is; a request with one is refused.
+    let mut escapes = raw.split('%').skip(1);
+    if !escapes.all(|e| e.len() >= 2 && e.as_bytes()[..2].iter().all(u8::is_ascii_hexdigit)) {
+        return None;
     }
-    String::from_utf8(out).ok()
+    percent_encoding::percent_decode_str(raw)
+        .decode_utf8()
+        .ok()
+        .map(|decoded| decoded.into_owned())
 }
 
 fn content_type(path: &str) -> &'static str {

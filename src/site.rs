@@ -633,7 +633,7 @@ impl Site {
     /// The link from page `from` to site path `to`: relative, so the site works
     /// from any folder; with `index.html` spelled out when built for opening from disk.
     pub fn link(&self, from: &str, to: &str) -> String {
-        let url = crate::markdown::relative_url(from, to);
+        let url = crate::text::relative_url(from, to);
         if self.config.link_files && url.ends_with('/') {
             format!("{url}index.html")
         } else {

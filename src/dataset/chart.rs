@@ -10,7 +10,7 @@ use super::trend::{Change, Direction, change_between};
 use super::{Dataset, Observation, Period, PeriodKind};
 use crate::i18n::number::format_number;
 use crate::i18n::{InterfaceStrings, Lang};
-use crate::markdown::escape_attribute as escape;
+use crate::text::escape_attribute as escape;
 
 const WIDTH: f64 = 360.0;
 const HEIGHT: f64 = 240.0;

@@ -6,7 +6,7 @@ use super::trend::{Assessment, Change, Direction, NoChange, TrendRow, trend_rows
 use super::{Dataset, Observation, Period, PeriodKind};
 use crate::i18n::number::{format_number, format_signed, format_signed_percent};
 use crate::i18n::{InterfaceStrings, Lang};
-use crate::markdown::escape_attribute as escape;
+use crate::text::escape_attribute as escape;
 
 /// The table of `dataset` in `lang`, with its notes, source and date below it.
 pub fn trend_table(dataset: &Dataset, lang: Lang, strings: &InterfaceStrings) -> String {

@@ -2,8 +2,8 @@
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
-use super::escape_attribute as escape;
 use crate::content::Article;
+use crate::text::escape_attribute as escape;
 
 /// Writes every image as one `<img>` with its size and loading hint.
 pub struct Images<'s> {

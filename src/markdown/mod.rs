@@ -25,7 +25,7 @@ use crate::i18n::{InterfaceStrings, Lang};
 use crate::site::Site;
 
 pub use images::size_of as image_size;
-pub use links::{AnchorCheck, dataset_anchors, relative_url};
+pub use links::{AnchorCheck, dataset_anchors};
 
 /// One article translation rendered to HTML, with what the rest of the build needs to know of it.
 #[derive(Debug, Default)]
@@ -331,20 +331,4 @@ impl Footnotes {
                 .chain(references)
         })
     }
-}
-
-/// `"` `&` `<` `>` `'` escaped for an attribute value.
-pub fn escape_attribute(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }

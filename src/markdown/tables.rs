@@ -3,7 +3,7 @@
 
 use pulldown_cmark::{Alignment, Event, Tag, TagEnd};
 
-use super::escape_attribute as escape;
+use crate::text::escape_attribute as escape;
 
 /// Tracks the latest heading so a table can be captioned by it, and where in
 /// a table the text is, to mark its cells.

@@ -4,10 +4,10 @@ use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
 
-use super::escape_attribute;
 use crate::dataset::{chart, table};
 use crate::i18n::{InterfaceStrings, Lang};
 use crate::site::{Site, suggestions};
+use crate::text::escape_attribute;
 
 type Problem = (Range<usize>, String, Option<String>);
 

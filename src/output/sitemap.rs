@@ -1,7 +1,7 @@
 //! `sitemap.xml` with every page and its translations, and `robots.txt` pointing at it.
 
 use crate::i18n::Lang;
-use crate::markdown::escape_attribute as escape;
+use crate::text::escape_attribute as escape;
 
 /// Most URLs one sitemap file may list (sitemaps.org).
 pub const MAX_URLS: usize = 50_000;

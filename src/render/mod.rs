@@ -861,7 +861,7 @@ impl<'s> Renderer<'s> {
             // A prefix for file paths, never a link: no index.html here.
             root: match &self.absolute_root {
                 Some(root) => root.clone(),
-                None => markdown::relative_url(path, ""),
+                None => crate::text::relative_url(path, ""),
             },
             site_name,
             home_href: self.href(path, &site.home_path(lang)),
