@@ -5,6 +5,7 @@
 //! outside the built site. While the site has errors, every page shows them
 //! instead of a stale copy.
 
+use std::collections::BTreeSet;
 use std::convert::Infallible;
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
@@ -85,38 +86,76 @@ fn build_options(options: &ServeOptions, address: SocketAddr) -> BuildOptions {
     }
 }
 
+/// The site in memory, and the warnings already printed, so a save prints only what it changed.
+struct Preview {
+    live: LiveSite,
+    /// Each warning as printed, so an unchanged one is not printed again.
+    shown: BTreeSet<String>,
+}
+
 /// Builds the whole site (`changed` is `None`) or what the changed files
 /// touch, and reports like `build` does; `None` when the changes leave the site as it was.
-fn rebuild(live: &Mutex<LiveSite>, changed: Option<Vec<PathBuf>>) -> Option<Latest> {
+fn rebuild(preview: &Mutex<Preview>, changed: Option<Vec<PathBuf>>) -> Option<Latest> {
     let started = std::time::Instant::now();
-    let mut live = live.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let mut preview = preview
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let Preview { live, shown } = &mut *preview;
     let outcome = match changed {
         Some(changed) if live.is_unchanged_by(&changed) => return None,
         Some(changed) => live.rebuild(&changed),
         None => live.build_all(),
     };
-    Some(report(&live, outcome, started))
+    Some(report(live, shown, outcome, started))
 }
 
 /// Builds the whole site, for the first time.
-fn build_all(live: &Mutex<LiveSite>) -> Latest {
+fn build_all(preview: &Mutex<Preview>) -> Latest {
     let started = std::time::Instant::now();
-    let mut live = live.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let mut preview = preview
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let Preview { live, shown } = &mut *preview;
     let outcome = live.build_all();
-    report(&live, outcome, started)
+    report(live, shown, outcome, started)
 }
 
 /// What a build made, told on the terminal as `build` does; the browser gets the same.
+///
+/// Warnings printed after an earlier build are not printed again: on a large
+/// site every save would otherwise repeat thousands of lines. Errors are
+/// always printed in full.
 fn report(
     live: &LiveSite,
+    shown: &mut BTreeSet<String>,
     outcome: Result<crate::live::Rebuilt, Vec<Diagnostic>>,
     started: std::time::Instant,
 ) -> Latest {
     match outcome {
         Ok(rebuilt) => {
-            for warning in &rebuilt.summary.warnings {
-                eprint!("{}", warning.render(false));
+            let now: BTreeSet<String> = (rebuilt.summary.warnings.iter())
+                .map(|w| w.render(false))
+                .collect();
+            for warning in now.difference(shown) {
+                eprint!("{warning}");
             }
+            let gone = shown.difference(&now).count();
+            let still = now.intersection(shown).count();
+            let mut told = Vec::new();
+            if gone > 0 {
+                told.push(format!("{gone} warning{} gone", plural(gone)));
+            }
+            if still > 0 {
+                told.push(format!(
+                    "{still} earlier warning{} still stand{}",
+                    plural(still),
+                    if still == 1 { "s" } else { "" }
+                ));
+            }
+            if !told.is_empty() {
+                eprintln!("({}.)", told.join("; "));
+            }
+            *shown = now;
             let pages = rebuilt.summary.pages.values().sum::<usize>();
             let took = started.elapsed().as_millis();
             if rebuilt.incremental {
@@ -139,6 +178,10 @@ fn report(
     }
 }
 
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
 async fn run(options: ServeOptions) -> Result<(), Diagnostic> {
     let address = SocketAddr::new(options.bind, options.port);
     let listener = tokio::net::TcpListener::bind(address).await.map_err(|e| {
@@ -148,7 +191,10 @@ async fn run(options: ServeOptions) -> Result<(), Diagnostic> {
     let address = listener.local_addr().unwrap_or(address);
     let build = build_options(&options, address);
     let site_folder = build.site.clone();
-    let live = Arc::new(Mutex::new(LiveSite::new(build)));
+    let live = Arc::new(Mutex::new(Preview {
+        live: LiveSite::new(build),
+        shown: BTreeSet::new(),
+    }));
     let first = {
         let live = Arc::clone(&live);
         tokio::task::spawn_blocking(move || build_all(&live))

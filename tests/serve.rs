@@ -325,3 +325,102 @@ fn a_burst_of_requests_while_files_change_gets_complete_pages() {
         "the last edit is served: {status} {body}"
     );
 }
+
+/// Saves as editors' programs do: whole, by renaming a finished file (made
+/// outside the watched site folder) over the old one.
+fn save(path: &std::path::Path, text: impl AsRef<[u8]>) {
+    let site = path
+        .ancestors()
+        .find(|p| p.join("site.yaml").is_file())
+        .unwrap();
+    let partial = site.parent().unwrap().join("saving.partial");
+    std::fs::write(&partial, text).unwrap();
+    std::fs::rename(&partial, path).unwrap();
+}
+
+#[test]
+fn a_save_prints_only_the_warnings_it_changed() {
+    let (_tmp, site) = fixture_with(
+        "basic",
+        &[(
+            "content/nyheter/varning/sv.md",
+            "---\ntitle: Varning\ndate: 2020-03-01\n---\nText med <b onclick=\"x()\">fet</b> stil.\n",
+        )],
+    );
+    let port = free_port();
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("torget"))
+        .args(["serve", "--now", NOW, "--port", &port.to_string(), "--site"])
+        .arg(&site)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (lines, said) = mpsc::channel();
+    for stream in [
+        Box::new(child.stdout.take().unwrap()) as Box<dyn Read + Send>,
+        Box::new(child.stderr.take().unwrap()),
+    ] {
+        let lines = lines.clone();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                let _ = lines.send(line);
+            }
+        });
+    }
+    let _server = Server { child, port };
+    // Everything said up to the line that starts with `prefix`, and until a
+    // pause after it: standard error and standard output arrive in either order.
+    let said_until = |prefix: &str| -> Vec<String> {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let mut seen = Vec::new();
+        while let Ok(line) = said.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+            let done = line.starts_with(prefix);
+            seen.push(line);
+            if done {
+                while let Ok(line) = said.recv_timeout(Duration::from_millis(300)) {
+                    seen.push(line);
+                }
+                return seen;
+            }
+        }
+        panic!("serve never said `{prefix}…`; it said {seen:#?}");
+    };
+    let warned = |lines: &[String], what: &str| lines.iter().filter(|l| l.contains(what)).count();
+
+    let first = said_until("Built ");
+    assert_eq!(warned(&first, "varning/sv.md:5:"), 1, "{first:#?}");
+    // The watcher starts after the first build; let it settle before editing.
+    std::thread::sleep(Duration::from_millis(500));
+
+    // An edit elsewhere: the standing warning is counted, not printed again.
+    let other = site.join("content/nyheter/a-forsta/sv.md");
+    let text = std::fs::read_to_string(&other).unwrap();
+    save(&other, format!("{text}\nEn mening till.\n"));
+    let second = said_until("Rebuilt ");
+    assert_eq!(warned(&second, "varning/sv.md:5:"), 0, "{second:#?}");
+    assert!(
+        second.contains(&"(1 earlier warning still stands.)".to_string()),
+        "{second:#?}"
+    );
+
+    // A new warning is printed; the one that stands is still only counted.
+    save(
+        &other,
+        format!("{text}\nEn mening till med <i onclick=\"y()\">mer</i>.\n"),
+    );
+    let third = said_until("Rebuilt ");
+    assert_eq!(warned(&third, "a-forsta/sv.md:"), 1, "{third:#?}");
+    assert_eq!(warned(&third, "varning/sv.md:5:"), 0, "{third:#?}");
+
+    // Fixed: the warning is said to be gone.
+    let warning = site.join("content/nyheter/varning/sv.md");
+    save(
+        &warning,
+        "---\ntitle: Varning\ndate: 2020-03-01\n---\nText med fet stil.\n",
+    );
+    let fourth = said_until("Rebuilt ");
+    assert!(
+        fourth.contains(&"(1 warning gone; 1 earlier warning still stands.)".to_string()),
+        "{fourth:#?}"
+    );
+}
