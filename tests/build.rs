@@ -481,6 +481,28 @@ fn a_site_without_a_themes_folder_uses_the_built_in_theme_and_overrides_replace_
     assert!(Path::new(&out.join("style.css")).is_file());
 }
 
+#[test]
+fn an_overriding_strings_file_that_lacks_a_key_the_theme_uses_is_an_error_naming_it() {
+    // An older copy of the theme's strings, without a key added since.
+    let strings: String = include_str!("../themes/default/i18n/en.yaml")
+        .lines()
+        .filter(|l| !l.starts_with("skip_link:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let (tmp, site) = fixture_with("basic", &[("themes/default/i18n/en.yaml", &strings)]);
+    let out = tmp.path().join("public");
+    let result = build(&site, &out, &[]);
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(
+        stderr.contains(
+            "themes/default/i18n/en.yaml: error: interface string `skip_link` is missing"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("add `skip_link: …`"), "{stderr}");
+}
+
 /// The cells of each body row of the first table matching `selector`, row header first.
 fn table_rows(document: &scraper::Html, selector: &str) -> Vec<Vec<String>> {
     let row = scraper::Selector::parse(&format!("{selector} tbody tr")).unwrap();

@@ -36,6 +36,25 @@ impl InterfaceStrings {
     }
 }
 
+/// Errors for keys the built-in theme has that an overriding file lacks:
+/// its pages would show the bare key where a text belongs.
+pub fn missing_builtin_keys(
+    built_in: &InterfaceStrings,
+    file: &str,
+    strings: &InterfaceStrings,
+) -> Vec<Diagnostic> {
+    built_in
+        .keys()
+        .filter(|key| strings.get(key).is_none())
+        .map(|key| {
+            let example = built_in.text(key);
+            Diagnostic::error(file, format!("interface string `{key}` is missing")).with_hint(
+                format!("the theme uses it; add `{key}: …` (the built-in text is \"{example}\")"),
+            )
+        })
+        .collect()
+}
+
 /// Errors for keys that one language's file has and another's lacks.
 pub fn missing_keys(translations: &BTreeMap<Lang, (String, InterfaceStrings)>) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
@@ -79,5 +98,28 @@ mod tests {
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].file.to_str(), Some("en.yaml"));
         assert!(errors[0].message.contains("`next`"));
+    }
+
+    #[test]
+    fn a_key_of_the_built_in_theme_missing_in_an_override_is_an_error_naming_it() {
+        let built_in = InterfaceStrings::parse(
+            "sv.yaml",
+            "home: Start
+next: Nästa
+",
+        )
+        .unwrap();
+        let site = InterfaceStrings::parse(
+            "themes/default/i18n/sv.yaml",
+            "home: Hem
+",
+        )
+        .unwrap();
+        let errors = missing_builtin_keys(&built_in, "themes/default/i18n/sv.yaml", &site);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].file.to_str(), Some("themes/default/i18n/sv.yaml"));
+        assert_eq!(errors[0].message, "interface string `next` is missing");
+        assert!(errors[0].hint.as_deref().unwrap_or("").contains("Nästa"));
+        assert!(missing_builtin_keys(&built_in, "x", &built_in).is_empty());
     }
 }

@@ -7,7 +7,7 @@ use tera::Tera;
 use walkdir::WalkDir;
 
 use crate::diagnostics::Diagnostic;
-use crate::i18n::strings::missing_keys;
+use crate::i18n::strings::{missing_builtin_keys, missing_keys};
 use crate::i18n::{InterfaceStrings, Lang};
 
 /// The default theme's files, compiled into the binary so any site builds without a `themes/` folder.
@@ -154,6 +154,7 @@ impl Theme {
             }
         }
 
+        let built_in_keys = built_in_strings();
         let mut tera = Tera::new();
         let mut templates = Vec::new();
         let mut strings = BTreeMap::new();
@@ -188,6 +189,7 @@ impl Theme {
                 };
                 match InterfaceStrings::parse(&file.origin, &text) {
                     Ok(s) => {
+                        errors.extend(missing_builtin_keys(&built_in_keys, &file.origin, &s));
                         strings.insert(lang, (file.origin, s));
                     }
                     Err(e) => errors.push(e),
@@ -234,6 +236,18 @@ impl Theme {
             template_origins,
         })
     }
+}
+
+/// Every interface string the built-in templates use, with its Swedish text:
+/// an overriding i18n file must have each of them.
+fn built_in_strings() -> InterfaceStrings {
+    let (path, text) = BUILT_IN
+        .iter()
+        .find(|(path, _)| *path == "i18n/sv.yaml")
+        .copied()
+        .unwrap_or(("i18n/sv.yaml", ""));
+    // The built-in file is tested to parse; an empty set only skips the check.
+    InterfaceStrings::parse(path, text).unwrap_or_default()
 }
 
 impl Theme {
