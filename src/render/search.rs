@@ -157,7 +157,8 @@ pub struct SearchEntry {
     pub href: String,
     #[serde(rename = "s")]
     pub summary: String,
-    /// Lowercase words without accents (å ä ö → a a o), as the search script compares them.
+    /// Lowercase words, Latin letters in ASCII (å ş ł → a s l), as the
+    /// search script folds the query (`push_folded`).
     #[serde(rename = "w")]
     pub words: String,
 }
@@ -194,6 +195,21 @@ impl SearchEntry {
         (entry.json(), order)
     }
 
+    /// The words of `text` as the index writes them, in order and with
+    /// repeats, separated by single spaces: what `fold()` in the theme's
+    /// `search.js` makes of the same text (`tests/search.rs` runs both).
+    pub fn fold(text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        for_each_word(text, |word| {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+            true
+        });
+        out
+    }
+
     fn json(&self) -> String {
         // Strings always serialise; an empty entry would only hide the page from search.
         serde_json::to_string(self).unwrap_or_else(|_| "{}".to_string())
@@ -205,71 +221,96 @@ impl SearchEntry {
 fn search_words(text: &str, max: usize) -> String {
     let mut seen: rustc_hash::FxHashSet<String> = Default::default();
     let mut out = String::with_capacity(max);
-    let mut word = String::new();
-    let mut flush = |word: &mut String, out: &mut String| -> bool {
-        if !word.is_empty() && out.len() + word.len() < max && !seen.contains(word.as_str()) {
-            seen.insert(word.clone());
+    for_each_word(text, |word| {
+        if out.len() + word.len() < max && !seen.contains(word) {
+            seen.insert(word.to_string());
             if !out.is_empty() {
                 out.push(' ');
             }
             out.push_str(word);
         }
-        word.clear();
         out.len() + 1 < max
-    };
+    });
+    out
+}
+
+/// Calls `each` with every folded word of `text` in order, until it returns false.
+fn for_each_word(text: &str, mut each: impl FnMut(&str) -> bool) {
+    let mut word = String::new();
     for c in crate::content::slug::lowercase(text) {
         // The hot loop of a build: ASCII letters and digits need no folding.
         if c.is_ascii_alphanumeric() {
             word.push(c);
-            continue;
-        }
-        let folded = fold_letter(c);
-        if folded.is_empty() {
-            if !flush(&mut word, &mut out) {
-                return out;
+        } else if !push_folded(c, &mut word) {
+            if !word.is_empty() && !each(&word) {
+                return;
             }
-        } else {
-            word.push_str(folded);
+            word.clear();
         }
     }
-    flush(&mut word, &mut out);
-    out
+    if !word.is_empty() {
+        each(&word);
+    }
 }
 
-/// The ASCII letters a lowercase letter is written with in a search word, or
-/// "" for a separator. The query is folded by `fold()` in the theme's
-/// `search.js` (accents dropped, æ ø œ ß spelled out): a letter changed here
-/// must fold the same way there, or typing it finds nothing. Slugs are made
-/// otherwise (`content::slug::ascii_slug`).
-fn fold_letter(c: char) -> &'static str {
-    const ASCII: [&str; 36] = [
-        "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r",
-        "s", "t", "u", "v", "w", "x", "y", "z", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9",
-    ];
+/// Appends non-ASCII-alphanumeric lowercase `c` to `word` as a search word
+/// writes it, or returns false if it separates words.
+///
+/// The rule, which `fold()` in the theme's `search.js` follows for the
+/// reader's query (`tests/search.rs` runs both on every Latin letter, and on
+/// every character when node knows Rust's Unicode version):
+/// - combining accents (U+0300–U+036F) belong to the letter before them and
+///   add nothing, so a decomposed "a\u{308}" is "a";
+/// - a letter of the Latin blocks ([`latin_block`]) is written in ASCII as
+///   `deunicode` writes it (ş ı ł đ → s i l d, ß → ss, þ → th), which for
+///   every accented letter is its base letter without the accent;
+/// - final sigma ς is σ: JavaScript lowercases a word-final Σ to ς, Rust
+///   to σ, and readers type either;
+/// - any other letter or digit (Cyrillic, Greek, Arabic, CJK …) stays as it
+///   is, so a query in that script finds text in it;
+/// - everything else (spaces, punctuation, symbols, emoji) separates words.
+///
+/// Slugs (`content::slug::ascii_slug`) also spell other scripts in ASCII;
+/// search cannot, as the browser has no table to spell the query with.
+fn push_folded(c: char, word: &mut String) -> bool {
     match c {
-        'a'..='z' => ASCII[c as usize - 'a' as usize],
-        '0'..='9' => ASCII[26 + c as usize - '0' as usize],
-        'å' | 'ä' | 'á' | 'à' | 'â' | 'ã' | 'ā' => "a",
-        'æ' => "ae",
-        'ç' | 'č' | 'ć' => "c",
-        'é' | 'è' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => "e",
-        'í' | 'ì' | 'î' | 'ï' | 'ī' => "i",
-        'ñ' | 'ń' | 'ň' => "n",
-        'ö' | 'ø' | 'ó' | 'ò' | 'ô' | 'õ' | 'ō' => "o",
-        'œ' => "oe",
-        'ß' => "ss",
-        'š' | 'ś' => "s",
-        'ú' | 'ù' | 'û' | 'ü' | 'ū' | 'ů' => "u",
-        'ý' | 'ÿ' => "y",
-        'ž' | 'ź' | 'ż' => "z",
-        'ð' => "d",
-        'þ' => "th",
-        'ł' => "l",
-        'ř' => "r",
-        'ť' => "t",
-        'ď' => "d",
-        _ => "",
+        '\u{300}'..='\u{36f}' => true,
+        'ς' => {
+            word.push('σ');
+            true
+        }
+        _ if c.is_ascii() || !c.is_alphanumeric() => false,
+        _ if latin_block(c) => {
+            let before = word.len();
+            // Schwa (Azerbaijani "Əliyev") is "@" to deunicode: the ASCII vowel readers type is e.
+            let ascii = match c {
+                'ə' | 'ǝ' => "e",
+                _ => deunicode::deunicode_char(c).unwrap_or(""),
+            };
+            // deunicode writes some letters in capitals (ŋ → "NG") or with
+            // marks (ŉ → "'n"): only its letters and digits, in lowercase.
+            for b in ascii.bytes().filter(u8::is_ascii_alphanumeric) {
+                word.push(char::from(b.to_ascii_lowercase()));
+            }
+            // Clicks and glottal stops (ǀ ǃ ʔ) have no ASCII letter: kept, like other scripts.
+            if word.len() == before {
+                word.push(c);
+            }
+            true
+        }
+        _ => {
+            word.push(c);
+            true
+        }
     }
+}
+
+/// Whether lowercase `c` is in a block of Latin letters written in ASCII in
+/// search words: Latin-1 Supplement to IPA Extensions (where the lowercase
+/// of Ə Ɔ Ɛ … lives), Latin Extended Additional (Vietnamese), and Latin
+/// Extended-C (the lowercase of Ⱥ Ⱦ). `search.js` names the same blocks.
+fn latin_block(c: char) -> bool {
+    matches!(c, '\u{c0}'..='\u{2af}' | '\u{1e00}'..='\u{1eff}' | '\u{2c60}'..='\u{2c7f}')
 }
 
 #[cfg(test)]
@@ -283,5 +324,9 @@ mod tests {
             "nytt mote call in"
         );
         assert_eq!(search_words("ett två tre", 7), "ett tva");
+        assert_eq!(
+            search_words("Ayşe Yılmaz, AYŞE: Мальмё ΟΔΟΣ", 100),
+            "ayse yilmaz мальмё οδοσ"
+        );
     }
 }

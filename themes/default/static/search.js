@@ -10,12 +10,48 @@
   var all = document.getElementById("search-all");
   if (!input || !results) return;
 
-  // The same folding as the index: lowercase, no accents (å ä ö → a a o).
+  // BEGIN fold (tests/search.rs runs the text from here to END fold in node)
+  // The same folding as the index's words (push_folded in src/render/search.rs;
+  // tests/search.rs checks both give the same words): lowercase; letters of the
+  // Latin blocks below in ASCII, without accents (å ä ö ş ğ → a a o s g) and with
+  // SPELLED for the letters that have no accent to take off (ı ł đ ß → i l d ss);
+  // letters and digits of other scripts as they are; anything else separates words.
+  var LATIN = /[\u00c0-\u02af\u1e00-\u1eff\u2c60-\u2c7f]/g;
+  var MARKS = /[\u0300-\u036f]/g;
+  var SPELLED = {
+    "ß": "ss", "æ": "ae", "ð": "d", "ø": "o", "þ": "th", "đ": "d", "ħ": "h", "ı": "i", "ĳ": "ij",
+    "ĸ": "k", "ŀ": "l", "ł": "l", "ŉ": "n", "ŋ": "ng", "œ": "oe", "ŧ": "t", "ſ": "s", "ƀ": "b",
+    "ƃ": "b", "ƅ": "6", "ƈ": "c", "ƌ": "d", "ƍ": "d", "ƒ": "f", "ƕ": "hv", "ƙ": "k", "ƚ": "l",
+    "ƛ": "l", "ƞ": "n", "ƣ": "oi", "ƥ": "p", "ƨ": "2", "ƪ": "sh", "ƫ": "t", "ƭ": "t", "ƴ": "y",
+    "ƶ": "z", "ƹ": "zh", "ƺ": "zh", "ƻ": "2", "ƽ": "5", "ƾ": "ts", "ƿ": "w", "ǆ": "dz", "ǉ": "lj",
+    "ǌ": "nj", "ǝ": "e", "ǥ": "g", "ǯ": "zh", "ǳ": "dz", "ȝ": "y", "ȡ": "d", "ȣ": "ou", "ȥ": "z",
+    "ȴ": "l", "ȵ": "n", "ȶ": "t", "ȷ": "j", "ȸ": "db", "ȹ": "qp", "ȼ": "c", "ȿ": "s", "ɀ": "z",
+    "ɇ": "e", "ɉ": "j", "ɋ": "q", "ɍ": "r", "ɏ": "y", "ɐ": "a", "ɑ": "a", "ɒ": "a", "ɓ": "b",
+    "ɔ": "o", "ɕ": "c", "ɖ": "d", "ɗ": "d", "ɘ": "e", "ə": "e", "ɛ": "e", "ɜ": "e", "ɝ": "e",
+    "ɞ": "e", "ɟ": "j", "ɠ": "g", "ɡ": "g", "ɢ": "g", "ɣ": "g", "ɤ": "u", "ɥ": "y", "ɦ": "h",
+    "ɧ": "h", "ɨ": "i", "ɩ": "i", "ɪ": "i", "ɫ": "l", "ɬ": "l", "ɭ": "l", "ɮ": "lz", "ɯ": "w",
+    "ɰ": "w", "ɱ": "m", "ɲ": "n", "ɳ": "n", "ɴ": "n", "ɵ": "o", "ɶ": "oe", "ɷ": "o", "ɸ": "f",
+    "ɹ": "r", "ɺ": "r", "ɻ": "r", "ɼ": "r", "ɽ": "r", "ɾ": "r", "ɿ": "r", "ʀ": "r", "ʁ": "r",
+    "ʂ": "s", "ʃ": "s", "ʄ": "j", "ʅ": "s", "ʆ": "s", "ʇ": "t", "ʈ": "t", "ʉ": "u", "ʊ": "u",
+    "ʋ": "v", "ʍ": "w", "ʎ": "y", "ʏ": "y", "ʐ": "z", "ʑ": "z", "ʒ": "z", "ʓ": "z", "ʗ": "c",
+    "ʙ": "b", "ʚ": "e", "ʛ": "g", "ʜ": "h", "ʝ": "j", "ʞ": "k", "ʟ": "l", "ʠ": "q", "ʣ": "dz",
+    "ʤ": "dz", "ʥ": "dz", "ʦ": "ts", "ʧ": "ts", "ʨ": "tc", "ʩ": "fn", "ʪ": "ls", "ʫ": "lz",
+    "ʬ": "ww", "ʮ": "h", "ʯ": "h", "ẚ": "a", "ẜ": "s", "ẝ": "s", "ẟ": "d", "ỻ": "ll", "ỽ": "v",
+    "ỿ": "y", "ⱡ": "l", "ⱥ": "a", "ⱦ": "t", "ⱨ": "h", "ⱪ": "k", "ⱬ": "z", "ⱱ": "v", "ⱳ": "w",
+    "ⱴ": "v", "ⱶ": "h", "ⱷ": "o", "ⱸ": "e", "ⱹ": "r", "ⱺ": "o", "ⱻ": "e", "ⱼ": "j", "ⱽ": "v"
+  };
   function fold(text) {
-    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
-      .replace(/æ/g, "ae").replace(/ø/g, "o").replace(/œ/g, "oe").replace(/ß/g, "ss")
-      .replace(/[^a-z0-9]+/g, " ").trim();
+    return text.toLowerCase()
+      .replace(LATIN, function (c) {
+        if (SPELLED[c]) return SPELLED[c];
+        var base = c.normalize("NFD").replace(MARKS, "");
+        return SPELLED[base] || base;
+      })
+      // A word-final Σ lowercases to ς here but to σ in the index.
+      .replace(MARKS, "").replace(/ς/g, "σ")
+      .replace(/[^\p{Alphabetic}\p{N}]+/gu, " ").trim();
   }
+  // END fold
 
   function search(query) {
     var words = fold(query).split(" ").filter(Boolean);
