@@ -109,7 +109,7 @@ enum NewKind {
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    torget::content::front_matter::parse_date(text)
+    torget::text::date::parse_date(text)
         .ok_or_else(|| format!("`{text}` is not a date; write YYYY-MM-DD, e.g. 2019-11-13"))
 }
 

@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::content::slug::Slug;
 use crate::diagnostics::Diagnostic;
 use crate::i18n::Lang;
+use crate::text::slug::Slug;
 
 /// Writes `content/<section>/<name>/<lang>.md`; refuses to overwrite anything.
 pub fn new_article(

@@ -7,7 +7,6 @@
 pub mod front_matter;
 mod load;
 pub mod placeholder;
-pub mod slug;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -16,7 +15,7 @@ use serde::Deserialize;
 
 use crate::dataset::Dataset;
 use crate::i18n::{Lang, Localized};
-pub use front_matter::{Date, Day, FrontMatter};
+pub use front_matter::FrontMatter;
 pub use load::{LoadOptions, load, read_text, reload_translation};
 
 /// Everything read from the site folder, before URLs are assigned.
@@ -128,7 +127,7 @@ pub struct Translation {
     /// The title as listings sort it in the translation's language.
     pub title_key: String,
     /// The slug the title makes, when the front matter gives none.
-    pub title_slug: Option<slug::Slug>,
+    pub title_slug: Option<crate::text::slug::Slug>,
 }
 
 impl Translation {
@@ -139,8 +138,8 @@ impl Translation {
             lang,
             file,
             text,
-            title_key: crate::site::collation_key(&front.title, lang),
-            title_slug: slug::Slug::from_text(&front.title),
+            title_key: crate::i18n::collation_key(&front.title, lang),
+            title_slug: crate::text::slug::Slug::from_text(&front.title),
             front,
             body_start: parsed.body_start,
         }

@@ -16,10 +16,10 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::content::Day;
-use crate::content::slug::Slug;
 use crate::diagnostics::Diagnostic;
 use crate::i18n::{Lang, Localized};
+use crate::text::date::Day;
+use crate::text::slug::Slug;
 use crate::yaml;
 pub use period::{Period, PeriodKind};
 pub use values::Observation;

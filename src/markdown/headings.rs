@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 
-use crate::content::slug::ascii_slug;
+use crate::text::slug::ascii_slug;
 
 type Problem = (Range<usize>, String, Option<String>);
 

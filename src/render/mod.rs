@@ -19,8 +19,7 @@ use std::collections::BTreeMap;
 
 use tera::Context;
 
-use crate::content::slug::Slug;
-use crate::content::{Article, Date, Translation};
+use crate::content::{Article, Translation};
 use crate::dataset::trend::{Change, trend_rows};
 use crate::dataset::{self, Dataset};
 use crate::diagnostics::Diagnostic;
@@ -28,6 +27,8 @@ use crate::i18n::number::format_number;
 use crate::i18n::{InterfaceStrings, Lang};
 use crate::markdown::{self, Rendered};
 use crate::site::{Resolved, Site, Target};
+use crate::text::date::Date;
+use crate::text::slug::Slug;
 pub use theme::Theme;
 use views::*;
 

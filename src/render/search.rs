@@ -43,7 +43,7 @@ impl<'s> Renderer<'s> {
                     words: search_words(&words, SEARCH_TEXT),
                 };
                 Some((
-                    crate::site::collation_key(title, lang),
+                    crate::i18n::collation_key(title, lang),
                     entry.href.clone(),
                     entry.json(),
                 ))
@@ -108,7 +108,7 @@ impl<'s> Renderer<'s> {
                         },
                     ),
                     None => (
-                        Cow::Owned(crate::site::collation_key(title, lang)),
+                        Cow::Owned(crate::i18n::collation_key(title, lang)),
                         SearchLink {
                             title,
                             href: Cow::Owned(self.href(path, p)),
@@ -119,7 +119,7 @@ impl<'s> Renderer<'s> {
             .chain(site.content.datasets.iter().filter_map(|(key, d)| {
                 let title = d.title.text(lang);
                 Some((
-                    Cow::Owned(crate::site::collation_key(title, lang)),
+                    Cow::Owned(crate::i18n::collation_key(title, lang)),
                     SearchLink {
                         title,
                         href: Cow::Owned(self.href(path, site.dataset_path(key, lang)?)),
@@ -189,7 +189,7 @@ impl SearchEntry {
             words: search_words(&words, SEARCH_TEXT),
         };
         let order = (
-            crate::site::collation_key(&front.title, lang),
+            crate::i18n::collation_key(&front.title, lang),
             entry.href.clone(),
         );
         (entry.json(), order)
@@ -237,7 +237,7 @@ fn search_words(text: &str, max: usize) -> String {
 /// Calls `each` with every folded word of `text` in order, until it returns false.
 fn for_each_word(text: &str, mut each: impl FnMut(&str) -> bool) {
     let mut word = String::new();
-    for c in crate::content::slug::lowercase(text) {
+    for c in crate::text::slug::lowercase(text) {
         // The hot loop of a build: ASCII letters and digits need no folding.
         if c.is_ascii_alphanumeric() {
             word.push(c);

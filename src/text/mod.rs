@@ -4,6 +4,8 @@
 //! use it, and it uses none of them.
 
 mod address;
+pub mod date;
+pub mod slug;
 
 pub use address::relative_url;
 

@@ -1,0 +1,301 @@
+//! Dates as editors write them (`2019-11-13`, optionally with a Swedish
+//! wall-clock time), and as pages and feeds print them.
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+use serde::Deserialize;
+use serde::de::{self, Deserializer};
+
+/// A publishing date, `YYYY-MM-DD`, optionally with a Swedish wall-clock
+/// time (`2019-11-13 10:00`). Ordered by day, then time; no time sorts first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(pub NaiveDate, pub Option<NaiveTime>);
+
+/// A calendar day written `YYYY-MM-DD`, where a time of day would mean
+/// nothing (`expires` takes effect by day; a dataset's `updated`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Day(pub NaiveDate);
+
+impl Date {
+    /// The offset from UTC in Stockholm at this date's wall-clock time (midnight without a time).
+    fn offset(self) -> Offset {
+        stockholm_offset(self.0.and_time(self.1.unwrap_or(NaiveTime::MIN)))
+    }
+
+    /// For `<time datetime>`: `2019-11-13`, or `2019-11-13T10:00+01:00` with a time.
+    pub fn html(self) -> String {
+        match self.1 {
+            None => self.0.to_string(),
+            Some(time) => format!("{}T{}{}", self.0, clock(time, false), self.offset()),
+        }
+    }
+
+    /// RFC 3339 for feeds, always with a time and an offset: `2019-11-13T10:00:00+01:00`.
+    pub fn rfc3339(self) -> String {
+        let time = self.1.unwrap_or(NaiveTime::MIN);
+        format!("{}T{}{}", self.0, clock(time, true), self.offset())
+    }
+
+    /// The moment in UTC, to compare dates written in summer and winter time.
+    pub fn utc(self) -> NaiveDateTime {
+        let local = self.0.and_time(self.1.unwrap_or(NaiveTime::MIN));
+        local - chrono::TimeDelta::seconds(i64::from(self.offset().seconds()))
+    }
+}
+
+/// `10:00`, with seconds when asked for or when there are any.
+fn clock(time: NaiveTime, seconds: bool) -> String {
+    if seconds || time.second() != 0 {
+        time.format("%H:%M:%S").to_string()
+    } else {
+        time.format("%H:%M").to_string()
+    }
+}
+
+/// Stockholm's offset from UTC: +01:00 (CET) or +02:00 (CEST).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Offset {
+    hours: u8,
+}
+
+impl Offset {
+    pub fn seconds(self) -> i32 {
+        i32::from(self.hours) * 3600
+    }
+}
+
+impl std::fmt::Display for Offset {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "+{:02}:00", self.hours)
+    }
+}
+
+/// The UTC offset of wall-clock time `local` in Stockholm.
+///
+/// The EU rule in force since 1996, written out rather than taken from a
+/// timezone-database crate: one zone, one rule, a few lines we can test, and
+/// no data files that change under us. Summer time (+02:00) runs from the
+/// last Sunday of March, 01:00 UTC (02:00 local) to the last Sunday of
+/// October, 01:00 UTC (03:00 summer time). Earlier years get the same rule,
+/// which is wrong for some of them but gives every date an answer. The hour
+/// that does not exist in March and the hour that happens twice in October
+/// both read as summer time.
+pub fn stockholm_offset(local: NaiveDateTime) -> Offset {
+    let year = local.year();
+    let (Some(start), Some(end)) = (last_sunday(year, 3), last_sunday(year, 10)) else {
+        return Offset { hours: 1 };
+    };
+    let summer_from = start.and_time(NaiveTime::MIN) + chrono::TimeDelta::hours(2);
+    let summer_until = end.and_time(NaiveTime::MIN) + chrono::TimeDelta::hours(3);
+    if local >= summer_from && local < summer_until {
+        Offset { hours: 2 }
+    } else {
+        Offset { hours: 1 }
+    }
+}
+
+/// The last Sunday of `month`, for months with 31 days.
+fn last_sunday(year: i32, month: u32) -> Option<NaiveDate> {
+    let last = NaiveDate::from_ymd_opt(year, month, 31)?;
+    let back = last.weekday().num_days_from_sunday();
+    last.checked_sub_days(chrono::Days::new(u64::from(back)))
+}
+
+/// The forms a publishing date may take, for messages.
+pub const DATE_FORMS: &str = "YYYY-MM-DD, or with a time YYYY-MM-DD HH:MM";
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        // A visitor, so that serde_yaml places the error at the value itself.
+        struct DateVisitor;
+        impl de::Visitor<'_> for DateVisitor {
+            type Value = Date;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                write!(f, "a date written {DATE_FORMS}")
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Date, E> {
+                parse_date_time(text)
+                    .map(|(day, time)| Date(day, time))
+                    .ok_or_else(|| {
+                        E::custom(format!("invalid date `{text}`, expected {DATE_FORMS}"))
+                    })
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Date, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Date, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Date, E> {
+                self.visit_str(&v.to_string())
+            }
+        }
+        deserializer.deserialize_str(DateVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for Day {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct DayVisitor;
+        impl de::Visitor<'_> for DayVisitor {
+            type Value = Day;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a date written YYYY-MM-DD")
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Day, E> {
+                parse_date(text)
+                    .map(Day)
+                    .ok_or_else(|| E::custom(format!("invalid date `{text}`, expected YYYY-MM-DD")))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Day, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Day, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Day, E> {
+                self.visit_str(&v.to_string())
+            }
+        }
+        deserializer.deserialize_str(DayVisitor)
+    }
+}
+
+/// A date in the one form torget reads: `2019-11-13`.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    if text.len() != 10 {
+        return None;
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+}
+
+/// A date with an optional time: `2019-11-13`, `2019-11-13 10:00`,
+/// `2019-11-13T10:00`, or either of those with seconds (`10:00:30`).
+pub fn parse_date_time(text: &str) -> Option<(NaiveDate, Option<NaiveTime>)> {
+    let text = text.trim();
+    let (day, time) = match text.get(..10) {
+        Some(day) if text.len() > 10 => {
+            let rest = &text[10..];
+            let time = rest.strip_prefix(' ').or_else(|| rest.strip_prefix('T'))?;
+            (day, Some(time))
+        }
+        _ => (text, None),
+    };
+    let day = parse_date(day)?;
+    let Some(time) = time else {
+        return Some((day, None));
+    };
+    // Two-digit fields only, so that `9:00` or `10:0` are caught rather than guessed at.
+    let form = match time.len() {
+        5 => "%H:%M",
+        8 => "%H:%M:%S",
+        _ => return None,
+    };
+    let parsed = NaiveTime::parse_from_str(time, form).ok()?;
+    // chrono reads `23:59:60` as a leap second; no editor means that.
+    (parsed.nanosecond() == 0).then_some((day, Some(parsed)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_must_be_real_and_in_one_form() {
+        assert!(parse_date("2019-02-29").is_none());
+        assert!(parse_date("2019-1-3").is_none());
+        assert!(parse_date("2020-02-29").is_some());
+    }
+
+    fn at(text: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").unwrap()
+    }
+
+    #[test]
+    fn stockholm_switches_to_summer_time_on_the_last_sunday_of_march() {
+        // 2019-03-31 and 2024-03-31 are the last Sundays of March.
+        for year in [2019, 2024] {
+            let offset =
+                |time: &str| stockholm_offset(at(&format!("{year}-03-{time}"))).to_string();
+            assert_eq!(offset("30 12:00"), "+01:00");
+            assert_eq!(offset("31 01:59"), "+01:00");
+            assert_eq!(offset("31 03:00"), "+02:00");
+            assert_eq!(offset("31 12:00"), "+02:00");
+        }
+        // In 2019 the 24th is a Sunday too, but not the last one.
+        assert_eq!(
+            stockholm_offset(at("2019-03-24 12:00")).to_string(),
+            "+01:00"
+        );
+    }
+
+    #[test]
+    fn stockholm_switches_back_on_the_last_sunday_of_october() {
+        // 2019-10-27 and 2024-10-27 are the last Sundays of October.
+        for year in [2019, 2024] {
+            let offset =
+                |time: &str| stockholm_offset(at(&format!("{year}-10-{time}"))).to_string();
+            assert_eq!(offset("26 23:00"), "+02:00");
+            assert_eq!(offset("27 01:59"), "+02:00");
+            // 02:xx happens twice; we take the first, still in summer time.
+            assert_eq!(offset("27 02:30"), "+02:00");
+            assert_eq!(offset("27 03:00"), "+01:00");
+            assert_eq!(offset("28 12:00"), "+01:00");
+        }
+        assert_eq!(stockholm_offset(at("2019-07-01 12:00")).seconds(), 7200);
+        assert_eq!(stockholm_offset(at("2019-01-01 00:00")).seconds(), 3600);
+        // Before 1996 the same rule still gives an answer.
+        assert_eq!(
+            stockholm_offset(at("1990-07-01 12:00")).to_string(),
+            "+02:00"
+        );
+    }
+
+    #[test]
+    fn dates_take_an_optional_time_in_three_forms() {
+        let day = NaiveDate::from_ymd_opt(2019, 11, 13).unwrap();
+        let ten = NaiveTime::from_hms_opt(10, 0, 0);
+        assert_eq!(parse_date_time("2019-11-13"), Some((day, None)));
+        assert_eq!(parse_date_time("2019-11-13 10:00"), Some((day, ten)));
+        assert_eq!(parse_date_time("2019-11-13T10:00"), Some((day, ten)));
+        assert_eq!(
+            parse_date_time("2019-11-13 10:00:30"),
+            Some((day, NaiveTime::from_hms_opt(10, 0, 30)))
+        );
+        for bad in [
+            "2019-11-13 25:00",
+            "2019-11-13 10:60",
+            "2019-11-13 9:00",
+            "2019-11-13 10",
+            "2019-11-13 23:59:60",
+            "2019-11-13x10:00",
+            "2019-11-13 10:00+01:00",
+            "2019-02-29 10:00",
+        ] {
+            assert_eq!(parse_date_time(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn dates_print_for_html_and_feeds_with_the_swedish_offset() {
+        let date = |text: &str| {
+            let (day, time) = parse_date_time(text).unwrap();
+            Date(day, time)
+        };
+        assert_eq!(date("2019-11-13").html(), "2019-11-13");
+        assert_eq!(date("2019-11-13 10:00").html(), "2019-11-13T10:00+01:00");
+        assert_eq!(
+            date("2019-06-13 10:00:30").html(),
+            "2019-06-13T10:00:30+02:00"
+        );
+        assert_eq!(date("2019-11-13").rfc3339(), "2019-11-13T00:00:00+01:00");
+        assert_eq!(
+            date("2019-06-13 10:00").rfc3339(),
+            "2019-06-13T10:00:00+02:00"
+        );
+        assert_eq!(date("2019-06-13 10:00").utc(), at("2019-06-13 08:00"));
+        assert!(date("2019-11-13 09:00") < date("2019-11-13 10:00"));
+        assert!(date("2019-11-13") < date("2019-11-13 00:01"));
+        assert!(date("2019-11-13 23:00") < date("2019-11-14"));
+    }
+}
