@@ -7,6 +7,7 @@
 
 pub mod chart;
 pub mod download;
+mod figure;
 pub mod period;
 pub mod table;
 pub mod trend;
@@ -21,6 +22,7 @@ use crate::i18n::{Lang, Localized};
 use crate::text::date::Day;
 use crate::text::slug::Slug;
 use crate::yaml;
+pub use figure::{Figure, figure};
 pub use period::{Period, PeriodKind};
 pub use values::Observation;
 

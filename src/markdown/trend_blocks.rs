@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
 
-use crate::dataset::{chart, table};
+use crate::dataset;
 use crate::i18n::{InterfaceStrings, Lang};
 use crate::site::{Site, suggestions};
 use crate::text::escape_attribute;
@@ -60,16 +60,17 @@ where
                     .dataset_path(key, context.lang)
                     .map(|p| context.site.link(context.page_path, p))
                     .unwrap_or_default();
+                let figure = dataset::figure(
+                    dataset,
+                    context.lang,
+                    context.strings,
+                    &format!("{id}-{count}"),
+                );
                 format!(
                     "<div class=\"trend-embed\">\n<p class=\"trend-title\">{}</p>\n{}{}<p class=\"more\"><a href=\"{}\">{}: {}</a></p>\n</div>\n",
                     escape_attribute(dataset.title.text(context.lang)),
-                    chart::line_chart(
-                        dataset,
-                        context.lang,
-                        context.strings,
-                        &format!("{id}-{count}")
-                    ),
-                    table::trend_table(dataset, context.lang, context.strings),
+                    figure.chart,
+                    figure.table,
                     escape_attribute(&href),
                     escape_attribute(context.strings.text("stats_see_dataset")),
                     escape_attribute(dataset.title.text(context.lang)),

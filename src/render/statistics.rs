@@ -43,15 +43,11 @@ impl<'s> Renderer<'s> {
         let downloads = site
             .dataset_path(key, site.config.default_language)
             .unwrap_or(path);
+        let figure = dataset::figure(dataset, lang, strings, &format!("{}-chart", dataset.id));
         let view = DatasetView {
             description: dataset.description.get(lang).map(String::as_str),
-            chart: dataset::chart::line_chart(
-                dataset,
-                lang,
-                strings,
-                &format!("{}-chart", dataset.id),
-            ),
-            table: dataset::table::trend_table(dataset, lang, strings),
+            chart: figure.chart,
+            table: figure.table,
             anchor_table,
             anchor_chart,
             anchor_downloads,
