@@ -8,34 +8,34 @@ use crate::yaml;
 
 /// The validated settings of a site.
 #[derive(Debug, Clone)]
-pub struct SiteConfig {
-    pub name: Localized<String>,
-    pub description: Localized<String>,
+pub(crate) struct SiteConfig {
+    pub(crate) name: Localized<String>,
+    pub(crate) description: Localized<String>,
     /// Absolute URL of the site root, always ending in `/`.
-    pub base_url: String,
+    pub(crate) base_url: String,
     /// The site's languages, default language first.
-    pub languages: Vec<Lang>,
-    pub default_language: Lang,
-    pub contact: Option<Contact>,
+    pub(crate) languages: Vec<Lang>,
+    pub(crate) default_language: Lang,
+    pub(crate) contact: Option<Contact>,
     /// `@/` target of the accessibility statement, linked from every footer.
-    pub accessibility_statement: Option<String>,
+    pub(crate) accessibility_statement: Option<String>,
     /// `@/` targets shown in the header's main menu, in order.
-    pub menu: Vec<String>,
-    pub check: CheckSettings,
+    pub(crate) menu: Vec<String>,
+    pub(crate) check: CheckSettings,
     /// Hosts whose pages raw HTML may embed in an iframe (`www.youtube-nocookie.com`).
-    pub iframe_hosts: Vec<String>,
+    pub(crate) iframe_hosts: Vec<String>,
     /// Links name `index.html`, so the site works opened from disk (`build --for-disk`).
-    pub link_files: bool,
+    pub(crate) link_files: bool,
 }
 
 /// Thresholds for `torget check`, under `check:` in site.yaml.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
-pub struct CheckSettings {
+pub(crate) struct CheckSettings {
     /// Pages with a LIX (läsbarhetsindex) above this are reported.
-    pub lix_max: f64,
+    pub(crate) lix_max: f64,
     /// Datasets whose `updated` is older than this many days are reported.
-    pub dataset_max_age_days: i64,
+    pub(crate) dataset_max_age_days: i64,
 }
 
 impl Default for CheckSettings {
@@ -52,15 +52,15 @@ impl Default for CheckSettings {
 /// Who readers contact about the site, shown in every footer.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Contact {
-    pub name: Localized<String>,
+pub(crate) struct Contact {
+    pub(crate) name: Localized<String>,
     #[serde(default)]
-    pub email: Option<String>,
+    pub(crate) email: Option<String>,
     #[serde(default)]
-    pub phone: Option<String>,
+    pub(crate) phone: Option<String>,
     /// A web page where readers find more ways to get in touch.
     #[serde(default)]
-    pub url: Option<String>,
+    pub(crate) url: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -84,11 +84,11 @@ struct RawConfig {
     iframe_hosts: Vec<String>,
 }
 
-pub const FILE: &str = "site.yaml";
+pub(crate) const FILE: &str = "site.yaml";
 
 impl SiteConfig {
     /// Parses and checks `site.yaml`; `base_url` replaces the file's when given.
-    pub fn parse(text: &str, base_url: Option<&str>) -> Result<SiteConfig, Vec<Diagnostic>> {
+    pub(crate) fn parse(text: &str, base_url: Option<&str>) -> Result<SiteConfig, Vec<Diagnostic>> {
         let raw: RawConfig = yaml::parse(FILE, text).map_err(|d| vec![d])?;
         let mut errors = Vec::new();
         let at = |key: &str| yaml::key_location(text, 0, key);
@@ -193,12 +193,12 @@ impl SiteConfig {
     }
 
     /// The site's name in `lang`.
-    pub fn name(&self, lang: Lang) -> &str {
+    pub(crate) fn name(&self, lang: Lang) -> &str {
         self.name.get(lang).map_or("", String::as_str)
     }
 
     /// The URL prefix of `lang`: empty for the default language, `en/` for the others.
-    pub fn lang_prefix(&self, lang: Lang) -> String {
+    pub(crate) fn lang_prefix(&self, lang: Lang) -> String {
         if lang == self.default_language {
             String::new()
         } else {
@@ -207,12 +207,12 @@ impl SiteConfig {
     }
 
     /// The absolute URL of a site-relative path.
-    pub fn absolute(&self, path: &str) -> String {
+    pub(crate) fn absolute(&self, path: &str) -> String {
         format!("{}{}", self.base_url, path)
     }
 
     /// The path part of the base URL (`/sluta-skjut/`), where the site's root is on its host.
-    pub fn root_path(&self) -> String {
+    pub(crate) fn root_path(&self) -> String {
         let after_scheme = self
             .base_url
             .split_once("://")
@@ -224,7 +224,7 @@ impl SiteConfig {
     }
 
     /// Line and column of a top-level key, for errors about a setting found later.
-    pub fn key_location(text: &str, key: &str) -> crate::diagnostics::Location {
+    pub(crate) fn key_location(text: &str, key: &str) -> crate::diagnostics::Location {
         yaml::key_location(text, 0, key)
     }
 }

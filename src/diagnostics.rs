@@ -11,7 +11,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 /// How serious a finding is: errors fail the build, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Severity {
+pub(crate) enum Severity {
     Error,
     Warning,
 }
@@ -25,7 +25,7 @@ pub struct Location {
 
 impl Location {
     /// The location of a byte offset in `text`, columns counted in characters.
-    pub fn of_offset(text: &str, offset: usize) -> Location {
+    pub(crate) fn of_offset(text: &str, offset: usize) -> Location {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let before = &text[..offset];
         let line = before.matches('\n').count() + 1;
@@ -46,19 +46,19 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{}: {message}", self.position())]
 pub struct Diagnostic {
-    pub severity: Severity,
+    pub(crate) severity: Severity,
     /// Path relative to the site folder, `/`-separated.
     pub file: PathBuf,
     pub location: Option<Location>,
     pub message: String,
     pub hint: Option<String>,
     /// The text of the offending line, shown under the headline.
-    pub source_line: Option<String>,
+    pub(crate) source_line: Option<String>,
 }
 
 impl Diagnostic {
     /// An error in `file` with no location yet.
-    pub fn error(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub(crate) fn error(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             file: file.into(),
@@ -70,7 +70,7 @@ impl Diagnostic {
     }
 
     /// The same finding as a warning.
-    pub fn warning(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub(crate) fn warning(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(file, message)
@@ -78,7 +78,7 @@ impl Diagnostic {
     }
 
     /// Places the finding at `location` in `text`, keeping the line for display.
-    pub fn at(mut self, text: &str, location: Location) -> Self {
+    pub(crate) fn at(mut self, text: &str, location: Location) -> Self {
         // An empty file still shows its (empty) first line, so the caret says where.
         self.source_line = text
             .lines()
@@ -90,12 +90,12 @@ impl Diagnostic {
     }
 
     /// Places the finding at a byte offset of `text`.
-    pub fn at_offset(self, text: &str, offset: usize) -> Self {
+    pub(crate) fn at_offset(self, text: &str, offset: usize) -> Self {
         let location = Location::of_offset(text, offset);
         self.at(text, location)
     }
 
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+    pub(crate) fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
     }
@@ -167,33 +167,25 @@ impl Diagnostic {
 
 /// Every finding of one run, in a stable order (by file, then line).
 #[derive(Debug, Default, Clone)]
-pub struct Diagnostics {
+pub(crate) struct Diagnostics {
     items: Vec<Diagnostic>,
 }
 
 impl Diagnostics {
-    pub fn push(&mut self, diagnostic: Diagnostic) {
+    pub(crate) fn push(&mut self, diagnostic: Diagnostic) {
         self.items.push(diagnostic);
     }
 
-    pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
+    pub(crate) fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
         self.items.extend(other);
     }
 
-    pub fn has_errors(&self) -> bool {
+    pub(crate) fn has_errors(&self) -> bool {
         self.items.iter().any(Diagnostic::is_error)
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
-    }
-
-    pub fn error_count(&self) -> usize {
-        self.items.iter().filter(|d| d.is_error()).count()
-    }
-
     /// The findings sorted by file and position, duplicates removed.
-    pub fn sorted(mut self) -> Vec<Diagnostic> {
+    pub(crate) fn sorted(mut self) -> Vec<Diagnostic> {
         self.items.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         self.items.dedup();
         self.items
@@ -209,7 +201,10 @@ impl IntoIterator for Diagnostics {
 }
 
 /// The closest of `candidates` to a misspelt `word`, if one is close enough to suggest.
-pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn closest<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let word = word.to_lowercase();
     candidates
         .into_iter()

@@ -9,18 +9,18 @@
 #![allow(clippy::result_large_err)]
 
 pub mod check;
-pub mod config;
+pub(crate) mod config;
 pub mod content;
 pub mod dataset;
 pub mod diagnostics;
 pub mod i18n;
 pub mod live;
-pub mod markdown;
+pub(crate) mod markdown;
 pub mod output;
 pub mod render;
 pub mod scaffold;
 pub mod serve;
-pub mod site;
+pub(crate) mod site;
 pub mod text;
 mod yaml;
 
@@ -69,7 +69,7 @@ pub struct BuildSummary {
 }
 
 /// The site after load, resolve and Markdown rendering, with every problem found so far.
-pub struct Prepared {
+pub(crate) struct Prepared {
     pub site: Site,
     /// `None` when the theme could not be loaded (its errors are in `report`).
     pub theme: Option<Theme>,
@@ -78,7 +78,7 @@ pub struct Prepared {
 }
 
 /// Loads, resolves and renders the Markdown of the site; only an unreadable site.yaml stops it early.
-pub fn prepare(options: &BuildOptions) -> Result<Prepared, Vec<Diagnostic>> {
+pub(crate) fn prepare(options: &BuildOptions) -> Result<Prepared, Vec<Diagnostic>> {
     let root = options.site.as_path();
     let mut report = Diagnostics::default();
     let (config_text, config) = read_config(options)?;
@@ -196,7 +196,7 @@ pub fn build_in_memory(
 
 /// What a build wrote, kept so that a build after an edit writes only what changed.
 #[derive(Debug, Default)]
-pub struct Written {
+pub(crate) struct Written {
     /// Every page: its path and what it shows, in the build's order.
     jobs: Vec<(String, render::PageJob)>,
     /// Each page's translations (for `hreflang` and the sitemap), in the same order.

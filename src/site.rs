@@ -21,9 +21,9 @@ use crate::yaml;
 
 /// The whole site after `resolve`: content plus every URL, read-only from here on.
 #[derive(Debug)]
-pub struct Site {
-    pub config: SiteConfig,
-    pub content: Content,
+pub(crate) struct Site {
+    pub(crate) config: SiteConfig,
+    pub(crate) content: Content,
     /// Addresses, listings and topics derived from the content.
     resolved: Resolution,
 }
@@ -31,7 +31,7 @@ pub struct Site {
 /// What resolving derived from the content, kept apart from it so an edit
 /// that changes nothing resolving reads (text below the front matter) can use it again.
 #[derive(Debug)]
-pub struct Resolution {
+pub(crate) struct Resolution {
     /// URL path of each section per language, relative to the site root (`en/news/`).
     section_paths: BTreeMap<String, BTreeMap<Lang, String>>,
     /// URL path of each article translation.
@@ -52,7 +52,7 @@ pub struct Resolution {
 
 /// What an `@/` link points at.
 #[derive(Debug, Clone, Copy)]
-pub enum Target<'a> {
+pub(crate) enum Target<'a> {
     Home,
     Section(&'a Section),
     Article(&'a Article),
@@ -61,14 +61,14 @@ pub enum Target<'a> {
 
 /// A resolved link: the page's URL path and the language it is in.
 #[derive(Debug, Clone, Copy)]
-pub struct Resolved<'a> {
-    pub target: Target<'a>,
-    pub path: &'a str,
-    pub lang: Lang,
+pub(crate) struct Resolved<'a> {
+    pub(crate) target: Target<'a>,
+    pub(crate) path: &'a str,
+    pub(crate) lang: Lang,
 }
 
 /// The word in URLs of a section's later pages: `/nyheter/sida/2/`, `/en/news/page/2/`.
-pub fn page_word(lang: Lang) -> &'static str {
+pub(crate) fn page_word(lang: Lang) -> &'static str {
     match lang {
         Lang::Sv => "sida",
         Lang::En => "page",
@@ -76,7 +76,7 @@ pub fn page_word(lang: Lang) -> &'static str {
 }
 
 /// The folder of the topic (tag) pages: `/amnen/`, `/en/topics/`.
-pub fn tags_word(lang: Lang) -> &'static str {
+pub(crate) fn tags_word(lang: Lang) -> &'static str {
     match lang {
         Lang::Sv => "amnen",
         Lang::En => "topics",
@@ -84,7 +84,7 @@ pub fn tags_word(lang: Lang) -> &'static str {
 }
 
 /// The search page's folder: `/sok/`, `/en/search/`.
-pub fn search_word(lang: Lang) -> &'static str {
+pub(crate) fn search_word(lang: Lang) -> &'static str {
     match lang {
         Lang::Sv => "sok",
         Lang::En => "search",
@@ -93,15 +93,15 @@ pub fn search_word(lang: Lang) -> &'static str {
 
 /// A topic (tag) in one language: how it is written and the articles that carry it.
 #[derive(Debug, Clone)]
-pub struct Tag {
-    pub name: String,
+pub(crate) struct Tag {
+    pub(crate) name: String,
     /// Article content paths, newest first.
-    pub articles: Vec<String>,
+    pub(crate) articles: Vec<String>,
 }
 
 impl Site {
     /// Assigns URLs and checks the whole site; errors are returned together.
-    pub fn resolve(config: SiteConfig, content: Content) -> (Site, Vec<Diagnostic>) {
+    pub(crate) fn resolve(config: SiteConfig, content: Content) -> (Site, Vec<Diagnostic>) {
         let mut errors = Vec::new();
         let home_paths = config
             .languages
@@ -137,12 +137,12 @@ impl Site {
     }
 
     /// The settings, content and resolution back, to patch the content after an edit.
-    pub fn into_parts(self) -> (SiteConfig, Content, Resolution) {
+    pub(crate) fn into_parts(self) -> (SiteConfig, Content, Resolution) {
         (self.config, self.content, self.resolved)
     }
 
     /// Articles whose address changed in some language (or that came or went) since `earlier`.
-    pub fn moved_since<'a>(&'a self, earlier: &'a Resolution) -> FxHashSet<&'a str> {
+    pub(crate) fn moved_since<'a>(&'a self, earlier: &'a Resolution) -> FxHashSet<&'a str> {
         let now = self.resolved.article_paths.iter();
         let before = earlier
             .article_paths
@@ -156,7 +156,7 @@ impl Site {
 
     /// The site again from its parts, for content whose front matter and
     /// set of translations are what `resolution` was made from; with the problems found then.
-    pub fn from_parts(
+    pub(crate) fn from_parts(
         config: SiteConfig,
         content: Content,
         resolution: Resolution,
@@ -481,12 +481,12 @@ impl Site {
     }
 
     /// The topics of `lang`, by slug.
-    pub fn tags(&self, lang: Lang) -> Option<&BTreeMap<Slug, Tag>> {
+    pub(crate) fn tags(&self, lang: Lang) -> Option<&BTreeMap<Slug, Tag>> {
         self.resolved.tags.get(&lang)
     }
 
     /// The path of the topic index of `lang`, if the language has topics.
-    pub fn tags_path(&self, lang: Lang) -> Option<String> {
+    pub(crate) fn tags_path(&self, lang: Lang) -> Option<String> {
         self.resolved
             .tags
             .contains_key(&lang)
@@ -494,18 +494,18 @@ impl Site {
     }
 
     /// The path of the search page of `lang`.
-    pub fn search_path(&self, lang: Lang) -> String {
+    pub(crate) fn search_path(&self, lang: Lang) -> String {
         format!("{}{}/", self.config.lang_prefix(lang), search_word(lang))
     }
 
     /// The path of one topic's page.
-    pub fn tag_path(&self, lang: Lang, slug: &Slug) -> Option<String> {
+    pub(crate) fn tag_path(&self, lang: Lang, slug: &Slug) -> Option<String> {
         self.resolved.tags.get(&lang)?.get(slug)?;
         Some(format!("{}{slug}/", self.tags_path(lang)?))
     }
 
     /// The path of page `number` (1-based) of a topic.
-    pub fn tag_page_path(&self, lang: Lang, slug: &Slug, number: usize) -> Option<String> {
+    pub(crate) fn tag_page_path(&self, lang: Lang, slug: &Slug, number: usize) -> Option<String> {
         let base = self.tag_path(lang, slug)?;
         Some(if number <= 1 {
             base
@@ -603,7 +603,7 @@ impl Site {
     }
 
     /// The site-relative URL path of a translation.
-    pub fn article_path(&self, key: &str, lang: Lang) -> Option<&str> {
+    pub(crate) fn article_path(&self, key: &str, lang: Lang) -> Option<&str> {
         self.resolved
             .article_paths
             .get(key)?
@@ -612,7 +612,7 @@ impl Site {
     }
 
     /// The site-relative URL path of a section's first page.
-    pub fn section_path(&self, key: &str, lang: Lang) -> Option<&str> {
+    pub(crate) fn section_path(&self, key: &str, lang: Lang) -> Option<&str> {
         self.resolved
             .section_paths
             .get(key)?
@@ -621,7 +621,7 @@ impl Site {
     }
 
     /// The path of a section's page `number` (1-based).
-    pub fn section_page_path(&self, key: &str, lang: Lang, number: usize) -> Option<String> {
+    pub(crate) fn section_page_path(&self, key: &str, lang: Lang, number: usize) -> Option<String> {
         let base = self.section_path(key, lang)?;
         Some(if number <= 1 {
             base.to_string()
@@ -632,7 +632,7 @@ impl Site {
 
     /// The link from page `from` to site path `to`: relative, so the site works
     /// from any folder; with `index.html` spelled out when built for opening from disk.
-    pub fn link(&self, from: &str, to: &str) -> String {
+    pub(crate) fn link(&self, from: &str, to: &str) -> String {
         let url = crate::text::relative_url(from, to);
         if self.config.link_files && url.ends_with('/') {
             format!("{url}index.html")
@@ -642,7 +642,7 @@ impl Site {
     }
 
     /// The site-relative URL path of a dataset's page.
-    pub fn dataset_path(&self, key: &str, lang: Lang) -> Option<&str> {
+    pub(crate) fn dataset_path(&self, key: &str, lang: Lang) -> Option<&str> {
         self.resolved
             .dataset_paths
             .get(key)?
@@ -651,13 +651,13 @@ impl Site {
     }
 
     /// A dataset by its id (file name), with its content path.
-    pub fn dataset_by_id(&self, id: &str) -> Option<(&str, &Dataset)> {
+    pub(crate) fn dataset_by_id(&self, id: &str) -> Option<(&str, &Dataset)> {
         let key = self.resolved.dataset_ids.get(id)?;
         Some((key.as_str(), self.content.datasets.get(key)?))
     }
 
     /// The datasets directly in `section`, by title in `lang`.
-    pub fn section_datasets(&self, section: &str, lang: Lang) -> Vec<(&str, &Dataset)> {
+    pub(crate) fn section_datasets(&self, section: &str, lang: Lang) -> Vec<(&str, &Dataset)> {
         let mut found: Vec<(&str, &Dataset)> = self
             .content
             .datasets
@@ -670,12 +670,12 @@ impl Site {
     }
 
     /// The home page's path in `lang`.
-    pub fn home_path(&self, lang: Lang) -> String {
+    pub(crate) fn home_path(&self, lang: Lang) -> String {
         self.config.lang_prefix(lang)
     }
 
     /// A section's articles in `lang`, in the section's order.
-    pub fn listing(&self, section: &str, lang: Lang) -> &[String] {
+    pub(crate) fn listing(&self, section: &str, lang: Lang) -> &[String] {
         self.resolved
             .listings
             .get(section)
@@ -684,7 +684,7 @@ impl Site {
     }
 
     /// Every translation that will become a page, in a stable order.
-    pub fn translations(&self) -> impl Iterator<Item = (&Article, &Translation, &str)> {
+    pub(crate) fn translations(&self) -> impl Iterator<Item = (&Article, &Translation, &str)> {
         self.content
             .articles
             .iter()
@@ -696,7 +696,7 @@ impl Site {
     }
 
     /// Looks up `@/<content path>` for a reader of `lang`, falling back to another language.
-    pub fn lookup(&self, content_path: &str, lang: Lang) -> Result<Resolved<'_>, String> {
+    pub(crate) fn lookup(&self, content_path: &str, lang: Lang) -> Result<Resolved<'_>, String> {
         let key = content_path.trim_matches('/');
         let fallbacks = std::iter::once(lang)
             .chain(self.config.languages.iter().copied().filter(|l| *l != lang));
@@ -753,7 +753,7 @@ impl Site {
 }
 
 /// Closest available content paths to a mistyped one, for hints.
-pub fn suggestions<'a>(site: &'a Site, wrong: &str) -> Option<&'a str> {
+pub(crate) fn suggestions<'a>(site: &'a Site, wrong: &str) -> Option<&'a str> {
     let candidates = site
         .content
         .articles

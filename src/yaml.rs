@@ -10,7 +10,7 @@ use serde::de::DeserializeOwned;
 use crate::diagnostics::{Diagnostic, Location, closest};
 
 /// Parses `text[start..end]` as YAML into `T`; errors point into the whole `text` of `file`.
-pub fn parse_in<T: DeserializeOwned>(
+pub(crate) fn parse_in<T: DeserializeOwned>(
     file: &str,
     text: &str,
     start: usize,
@@ -53,19 +53,19 @@ pub fn parse_in<T: DeserializeOwned>(
 }
 
 /// Parses a whole YAML file.
-pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Diagnostic> {
+pub(crate) fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Diagnostic> {
     parse_in(file, text, 0, text.len())
 }
 
 /// The line and column of top-level `key:` in YAML `text`, for errors found after parsing.
-pub fn key_location(text: &str, start: usize, key: &str) -> Location {
+pub(crate) fn key_location(text: &str, start: usize, key: &str) -> Location {
     let offset = key_line(text, start, key).map_or(start, |(offset, _)| offset);
     Location::of_offset(text, offset)
 }
 
 /// The line and column of the value of top-level `key:` in YAML `text`, for
 /// errors about the value itself; the key's when the value is not on its line.
-pub fn value_location(text: &str, start: usize, key: &str) -> Location {
+pub(crate) fn value_location(text: &str, start: usize, key: &str) -> Location {
     let Some((offset, line)) = key_line(text, start, key) else {
         return Location::of_offset(text, start);
     };
@@ -164,7 +164,7 @@ fn find_key(
 }
 
 /// The location of the key at `path` (`series[1].label`) in YAML `text`, or of the start if not found.
-pub fn path_location(text: &str, path: &str) -> Location {
+pub(crate) fn path_location(text: &str, path: &str) -> Location {
     let offset = path_offset(text, 0, text.len(), path).unwrap_or(0);
     Location::of_offset(text, offset)
 }

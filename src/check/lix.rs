@@ -10,7 +10,7 @@ pub struct Readability {
     pub lix: f64,
     pub words: usize,
     pub sentences: usize,
-    pub long_words: usize,
+    pub(crate) long_words: usize,
 }
 
 impl Readability {
@@ -27,7 +27,8 @@ impl Readability {
 }
 
 /// LIX of plain text; a sentence ends at `.`, `!`, `?` or `:`.
-pub fn lix_of_text(text: &str) -> Readability {
+#[cfg(test)]
+pub(crate) fn lix_of_text(text: &str) -> Readability {
     let mut counter = Counter::default();
     counter.add(text);
     counter.end_block();
@@ -35,7 +36,7 @@ pub fn lix_of_text(text: &str) -> Readability {
 }
 
 /// LIX of Markdown body text: headings, list items and table cells end sentences too; code is left out.
-pub fn lix_of_markdown(markdown: &str) -> Readability {
+pub(crate) fn lix_of_markdown(markdown: &str) -> Readability {
     let mut counter = Counter::default();
     let mut in_code = false;
     for event in Parser::new_ext(markdown, crate::markdown::dialect()) {

@@ -5,7 +5,7 @@
 //! datasets, and the readability (LIX) of every article. Findings are
 //! warnings; only build errors fail a check.
 
-pub mod lix;
+pub(crate) mod lix;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -20,7 +20,7 @@ use crate::i18n::Lang;
 use crate::render::{Renderer, Theme};
 use crate::site::Site;
 use crate::{BuildOptions, Prepared, prepare, yaml_key_location};
-pub use lix::Readability;
+pub(crate) use lix::Readability;
 
 /// What a check found.
 #[derive(Debug)]
@@ -41,7 +41,7 @@ impl CheckReport {
 #[derive(Debug, Clone, Serialize)]
 pub struct PageReadability {
     pub file: String,
-    pub lang: Lang,
+    pub(crate) lang: Lang,
     #[serde(flatten)]
     pub readability: Readability,
     pub over_threshold: bool,

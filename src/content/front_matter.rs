@@ -10,34 +10,34 @@ use crate::yaml;
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct FrontMatter {
-    pub title: String,
+    pub(crate) title: String,
     #[serde(default)]
-    pub slug: Option<String>,
+    pub(crate) slug: Option<String>,
     #[serde(default)]
-    pub date: Option<Date>,
+    pub(crate) date: Option<Date>,
     #[serde(default)]
-    pub updated: Option<Date>,
+    pub(crate) updated: Option<Date>,
     #[serde(default)]
-    pub summary: Option<String>,
+    pub(crate) summary: Option<String>,
     #[serde(default)]
-    pub tags: Vec<String>,
+    pub(crate) tags: Vec<String>,
     #[serde(default)]
-    pub draft: bool,
+    pub(crate) draft: bool,
     #[serde(default)]
-    pub expires: Option<Day>,
+    pub(crate) expires: Option<Day>,
     #[serde(default)]
-    pub image: Option<Image>,
+    pub(crate) image: Option<Image>,
     /// Position in sections sorted by `weight`, smallest first.
     #[serde(default)]
-    pub weight: Option<i64>,
+    pub(crate) weight: Option<i64>,
 }
 
 /// The article's lead image.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Image {
-    pub src: String,
-    pub alt: String,
+pub(crate) struct Image {
+    pub(crate) src: String,
+    pub(crate) alt: String,
 }
 
 /// An article file split into its front matter and its Markdown body.

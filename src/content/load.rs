@@ -18,16 +18,16 @@ use crate::yaml;
 
 /// What decides which articles a build includes.
 #[derive(Debug, Clone)]
-pub struct LoadOptions {
-    pub languages: Vec<Lang>,
+pub(crate) struct LoadOptions {
+    pub(crate) languages: Vec<Lang>,
     /// Include drafts and articles dated in the future.
-    pub drafts: bool,
+    pub(crate) drafts: bool,
     /// The build date: articles after it are scheduled, those expiring on or before it are gone.
-    pub today: NaiveDate,
+    pub(crate) today: NaiveDate,
 }
 
 /// Reads `content/` and `static/` of the site at `root`; every problem found is returned.
-pub fn load(root: &Path, options: &LoadOptions) -> (Content, Vec<Diagnostic>) {
+pub(crate) fn load(root: &Path, options: &LoadOptions) -> (Content, Vec<Diagnostic>) {
     let mut errors = Vec::new();
     let mut content = Content::default();
     let canonical_root = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
@@ -203,7 +203,7 @@ pub fn load(root: &Path, options: &LoadOptions) -> (Content, Vec<Diagnostic>) {
 /// Returns the file's problems, or `None` when the change reaches beyond
 /// the file (a new article folder, or one left without translations), so
 /// the whole site must be loaded again.
-pub fn reload_translation(
+pub(crate) fn reload_translation(
     root: &Path,
     content: &mut Content,
     dir: &str,
@@ -586,7 +586,7 @@ fn walk(
 }
 
 /// `path` relative to the site folder, `/`-separated, for messages.
-pub fn display(root: &Path, path: &Path) -> String {
+pub(crate) fn display(root: &Path, path: &Path) -> String {
     path.strip_prefix(root)
         .unwrap_or(path)
         .to_string_lossy()
@@ -594,7 +594,7 @@ pub fn display(root: &Path, path: &Path) -> String {
 }
 
 /// Reads a UTF-8 text file; a byte-order mark is dropped, other encodings are an error.
-pub fn read_text(path: &Path, file: &str) -> Result<String, Diagnostic> {
+pub(crate) fn read_text(path: &Path, file: &str) -> Result<String, Diagnostic> {
     let bytes = fs::read(path)
         .map_err(|e| Diagnostic::error(file, format!("cannot read the file: {e}")))?;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);

@@ -6,7 +6,7 @@
 use crate::diagnostics::Diagnostic;
 
 /// An error for every `«…»` left in `text`.
-pub fn placeholders(file: &str, text: &str) -> Vec<Diagnostic> {
+pub(crate) fn placeholders(file: &str, text: &str) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     let mut offset = 0;
     for line in text.split_inclusive('\n') {

@@ -7,13 +7,18 @@ use super::{Dataset, chart, table};
 use crate::i18n::{InterfaceStrings, Lang};
 
 /// The chart and the table of a dataset, as HTML.
-pub struct Figure {
-    pub chart: String,
-    pub table: String,
+pub(crate) struct Figure {
+    pub(crate) chart: String,
+    pub(crate) table: String,
 }
 
 /// The figure of `dataset` in `lang`; `id` makes the chart's ids unique in its page.
-pub fn figure(dataset: &Dataset, lang: Lang, strings: &InterfaceStrings, id: &str) -> Figure {
+pub(crate) fn figure(
+    dataset: &Dataset,
+    lang: Lang,
+    strings: &InterfaceStrings,
+    id: &str,
+) -> Figure {
     Figure {
         chart: chart::line_chart(dataset, lang, strings, id),
         table: table::trend_table(dataset, lang, strings),

@@ -8,7 +8,7 @@
 pub mod chart;
 pub mod download;
 mod figure;
-pub mod period;
+pub(crate) mod period;
 pub mod table;
 pub mod trend;
 mod values;
@@ -22,7 +22,7 @@ use crate::i18n::{Lang, Localized};
 use crate::text::date::Day;
 use crate::text::slug::Slug;
 use crate::yaml;
-pub use figure::{Figure, figure};
+pub(crate) use figure::figure;
 pub use period::{Period, PeriodKind};
 pub use values::Observation;
 
@@ -39,17 +39,17 @@ pub enum Better {
 /// Who publishes the figures, and where.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Source {
-    pub name: Localized<String>,
+pub(crate) struct Source {
+    pub(crate) name: Localized<String>,
     #[serde(default)]
-    pub url: Option<String>,
+    pub(crate) url: Option<String>,
 }
 
 /// One line of figures in a dataset.
 #[derive(Debug, Clone)]
 pub struct Series {
-    pub key: String,
-    pub label: Localized<String>,
+    pub(crate) key: String,
+    pub(crate) label: Localized<String>,
     /// Values in period order.
     pub values: BTreeMap<Period, Observation>,
 }
@@ -58,23 +58,23 @@ pub struct Series {
 #[derive(Debug, Clone)]
 pub struct Dataset {
     /// The file name without `.yaml`; also the slug of its pages.
-    pub id: Slug,
+    pub(crate) id: Slug,
     /// `content/<…>.yaml`, for messages.
-    pub file: String,
+    pub(crate) file: String,
     /// The file's text, so later checks can point at a line.
-    pub text: String,
-    pub title: Localized<String>,
-    pub description: Localized<String>,
-    pub unit: Localized<String>,
+    pub(crate) text: String,
+    pub(crate) title: Localized<String>,
+    pub(crate) description: Localized<String>,
+    pub(crate) unit: Localized<String>,
     /// Where the figures are about ("Malmö"), for captions.
-    pub area: Localized<String>,
+    pub(crate) area: Localized<String>,
     pub better: Better,
-    pub source: Source,
-    pub updated: Day,
+    pub(crate) source: Source,
+    pub(crate) updated: Day,
     /// Decimals shown for values and changes.
     pub decimals: usize,
     pub series: Vec<Series>,
-    pub kind: PeriodKind,
+    pub(crate) kind: PeriodKind,
 }
 
 #[derive(Deserialize)]
@@ -270,7 +270,7 @@ impl Dataset {
     }
 
     /// Every period any series has a value (or a gap) for, in order.
-    pub fn periods(&self) -> Vec<Period> {
+    pub(crate) fn periods(&self) -> Vec<Period> {
         let mut periods: Vec<Period> = self
             .series
             .iter()

@@ -23,7 +23,7 @@ pub enum PeriodKind {
 }
 
 impl PeriodKind {
-    pub fn english_name(self) -> &'static str {
+    pub(crate) fn english_name(self) -> &'static str {
         match self {
             PeriodKind::Year => "years",
             PeriodKind::Quarter => "quarters",
@@ -44,7 +44,7 @@ const YEARS: std::ops::RangeInclusive<i32> = 1800..=2200;
 
 impl Period {
     /// Reads `2019`, `2019-Q4` or `2019-11`; the error says which forms are allowed.
-    pub fn parse(text: &str) -> Result<Period, String> {
+    pub(crate) fn parse(text: &str) -> Result<Period, String> {
         let text = text.trim();
         let bad = || {
             format!(
@@ -78,7 +78,7 @@ impl Period {
         }
     }
 
-    pub fn kind(self) -> PeriodKind {
+    pub(crate) fn kind(self) -> PeriodKind {
         match self {
             Period::Year(_) => PeriodKind::Year,
             Period::Quarter(..) => PeriodKind::Quarter,
@@ -87,7 +87,7 @@ impl Period {
     }
 
     /// The period right after this one.
-    pub fn next(self) -> Period {
+    pub(crate) fn next(self) -> Period {
         match self {
             Period::Year(y) => Period::Year(y + 1),
             Period::Quarter(y, 4) => Period::Quarter(y + 1, 1),
@@ -98,7 +98,7 @@ impl Period {
     }
 
     /// How readers of `lang` see it: `2019`, `kv. 1 2023` / `Q1 2023`, `jan 2023` / `Jan 2023`.
-    pub fn label(self, lang: Lang) -> String {
+    pub(crate) fn label(self, lang: Lang) -> String {
         match (self, lang) {
             (Period::Year(y), _) => y.to_string(),
             (Period::Quarter(y, q), Lang::Sv) => format!("kv.\u{a0}{q} {y}"),

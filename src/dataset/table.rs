@@ -96,7 +96,7 @@ fn with_unit(label: &str, unit: &str) -> String {
 }
 
 /// "Döda i skjutningar i Malmö, 2016–2024 (personer)": what, where, period span and unit.
-pub fn caption(dataset: &Dataset, lang: Lang, periods: &[Period]) -> String {
+pub(crate) fn caption(dataset: &Dataset, lang: Lang, periods: &[Period]) -> String {
     let mut caption = dataset.title.text(lang).to_string();
     if let Some(area) = dataset.area.get(lang) {
         caption.push_str(", ");
@@ -239,7 +239,7 @@ fn change_cells(
 
 /// The change in words: "minskning (förbättring)", or with the period compared
 /// with, "minskning jämfört med 2021 (förbättring)"; never by colour alone.
-pub fn trend_words(
+pub(crate) fn trend_words(
     direction: Direction,
     assessment: Assessment,
     compared_with: Option<&str>,
@@ -268,7 +268,7 @@ pub fn trend_words(
 }
 
 /// "Källa: Polismyndigheten. Uppgifterna gäller per 13 november 2019."
-pub fn source_line(dataset: &Dataset, lang: Lang, strings: &InterfaceStrings) -> String {
+pub(crate) fn source_line(dataset: &Dataset, lang: Lang, strings: &InterfaceStrings) -> String {
     let name = escape(dataset.source.name.text(lang));
     let source = match &dataset.source.url {
         Some(url) => format!("<a href=\"{}\">{name}</a>", escape(url)),

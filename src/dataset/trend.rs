@@ -52,8 +52,8 @@ pub enum Change {
 /// One period of a series with its change.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TrendRow<'a> {
-    pub period: Period,
-    pub observation: &'a Observation,
+    pub(crate) period: Period,
+    pub(crate) observation: &'a Observation,
     pub change: Change,
 }
 
@@ -83,7 +83,7 @@ pub fn trend_rows<'a>(
 
 /// The change from `before` to `after`, rounded to the dataset's decimals so
 /// that 0.1 + 0.2 never shows as a change of 0.30000000000000004.
-pub fn change_between(
+pub(crate) fn change_between(
     before: &Observation,
     after: &Observation,
     decimals: usize,

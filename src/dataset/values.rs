@@ -16,19 +16,19 @@ use crate::i18n::Localized;
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Observation {
     /// `None` when the figure is not available (`null`).
-    pub value: Option<f64>,
+    pub(crate) value: Option<f64>,
     /// Covers only part of the period (`[d]` delår / part-year).
-    pub partial: bool,
+    pub(crate) partial: bool,
     /// The publisher calls it preliminary (`[p]`).
-    pub preliminary: bool,
-    pub note: Localized<String>,
+    pub(crate) preliminary: bool,
+    pub(crate) note: Localized<String>,
     /// Decimals the value was written with.
-    pub decimals: usize,
+    pub(crate) decimals: usize,
 }
 
 /// The `values:` of a series, in period order.
 #[derive(Debug, Default)]
-pub struct Values(pub BTreeMap<Period, Observation>);
+pub(crate) struct Values(pub BTreeMap<Period, Observation>);
 
 /// Reads a period key, refusing duplicates and mixed kinds right at the key so the error points there.
 struct PeriodKey<'a> {

@@ -2,7 +2,7 @@
 //!
 //! Interface strings of the theme live in `InterfaceStrings` (see [`strings`]).
 
-pub mod number;
+pub(crate) mod number;
 pub mod strings;
 
 use std::collections::BTreeMap;
@@ -23,7 +23,7 @@ pub enum Lang {
 }
 
 impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::Sv, Lang::En];
+    pub(crate) const ALL: [Lang; 2] = [Lang::Sv, Lang::En];
 
     /// The BCP 47 code used in `lang`, `hreflang`, file names and URLs.
     pub fn code(self) -> &'static str {
@@ -38,7 +38,7 @@ impl Lang {
     }
 
     /// The language's name in that language, for the language switch.
-    pub fn own_name(self) -> &'static str {
+    pub(crate) fn own_name(self) -> &'static str {
         match self {
             Lang::Sv => "Svenska",
             Lang::En => "English",
@@ -54,7 +54,7 @@ impl Lang {
     }
 
     /// "13 november 2019" / "13 November 2019" (chrono's locale data, pinned in Cargo.toml).
-    pub fn long_date(self, date: NaiveDate) -> String {
+    pub(crate) fn long_date(self, date: NaiveDate) -> String {
         date.format_localized("%-d %B %Y", self.locale())
             .to_string()
     }
@@ -82,15 +82,15 @@ impl<'de> Deserialize<'de> for Lang {
 
 /// A text (or other value) given per language, as `{ sv: …, en: … }` in YAML.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Localized<T>(BTreeMap<Lang, T>);
+pub(crate) struct Localized<T>(BTreeMap<Lang, T>);
 
 impl<T> Localized<T> {
-    pub fn get(&self, lang: Lang) -> Option<&T> {
+    pub(crate) fn get(&self, lang: Lang) -> Option<&T> {
         self.0.get(&lang)
     }
 
     /// The languages of `wanted` that have no value here.
-    pub fn missing(&self, wanted: &[Lang]) -> Vec<Lang> {
+    pub(crate) fn missing(&self, wanted: &[Lang]) -> Vec<Lang> {
         wanted
             .iter()
             .copied()
@@ -101,7 +101,7 @@ impl<T> Localized<T> {
 
 impl Localized<String> {
     /// The text in `lang`, or "" where it has none (checked at load where it matters).
-    pub fn text(&self, lang: Lang) -> &str {
+    pub(crate) fn text(&self, lang: Lang) -> &str {
         self.get(lang).map_or("", String::as_str)
     }
 }
@@ -133,7 +133,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Localized<T> {
 }
 
 /// A sort key that puts å, ä, ö after z in Swedish, as Swedish readers expect.
-pub fn collation_key(title: &str, lang: Lang) -> String {
+pub(crate) fn collation_key(title: &str, lang: Lang) -> String {
     crate::text::slug::lowercase(title)
         .map(|c| match (lang, c) {
             (Lang::Sv, 'å') => '\u{7b}',

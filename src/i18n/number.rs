@@ -6,12 +6,12 @@
 use super::Lang;
 
 /// The minus sign used in every formatted number.
-pub const MINUS: char = '\u{2212}';
+pub(crate) const MINUS: char = '\u{2212}';
 /// Swedish groups digits with a no-break space so a number never wraps.
 const SV_GROUP: char = '\u{a0}';
 
 /// `value` with exactly `decimals` decimals, digits grouped in threes.
-pub fn format_number(value: f64, decimals: usize, lang: Lang) -> String {
+pub(crate) fn format_number(value: f64, decimals: usize, lang: Lang) -> String {
     let rounded = format!("{:.*}", decimals, value.abs());
     let (int_part, frac_part) = match rounded.split_once('.') {
         Some((i, f)) => (i, Some(f)),
@@ -41,7 +41,7 @@ pub fn format_number(value: f64, decimals: usize, lang: Lang) -> String {
 }
 
 /// A percentage with one decimal: `12,5 %` / `12.5%`.
-pub fn format_percent(value: f64, lang: Lang) -> String {
+pub(crate) fn format_percent(value: f64, lang: Lang) -> String {
     let number = format_number(value, 1, lang);
     match lang {
         Lang::Sv => format!("{number}{SV_GROUP}%"),
@@ -50,7 +50,7 @@ pub fn format_percent(value: f64, lang: Lang) -> String {
 }
 
 /// A change with its sign always shown: `+3`, `−2,5`.
-pub fn format_signed(value: f64, decimals: usize, lang: Lang) -> String {
+pub(crate) fn format_signed(value: f64, decimals: usize, lang: Lang) -> String {
     let number = format_number(value, decimals, lang);
     if number.starts_with(MINUS) || number.chars().all(|c| c == '0' || c == ',' || c == '.') {
         number
@@ -60,7 +60,7 @@ pub fn format_signed(value: f64, decimals: usize, lang: Lang) -> String {
 }
 
 /// A signed percentage: `+12,5 %`, `−50.0%`.
-pub fn format_signed_percent(value: f64, lang: Lang) -> String {
+pub(crate) fn format_signed_percent(value: f64, lang: Lang) -> String {
     let percent = format_percent(value, lang);
     if percent.starts_with(MINUS)
         || format_number(value, 1, lang)

@@ -18,16 +18,16 @@ impl InterfaceStrings {
     pub const EMPTY: InterfaceStrings = InterfaceStrings(BTreeMap::new());
 
     /// Parses `i18n/<lang>.yaml` of the theme: a flat map of key to text.
-    pub fn parse(file: &str, text: &str) -> Result<InterfaceStrings, Diagnostic> {
+    pub(crate) fn parse(file: &str, text: &str) -> Result<InterfaceStrings, Diagnostic> {
         yaml::parse::<BTreeMap<String, String>>(file, text).map(InterfaceStrings)
     }
 
-    pub fn get(&self, key: &str) -> Option<&str> {
+    pub(crate) fn get(&self, key: &str) -> Option<&str> {
         self.0.get(key).map(String::as_str)
     }
 
     /// The string for `key`, or the key itself so a gap shows rather than breaks a page.
-    pub fn text<'a>(&'a self, key: &'a str) -> &'a str {
+    pub(crate) fn text<'a>(&'a self, key: &'a str) -> &'a str {
         self.get(key).unwrap_or(key)
     }
 
@@ -38,7 +38,7 @@ impl InterfaceStrings {
 
 /// Errors for keys the built-in theme has that an overriding file lacks:
 /// its pages would show the bare key where a text belongs.
-pub fn missing_builtin_keys(
+pub(crate) fn missing_builtin_keys(
     built_in: &InterfaceStrings,
     file: &str,
     strings: &InterfaceStrings,
@@ -56,7 +56,9 @@ pub fn missing_builtin_keys(
 }
 
 /// Errors for keys that one language's file has and another's lacks.
-pub fn missing_keys(translations: &BTreeMap<Lang, (String, InterfaceStrings)>) -> Vec<Diagnostic> {
+pub(crate) fn missing_keys(
+    translations: &BTreeMap<Lang, (String, InterfaceStrings)>,
+) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
     for (lang, (file, translation)) in translations {
         for (other_lang, (other_file, other)) in translations {

@@ -13,7 +13,7 @@ const SCHEMES: [&str; 4] = ["https", "http", "mailto", "tel"];
 const HINT: &str = "link to https://, http://, mailto: or tel: addresses, or to pages with `@/`";
 
 /// The scheme of `dest` when it is not one an editor may use, as a browser reads it.
-pub fn refused_scheme(dest: &str) -> Option<String> {
+pub(crate) fn refused_scheme(dest: &str) -> Option<String> {
     // Browsers drop tabs and line breaks anywhere in an address and spaces
     // and control characters at its ends: "java\tscript:" is "javascript:".
     let cleaned: String = dest
@@ -36,14 +36,14 @@ pub fn refused_scheme(dest: &str) -> Option<String> {
 
 /// Drops links and images whose address has a refused scheme, keeping their text.
 #[derive(Default)]
-pub struct Destinations {
+pub(crate) struct Destinations {
     /// Whether the link or image now open was dropped (they do not nest).
     dropping: Vec<bool>,
-    pub warnings: Vec<(Range<usize>, String, Option<String>)>,
+    pub(crate) warnings: Vec<(Range<usize>, String, Option<String>)>,
 }
 
 impl Destinations {
-    pub fn rewrite<'a>(
+    pub(crate) fn rewrite<'a>(
         &mut self,
         event: Event<'a>,
         range: Range<usize>,

@@ -10,7 +10,7 @@ use crate::text::slug::ascii_slug;
 type Problem = (Range<usize>, String, Option<String>);
 
 /// Gives every heading an id, recording ids in `ids` and bad ones in `problems`.
-pub fn with_ids<'a, 'p, I>(
+pub(crate) fn with_ids<'a, 'p, I>(
     events: I,
     ids: &'p mut BTreeSet<String>,
     problems: &'p mut Vec<Problem>,

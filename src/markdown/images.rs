@@ -6,17 +6,17 @@ use crate::content::Article;
 use crate::text::escape_attribute as escape;
 
 /// Writes every image as one `<img>` with its size and loading hint.
-pub struct Images<'s> {
-    pub article: &'s Article,
+pub(crate) struct Images<'s> {
+    pub(crate) article: &'s Article,
     /// Images before this many on the page load at once; later ones lazily.
-    pub eager: usize,
-    pub seen: usize,
+    pub(crate) eager: usize,
+    pub(crate) seen: usize,
     /// The image being read: its `src`, title and alt text so far.
     current: Option<(String, String, String)>,
 }
 
 impl<'s> Images<'s> {
-    pub fn new(article: &'s Article, eager: usize) -> Self {
+    pub(crate) fn new(article: &'s Article, eager: usize) -> Self {
         Images {
             article,
             eager,
@@ -26,7 +26,7 @@ impl<'s> Images<'s> {
     }
 
     /// `None` while inside an image: its events become part of the one `<img>`.
-    pub fn rewrite<'a>(&mut self, event: Event<'a>) -> Option<Event<'a>> {
+    pub(crate) fn rewrite<'a>(&mut self, event: Event<'a>) -> Option<Event<'a>> {
         match event {
             Event::Start(Tag::Image {
                 dest_url, title, ..
@@ -63,7 +63,7 @@ impl<'s> Images<'s> {
 }
 
 /// The pixel size of an image beside the article, if it is one torget can read.
-pub fn size_of(article: &Article, src: &str) -> Option<(usize, usize)> {
+pub(crate) fn size_of(article: &Article, src: &str) -> Option<(usize, usize)> {
     let name = src
         .split(['#', '?'])
         .next()

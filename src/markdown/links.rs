@@ -11,28 +11,28 @@ use crate::text::escape_attribute;
 
 /// An anchor in another article's page, checked once every page is rendered.
 #[derive(Debug, Clone)]
-pub struct AnchorCheck {
-    pub article: String,
-    pub lang: Lang,
-    pub anchor: String,
+pub(crate) struct AnchorCheck {
+    pub(crate) article: String,
+    pub(crate) lang: Lang,
+    pub(crate) anchor: String,
     /// Byte offset of the link in the source file.
-    pub offset: usize,
+    pub(crate) offset: usize,
 }
 
 /// Rewrites the links of one page.
-pub struct Linker<'s, 'c> {
-    pub site: &'s Site,
-    pub article: &'s Article,
-    pub lang: Lang,
-    pub page_path: &'s str,
-    pub anchor_checks: &'c mut Vec<AnchorCheck>,
+pub(crate) struct Linker<'s, 'c> {
+    pub(crate) site: &'s Site,
+    pub(crate) article: &'s Article,
+    pub(crate) lang: Lang,
+    pub(crate) page_path: &'s str,
+    pub(crate) anchor_checks: &'c mut Vec<AnchorCheck>,
     /// The content paths of every `@/` link, as looked up.
-    pub linked: Vec<String>,
-    pub problems: Vec<(Range<usize>, String, Option<String>)>,
+    pub(crate) linked: Vec<String>,
+    pub(crate) problems: Vec<(Range<usize>, String, Option<String>)>,
 }
 
 impl Linker<'_, '_> {
-    pub fn rewrite<'a>(&mut self, event: Event<'a>, range: Range<usize>) -> Event<'a> {
+    pub(crate) fn rewrite<'a>(&mut self, event: Event<'a>, range: Range<usize>) -> Event<'a> {
         match event {
             Event::Start(Tag::Link {
                 link_type,
@@ -193,7 +193,7 @@ impl Linker<'_, '_> {
 }
 
 /// The anchors of a dataset page in `lang`: its table, chart and downloads.
-pub fn dataset_anchors(lang: Lang) -> [&'static str; 3] {
+pub(crate) fn dataset_anchors(lang: Lang) -> [&'static str; 3] {
     match lang {
         Lang::Sv => ["tabell", "diagram", "ladda-ner"],
         Lang::En => ["table", "chart", "downloads"],

@@ -24,42 +24,42 @@ use crate::diagnostics::Diagnostic;
 use crate::i18n::{InterfaceStrings, Lang};
 use crate::site::Site;
 
-pub use images::size_of as image_size;
-pub use links::{AnchorCheck, dataset_anchors};
+pub(crate) use images::size_of as image_size;
+pub(crate) use links::{AnchorCheck, dataset_anchors};
 
 /// One article translation rendered to HTML, with what the rest of the build needs to know of it.
 #[derive(Debug, Default)]
-pub struct Rendered {
-    pub html: String,
+pub(crate) struct Rendered {
+    pub(crate) html: String,
     /// Ids of the headings (and footnotes), for anchor checks.
-    pub ids: BTreeSet<String>,
+    pub(crate) ids: BTreeSet<String>,
     /// Anchors in other pages this one links to.
-    pub anchor_checks: Vec<AnchorCheck>,
+    pub(crate) anchor_checks: Vec<AnchorCheck>,
     /// Plain text of the first paragraph, for descriptions and listings.
-    pub first_paragraph: String,
+    pub(crate) first_paragraph: String,
     /// The start of the body as plain text, for the search index.
-    pub text: String,
+    pub(crate) text: String,
     /// The summary shown in listings and feeds: the editor's, else the first
     /// paragraph, shortened (filled in by `render::bodies`, once per page).
-    pub summary: String,
+    pub(crate) summary: String,
     /// The published date as the page's language writes it.
-    pub date_text: Option<String>,
+    pub(crate) date_text: Option<String>,
     /// The page's entry in the search index (JSON), and the title and address it is sorted by.
-    pub search_entry: String,
-    pub search_order: (String, String),
-    pub diagnostics: Vec<Diagnostic>,
+    pub(crate) search_entry: String,
+    pub(crate) search_order: (String, String),
+    pub(crate) diagnostics: Vec<Diagnostic>,
     /// The content paths its `@/` links name: the page stays valid while none of them moves.
-    pub linked: Vec<String>,
+    pub(crate) linked: Vec<String>,
     /// Unique to this rendering, so pages built from it can tell it changed.
-    pub version: u64,
+    pub(crate) version: u64,
     /// A fingerprint of what listings show of the page (title, date, summary), filled in with them.
-    pub listing_print: u64,
+    pub(crate) listing_print: u64,
 }
 
 impl Rendered {
     /// Whether this rendering of article `key` must be made again now that
     /// the articles in `moved` have new addresses (or came or went).
-    pub fn depends_on(&self, key: &str, moved: &rustc_hash::FxHashSet<&str>) -> bool {
+    pub(crate) fn depends_on(&self, key: &str, moved: &rustc_hash::FxHashSet<&str>) -> bool {
         // Messages name other pages (suggestions), so a page with any is made again.
         !self.diagnostics.is_empty()
             || moved.contains(key)
@@ -75,7 +75,7 @@ const PLAIN_TEXT: usize = 2500;
 
 /// The Markdown dialect torget's editors write, wherever they write Markdown
 /// (article bodies, the home page's introduction) and wherever torget reads it back (`check`).
-pub fn dialect() -> Options {
+pub(crate) fn dialect() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -84,7 +84,7 @@ pub fn dialect() -> Options {
 }
 
 /// Renders one translation of `article`, which will live at `page_path`.
-pub fn render(
+pub(crate) fn render(
     site: &Site,
     strings: &InterfaceStrings,
     article: &Article,
@@ -207,16 +207,16 @@ pub fn render(
 
 /// Markdown an editor set in YAML (the home page's introduction), as HTML.
 #[derive(Debug, Default)]
-pub struct Fragment {
-    pub html: String,
+pub(crate) struct Fragment {
+    pub(crate) html: String,
     /// What was taken out, with its byte range in the Markdown, and a hint.
-    pub warnings: Vec<(Range<usize>, String, Option<String>)>,
+    pub(crate) warnings: Vec<(Range<usize>, String, Option<String>)>,
 }
 
 /// Renders Markdown from YAML in the same dialect, through the same raw-HTML
 /// cleaner and address check, as article bodies; it has no `@/` links or
 /// headings of its own to resolve.
-pub fn fragment(markdown: &str, lang: Lang, iframe_hosts: &[String]) -> Fragment {
+pub(crate) fn fragment(markdown: &str, lang: Lang, iframe_hosts: &[String]) -> Fragment {
     let mut raw_html = raw_html::RawHtml::new(iframe_hosts);
     let mut destinations = destinations::Destinations::default();
     let mut html_out = String::with_capacity(markdown.len() * 3 / 2);

@@ -35,20 +35,20 @@ const INLINE: [(&str, &[&str]); 20] = [
 ];
 
 /// Cleans raw HTML events; warnings are collected with their byte ranges.
-pub struct RawHtml {
+pub(crate) struct RawHtml {
     /// Made on the first HTML block: most pages have none.
     cleaner: Option<ammonia::Builder<'static>>,
     hosts: Vec<String>,
     /// Whether any HTML of the editor's came through (see [`super::tables::scope_column_headers`]).
-    pub seen: bool,
+    pub(crate) seen: bool,
     block: Option<(Range<usize>, String)>,
     /// Inline tags whose opening was shown as text, so their closing is too.
     refused: Vec<String>,
-    pub warnings: Vec<(Range<usize>, String, Option<String>)>,
+    pub(crate) warnings: Vec<(Range<usize>, String, Option<String>)>,
 }
 
 impl RawHtml {
-    pub fn new(iframe_hosts: &[String]) -> Self {
+    pub(crate) fn new(iframe_hosts: &[String]) -> Self {
         let hosts: Vec<String> = iframe_hosts
             .iter()
             .map(|h| h.to_ascii_lowercase())
@@ -89,7 +89,7 @@ impl RawHtml {
     }
 
     /// `None` while inside an HTML block: the block comes out whole, cleaned, at its end.
-    pub fn rewrite<'a>(
+    pub(crate) fn rewrite<'a>(
         &mut self,
         event: Event<'a>,
         range: Range<usize>,

@@ -7,7 +7,7 @@ use crate::text::escape_attribute as escape;
 
 /// Tracks the latest heading so a table can be captioned by it, and where in
 /// a table the text is, to mark its cells.
-pub struct Tables {
+pub(crate) struct Tables {
     caption: String,
     heading: Option<String>,
     alignments: Vec<Alignment>,
@@ -16,7 +16,7 @@ pub struct Tables {
 }
 
 impl Tables {
-    pub fn new(title: &str) -> Self {
+    pub(crate) fn new(title: &str) -> Self {
         Tables {
             caption: title.to_string(),
             heading: None,
@@ -27,7 +27,7 @@ impl Tables {
     }
 
     /// The event, or what replaces it, and at most one event after it.
-    pub fn rewrite<'a>(&mut self, event: Event<'a>) -> (Event<'a>, Option<Event<'a>>) {
+    pub(crate) fn rewrite<'a>(&mut self, event: Event<'a>) -> (Event<'a>, Option<Event<'a>>) {
         match &event {
             Event::Start(Tag::Heading { .. }) => self.heading = Some(String::new()),
             Event::Text(t) | Event::Code(t) => {
@@ -77,7 +77,7 @@ impl Tables {
 
 /// Marks header cells in the editor's own HTML tables as column headers,
 /// and turns inline alignment into classes, as Markdown tables' cells are.
-pub fn scope_column_headers(html: &str) -> String {
+pub(crate) fn scope_column_headers(html: &str) -> String {
     const HEADER: &str = "<th";
     const ALIGN: &str = " style=\"text-align: ";
     // One pass over the page, since most bodies hold no table at all. Each

@@ -12,15 +12,15 @@ use crate::text::escape_attribute;
 type Problem = (Range<usize>, String, Option<String>);
 
 /// What a trend block needs to know about the page it is on.
-pub struct TrendContext<'s> {
-    pub site: &'s Site,
-    pub strings: &'s InterfaceStrings,
-    pub lang: Lang,
-    pub page_path: &'s str,
+pub(crate) struct TrendContext<'s> {
+    pub(crate) site: &'s Site,
+    pub(crate) strings: &'s InterfaceStrings,
+    pub(crate) lang: Lang,
+    pub(crate) page_path: &'s str,
 }
 
 /// Replaces every `trend` block with the dataset's chart and table.
-pub fn with_trends<'a, 'p, I>(
+pub(crate) fn with_trends<'a, 'p, I>(
     events: I,
     context: &'p TrendContext<'p>,
     problems: &'p mut Vec<Problem>,

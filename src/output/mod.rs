@@ -5,7 +5,7 @@
 //! unless [`Staging::commit`] is called, so a failed build never touches the
 //! previous output; or [`Memory`] for `serve`.
 
-pub mod sitemap;
+pub(crate) mod sitemap;
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -14,7 +14,7 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 /// Where a build's files go.
-pub trait Sink: Sync {
+pub(crate) trait Sink: Sync {
     /// Writes `bytes` at `relative`, a `/`-separated path inside the site.
     fn write(&self, relative: &str, bytes: &[u8]) -> io::Result<()>;
     /// Copies the file at `source` to `relative`.
@@ -30,12 +30,12 @@ pub struct Memory(Mutex<Files>);
 
 impl Memory {
     /// Starts from the files of an earlier build, to write only what changed over them.
-    pub fn from_files(files: Files) -> Self {
+    pub(crate) fn from_files(files: Files) -> Self {
         Memory(Mutex::new(files))
     }
 
     /// Forgets a file that is no longer made.
-    pub fn remove(&self, relative: &str) {
+    pub(crate) fn remove(&self, relative: &str) {
         self.0
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
@@ -103,7 +103,7 @@ fn check_relative(relative: &str) -> io::Result<&Path> {
 
 /// A folder being filled with a new build of the site.
 #[derive(Debug)]
-pub struct Staging {
+pub(crate) struct Staging {
     dir: PathBuf,
     target: PathBuf,
     committed: bool,
@@ -111,7 +111,7 @@ pub struct Staging {
 
 impl Staging {
     /// Creates an empty folder beside `target` (same file system, so the swap is a rename).
-    pub fn begin(target: &Path) -> io::Result<Staging> {
+    pub(crate) fn begin(target: &Path) -> io::Result<Staging> {
         let parent = target
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
@@ -138,7 +138,7 @@ impl Staging {
     }
 
     /// Replaces the target folder with the new one.
-    pub fn commit(mut self) -> io::Result<()> {
+    pub(crate) fn commit(mut self) -> io::Result<()> {
         let old = self.dir.with_file_name(format!(
             "{}.torget-old-{}",
             self.dir

@@ -4,18 +4,18 @@ use crate::i18n::Lang;
 use crate::text::escape_attribute as escape;
 
 /// Most URLs one sitemap file may list (sitemaps.org).
-pub const MAX_URLS: usize = 50_000;
+pub(crate) const MAX_URLS: usize = 50_000;
 
 /// One page of the sitemap: its site-relative path and every language version's.
 #[derive(Debug, Clone, Copy)]
-pub struct SitemapPage<'a> {
-    pub path: &'a str,
-    pub alternates: &'a [(Lang, String)],
+pub(crate) struct SitemapPage<'a> {
+    pub(crate) path: &'a str,
+    pub(crate) alternates: &'a [(Lang, String)],
 }
 
 /// The sitemap files by name: `sitemap.xml` alone, or an index with `sitemap-1.xml` … past [`MAX_URLS`].
 /// `base_url` ends in `/`; page paths are relative to it.
-pub fn sitemaps(
+pub(crate) fn sitemaps(
     pages: &[SitemapPage<'_>],
     default_language: Lang,
     base_url: &str,
@@ -96,7 +96,7 @@ fn push_escaped(xml: &mut String, text: &str) {
 }
 
 /// Lets every crawler in and names the sitemap.
-pub fn robots(base_url: &str) -> String {
+pub(crate) fn robots(base_url: &str) -> String {
     format!("User-agent: *\nAllow: /\n\nSitemap: {base_url}sitemap.xml\n")
 }
 

@@ -20,17 +20,17 @@ fn written(localized: &Localized<String>, lang: Lang) -> Option<&str> {
 }
 
 /// `description` in site.yaml.
-pub fn of_site(site: &Site, lang: Lang) -> Option<&str> {
+pub(crate) fn of_site(site: &Site, lang: Lang) -> Option<&str> {
     written(&site.config.description, lang)
 }
 
 /// The home page's: `_index.yaml`, then site.yaml.
-pub fn of_home(site: &Site, lang: Lang) -> Option<&str> {
+pub(crate) fn of_home(site: &Site, lang: Lang) -> Option<&str> {
     written(&site.content.home.description, lang).or_else(|| of_site(site, lang))
 }
 
 /// A section's listing pages: its `_section.yaml`, then site.yaml.
-pub fn of_section<'s>(site: &'s Site, key: &str, lang: Lang) -> Option<&'s str> {
+pub(crate) fn of_section<'s>(site: &'s Site, key: &str, lang: Lang) -> Option<&'s str> {
     site.content
         .sections
         .get(key)
@@ -39,7 +39,7 @@ pub fn of_section<'s>(site: &'s Site, key: &str, lang: Lang) -> Option<&'s str> 
 }
 
 /// An article's: its `summary`, its first paragraph, then its section's chain.
-pub fn of_article<'a>(
+pub(crate) fn of_article<'a>(
     site: &'a Site,
     article: &Article,
     translation: &'a Translation,
@@ -59,7 +59,7 @@ pub fn of_article<'a>(
 }
 
 /// The sentence a page gets when nothing is written for it.
-pub fn generic(strings: &InterfaceStrings, title: &str, site_name: &str) -> String {
+pub(crate) fn generic(strings: &InterfaceStrings, title: &str, site_name: &str) -> String {
     // A site that overrides the theme's strings may lack the key: still say something.
     let pattern = strings
         .get("description_generic")

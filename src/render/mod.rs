@@ -8,11 +8,11 @@ mod fingerprint;
 mod publish;
 mod search;
 mod statistics;
-pub mod theme;
+pub(crate) mod theme;
 mod topics;
 mod views;
 
-pub use fingerprint::Fingerprints;
+pub(crate) use fingerprint::Fingerprints;
 pub use search::SearchEntry;
 
 use std::collections::BTreeMap;
@@ -29,7 +29,7 @@ use crate::markdown::{self, Rendered};
 use crate::site::{Resolved, Site, Target};
 use crate::text::date::Date;
 use crate::text::slug::Slug;
-pub use theme::Theme;
+pub(crate) use theme::Theme;
 use views::*;
 
 /// Strings used where the theme's could not be loaded: every lookup shows its key.
@@ -37,7 +37,7 @@ static NO_STRINGS: InterfaceStrings = InterfaceStrings::EMPTY;
 
 /// Rendered Markdown of every translation, by article and language, and of the home page's introduction.
 #[derive(Debug, Default)]
-pub struct Bodies {
+pub(crate) struct Bodies {
     /// Looked up for every listed article of every page, so by hash and
     /// without building a key.
     articles: rustc_hash::FxHashMap<String, BTreeMap<Lang, Rendered>>,
@@ -45,12 +45,12 @@ pub struct Bodies {
 }
 
 impl Bodies {
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Bodies::default()
     }
 
     /// The body of `article` in `lang`.
-    pub fn get(&self, article: &str, lang: Lang) -> Option<&Rendered> {
+    pub(crate) fn get(&self, article: &str, lang: Lang) -> Option<&Rendered> {
         self.articles.get(article)?.get(&lang)
     }
 
@@ -64,13 +64,13 @@ impl Bodies {
 }
 
 /// Bodies of an earlier build of the same site, to use again where nothing they depend on changed.
-pub struct Reuse {
-    pub previous: Bodies,
+pub(crate) struct Reuse {
+    pub(crate) previous: Bodies,
     /// Translations whose files changed (or went) since.
-    pub edited: std::collections::BTreeSet<(String, Lang)>,
+    pub(crate) edited: std::collections::BTreeSet<(String, Lang)>,
     /// The resolution the bodies were made with, when the site was resolved
     /// again since; `None` when it was not, so nothing any body links to moved.
-    pub resolved_before: Option<crate::site::Resolution>,
+    pub(crate) resolved_before: Option<crate::site::Resolution>,
 }
 
 /// Renders every translation's Markdown (in parallel) and checks anchors between pages.
@@ -78,7 +78,7 @@ pub struct Reuse {
 /// Without a theme (it failed to load) trend blocks show their keys, but
 /// every Markdown problem is still found and reported. With `reuse`, a body
 /// whose file, address and link targets are as before is kept, not rendered again.
-pub fn bodies(
+pub(crate) fn bodies(
     site: &Site,
     theme: Option<&Theme>,
     reuse: Option<Reuse>,
@@ -205,7 +205,7 @@ pub fn bodies(
 
 /// One page to render and where it goes.
 #[derive(Debug, Clone)]
-pub enum PageJob {
+pub(crate) enum PageJob {
     Home(Lang),
     Section {
         key: String,
@@ -236,7 +236,7 @@ pub enum PageJob {
 
 impl PageJob {
     /// The language of the page.
-    pub fn lang(&self) -> Lang {
+    pub(crate) fn lang(&self) -> Lang {
         match self {
             PageJob::Home(lang)
             | PageJob::Section { lang, .. }
@@ -250,7 +250,7 @@ impl PageJob {
 }
 
 /// Renders pages of a site with a theme.
-pub struct Renderer<'s> {
+pub(crate) struct Renderer<'s> {
     site: &'s Site,
     theme: &'s Theme,
     bodies: &'s Bodies,
@@ -263,7 +263,7 @@ const DESCRIPTION_LEN: usize = 160;
 
 impl<'s> Renderer<'s> {
     /// A renderer whose links are relative, so the site works from any folder.
-    pub fn new(site: &'s Site, theme: &'s Theme, bodies: &'s Bodies) -> Self {
+    pub(crate) fn new(site: &'s Site, theme: &'s Theme, bodies: &'s Bodies) -> Self {
         Renderer {
             site,
             theme,
@@ -274,7 +274,11 @@ impl<'s> Renderer<'s> {
 
     /// A renderer whose links start at the site's root path, for pages such
     /// as 404.html that a web server shows at any address.
-    pub fn with_absolute_links(site: &'s Site, theme: &'s Theme, bodies: &'s Bodies) -> Self {
+    pub(crate) fn with_absolute_links(
+        site: &'s Site,
+        theme: &'s Theme,
+        bodies: &'s Bodies,
+    ) -> Self {
         let root = site.config.root_path();
         Renderer {
             site,
@@ -285,7 +289,7 @@ impl<'s> Renderer<'s> {
     }
 
     /// Every page of the site, in a stable order.
-    pub fn jobs(&self) -> Vec<(String, PageJob)> {
+    pub(crate) fn jobs(&self) -> Vec<(String, PageJob)> {
         let site = self.site;
         let mut jobs = Vec::new();
         for &lang in &site.config.languages {
@@ -358,7 +362,7 @@ impl<'s> Renderer<'s> {
     }
 
     /// Every language version of a page, with its path: what `hreflang` links and the sitemap list.
-    pub fn alternates(&self, path: &str, job: &PageJob) -> Vec<(Lang, String)> {
+    pub(crate) fn alternates(&self, path: &str, job: &PageJob) -> Vec<(Lang, String)> {
         let site = self.site;
         let languages = site.config.languages.iter().copied();
         match job {
@@ -404,12 +408,12 @@ impl<'s> Renderer<'s> {
     }
 
     /// The HTML of one page.
-    pub fn render(&self, path: &str, job: &PageJob) -> Result<String, Diagnostic> {
+    pub(crate) fn render(&self, path: &str, job: &PageJob) -> Result<String, Diagnostic> {
         self.render_with(path, job, self.alternates(path, job))
     }
 
     /// The HTML of one page whose `alternates` are already known.
-    pub fn render_with(
+    pub(crate) fn render_with(
         &self,
         path: &str,
         job: &PageJob,
@@ -991,7 +995,7 @@ fn page_window(number: usize, of: usize) -> Vec<Option<usize>> {
 }
 
 /// At most `max` characters, cut at a word, with an ellipsis when cut.
-pub fn shorten(text: &str, max: usize) -> String {
+pub(crate) fn shorten(text: &str, max: usize) -> String {
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if text.chars().count() <= max {
         return text;

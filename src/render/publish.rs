@@ -5,7 +5,7 @@ use super::*;
 
 impl<'s> Renderer<'s> {
     /// The Atom feed of `lang`: its dated articles, newest first.
-    pub fn feed(&self, lang: Lang) -> Result<String, Diagnostic> {
+    pub(crate) fn feed(&self, lang: Lang) -> Result<String, Diagnostic> {
         const ENTRIES: usize = 20;
         let site = self.site;
         let mut dated: Vec<(&Article, &Translation, &str, Date)> = site
@@ -66,7 +66,7 @@ impl<'s> Renderer<'s> {
     }
 
     /// The page a web server shows for an address that does not exist, in `lang`.
-    pub fn not_found(&self, lang: Lang) -> Result<String, Diagnostic> {
+    pub(crate) fn not_found(&self, lang: Lang) -> Result<String, Diagnostic> {
         let site = self.site;
         let strings = self.strings(lang);
         let path = format!("{}404.html", site.home_path(lang));

@@ -7,7 +7,7 @@ impl<'s> Renderer<'s> {
     ///
     /// Each article's entry is made once with its body (`SearchEntry::of_body`),
     /// so after an edit only the edited article's is made again.
-    pub fn search_index(&self, lang: Lang) -> String {
+    pub(crate) fn search_index(&self, lang: Lang) -> String {
         let site = self.site;
         let from = site.search_path(lang);
         let mut entries: Vec<(&str, &str, std::borrow::Cow<'_, str>)> = site
@@ -152,15 +152,15 @@ struct SearchLink<'a> {
 #[derive(serde::Serialize)]
 pub struct SearchEntry {
     #[serde(rename = "t")]
-    pub title: String,
+    pub(crate) title: String,
     #[serde(rename = "u")]
-    pub href: String,
+    pub(crate) href: String,
     #[serde(rename = "s")]
-    pub summary: String,
+    pub(crate) summary: String,
     /// Lowercase words, Latin letters in ASCII (å ş ł → a s l), as the
     /// search script folds the query (`push_folded`).
     #[serde(rename = "w")]
-    pub words: String,
+    pub(crate) words: String,
 }
 
 impl SearchEntry {

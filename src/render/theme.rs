@@ -90,16 +90,16 @@ const BUILT_IN: &[(&str, &str)] = &[
 const OVERRIDES: &str = "themes/default";
 
 /// A loaded theme: compiled templates, strings per language and static files.
-pub struct Theme {
+pub(crate) struct Theme {
     /// The templates once per language, each with that language's interface
     /// strings as `t` in its global context, so no page copies them.
     teras: BTreeMap<Lang, Tera>,
-    pub strings: BTreeMap<Lang, InterfaceStrings>,
+    pub(crate) strings: BTreeMap<Lang, InterfaceStrings>,
     /// Files copied to the output root (`style.css`, `favicon.svg`), by path;
     /// a file of the same name in the site's `static/` replaces one.
-    pub static_files: BTreeMap<String, Vec<u8>>,
+    pub(crate) static_files: BTreeMap<String, Vec<u8>>,
     /// Where each template came from (built in or the site's override), for messages.
-    pub template_origins: BTreeMap<String, String>,
+    pub(crate) template_origins: BTreeMap<String, String>,
 }
 
 /// One theme file and where it came from, for messages.
@@ -110,7 +110,7 @@ struct ThemeFile {
 
 impl Theme {
     /// The built-in theme with the site's `themes/default/` files laid over it.
-    pub fn load(site_root: &Path, languages: &[Lang]) -> Result<Theme, Vec<Diagnostic>> {
+    pub(crate) fn load(site_root: &Path, languages: &[Lang]) -> Result<Theme, Vec<Diagnostic>> {
         let mut errors = Vec::new();
         let mut files: BTreeMap<String, ThemeFile> = BUILT_IN
             .iter()
@@ -252,7 +252,7 @@ fn built_in_strings() -> InterfaceStrings {
 
 impl Theme {
     /// The templates with `lang`'s interface strings.
-    pub fn tera(&self, lang: Lang) -> &Tera {
+    pub(crate) fn tera(&self, lang: Lang) -> &Tera {
         // Every site language has strings (checked at load), so the first is only a fallback.
         self.teras
             .get(&lang)
@@ -264,7 +264,7 @@ impl Theme {
 static EMPTY_TERA: std::sync::LazyLock<Tera> = std::sync::LazyLock::new(Tera::new);
 
 /// A Tera error with its causes, which hold the template, line and column.
-pub fn tera_message(error: &tera::Error) -> String {
+pub(crate) fn tera_message(error: &tera::Error) -> String {
     let mut message = error.to_string();
     let mut source = std::error::Error::source(error);
     while let Some(cause) = source {

@@ -5,7 +5,7 @@
 ///
 /// Both are site-relative; `from` is a folder (`nyheter/ny-call-in/`), `to`
 /// a folder or a file (`style.css`).
-pub fn relative_url(from: &str, to: &str) -> String {
+pub(crate) fn relative_url(from: &str, to: &str) -> String {
     // Made for every link of every page: segments are counted, not collected.
     fn segments(path: &str) -> impl Iterator<Item = &str> {
         path.split('/').filter(|s| !s.is_empty())

@@ -8,12 +8,12 @@ use serde::de::{self, Deserializer};
 /// A publishing date, `YYYY-MM-DD`, optionally with a Swedish wall-clock
 /// time (`2019-11-13 10:00`). Ordered by day, then time; no time sorts first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date(pub NaiveDate, pub Option<NaiveTime>);
+pub(crate) struct Date(pub NaiveDate, pub Option<NaiveTime>);
 
 /// A calendar day written `YYYY-MM-DD`, where a time of day would mean
 /// nothing (`expires` takes effect by day; a dataset's `updated`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Day(pub NaiveDate);
+pub(crate) struct Day(pub NaiveDate);
 
 impl Date {
     /// The offset from UTC in Stockholm at this date's wall-clock time (midnight without a time).
@@ -22,7 +22,7 @@ impl Date {
     }
 
     /// For `<time datetime>`: `2019-11-13`, or `2019-11-13T10:00+01:00` with a time.
-    pub fn html(self) -> String {
+    pub(crate) fn html(self) -> String {
         match self.1 {
             None => self.0.to_string(),
             Some(time) => format!("{}T{}{}", self.0, clock(time, false), self.offset()),
@@ -30,13 +30,13 @@ impl Date {
     }
 
     /// RFC 3339 for feeds, always with a time and an offset: `2019-11-13T10:00:00+01:00`.
-    pub fn rfc3339(self) -> String {
+    pub(crate) fn rfc3339(self) -> String {
         let time = self.1.unwrap_or(NaiveTime::MIN);
         format!("{}T{}{}", self.0, clock(time, true), self.offset())
     }
 
     /// The moment in UTC, to compare dates written in summer and winter time.
-    pub fn utc(self) -> NaiveDateTime {
+    pub(crate) fn utc(self) -> NaiveDateTime {
         let local = self.0.and_time(self.1.unwrap_or(NaiveTime::MIN));
         local - chrono::TimeDelta::seconds(i64::from(self.offset().seconds()))
     }
@@ -53,12 +53,12 @@ fn clock(time: NaiveTime, seconds: bool) -> String {
 
 /// Stockholm's offset from UTC: +01:00 (CET) or +02:00 (CEST).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Offset {
+pub(crate) struct Offset {
     hours: u8,
 }
 
 impl Offset {
-    pub fn seconds(self) -> i32 {
+    pub(crate) fn seconds(self) -> i32 {
         i32::from(self.hours) * 3600
     }
 }
@@ -79,7 +79,7 @@ impl std::fmt::Display for Offset {
 /// which is wrong for some of them but gives every date an answer. The hour
 /// that does not exist in March and the hour that happens twice in October
 /// both read as summer time.
-pub fn stockholm_offset(local: NaiveDateTime) -> Offset {
+pub(crate) fn stockholm_offset(local: NaiveDateTime) -> Offset {
     let year = local.year();
     let (Some(start), Some(end)) = (last_sunday(year, 3), last_sunday(year, 10)) else {
         return Offset { hours: 1 };
@@ -101,7 +101,7 @@ fn last_sunday(year: i32, month: u32) -> Option<NaiveDate> {
 }
 
 /// The forms a publishing date may take, for messages.
-pub const DATE_FORMS: &str = "YYYY-MM-DD, or with a time YYYY-MM-DD HH:MM";
+pub(crate) const DATE_FORMS: &str = "YYYY-MM-DD, or with a time YYYY-MM-DD HH:MM";
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -171,7 +171,7 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 
 /// A date with an optional time: `2019-11-13`, `2019-11-13 10:00`,
 /// `2019-11-13T10:00`, or either of those with seconds (`10:00:30`).
-pub fn parse_date_time(text: &str) -> Option<(NaiveDate, Option<NaiveTime>)> {
+pub(crate) fn parse_date_time(text: &str) -> Option<(NaiveDate, Option<NaiveTime>)> {
     let text = text.trim();
     let (day, time) = match text.get(..10) {
         Some(day) if text.len() > 10 => {

@@ -5,12 +5,12 @@
 
 mod address;
 pub mod date;
-pub mod slug;
+pub(crate) mod slug;
 
-pub use address::relative_url;
+pub(crate) use address::relative_url;
 
 /// `"` `&` `<` `>` `'` escaped for an HTML or XML attribute value or text.
-pub fn escape_attribute(text: &str) -> String {
+pub(crate) fn escape_attribute(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     // Writing to a String cannot fail.
     let _ = pulldown_cmark_escape::escape_html(&mut out, text);

@@ -11,21 +11,21 @@ use serde::Serialize;
 /// One safe URL path segment.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
-pub struct Slug(String);
+pub(crate) struct Slug(String);
 
 /// Longest slug we make from a title; long enough for any headline, short enough for any file system.
 const MAX_LEN: usize = 80;
 
 impl Slug {
     /// A slug made from a title or heading: "Kända brister" → `kanda-brister`; `None` if nothing is left.
-    pub fn from_text(text: &str) -> Option<Slug> {
+    pub(crate) fn from_text(text: &str) -> Option<Slug> {
         let ascii = ascii_slug(text);
         let trimmed = truncate_at_dash(&ascii, MAX_LEN);
         (!trimmed.is_empty()).then(|| Slug(trimmed.to_string()))
     }
 
     /// Checks a slug given by an editor; the error says what is wrong.
-    pub fn parse(given: &str) -> Result<Slug, String> {
+    pub(crate) fn parse(given: &str) -> Result<Slug, String> {
         if given.is_empty() {
             return Err("the slug is empty".to_string());
         }
@@ -48,7 +48,7 @@ impl Slug {
         Ok(Slug(given.to_string()))
     }
 
-    pub fn as_str(&self) -> &str {
+    pub(crate) fn as_str(&self) -> &str {
         &self.0
     }
 }
@@ -68,7 +68,7 @@ impl fmt::Display for Slug {
 /// becomes an English word in an address. Marks that belong to the letter
 /// before them (a combining ¨, a soft hyphen, a joiner) neither add letters
 /// nor split the word.
-pub fn ascii_slug(text: &str) -> String {
+pub(crate) fn ascii_slug(text: &str) -> String {
     let mut words = Words {
         out: String::with_capacity(text.len()),
         gap: false,
@@ -125,7 +125,7 @@ impl Words {
 
 /// The characters of `text` in lowercase; ASCII, nearly all of it, without
 /// the Unicode tables (sort keys and search words are made so).
-pub fn lowercase(text: &str) -> impl Iterator<Item = char> + '_ {
+pub(crate) fn lowercase(text: &str) -> impl Iterator<Item = char> + '_ {
     let mut chars = text.chars();
     let mut pending: Option<std::char::ToLowercase> = None;
     std::iter::from_fn(move || {
