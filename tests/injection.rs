@@ -201,6 +201,8 @@ fn assert_no_script(out: &Path) {
                 .collect()
         } else if path.ends_with(".js") {
             script_problems(path, text)
+        } else if path.ends_with(".csv") {
+            csv_problems(text)
         } else {
             Vec::new()
         };
@@ -212,6 +214,56 @@ fn assert_no_script(out: &Path) {
         shown_as_text >= 20,
         "the payload shows as text on only {shown_as_text} pages"
     );
+}
+
+/// A CSV file must read back as one table: every row as wide as the header,
+/// the editors' texts (notes) whole in their cells.
+fn csv_problems(text: &str) -> Vec<String> {
+    let rows = csv_rows(text);
+    let Some(width) = rows.first().map(Vec::len) else {
+        return vec!["an empty CSV file".to_string()];
+    };
+    let mut problems: Vec<String> = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, row)| row.len() != width)
+        .map(|(i, row)| format!("row {i} has {} fields, the header {width}", row.len()))
+        .collect();
+    let notes = rows.iter().flatten().filter(|cell| cell.ends_with(PAYLOAD));
+    if text.contains("alert(1)") && notes.count() == 0 {
+        problems.push("a planted note does not read back whole from its cell".to_string());
+    }
+    problems
+}
+
+/// RFC 4180 rows: fields split at commas outside quotes, `""` a quote inside them.
+fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => row.push(std::mem::take(&mut field)),
+            ('\n', false) => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            ('\r', false) => {}
+            (c, _) => field.push(c),
+        }
+    }
+    if !field.is_empty() || !row.is_empty() {
+        row.push(field);
+        rows.push(row);
+    }
+    rows
 }
 
 /// A script file must parse as JavaScript; a search index is exactly one JSON value.
