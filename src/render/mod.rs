@@ -504,7 +504,7 @@ impl<'s> Renderer<'s> {
             alternates,
             switch_fallback: &switch_fallback,
             breadcrumbs: crumbs,
-            kind: "article",
+            kind: PageKind::Article,
         });
         let mut page = page;
         page.og_type = "article";
@@ -586,7 +586,7 @@ impl<'s> Renderer<'s> {
             alternates,
             switch_fallback: &switch_fallback,
             breadcrumbs: self.section_crumbs(Some(key), lang, path),
-            kind: "section",
+            kind: PageKind::Section,
         });
         page.number(self.strings(lang), number, of);
         let datasets = if number == 1 {
@@ -709,7 +709,7 @@ impl<'s> Renderer<'s> {
             alternates,
             switch_fallback: &switch_fallback,
             breadcrumbs: Vec::new(),
-            kind: "home",
+            kind: PageKind::Home,
         });
         let mut context = self.context(&page);
         context.insert("home", &HomeView { intro, sections });
@@ -791,7 +791,7 @@ impl<'s> Renderer<'s> {
         let lang = parts.lang;
         let path = parts.path;
         let site_name = config.name(lang);
-        let head_title = if parts.kind == "home" || parts.title == site_name {
+        let head_title = if parts.kind == PageKind::Home || parts.title == site_name {
             site_name.to_string()
         } else {
             format!("{} | {site_name}", parts.title)
@@ -805,7 +805,10 @@ impl<'s> Renderer<'s> {
                 let (target, translated) = match translated {
                     Some((_, p)) => (p.clone(), true),
                     // The 404 page has no alternates but its counterpart is no fallback.
-                    None => ((parts.switch_fallback)(other), parts.kind == "not-found"),
+                    None => (
+                        (parts.switch_fallback)(other),
+                        parts.kind == PageKind::NotFound,
+                    ),
                 };
                 SwitchLink {
                     lang: other.code(),
@@ -884,7 +887,7 @@ impl<'s> Renderer<'s> {
                 shorten(&parts.description, DESCRIPTION_LEN)
             },
             csp: content_security_policy(config),
-            canonical: if parts.kind == "not-found" {
+            canonical: if parts.kind == PageKind::NotFound {
                 String::new()
             } else {
                 config.absolute(path)
@@ -946,7 +949,7 @@ struct PageParts<'a, 'f> {
     /// Where the language switch goes when the page has no translation.
     switch_fallback: &'f dyn Fn(Lang) -> String,
     breadcrumbs: Vec<Crumb<'a>>,
-    kind: &'static str,
+    kind: PageKind,
 }
 
 /// What a page may load: its own styles, scripts and files, images from

@@ -80,7 +80,7 @@ impl<'s> Renderer<'s> {
             alternates: Vec::new(),
             switch_fallback: &switch_fallback,
             breadcrumbs: Vec::new(),
-            kind: "not-found",
+            kind: PageKind::NotFound,
         });
         let other_languages = site
             .config

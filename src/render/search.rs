@@ -87,7 +87,7 @@ impl<'s> Renderer<'s> {
             alternates,
             switch_fallback: &switch_fallback,
             breadcrumbs,
-            kind: "search",
+            kind: PageKind::Search,
         });
         // The page lists every page for readers without JavaScript; the
         // searchable words go only into index.js.

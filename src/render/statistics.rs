@@ -37,7 +37,7 @@ impl<'s> Renderer<'s> {
             alternates,
             switch_fallback: &switch_fallback,
             breadcrumbs: crumbs,
-            kind: "dataset",
+            kind: PageKind::Dataset,
         });
         let [anchor_table, anchor_chart, anchor_downloads] = markdown::dataset_anchors(lang);
         let downloads = site

@@ -39,7 +39,7 @@ impl<'s> Renderer<'s> {
             alternates,
             switch_fallback: &switch_fallback,
             breadcrumbs,
-            kind: "tags",
+            kind: PageKind::Tags,
         });
         let mut context = self.context(&page);
         context.insert("topics", &topics);
@@ -91,7 +91,7 @@ impl<'s> Renderer<'s> {
             alternates,
             switch_fallback: &switch_fallback,
             breadcrumbs,
-            kind: "tag",
+            kind: PageKind::Tag,
         });
         page.number(strings, number, of);
         let mut context = self.context(&page);

@@ -34,8 +34,25 @@ pub(crate) struct PageView<'a> {
     pub(crate) breadcrumbs: Vec<Crumb<'a>>,
     pub(crate) menu: Vec<MenuLink<'a>>,
     pub(crate) footer: Footer<'a>,
-    /// `home`, `section` or `article`, for templates and CSS.
-    pub(crate) kind: &'static str,
+    /// What kind of page this is, for templates and CSS (`home`, `article` …).
+    pub(crate) kind: PageKind,
+}
+
+/// The kinds of page torget writes; templates see them as `page.kind`
+/// (`home`, `section`, `article`, `dataset`, `tags`, `tag`, `search`, `not-found`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum PageKind {
+    Home,
+    Section,
+    Article,
+    Dataset,
+    /// The index of a language's topics.
+    Tags,
+    /// One topic's articles.
+    Tag,
+    Search,
+    NotFound,
 }
 
 impl PageView<'_> {
