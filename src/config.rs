@@ -213,14 +213,8 @@ impl SiteConfig {
 
     /// The path part of the base URL (`/sluta-skjut/`), where the site's root is on its host.
     pub(crate) fn root_path(&self) -> String {
-        let after_scheme = self
-            .base_url
-            .split_once("://")
-            .map_or(self.base_url.as_str(), |(_, rest)| rest);
-        match after_scheme.find('/') {
-            Some(i) => after_scheme[i..].to_string(),
-            None => "/".to_string(),
-        }
+        // The base URL was read as a web address when the settings were loaded.
+        url::Url::parse(&self.base_url).map_or_else(|_| "/".to_string(), |u| u.path().to_string())
     }
 
     /// Line and column of a top-level key, for errors about a setting found later.
@@ -236,29 +230,46 @@ pub(crate) const WEB_ADDRESS_HINT: &str = "write the whole address, e.g. `https:
 ///
 /// Other schemes (`javascript:`, `data:`) would let a setting run script in readers' browsers.
 pub(crate) fn web_address_problem(url: &str) -> Option<String> {
-    let rest = url
+    web_address(url)
+        .err()
+        .map(|_| format!("`{url}` is not a web address (https://…)"))
+}
+
+/// `url` read as a browser reads it, if it is an `https://` or `http://`
+/// address with a host and nothing a browser would quietly change.
+fn web_address(url: &str) -> Result<url::Url, ()> {
+    // Browsers (and the url crate) take `https:example.org`, `https:///host` and
+    // spaces; an editor who wrote them meant something else.
+    let Some(rest) = url
         .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"));
-    match rest {
-        Some(rest)
-            if !rest.is_empty() && !rest.starts_with('/') && !url.contains(char::is_whitespace) =>
-        {
-            None
-        }
-        _ => Some(format!("`{url}` is not a web address (https://…)")),
+        .or_else(|| url.strip_prefix("http://"))
+    else {
+        return Err(());
+    };
+    if rest.starts_with('/') || url.contains(char::is_whitespace) {
+        return Err(());
+    }
+    let parsed = url::Url::parse(url).map_err(|_| ())?;
+    match parsed.host_str() {
+        Some(host) if !host.is_empty() => Ok(parsed),
+        _ => Err(()),
     }
 }
 
 fn normalise_base_url(url: &str) -> Result<String, String> {
     let url = url.trim();
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))
-        .ok_or_else(|| format!("base URL `{url}` does not start with https:// or http://"))?;
-    let host = rest.split('/').next().unwrap_or("");
-    if host.is_empty() || rest.contains(['?', '#', ' ', '"', '<', '>']) {
-        return Err(format!("base URL `{url}` is not a valid address"));
+    if !(url.starts_with("https://") || url.starts_with("http://")) {
+        return Err(format!(
+            "base URL `{url}` does not start with https:// or http://"
+        ));
     }
+    web_address(url)
+        .ok()
+        // Pages are addressed below the base: a query or fragment would be cut off.
+        .filter(|u| u.query().is_none() && u.fragment().is_none() && !url.contains(['"', '<', '>']))
+        .ok_or_else(|| format!("base URL `{url}` is not a valid address"))?;
+    // Kept as the editor wrote it (the url crate would, say, lowercase the
+    // host), with the one slash the site's paths are joined to.
     Ok(if url.ends_with('/') {
         url.to_string()
     } else {
@@ -269,6 +280,37 @@ fn normalise_base_url(url: &str) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn web_addresses_are_whole_http_addresses_with_a_host() {
+        for good in [
+            "https://malmo.se/",
+            "http://example.org/a?b=c",
+            "https://xn--malm-8qa.se",
+        ] {
+            assert_eq!(web_address_problem(good), None, "{good}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "https:malmo.se",
+            "https://",
+            "https:///path",
+            "//malmo.se/",
+            "malmo.se",
+            "https://malmo.se/ x",
+            "ftp://malmo.se/",
+        ] {
+            assert!(web_address_problem(bad).is_some(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_root_path_is_the_base_urls_path() {
+        let config = SiteConfig::parse(GOOD, None).unwrap();
+        assert_eq!(config.root_path(), "/sub/");
+        let config = SiteConfig::parse(GOOD, Some("http://127.0.0.1:8000")).unwrap();
+        assert_eq!(config.root_path(), "/");
+    }
 
     const GOOD: &str = "name: { sv: Sajt, en: Site }\nbase_url: https://example.org/sub\nlanguages: [en, sv]\ndefault_language: sv\n";
 
