@@ -19,7 +19,7 @@ use crate::i18n::Lang;
 use crate::output::{Files, Memory};
 use crate::render::{self, Bodies, Theme};
 use crate::site::Resolution;
-use crate::{BuildOptions, BuildSummary, Written};
+use crate::steps::{self, BuildOptions, BuildSummary, Mode, Written};
 
 /// The site `serve` shows, with what it takes to rebuild it after an edit.
 pub struct LiveSite {
@@ -71,10 +71,10 @@ impl LiveSite {
     pub fn build_all(&mut self) -> Result<Rebuilt, Vec<Diagnostic>> {
         let started = Instant::now();
         self.loaded = None;
-        let (config_text, config) = crate::read_config(&self.options)?;
+        let (config_text, config) = steps::read_config(&self.options)?;
         let root = self.options.site.as_path();
         let (content, load_problems) =
-            content::load(root, &crate::load_options(&self.options, &config));
+            content::load(root, &steps::load_options(&self.options, &config));
         let theme = match Theme::load(root, &config.languages) {
             Ok(theme) => theme,
             Err(errors) => {
@@ -114,7 +114,7 @@ impl LiveSite {
         let Some(mut loaded) = self.loaded.take().filter(|l| l.resolution.is_some()) else {
             return self.build_all();
         };
-        let load_options = crate::load_options(&self.options, &loaded.config);
+        let load_options = steps::load_options(&self.options, &loaded.config);
         // Taken from `loaded` once a front matter changes, for the bodies to be compared with.
         let mut resolved_before = None;
         for (dir, lang) in &edited {
@@ -188,7 +188,7 @@ impl LiveSite {
         let same_addresses = loaded.resolution.is_some();
         let mut report = Diagnostics::default();
         report.extend(loaded.load_problems.iter().cloned());
-        let (site, bodies) = crate::resolve_and_render(
+        let (site, bodies) = steps::resolve_and_render(
             loaded.config,
             loaded.content,
             loaded.resolution.take(),
@@ -206,14 +206,20 @@ impl LiveSite {
                 Some(_) => Memory::from_files(Files::clone(&self.files)),
                 None => Memory::default(),
             };
-            let written = crate::write_pages(
+            let mode = match since {
+                Some(before) => Mode::AfterEdit {
+                    before,
+                    same_addresses,
+                },
+                None => Mode::Full,
+            };
+            let written = steps::write_pages(
                 &site,
                 &loaded.theme,
                 &bodies,
                 report,
                 &memory,
-                since,
-                same_addresses,
+                mode,
                 started,
             );
             written.map(|(summary, written)| {

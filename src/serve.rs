@@ -24,10 +24,10 @@ use notify_debouncer_full::notify::RecursiveMode;
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 use tokio::sync::{broadcast, mpsc, watch};
 
-use crate::BuildOptions;
 use crate::diagnostics::Diagnostic;
 use crate::live::LiveSite;
 use crate::output::Files;
+use crate::steps::BuildOptions;
 use crate::text::escape_attribute as escape;
 
 /// How to serve.

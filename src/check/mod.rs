@@ -19,7 +19,7 @@ use crate::diagnostics::Diagnostic;
 use crate::i18n::Lang;
 use crate::render::{Renderer, Theme};
 use crate::site::Site;
-use crate::{BuildOptions, Prepared, prepare, yaml_key_location};
+use crate::steps::{BuildOptions, Prepared, prepare, yaml_key_location};
 pub(crate) use lix::Readability;
 
 /// What a check found.

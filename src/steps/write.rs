@@ -1,0 +1,370 @@
+//! The write step: every page rendered through the theme and written, with
+//! assets, dataset downloads, theme files, feeds, 404 pages, search indexes
+//! and the sitemap, into a sink (a staging folder on disk, or memory).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use super::{BuildSummary, Prepared};
+use crate::dataset;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::i18n::Lang;
+use crate::output;
+use crate::render::{self, Renderer, Theme};
+use crate::site::Site;
+
+/// What a build wrote, kept so that a build after an edit writes only what changed.
+#[derive(Debug, Default)]
+pub(crate) struct Written {
+    /// Every page: its path and what it shows, in the build's order.
+    jobs: Vec<(String, render::PageJob)>,
+    /// Each page's translations (for `hreflang` and the sitemap), in the same order.
+    alternates: Vec<Vec<(Lang, String)>>,
+    /// The fingerprint of what each page was made from, in the same order.
+    prints: Vec<u64>,
+    /// The fingerprint of every page's address and translations, which the sitemap lists.
+    sitemap: u64,
+    /// Feeds, 404 pages, search indexes, sitemaps, robots.txt.
+    generated: std::collections::BTreeSet<String>,
+    /// Files copied: article files beside each translation's page, and `static/`.
+    copied: std::collections::BTreeSet<String>,
+    /// Files the previous build made that this one does not.
+    pub gone: Vec<String>,
+}
+
+/// What of the previous build's files `write_pages` needs after its pages.
+struct KeptFiles {
+    sitemap: u64,
+    generated: std::collections::BTreeSet<String>,
+    copied: std::collections::BTreeSet<String>,
+}
+
+/// Renders every page and writes it, with assets, dataset downloads and theme files, into `sink`.
+pub(crate) fn write_site(
+    prepared: Prepared,
+    sink: &dyn output::Sink,
+    started: Instant,
+) -> Result<BuildSummary, Vec<Diagnostic>> {
+    let Prepared {
+        site,
+        theme,
+        bodies,
+        report,
+    } = prepared;
+    let Some(theme) = theme else {
+        return Err(report.sorted());
+    };
+    let (mut summary, written) =
+        write_pages(&site, &theme, &bodies, report, sink, Mode::Full, started)?;
+    summary.written = written
+        .jobs
+        .into_iter()
+        .map(|(path, job)| (path, job.lang()))
+        .collect();
+    Ok(summary)
+}
+
+/// Whether a write makes the whole site or, after an edit under `serve`, only what changed.
+pub(crate) enum Mode {
+    /// Every page, asset, dataset download and theme file.
+    Full,
+    /// Only pages whose fingerprint changed since `before`, the previous
+    /// write of the same load; assets, downloads and theme files change only
+    /// with a full load, so they stay as written then.
+    AfterEdit {
+        before: Written,
+        /// The site was not resolved again, so its pages and addresses are `before`'s.
+        same_addresses: bool,
+    },
+}
+
+/// Writes the pages of a prepared site into `sink`, as `mode` says.
+pub(crate) fn write_pages(
+    site: &Site,
+    theme: &Theme,
+    bodies: &render::Bodies,
+    mut report: Diagnostics,
+    sink: &dyn output::Sink,
+    mode: Mode,
+    started: Instant,
+) -> Result<(BuildSummary, Written), Vec<Diagnostic>> {
+    let renderer = Renderer::new(site, theme, bodies);
+    let write_error =
+        |path: &str, e: std::io::Error| Diagnostic::error(path, format!("cannot write it: {e}"));
+    let (mut since, same_addresses) = match mode {
+        Mode::Full => (None, false),
+        Mode::AfterEdit {
+            before,
+            same_addresses,
+        } => (Some(before), same_addresses),
+    };
+    let since_files = since.as_mut().map(|w| KeptFiles {
+        sitemap: w.sitemap,
+        generated: std::mem::take(&mut w.generated),
+        copied: std::mem::take(&mut w.copied),
+    });
+    let (jobs, alternates, earlier, mut gone) = match since {
+        Some(since) if same_addresses => {
+            let earlier = since.prints.into_iter().map(Some).collect();
+            (since.jobs, since.alternates, earlier, Vec::new())
+        }
+        since => {
+            let jobs = renderer.jobs();
+            let alternates: Vec<Vec<(Lang, String)>> = jobs
+                .par_iter()
+                .map(|(path, job)| renderer.alternates(path, job))
+                .collect();
+            let (earlier, gone) = match &since {
+                Some(since) => {
+                    let before: rustc_hash::FxHashMap<&str, u64> = since
+                        .jobs
+                        .iter()
+                        .zip(&since.prints)
+                        .map(|((path, _), print)| (path.as_str(), *print))
+                        .collect();
+                    let now: rustc_hash::FxHashSet<&str> =
+                        jobs.iter().map(|(path, _)| path.as_str()).collect();
+                    let gone = before
+                        .keys()
+                        .filter(|path| !now.contains(*path))
+                        .map(|path| format!("{path}index.html"))
+                        .collect();
+                    let earlier = jobs
+                        .iter()
+                        .map(|(path, _)| before.get(path.as_str()).copied())
+                        .collect();
+                    (earlier, gone)
+                }
+                None => (vec![None; jobs.len()], Vec::new()),
+            };
+            // Tens of thousands of small strings: free them off the rebuild's path.
+            rayon::spawn(move || drop(since));
+            (jobs, alternates, earlier, gone)
+        }
+    };
+    let fingerprints = render::Fingerprints::new(&renderer);
+    let results: Vec<(u64, Result<bool, Diagnostic>)> = jobs
+        .par_iter()
+        .zip(&alternates)
+        .zip(&earlier)
+        .map(|(((path, job), alternates), earlier)| {
+            let print = fingerprints.of(path, job, alternates);
+            if *earlier == Some(print) {
+                return (print, Ok(false));
+            }
+            let written = renderer
+                .render_with(path, job, alternates.clone())
+                .and_then(|html| {
+                    let file = format!("{path}index.html");
+                    sink.write(&file, html.as_bytes())
+                        .map_err(|e| write_error(&file, e))
+                });
+            (print, written.map(|()| true))
+        })
+        .collect();
+    let mut rendered = 0;
+    let mut prints = Vec::with_capacity(results.len());
+    for (print, result) in results {
+        prints.push(print);
+        match result {
+            Ok(true) => rendered += 1,
+            Ok(false) => {}
+            Err(diagnostic) => report.push(diagnostic),
+        }
+    }
+    let sitemap_print = {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::hash::DefaultHasher::new();
+        for ((path, _), alternates) in jobs.iter().zip(&alternates) {
+            (path, alternates).hash(&mut h);
+        }
+        h.finish()
+    };
+    let since = since_files.as_ref();
+
+    let mut files = 0;
+    let mut copied = std::collections::BTreeSet::new();
+    let mut copies: Vec<(String, &Path, String)> = Vec::new();
+    for (article, translation, path) in site.translations() {
+        for asset in &article.assets {
+            copies.push((
+                format!("{path}{}", asset.relative),
+                &asset.source,
+                translation.file.clone(),
+            ));
+        }
+    }
+    for file in &site.content.static_files {
+        copies.push((
+            file.relative.clone(),
+            &file.source,
+            format!("static/{}", file.relative),
+        ));
+    }
+    let pages: rustc_hash::FxHashSet<&str> = if copies.is_empty() {
+        Default::default()
+    } else {
+        jobs.iter().map(|(p, _)| p.as_str()).collect()
+    };
+    for (relative, source, owner) in &copies {
+        let page = relative
+            .strip_suffix("index.html")
+            .is_some_and(|folder| pages.contains(folder));
+        // A site's own file of a theme file's name (`favicon.svg`) replaces it.
+        if page {
+            report.push(
+                Diagnostic::error(
+                    owner,
+                    format!("the file `{relative}` would replace a page of the same name"),
+                )
+                .with_hint("rename the file"),
+            );
+            continue;
+        }
+        copied.insert(relative.clone());
+        if since.is_some_and(|s| s.copied.contains(relative)) {
+            // Files change only with a full load; a page that moved takes its files along.
+            continue;
+        }
+        match sink.copy(relative, source) {
+            Ok(()) => files += 1,
+            Err(e) => report.push(Diagnostic::error(
+                owner,
+                format!("cannot copy `{relative}`: {e}"),
+            )),
+        }
+    }
+    for (key, dataset) in site.content.datasets.iter().filter(|_| since.is_none()) {
+        let Some(path) = site.dataset_path(key, site.config.default_language) else {
+            continue;
+        };
+        let downloads = [
+            (
+                format!("{path}{}.csv", dataset.id),
+                dataset::download::csv(dataset, &site.config.languages),
+            ),
+            (
+                format!("{path}{}.json", dataset.id),
+                dataset::download::json(dataset),
+            ),
+        ];
+        for (file, text) in downloads {
+            match sink.write(&file, text.as_bytes()) {
+                Ok(()) => files += 1,
+                Err(e) => report.push(write_error(&file, e)),
+            }
+        }
+    }
+    let absolute = Renderer::with_absolute_links(site, theme, bodies);
+    // Feeds, 404 pages, search indexes and the sitemap are independent of
+    // each other: make them in parallel, then write them in a stable order.
+    // `None`: unchanged since the previous build, so the file written then stays.
+    type Generated = Vec<(String, Option<Result<String, Diagnostic>>)>;
+    let per_language = |lang: Lang| -> Generated {
+        let home = site.home_path(lang);
+        let search = site.search_path(lang);
+        let ((feed, not_found), index) = rayon::join(
+            || rayon::join(|| renderer.feed(lang), || absolute.not_found(lang)),
+            || renderer.search_index(lang),
+        );
+        vec![
+            (format!("{home}atom.xml"), Some(feed)),
+            (format!("{home}404.html"), Some(not_found)),
+            (
+                format!("{search}index.js"),
+                Some(Ok(format!("window.torgetSearchIndex={index};\n"))),
+            ),
+        ]
+    };
+    let sitemap = || -> Generated {
+        if let Some(since) = since.filter(|s| s.sitemap == sitemap_print) {
+            // Unchanged: the files written before stay.
+            return since
+                .generated
+                .iter()
+                .filter(|name| name.starts_with("sitemap") || *name == "robots.txt")
+                .map(|name| (name.clone(), None))
+                .collect();
+        }
+        let pages: Vec<output::sitemap::SitemapPage<'_>> = jobs
+            .iter()
+            .zip(&alternates)
+            .map(|((path, _), alternates)| output::sitemap::SitemapPage { path, alternates })
+            .collect();
+        let mut files: Generated =
+            output::sitemap::sitemaps(&pages, site.config.default_language, &site.config.base_url)
+                .into_iter()
+                .map(|(name, xml)| (name, Some(Ok(xml))))
+                .collect();
+        files.push((
+            "robots.txt".to_string(),
+            Some(Ok(output::sitemap::robots(&site.config.base_url))),
+        ));
+        files
+    };
+    let (languages, mut generated_files) = rayon::join(
+        || {
+            site.config
+                .languages
+                .par_iter()
+                .map(|l| per_language(*l))
+                .collect::<Vec<Generated>>()
+        },
+        sitemap,
+    );
+    generated_files.extend(languages.into_iter().flatten());
+    let mut generated = std::collections::BTreeSet::new();
+    for (name, text) in generated_files {
+        match text {
+            Some(Ok(text)) => match sink.write(&name, text.as_bytes()) {
+                Ok(()) => files += 1,
+                Err(e) => report.push(write_error(&name, e)),
+            },
+            Some(Err(diagnostic)) => report.push(diagnostic),
+            None => {}
+        }
+        generated.insert(name);
+    }
+    let theme_files =
+        (theme.static_files.iter()).filter(|(name, _)| since.is_none() && !copied.contains(*name));
+    for (name, bytes) in theme_files {
+        match sink.write(name, bytes) {
+            Ok(()) => files += 1,
+            Err(e) => report.push(write_error(name, e)),
+        }
+    }
+    if report.has_errors() {
+        return Err(report.sorted());
+    }
+    let mut pages = BTreeMap::new();
+    for (_, job) in &jobs {
+        *pages.entry(job.lang()).or_insert(0) += 1;
+    }
+    if let Some(before) = since {
+        gone.extend(before.generated.difference(&generated).cloned());
+        gone.extend(before.copied.difference(&copied).cloned());
+    }
+    let written = Written {
+        jobs,
+        alternates,
+        prints,
+        sitemap: sitemap_print,
+        generated,
+        copied,
+        gone,
+    };
+    let summary = BuildSummary {
+        pages,
+        rendered,
+        written: Vec::new(),
+        datasets: site.content.datasets.len(),
+        files,
+        out: PathBuf::new(),
+        warnings: report.sorted(),
+        elapsed: started.elapsed(),
+    };
+    Ok((summary, written))
+}
