@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use torget::BuildOptions;
 use torget::live::LiveSite;
+use torget::output::Files;
 
 fn options(site: &Path, drafts: bool) -> BuildOptions {
     BuildOptions {
@@ -27,22 +28,68 @@ fn options(site: &Path, drafts: bool) -> BuildOptions {
 fn assert_same_as_fresh(live: &LiveSite, options: &BuildOptions, step: &str) {
     let (memory, _) = torget::build_in_memory(options)
         .unwrap_or_else(|e| panic!("{step}: a fresh build failed: {e:?}"));
-    let fresh = memory.into_files();
-    let current = live.files();
+    if let Some(difference) = difference(live.files(), &memory.into_files()) {
+        panic!("{step}: {difference}");
+    }
+}
+
+/// How the live files differ from a fresh build's: the files missing or
+/// left over, else the first file that differs, with the first lines that do.
+fn difference(current: &Files, fresh: &Files) -> Option<String> {
     let missing: Vec<&String> = fresh.keys().filter(|k| !current.contains_key(*k)).collect();
     let extra: Vec<&String> = current.keys().filter(|k| !fresh.contains_key(*k)).collect();
-    assert!(
-        missing.is_empty() && extra.is_empty(),
-        "{step}: files missing {missing:?}, left over {extra:?}"
-    );
-    for (path, bytes) in &fresh {
-        assert!(
-            current[path] == *bytes,
-            "{step}: {path} differs from a fresh build:\n--- live\n{}\n--- fresh\n{}",
-            String::from_utf8_lossy(&current[path]),
-            String::from_utf8_lossy(bytes)
-        );
+    if !missing.is_empty() || !extra.is_empty() {
+        return Some(format!("files missing {missing:?}, left over {extra:?}"));
     }
+    let differing: Vec<&String> = fresh.keys().filter(|k| current[*k] != fresh[*k]).collect();
+    let first = differing.first()?;
+    Some(format!(
+        "{first} differs from a fresh build ({} file(s) differ: {differing:?})\n{}",
+        differing.len(),
+        first_difference(&current[*first], &fresh[*first])
+    ))
+}
+
+/// The first line where `live` and `fresh` part, cut to the part that differs, after the start of the line before it.
+fn first_difference(live: &[u8], fresh: &[u8]) -> String {
+    let (live, fresh) = (
+        String::from_utf8_lossy(live),
+        String::from_utf8_lossy(fresh),
+    );
+    let (live_lines, fresh_lines): (Vec<&str>, Vec<&str>) =
+        (live.lines().collect(), fresh.lines().collect());
+    let line = (0..live_lines.len().max(fresh_lines.len()))
+        .find(|&i| live_lines.get(i) != fresh_lines.get(i))
+        .unwrap_or(0);
+    let (a, b) = (
+        live_lines.get(line).copied().unwrap_or("(end of file)"),
+        fresh_lines.get(line).copied().unwrap_or("(end of file)"),
+    );
+    // Long lines (a minified page) are cut around the first character that differs.
+    let column = a
+        .chars()
+        .zip(b.chars())
+        .position(|(x, y)| x != y)
+        .unwrap_or_else(|| a.chars().count().min(b.chars().count()));
+    let cut = |text: &str| -> String {
+        let start = column.saturating_sub(80);
+        let mut part: String = text.chars().skip(start).take(160).collect();
+        if start > 0 {
+            part.insert(0, '…');
+        }
+        part
+    };
+    let before = line
+        .checked_sub(1)
+        .and_then(|i| fresh_lines.get(i))
+        .map(|l| l.chars().take(120).collect::<String>())
+        .unwrap_or_default();
+    format!(
+        "  line {}:\n    before: {before}\n    live:   {}\n    fresh:  {}",
+        line + 1,
+        cut(a),
+        cut(b)
+    )
 }
 
 /// One edit: a file written (or removed, with `None`), and what the rebuild may do.
