@@ -438,6 +438,7 @@ mod random_edits {
         ],
         [None, Some("A short summary."), Some("Another summary.")],
     ];
+    const UPDATED: [Option<&str>; 3] = [None, Some("2020-01-15"), Some("2024-06-01 08:00")];
     const WEIGHTS: [Option<i64>; 4] = [None, Some(1), Some(2), Some(3)];
     const VALUES: [&str; 5] = ["0", "7", "1200", "99.5", "null"];
     const SORTS: [&str; 3] = ["date", "title", "weight"];
@@ -475,12 +476,13 @@ mod random_edits {
         expires: Option<&'static str>,
         weight: Option<i64>,
         image: bool,
-        /// The first paragraph as written, then sentences added to it.
+        /// The first paragraph as written, then sentences added to it, each
+        /// with the article it links to, if any.
         lead: &'static str,
-        lead_added: Vec<String>,
+        lead_added: Vec<(String, Option<usize>)>,
         /// The rest of the body, then sentences added in a last paragraph.
         rest: &'static str,
-        rest_added: Vec<String>,
+        rest_added: Vec<(String, Option<usize>)>,
         /// Articles the body links to (by index), and the language that must
         /// be published for the link's anchor (`None`: any).
         links: &'static [(usize, Option<usize>)],
@@ -553,7 +555,7 @@ mod random_edits {
             }
             s.push_str("---\n");
             s.push_str(self.lead);
-            for sentence in &self.lead_added {
+            for (sentence, _) in &self.lead_added {
                 write!(s, " {sentence}").unwrap();
             }
             s.push('\n');
@@ -561,7 +563,8 @@ mod random_edits {
                 write!(s, "\n{}", self.rest).unwrap();
             }
             if !self.rest_added.is_empty() {
-                writeln!(s, "\n{}", self.rest_added.join(" ")).unwrap();
+                let added: Vec<&str> = self.rest_added.iter().map(|(s, _)| s.as_str()).collect();
+                writeln!(s, "\n{}", added.join(" ")).unwrap();
             }
             s
         }
@@ -951,10 +954,13 @@ series:
             any(OM)
                 && (0..ARTICLES).all(|a| {
                     (0..2).filter(|&l| self.published(a, l)).all(|l| {
-                        self.articles[a].texts[l]
-                            .links
-                            .iter()
-                            .all(|&(target, lang)| match lang {
+                        let text = &self.articles[a].texts[l];
+                        let added = (text.lead_added.iter())
+                            .chain(&text.rest_added)
+                            .filter_map(|(_, link)| *link)
+                            .all(any);
+                        added
+                            && text.links.iter().all(|&(target, lang)| match lang {
                                 Some(lang) => self.published(target, lang),
                                 None => any(target),
                             })
@@ -996,12 +1002,20 @@ series:
                     lang,
                     first_paragraph,
                     add,
+                    link,
                 } => {
                     let lang = there(self, article, lang)?;
                     self.sentences += 1;
-                    let sentence = match lang {
-                        0 => format!("Mening {}.", self.sentences),
-                        _ => format!("Sentence {}.", self.sentences),
+                    let n = self.sentences;
+                    let sentence = match (lang, link) {
+                        (0, None) => format!("Mening {n}."),
+                        (_, None) => format!("Sentence {n}."),
+                        (0, Some(to)) => {
+                            format!("Mening {n}, se [här](@/{}).", self.articles[to].dir)
+                        }
+                        (_, Some(to)) => {
+                            format!("Sentence {n}, see [here](@/{}).", self.articles[to].dir)
+                        }
                     };
                     let where_ = if first_paragraph {
                         "first paragraph"
@@ -1016,12 +1030,25 @@ series:
                         &mut text.rest_added
                     };
                     if add {
-                        added.push(sentence.clone());
+                        added.push((sentence.clone(), link));
                         format!("{name}: `{sentence}` added to the {where_}")
                     } else {
-                        let gone = added.pop()?;
+                        let (gone, _) = added.pop()?;
                         format!("{name}: `{gone}` removed from the {where_}")
                     }
+                }
+                Edit::Updated {
+                    article,
+                    lang,
+                    updated,
+                } => {
+                    let lang = there(self, article, lang)?;
+                    self.text(article, lang).updated = UPDATED[updated];
+                    format!(
+                        "{}: updated {:?}",
+                        file(self, article, lang),
+                        UPDATED[updated]
+                    )
                 }
                 Edit::Title {
                     article,
@@ -1219,11 +1246,18 @@ series:
     /// shrunk case reads as what was done).
     #[derive(Clone, Debug)]
     enum Edit {
+        /// Added (with a link to an article, or none) or the last added removed.
         Sentence {
             article: usize,
             lang: usize,
             first_paragraph: bool,
             add: bool,
+            link: Option<usize>,
+        },
+        Updated {
+            article: usize,
+            lang: usize,
+            updated: usize,
         },
         Title {
             article: usize,
@@ -1309,7 +1343,8 @@ series:
         // Article edits are rebuilt in place, the rest load the site again:
         // the first are where a fingerprint can miss something.
         prop_oneof![
-            4 => (at(), any::<bool>(), any::<bool>()).prop_map(|((article, lang), first_paragraph, add)| Edit::Sentence { article, lang, first_paragraph, add }),
+            5 => (at(), any::<bool>(), any::<bool>(), proptest::option::weighted(0.3, 0..ARTICLES)).prop_map(|((article, lang), first_paragraph, add, link)| Edit::Sentence { article, lang, first_paragraph, add, link }),
+            1 => (at(), 0..UPDATED.len()).prop_map(|((article, lang), updated)| Edit::Updated { article, lang, updated }),
             4 => (at(), 0..PREFIXES[0].len()).prop_map(|((article, lang), prefix)| Edit::Title { article, lang, prefix }),
             2 => at().prop_map(|(article, lang)| Edit::Slug { article, lang }),
             4 => (at(), 0..DATES.len()).prop_map(|((article, lang), date)| Edit::Date { article, lang, date }),
