@@ -13,14 +13,14 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use super::*;
 
 /// Computes page fingerprints for one resolved site.
-pub struct Fingerprints<'r, 's> {
+pub(crate) struct Fingerprints<'r, 's> {
     renderer: &'r Renderer<'s>,
     /// What every page of a language shows around its content: menu and footer targets, topic folders.
     frames: BTreeMap<Lang, u64>,
 }
 
 impl<'r, 's> Fingerprints<'r, 's> {
-    pub fn new(renderer: &'r Renderer<'s>) -> Self {
+    pub(crate) fn new(renderer: &'r Renderer<'s>) -> Self {
         let site = renderer.site;
         let frames = site
             .config
@@ -52,7 +52,7 @@ impl<'r, 's> Fingerprints<'r, 's> {
     }
 
     /// What page `job` at `path` is made from, as one number.
-    pub fn of(&self, path: &str, job: &PageJob, alternates: &[(Lang, String)]) -> u64 {
+    pub(crate) fn of(&self, path: &str, job: &PageJob, alternates: &[(Lang, String)]) -> u64 {
         let site = self.renderer.site;
         let mut h = DefaultHasher::new();
         path.hash(&mut h);
