@@ -630,6 +630,29 @@ impl Site {
         })
     }
 
+    /// The content path (as `@/` names it) and language of the page whose
+    /// site path is `path` (`om-sluta-skjut/`, `en/news/`), with that path.
+    pub(crate) fn page_at(&self, path: &str) -> Option<(&str, Lang, &str)> {
+        let r = &self.resolved;
+        fn in_map<'p>(paths: &'p BTreeMap<Lang, String>, path: &str) -> Option<(Lang, &'p str)> {
+            paths
+                .iter()
+                .find(|(_, p)| p.as_str() == path)
+                .map(|(lang, p)| (*lang, p.as_str()))
+        }
+        if let Some((lang, p)) = in_map(&r.home_paths, path) {
+            return Some(("", lang, p));
+        }
+        // Addresses are unique (check_unique_paths), so the order of the search does not matter.
+        let sections = r.section_paths.iter();
+        let datasets = r.dataset_paths.iter();
+        let articles = r.article_paths.iter();
+        sections
+            .chain(datasets)
+            .chain(articles)
+            .find_map(|(key, paths)| in_map(paths, path).map(|(lang, p)| (key.as_str(), lang, p)))
+    }
+
     /// The link from page `from` to site path `to`: relative, so the site works
     /// from any folder; with `index.html` spelled out when built for opening from disk.
     pub(crate) fn link(&self, from: &str, to: &str) -> String {

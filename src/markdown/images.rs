@@ -37,7 +37,10 @@ impl<'s> Images<'s> {
             Event::End(TagEnd::Image) => {
                 let (src, title, alt) = self.current.take()?;
                 self.seen += 1;
-                let mut html = format!("<img src=\"{}\" alt=\"{}\"", escape(&src), escape(&alt));
+                // Written as pulldown-cmark writes link addresses: a file name's spaces become %20.
+                let mut address = String::with_capacity(src.len());
+                let _ = pulldown_cmark_escape::escape_href(&mut address, &src);
+                let mut html = format!("<img src=\"{address}\" alt=\"{}\"", escape(&alt));
                 if !title.is_empty() {
                     html.push_str(&format!(" title=\"{}\"", escape(&title)));
                 }

@@ -29,6 +29,8 @@ pub(crate) struct Linker<'s, 'c> {
     /// The content paths of every `@/` link, as looked up.
     pub(crate) linked: Vec<String>,
     pub(crate) problems: Vec<(Range<usize>, String, Option<String>)>,
+    /// Links that work but are better written another way.
+    pub(crate) warnings: Vec<(Range<usize>, String, Option<String>)>,
 }
 
 impl Linker<'_, '_> {
@@ -144,6 +146,9 @@ impl Linker<'_, '_> {
             let other = (resolved.lang != self.lang).then_some(resolved.lang);
             return Some((url, other));
         }
+        if let Some((path, anchor)) = self.own_address(dest) {
+            return self.own_page(dest, path, anchor, range);
+        }
         if let Some(anchor) = dest.strip_prefix('#') {
             self.anchor_checks.push(AnchorCheck {
                 article: self.article.path.clone(),
@@ -155,6 +160,79 @@ impl Linker<'_, '_> {
         }
         self.check_local_file(dest, LinkType::Inline, range);
         None
+    }
+
+    /// The site path and anchor of `dest` when it is an address of one of
+    /// this site's pages written out (`/om-sluta-skjut/`, or with the whole
+    /// base URL), as editors copy it from the browser.
+    fn own_address<'d>(&self, dest: &'d str) -> Option<(String, Option<&'d str>)> {
+        let config = &self.site.config;
+        let root = config.root_path();
+        let rest = dest
+            .strip_prefix(config.base_url.as_str())
+            .or_else(|| dest.strip_prefix(root.as_str()))
+            .filter(|_| !dest.starts_with("//"))?;
+        let (path, anchor) = match rest.split_once('#') {
+            Some((p, a)) => (p, Some(a)),
+            None => (rest, None),
+        };
+        let path = path.strip_suffix("index.html").unwrap_or(path);
+        let last = path.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+        // Files (downloads, images) and queries are not pages: left as written.
+        if path.contains('?') || last.contains('.') {
+            return None;
+        }
+        let path = if path.is_empty() || path.ends_with('/') {
+            path.to_string()
+        } else {
+            format!("{path}/")
+        };
+        Some((path, anchor))
+    }
+
+    /// The relative URL of this site's page at `path`, with a hint to write `@/`; a broken link when there is none.
+    fn own_page(
+        &mut self,
+        dest: &str,
+        path: String,
+        anchor: Option<&str>,
+        range: Range<usize>,
+    ) -> Option<(String, Option<Lang>)> {
+        let Some((key, lang, page)) = self.site.page_at(&path) else {
+            self.problems.push((
+                range,
+                format!("broken link: no page of this site has the address `{dest}`"),
+                Some("link to pages with `@/` and their folder under content/, e.g. `@/om-sluta-skjut`".to_string()),
+            ));
+            return None;
+        };
+        let mut url = self.site.link(self.page_path, page);
+        if let Some(anchor) = anchor {
+            if let Some(article) = self.site.content.articles.get(key) {
+                self.anchor_checks.push(AnchorCheck {
+                    article: article.path.clone(),
+                    lang,
+                    anchor: anchor.to_string(),
+                    offset: range.start,
+                });
+            }
+            url.push('#');
+            url.push_str(anchor);
+        }
+        self.linked.push(key.to_string());
+        let suggested = if anchor.is_some_and(|a| !a.is_empty()) {
+            format!("@/{key}#{}", anchor.unwrap_or(""))
+        } else {
+            format!("@/{key}")
+        };
+        self.warnings.push((
+            range,
+            format!("`{dest}` is this site's own address: torget made it a relative link"),
+            Some(format!(
+                "write `({suggested})`: such links are checked, follow the page when its address changes and lead to the reader's language"
+            )),
+        ));
+        Some((url, (lang != self.lang).then_some(lang)))
     }
 
     /// A link to a file beside the article must name one that is there.

@@ -11,6 +11,7 @@ mod headings;
 mod images;
 mod links;
 mod raw_html;
+mod source;
 mod tables;
 mod trend_blocks;
 
@@ -93,7 +94,8 @@ pub(crate) fn render(
 ) -> Rendered {
     let text = &translation.text;
     let body_start = translation.body_start;
-    let body = &text[body_start..];
+    let source = source::Source::mend(&text[body_start..]);
+    let body: &str = &source.text;
     let mut problems: Vec<(Range<usize>, String, Option<String>)> = Vec::new();
     let mut ids = BTreeSet::new();
     let mut anchor_checks = Vec::new();
@@ -111,6 +113,7 @@ pub(crate) fn render(
     let mut raw_html = raw_html::RawHtml::new(&site.config.iframe_hosts);
     let mut destinations = destinations::Destinations::default();
     let linked;
+    let link_warnings;
     {
         // Editors' raw HTML is cleaned first, before any HTML of our own is added.
         let events = Parser::new_ext(body, dialect())
@@ -127,6 +130,7 @@ pub(crate) fn render(
             anchor_checks: &mut anchor_checks,
             linked: Vec::new(),
             problems: Vec::new(),
+            warnings: Vec::new(),
         };
         let events = events.map(|(event, range)| {
             let event = linker.rewrite(event, range.clone());
@@ -156,13 +160,14 @@ pub(crate) fn render(
             });
         html::push_html(&mut html_out, events.map(|(event, _)| event));
         problems.append(&mut linker.problems);
+        link_warnings = std::mem::take(&mut linker.warnings);
         linked = std::mem::take(&mut linker.linked);
         problems.append(&mut trend_problems);
         ids.extend(footnotes.ids());
     }
 
     let located = |range: Range<usize>, diagnostic: Diagnostic, hint: Option<String>| {
-        let diagnostic = diagnostic.at_offset(text, body_start + range.start);
+        let diagnostic = diagnostic.at_offset(text, body_start + source.original(range.start));
         match hint {
             Some(h) => diagnostic.with_hint(h),
             None => diagnostic,
@@ -174,9 +179,20 @@ pub(crate) fn render(
             located(range, Diagnostic::error(&translation.file, message), hint)
         })
         .collect();
-    let warnings = raw_html.warnings.into_iter().chain(destinations.warnings);
+    let warnings = (raw_html.warnings.into_iter())
+        .chain(destinations.warnings)
+        .chain(link_warnings);
     diagnostics.extend(warnings.map(|(range, message, hint)| {
         located(range, Diagnostic::warning(&translation.file, message), hint)
+    }));
+    // Mended before parsing: these ranges are already the editor's.
+    diagnostics.extend(source.warnings.iter().map(|(range, message, hint)| {
+        let warning = Diagnostic::warning(&translation.file, message.clone())
+            .at_offset(text, body_start + range.start);
+        match hint {
+            Some(h) => warning.with_hint(h.clone()),
+            None => warning,
+        }
     }));
     Rendered {
         html: if raw_html.seen {
@@ -188,7 +204,7 @@ pub(crate) fn render(
         anchor_checks: anchor_checks
             .into_iter()
             .map(|mut c| {
-                c.offset += body_start;
+                c.offset = body_start + source.original(c.offset);
                 c
             })
             .collect(),
@@ -217,19 +233,20 @@ pub(crate) struct Fragment {
 /// cleaner and address check, as article bodies; it has no `@/` links or
 /// headings of its own to resolve.
 pub(crate) fn fragment(markdown: &str, lang: Lang, iframe_hosts: &[String]) -> Fragment {
+    let source = source::Source::mend(markdown);
     let mut raw_html = raw_html::RawHtml::new(iframe_hosts);
     let mut destinations = destinations::Destinations::default();
     let mut html_out = String::with_capacity(markdown.len() * 3 / 2);
     {
-        let events = Parser::new_ext(markdown, dialect())
+        let events = Parser::new_ext(&source.text, dialect())
             .into_offset_iter()
             .filter_map(|(event, range)| raw_html.rewrite(event, range))
             .filter_map(|(event, range)| destinations.rewrite(event, range))
             .map(|(event, _)| quotation_marks(event, lang));
         html::push_html(&mut html_out, events);
     }
-    let mut warnings = raw_html.warnings;
-    warnings.extend(destinations.warnings);
+    let mut warnings = source.warnings;
+    warnings.extend(raw_html.warnings.into_iter().chain(destinations.warnings));
     Fragment {
         html: html_out,
         warnings,
