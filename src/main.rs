@@ -256,9 +256,15 @@ fn main() -> ExitCode {
 fn fail(diagnostics: &[Diagnostic], what: &str, consequence: &str) -> ExitCode {
     print_report(diagnostics);
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let files = (diagnostics.iter())
+        .filter(|d| d.is_error())
+        .map(|d| &d.file)
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
     eprintln!(
-        "{what} with {errors} error{}; {consequence}.",
-        if errors == 1 { "" } else { "s" }
+        "{what} with {errors} error{} in {files} file{}; {consequence}.",
+        if errors == 1 { "" } else { "s" },
+        if files == 1 { "" } else { "s" }
     );
     ExitCode::FAILURE
 }

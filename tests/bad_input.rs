@@ -107,6 +107,8 @@ bad_input! {
     trend_block_naming_an_unknown_dataset => "unknown-trend",
     empty_file => "empty-file",
     paths_that_try_to_leave_the_article => "escaping-path",
+    a_dataset_that_fails_is_reported_once_not_in_each_article_showing_it => "knock-on-dataset",
+    a_section_that_fails_is_reported_once_not_in_each_link_to_it => "knock-on-section",
 }
 
 #[test]

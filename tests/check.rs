@@ -180,3 +180,39 @@ fn descriptions_left_to_the_generic_sentence_are_reported_where_they_belong() {
     let stdout = String::from_utf8_lossy(&result.stdout);
     assert!(!stdout.contains("description"), "{stdout}");
 }
+
+#[test]
+fn a_translation_that_fails_to_load_is_reported_once_not_as_missing() {
+    let (_tmp, site) = fixture_with(
+        "basic",
+        &[(
+            "content/nyheter/a-forsta/en.md",
+            "---\ntitel: Broken\n---\nText.\n",
+        )],
+    );
+    let result = check(&site, &[]);
+    let all = format!(
+        "{}{}",
+        String::from_utf8_lossy(&result.stdout),
+        String::from_utf8_lossy(&result.stderr)
+    );
+    assert_eq!(result.status.code(), Some(1), "{all}");
+    assert!(
+        all.contains("content/nyheter/a-forsta/en.md:2:1: error: unknown key `titel`"),
+        "{all}"
+    );
+    assert!(
+        !all.lines().any(
+            |l| l.trim_start().starts_with("content/nyheter/a-forsta/sv.md")
+                && l.contains("there is no English translation")
+        ),
+        "{all}"
+    );
+    // Nor does a link to it from another English page fall back to the
+    // Swedish page and report its anchor missing there.
+    assert!(
+        !all.contains("has no heading or anchor `#background`"),
+        "{all}"
+    );
+    assert!(all.contains("1 error, "), "{all}");
+}

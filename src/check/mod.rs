@@ -236,7 +236,11 @@ fn translations(site: &Site) -> Vec<Diagnostic> {
             continue;
         };
         for &lang in &site.config.languages {
-            if !article.translations.contains_key(&lang) {
+            // A file that is there but failed to load has its own error.
+            let failed = site.content.failed_to_load(&article.path)
+                && (site.content.translation_files.iter())
+                    .any(|(dir, l)| *dir == article.path && *l == lang);
+            if !article.translations.contains_key(&lang) && !failed {
                 let folder = format!("content/{}", article.path);
                 found.push(
                     Diagnostic::warning(

@@ -92,7 +92,10 @@ pub(crate) fn load(root: &Path, options: &LoadOptions) -> (Content, Vec<Diagnost
                     },
                 );
             }
-            Err(e) => errors.push(e),
+            Err(e) => {
+                content.failed.insert(dir.clone());
+                errors.push(e);
+            }
         }
     }
 
@@ -128,7 +131,10 @@ pub(crate) fn load(root: &Path, options: &LoadOptions) -> (Content, Vec<Diagnost
                     unpublished_reasons.insert(dir.as_str(), reason);
                 }
             },
-            Err(e) => errors.push(e),
+            Err(e) => {
+                content.failed.insert(dir.clone());
+                errors.push(e);
+            }
         }
     }
 
@@ -190,7 +196,10 @@ pub(crate) fn load(root: &Path, options: &LoadOptions) -> (Content, Vec<Diagnost
             Ok(dataset) => {
                 content.datasets.insert(key, dataset);
             }
-            Err(e) => errors.extend(e),
+            Err(e) => {
+                content.failed.insert(key);
+                errors.extend(e);
+            }
         }
     }
     content.translation_files = layout.translations;
@@ -278,6 +287,12 @@ pub(crate) fn reload_translation(
             },
             Err(e) => problems.push(e),
         }
+    }
+    // Only this file was read again: it alone decides whether the folder failed.
+    if problems.iter().any(Diagnostic::is_error) {
+        content.failed.insert(dir.to_string());
+    } else {
+        content.failed.remove(dir);
     }
     content.unpublished.remove(dir);
     if article.translations.is_empty() {

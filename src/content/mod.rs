@@ -30,6 +30,10 @@ pub(crate) struct Content {
     pub(crate) unpublished: BTreeMap<String, &'static str>,
     /// Every translation left out of this build (draft, scheduled, expired): its file and why.
     pub(crate) held_back: Vec<(String, &'static str)>,
+    /// Content paths of sections, datasets and article folders with a file that
+    /// failed to load: its own errors say why, so what links to it or embeds
+    /// it is not reported again.
+    pub(crate) failed: std::collections::BTreeSet<String>,
     /// Datasets by content path without `.yaml` (`statistik/dodsskjutningar-malmo`).
     pub(crate) datasets: BTreeMap<String, Dataset>,
     /// Files under `static/`, copied as they are.
@@ -39,6 +43,24 @@ pub(crate) struct Content {
     /// Articles all of whose translations went after an edit, kept with
     /// their files for when one comes back (see [`reload_translation`]).
     pub(crate) emptied: BTreeMap<String, Article>,
+}
+
+impl Content {
+    /// Whether `path` (as `@/` names it) is, or lies in, something that failed to load.
+    pub(crate) fn failed_to_load(&self, path: &str) -> bool {
+        let path = path.trim_matches('/');
+        self.failed.iter().any(|failed| {
+            path == failed
+                || (path.starts_with(failed.as_str()) && path[failed.len()..].starts_with('/'))
+        })
+    }
+
+    /// Whether a dataset with id `id` (its file name) failed to load.
+    pub(crate) fn dataset_failed(&self, id: &str) -> bool {
+        self.failed
+            .iter()
+            .any(|failed| failed.rsplit('/').next() == Some(id))
+    }
 }
 
 /// Texts of the home page, from `content/_index.yaml`.

@@ -105,6 +105,8 @@ impl Linker<'_, '_> {
             };
             let resolved = match self.site.lookup(path, self.lang) {
                 Ok(resolved) => resolved,
+                // Its own file's errors say why it is missing; one cause, one message.
+                Err(_) if self.site.content.failed_to_load(path) => return None,
                 Err(message) => {
                     let hint = suggestions(self.site, path)
                         .map(|s| format!("did you mean `@/{s}`?"))
@@ -116,8 +118,12 @@ impl Linker<'_, '_> {
             };
             self.linked.push(path.trim_matches('/').to_string());
             let mut url = self.site.link(self.page_path, resolved.path);
+            // The translation asked for failed to load: its anchors are unknown, not missing.
+            let fell_back_from_failed =
+                resolved.lang != self.lang && self.site.content.failed_to_load(path);
             if let Some(anchor) = anchor {
                 match resolved.target {
+                    Target::Article(_) if fell_back_from_failed => {}
                     Target::Article(article) => self.anchor_checks.push(AnchorCheck {
                         article: article.path.clone(),
                         lang: resolved.lang,

@@ -76,6 +76,8 @@ where
                     escape_attribute(dataset.title.text(context.lang)),
                 )
             }
+            // The dataset's own file failed to load and says why.
+            None if context.site.content.dataset_failed(&id) => String::new(),
             None => {
                 let hint = if id.is_empty() {
                     "write the dataset's file name after `trend`, e.g. ```trend dodsskjutningar-malmo".to_string()

@@ -164,6 +164,9 @@ pub(crate) fn check_site_links(site: &Site, config_text: &str) -> Vec<Diagnostic
             );
             continue;
         };
+        if site.content.failed_to_load(path) {
+            continue;
+        }
         for &lang in &site.config.languages {
             if let Err(message) = site.lookup(path, lang) {
                 errors.push(
