@@ -85,6 +85,15 @@ fn json_output_lists_findings_and_readability_for_tools() {
     assert_eq!(hard["over_threshold"], true);
     assert_eq!(hard["words"], 13);
     assert_eq!(hard["lang"], "sv");
+    // One decimal, as the text report shows it.
+    for page in readability {
+        let lix = page["lix"].as_f64().unwrap();
+        assert_eq!(
+            format!("{lix}"),
+            format!("{:.1}", lix).trim_end_matches(".0"),
+            "{page}"
+        );
+    }
 }
 
 #[test]
@@ -124,9 +133,9 @@ fn drafts_scheduled_and_expired_articles_are_listed() {
     let stdout = String::from_utf8_lossy(&result.stdout);
     assert_eq!(result.status.code(), Some(0), "{stdout}");
     for expected in [
-        "content/nyheter/d-utkast/sv.md: warning: not published in this build: it is a draft",
-        "content/nyheter/e-framtida/sv.md: warning: not published in this build: it is dated in the future",
-        "content/nyheter/f-utgangen/sv.md: warning: not published in this build: it has expired",
+        "content/nyheter/d-utkast/sv.md:4:1: warning: not published in this build: it is a draft",
+        "content/nyheter/e-framtida/sv.md:3:1: warning: not published in this build: it is dated in the future",
+        "content/nyheter/f-utgangen/sv.md:4:1: warning: not published in this build: it has expired",
     ] {
         assert!(stdout.contains(expected), "missing: {expected}\n{stdout}");
     }

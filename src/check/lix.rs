@@ -7,10 +7,16 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Readability {
     /// Words per sentence plus the percentage of words longer than six letters.
+    /// Tools get it to one decimal, as people read it (44.3, not 44.29298245614035).
+    #[serde(serialize_with = "one_decimal")]
     pub lix: f64,
     pub words: usize,
     pub sentences: usize,
     pub(crate) long_words: usize,
+}
+
+fn one_decimal<S: serde::Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_f64((value * 10.0).round() / 10.0)
 }
 
 impl Readability {
