@@ -127,3 +127,18 @@ fn an_address_of_the_site_copied_from_the_browser_becomes_a_checked_relative_lin
         "{stderr}"
     );
 }
+
+#[test]
+fn a_file_name_that_differs_in_case_or_spelling_gets_the_right_name_as_a_hint() {
+    let (_tmp, _out, result) = built("![Karta](<Bild 1.PNG>)\n\n![Karta](<Bidl 1.png>)\n");
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(
+        stderr.contains("help: the file is called `Bild 1.png`: write the name exactly"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("help: did you mean `Bild 1.png`?"),
+        "{stderr}"
+    );
+}

@@ -258,7 +258,18 @@ impl Linker<'_, '_> {
         let file = dest.split(['#', '?']).next().unwrap_or(dest);
         let decoded = file.replace("%20", " ");
         if !self.article.assets.iter().any(|a| a.relative == decoded) {
-            let hint = if file.starts_with("..")
+            let names = || self.article.assets.iter().map(|a| a.relative.as_str());
+            let same_but_case = names().find(|name| {
+                name.eq_ignore_ascii_case(&decoded) || name.to_lowercase() == decoded.to_lowercase()
+            });
+            let closest = crate::diagnostics::closest(&decoded, names());
+            let hint = if let Some(name) = same_but_case {
+                format!(
+                    "the file is called `{name}`: write the name exactly, as web hosts tell capital letters apart"
+                )
+            } else if let Some(name) = closest {
+                format!("did you mean `{name}`?")
+            } else if file.starts_with("..")
                 || file.contains('/') && !self.article.assets.is_empty()
             {
                 "link to other pages with `@/<folder>`; files must sit in the article's own folder"
