@@ -142,3 +142,16 @@ fn a_file_name_that_differs_in_case_or_spelling_gets_the_right_name_as_a_hint() 
         "{stderr}"
     );
 }
+
+#[test]
+fn a_footnote_without_its_note_is_a_located_warning() {
+    let (_tmp, _out, result) = built("Enligt polisen[^polisen] minskade våldet.\n");
+    assert_success(&result);
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "{ARTICLE}:5:15: warning: the footnote `[^polisen]` has no note, so it is shown as text"
+        )),
+        "{stderr}"
+    );
+}

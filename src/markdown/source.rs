@@ -7,6 +7,8 @@
 //! - a link or image to a file whose name has spaces (`![Affisch](Bild 1.JPG)`),
 //!   which Markdown shows as the text `![Affisch](Bild 1.JPG)`.
 //!
+//! A footnote reference with no note is only warned about.
+//!
 //! Offsets into the mended text map back to the editor's with [`Source::original`].
 
 use std::borrow::Cow;
@@ -37,6 +39,9 @@ impl<'a> Source<'a> {
             inserted: Vec::new(),
             warnings: Vec::new(),
         };
+        if markdown.contains("[^") {
+            source.footnotes_without_notes(markdown);
+        }
         // Nearly every text needs nothing: look before copying.
         let maybe_heading = markdown.contains(unusual_space);
         let maybe_file = markdown.contains("](") && markdown.contains(' ');
@@ -125,6 +130,52 @@ impl<'a> Source<'a> {
         out.push_str(rest);
     }
 
+    /// Warns of footnote references (`[^kalla]`) with no note (`[^kalla]: …`)
+    /// anywhere in the text: Markdown shows them as the bare text `[^kalla]`.
+    fn footnotes_without_notes(&mut self, markdown: &str) {
+        let mut defined = std::collections::BTreeSet::new();
+        let mut used = Vec::new();
+        let mut offset = 0;
+        let mut fenced = false;
+        for line in markdown.split_inclusive('\n') {
+            let trimmed = line.trim_start();
+            if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+                fenced = !fenced;
+            }
+            if !fenced && !line.starts_with("    ") {
+                let mut from = 0;
+                while let Some(at) = line[from..].find("[^") {
+                    let start = from + at;
+                    let Some(len) = line[start + 2..].find(']') else {
+                        break;
+                    };
+                    let name = &line[start + 2..start + 2 + len];
+                    let end = start + 2 + len + 1;
+                    if !name.is_empty() && !name.contains(char::is_whitespace) {
+                        if start == line.len() - trimmed.len() && line[end..].starts_with(':') {
+                            defined.insert(name.to_string());
+                        } else {
+                            used.push((offset + start..offset + end, name.to_string()));
+                        }
+                    }
+                    from = end;
+                }
+            }
+            offset += line.len();
+        }
+        for (range, name) in used {
+            if !defined.contains(&name) {
+                self.warnings.push((
+                    range,
+                    format!("the footnote `[^{name}]` has no note, so it is shown as text"),
+                    Some(format!(
+                        "add a line `[^{name}]: …` with the note, below the text"
+                    )),
+                ));
+            }
+        }
+    }
+
     /// The offset in the editor's text of `offset` in the mended text.
     pub(crate) fn original(&self, offset: usize) -> usize {
         let added: usize = self
@@ -187,6 +238,15 @@ mod tests {
         // "Sist" is where it was, four bytes later in the mended text.
         let mended_at = source.text.find("Sist").unwrap();
         assert_eq!(source.original(mended_at), text.find("Sist").unwrap());
+    }
+
+    #[test]
+    fn a_footnote_without_its_note_is_warned_about_where_it_is_used() {
+        let text = "Text[^kalla] och[^finns].\n\n```\n[^kod]\n```\n\n[^finns]: En not.\n";
+        let source = Source::mend(text);
+        assert_eq!(source.warnings.len(), 1, "{:?}", source.warnings);
+        assert_eq!(&text[source.warnings[0].0.clone()], "[^kalla]");
+        assert!(source.warnings[0].1.contains("`[^kalla]` has no note"));
     }
 
     #[test]
