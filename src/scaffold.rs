@@ -104,7 +104,7 @@ fn write_translation(
         .map(|other| folder.join(format!("{}.md", other.code())))
         .find(|path| path.is_file());
     let text = match source {
-        Some(source) => translation_of(site, &source, lang, template)?,
+        Some(source) => translation_of(site, &source, lang, template, today)?,
         None => template
             .replace(
                 "{date}",
@@ -129,6 +129,7 @@ fn translation_of(
     source: &Path,
     lang: Lang,
     template: &str,
+    today: Option<NaiveDate>,
 ) -> Result<String, Diagnostic> {
     let shown = relative(site, source);
     let text = fs::read_to_string(source).map_err(|e| {
@@ -149,6 +150,8 @@ fn translation_of(
         Some(time) => format!(" {day} {}", time.format("%H:%M")),
         None => format!(" {day}"),
     });
+    // An undated original: an article is still dated today, as without one.
+    let date = date.or_else(|| today.map(|d| format!(" {d}")));
     let tags = serde_json::to_string(&front.tags).unwrap_or_else(|_| "[]".to_string());
     let image = front
         .image
@@ -224,14 +227,10 @@ fn one_line(text: &str) -> String {
 
 /// The body's headings, level and text, in order.
 fn headings(body: &str) -> Vec<(usize, String)> {
-    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_HEADING_ATTRIBUTES;
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
     let mut found = Vec::new();
     let mut current: Option<(usize, String)> = None;
-    for event in Parser::new_ext(body, options) {
+    for event in Parser::new_ext(body, crate::markdown::dialect()) {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
                 current = Some((level as usize, String::new()));
@@ -275,8 +274,8 @@ pub fn new_dataset(site: &Path, target: &str, today: NaiveDate) -> Result<PathBu
         format!("{section}/{target}")
     };
     let (section, name) = split_target(site, &target, "dataset", "statistik/skjutningar-malmo")?;
-    if holds_articles(&site.join("content").join(section)) {
-        let sections = dataset_sections(site);
+    let sections = dataset_sections(site);
+    if let Some(refusal) = articles_not_datasets(site, section, &sections) {
         let hint = match sections.first() {
             Some(first) => format!(
                 "datasets go in a statistics section ({}): `torget new dataset {first}/{name}`, or just `torget new dataset {name}`",
@@ -290,11 +289,7 @@ pub fn new_dataset(site: &Path, target: &str, today: NaiveDate) -> Result<PathBu
                 "make a section for statistics, e.g. content/statistik/_section.yaml, then `torget new dataset statistik/{name}`"
             ),
         };
-        return Err(Diagnostic::error(
-            format!("content/{section}"),
-            format!("`{section}` holds articles, not datasets"),
-        )
-        .with_hint(hint));
+        return Err(refusal.with_hint(hint));
     }
     let file = site
         .join("content")
@@ -369,6 +364,37 @@ fn dataset_sections(site: &Path) -> Vec<String> {
         .collect();
     sections.sort();
     sections
+}
+
+/// Why `section` is one of articles, not of datasets: it holds articles, or,
+/// holding no datasets yet, its `_section.yaml` lists by date (`sort: date`).
+fn articles_not_datasets(site: &Path, section: &str, datasets: &[String]) -> Option<Diagnostic> {
+    let folder = site.join("content").join(section);
+    if holds_articles(&folder) {
+        return Some(Diagnostic::error(
+            format!("content/{section}"),
+            format!("`{section}` holds articles, not datasets"),
+        ));
+    }
+    if datasets.iter().any(|s| s == section) {
+        return None;
+    }
+    #[derive(serde::Deserialize)]
+    struct Sort {
+        #[serde(default)]
+        sort: Option<String>,
+    }
+    let file = format!("content/{section}/_section.yaml");
+    let text = fs::read_to_string(folder.join("_section.yaml")).ok()?;
+    // A `_section.yaml` that does not parse is the build's to report.
+    let meta: Sort = crate::yaml::parse(&file, &text).ok()?;
+    (meta.sort.as_deref() == Some("date")).then(|| {
+        Diagnostic::error(
+            &file,
+            format!("`{section}` lists articles by date (`sort: date`), not datasets"),
+        )
+        .at(&text, crate::yaml::key_location(&text, 0, "sort"))
+    })
 }
 
 /// Whether the section folder holds an article: a folder with a translation in it.

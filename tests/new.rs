@@ -376,3 +376,26 @@ fn files(dir: &Path) -> Vec<std::path::PathBuf> {
     found.sort();
     found
 }
+
+#[test]
+fn a_dataset_is_refused_in_an_empty_section_that_lists_articles_by_date() {
+    let (_tmp, site) = fixture_with(
+        "basic",
+        &[(
+            "content/aktuellt/_section.yaml",
+            "title: { sv: Aktuellt, en: Current }\nsort: date\n",
+        )],
+    );
+    let result = new(&site, &["dataset", "aktuellt/besok"]);
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(
+        stderr.contains("content/aktuellt/_section.yaml:2:1: error: `aktuellt` lists articles by date (`sort: date`), not datasets"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("= help: datasets go in a statistics section (`statistik`): `torget new dataset statistik/besok`"),
+        "{stderr}"
+    );
+    assert!(!site.join("content/aktuellt/besok.yaml").exists());
+}
