@@ -1,7 +1,7 @@
-//! `torget new`: ready-to-edit article and dataset files, every field present and explained.
+//! `torget new`: ready-to-edit article, page and dataset files, every field present and explained.
 //!
 //! Text for the editor to replace is written `«like this»`; a build refuses
-//! to publish it. New articles start as drafts.
+//! to publish it. New articles and pages start as drafts.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -105,17 +105,21 @@ fn write_translation(
         .find(|path| path.is_file());
     let text = match source {
         Some(source) => translation_of(site, &source, lang, template, today)?,
-        None => template
-            .replace(
-                "{date}",
-                &today.map(|d| format!(" {d}")).unwrap_or_default(),
-            )
-            .replace("{title_note}", "")
-            .replace("{slug}", &format!(" {name}"))
-            .replace("{tags}", "[]")
-            .replace("{image}", "")
-            .replace("{weight}", "")
-            .replace("{body}", default_body),
+        None => fill(
+            template,
+            &[
+                (
+                    "{date}",
+                    &today.map(|d| format!(" {d}")).unwrap_or_default(),
+                ),
+                ("{title_note}", ""),
+                ("{slug}", &format!(" {name}")),
+                ("{tags}", "[]"),
+                ("{image}", ""),
+                ("{weight}", ""),
+                ("{body}", default_body),
+            ],
+        ),
     };
     fs::create_dir_all(folder).map_err(|e| io_error(site, folder, e))?;
     write_new(site, &file, &text)?;
@@ -177,14 +181,40 @@ fn translation_of(
             words.translate_text
         ));
     }
-    Ok(template
-        .replace("{date}", &date.unwrap_or_default())
-        .replace("{title_note}", &title_note)
-        .replace("{slug}", "")
-        .replace("{tags}", &tags)
-        .replace("{image}", &image)
-        .replace("{weight}", &weight)
-        .replace("{body}", &body))
+    Ok(fill(
+        template,
+        &[
+            ("{date}", &date.unwrap_or_default()),
+            ("{title_note}", &title_note),
+            ("{slug}", ""),
+            ("{tags}", &tags),
+            ("{image}", &image),
+            ("{weight}", &weight),
+            ("{body}", &body),
+        ],
+    ))
+}
+
+/// `template` with each marker replaced in one pass, so that copied text is never read as a marker.
+fn fill(template: &str, markers: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(at) = rest.find('{') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        match markers.iter().find(|(marker, _)| rest.starts_with(marker)) {
+            Some((marker, value)) => {
+                out.push_str(value);
+                rest = &rest[marker.len()..];
+            }
+            None => {
+                out.push('{');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// What a translation's placeholders say, in the new file's language.
@@ -610,6 +640,17 @@ series:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn copied_text_is_never_read_as_a_marker() {
+        assert_eq!(
+            fill(
+                "{title_note}x {body} {",
+                &[("{title_note}", "# {body}"), ("{body}", "b")]
+            ),
+            "# {body}x b {"
+        );
+    }
 
     #[test]
     fn templates_hold_every_front_matter_key() {
