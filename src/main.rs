@@ -78,16 +78,16 @@ enum Command {
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         now: Option<NaiveDate>,
     },
-    /// Create a ready-to-edit article or dataset.
+    /// Create a ready-to-edit article, page or dataset.
     New {
         /// What to create.
         kind: NewKind,
-        /// `section/name` for an article (e.g. nyheter/nytt-mote); `name` or `section/name` for a dataset.
+        /// `section/name` for an article (e.g. nyheter/nytt-mote); `name` for a page (e.g. om-oss); `name` or `section/name` for a dataset.
         name: String,
         /// The site folder, holding site.yaml.
         #[arg(long, default_value = ".")]
         site: PathBuf,
-        /// The article's language: sv (default) or en, to add a translation beside it.
+        /// The article's or page's language: sv (default) or en, to add a translation beside it (copying its date, tags, image and headings).
         #[arg(long, default_value = "sv", value_parser = parse_lang)]
         lang: Lang,
         /// Date the new file as if today were this date (YYYY-MM-DD).
@@ -105,6 +105,7 @@ enum Format {
 #[derive(Clone, Copy, ValueEnum)]
 enum NewKind {
     Article,
+    Page,
     Dataset,
 }
 
@@ -231,6 +232,7 @@ fn main() -> ExitCode {
             let today = now.unwrap_or_else(today);
             let created = match kind {
                 NewKind::Article => scaffold::new_article(&site, &name, lang, today),
+                NewKind::Page => scaffold::new_page(&site, &name, lang),
                 NewKind::Dataset => scaffold::new_dataset(&site, &name, today),
             };
             match created {
@@ -239,8 +241,14 @@ fn main() -> ExitCode {
                     println!(
                         "Replace the text between « and », including the marks; the build refuses to publish them."
                     );
-                    if matches!(kind, NewKind::Article) {
-                        println!("The article stays a draft until you write `draft: false`.");
+                    match kind {
+                        NewKind::Article => {
+                            println!("The article stays a draft until you write `draft: false`.");
+                        }
+                        NewKind::Page => {
+                            println!("The page stays a draft until you write `draft: false`.");
+                        }
+                        NewKind::Dataset => {}
                     }
                     ExitCode::SUCCESS
                 }

@@ -1,18 +1,23 @@
-//! `torget new`: ready-to-edit article and dataset files, every field present and explained.
+//! `torget new`: ready-to-edit article, page and dataset files, every field present and explained.
 //!
 //! Text for the editor to replace is written `«like this»`; a build refuses
-//! to publish it. New articles start as drafts.
+//! to publish it. New articles and pages start as drafts.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, Timelike};
 
+use crate::content::front_matter;
 use crate::diagnostics::Diagnostic;
 use crate::i18n::Lang;
+use crate::text::date::Date;
 use crate::text::slug::Slug;
 
 /// Writes `content/<section>/<name>/<lang>.md`; refuses to overwrite anything.
+///
+/// When the other language's file is there, the new one is its translation:
+/// the same date, tags, image and weight, and its headings to translate.
 pub fn new_article(
     site: &Path,
     target: &str,
@@ -21,16 +26,259 @@ pub fn new_article(
 ) -> Result<PathBuf, Diagnostic> {
     let (section, name) = split_target(site, target, "article", "nyheter/nytt-mote")?;
     let folder = site.join("content").join(section).join(name);
-    let file = folder.join(format!("{}.md", lang.code()));
-    refuse_existing(site, &file)?;
-    fs::create_dir_all(&folder).map_err(|e| io_error(site, &folder, e))?;
-    let text = match lang {
+    let template = match lang {
         Lang::Sv => ARTICLE_SV,
         Lang::En => ARTICLE_EN,
+    };
+    let body = match lang {
+        Lang::Sv => BODY_ARTICLE_SV,
+        Lang::En => BODY_ARTICLE_EN,
+    };
+    write_translation(site, &folder, lang, (template, body), Some(today), name)
+}
+
+/// Writes `content/<name>/<lang>.md`: a page outside sections, such as "Om Sluta skjut".
+pub fn new_page(site: &Path, target: &str, lang: Lang) -> Result<PathBuf, Diagnostic> {
+    let target = target.trim_matches('/');
+    if let Some((parent, last)) = target.rsplit_once('/') {
+        let in_section = site
+            .join("content")
+            .join(parent)
+            .join("_section.yaml")
+            .is_file();
+        let diagnostic = if in_section {
+            Diagnostic::error(
+                format!("content/{parent}"),
+                format!("`{parent}` is a section; a page stands on its own, outside sections"),
+            )
+            .with_hint(format!(
+                "for an article in the section: `torget new article {target}`"
+            ))
+        } else {
+            Diagnostic::error(target, "a page sits directly in content/, not in a folder")
+                .with_hint(format!("name only the page: `torget new page {last}`"))
+        };
+        return Err(diagnostic);
     }
-    .replace("{today}", &today.to_string());
+    if let Err(message) = Slug::parse(target) {
+        return Err(
+            Diagnostic::error(target, format!("the name cannot be used: {message}"))
+                .with_hint("e.g. `torget new page om-oss`: small letters, digits and hyphens"),
+        );
+    }
+    let folder = site.join("content").join(target);
+    if folder.join("_section.yaml").is_file() {
+        return Err(Diagnostic::error(
+            format!("content/{target}/_section.yaml"),
+            format!("`{target}` is a section, so it cannot also be a page"),
+        )
+        .with_hint(format!(
+            "choose another name, or add an article to it: `torget new article {target}/…`"
+        )));
+    }
+    let template = match lang {
+        Lang::Sv => PAGE_SV,
+        Lang::En => PAGE_EN,
+    };
+    let body = match lang {
+        Lang::Sv => BODY_PAGE_SV,
+        Lang::En => BODY_PAGE_EN,
+    };
+    write_translation(site, &folder, lang, (template, body), None, target)
+}
+
+/// Writes `<folder>/<lang>.md` from `template`, copying from the other translation if any.
+fn write_translation(
+    site: &Path,
+    folder: &Path,
+    lang: Lang,
+    (template, default_body): (&str, &str),
+    today: Option<NaiveDate>,
+    name: &str,
+) -> Result<PathBuf, Diagnostic> {
+    let file = folder.join(format!("{}.md", lang.code()));
+    refuse_existing(site, &file)?;
+    let source = Lang::ALL
+        .into_iter()
+        .filter(|&other| other != lang)
+        .map(|other| folder.join(format!("{}.md", other.code())))
+        .find(|path| path.is_file());
+    let text = match source {
+        Some(source) => translation_of(site, &source, lang, template, today)?,
+        None => fill(
+            template,
+            &[
+                (
+                    "{date}",
+                    &today.map(|d| format!(" {d}")).unwrap_or_default(),
+                ),
+                ("{title_note}", ""),
+                ("{slug}", &format!(" {name}")),
+                ("{tags}", "[]"),
+                ("{image}", ""),
+                ("{weight}", ""),
+                ("{body}", default_body),
+            ],
+        ),
+    };
+    fs::create_dir_all(folder).map_err(|e| io_error(site, folder, e))?;
     write_new(site, &file, &text)?;
     Ok(file)
+}
+
+/// The template filled from `source`, the other language's file: its date,
+/// tags, image and weight, and its headings as placeholders to translate.
+fn translation_of(
+    site: &Path,
+    source: &Path,
+    lang: Lang,
+    template: &str,
+    today: Option<NaiveDate>,
+) -> Result<String, Diagnostic> {
+    let shown = relative(site, source);
+    let text = fs::read_to_string(source).map_err(|e| {
+        Diagnostic::error(&shown, format!("cannot read it: {e}"))
+            .with_hint("the new translation copies from this file; check that it can be opened")
+    })?;
+    let parsed = front_matter::parse(&shown, &text).map_err(|mut d| {
+        d.message = format!("cannot copy from this translation: {}", d.message);
+        if d.hint.is_none() {
+            d.hint = Some("fix this file first; then run the command again".to_string());
+        }
+        d
+    })?;
+    let front = parsed.front;
+    let words = Words::of(lang);
+    let date = front.date.map(|Date(day, time)| match time {
+        Some(time) if time.second() != 0 => format!(" {day} {}", time.format("%H:%M:%S")),
+        Some(time) => format!(" {day} {}", time.format("%H:%M")),
+        None => format!(" {day}"),
+    });
+    // An undated original: an article is still dated today, as without one.
+    let date = date.or_else(|| today.map(|d| format!(" {d}")));
+    let tags = serde_json::to_string(&front.tags).unwrap_or_else(|_| "[]".to_string());
+    let image = front
+        .image
+        .map(|image| {
+            let src = serde_json::to_string(&image.src).unwrap_or_default();
+            format!(
+                "\n  src: {src}\n  # {}: {}\n  alt: «{}»",
+                words.other_language,
+                one_line(&image.alt),
+                words.describe_image
+            )
+        })
+        .unwrap_or_default();
+    let weight = front.weight.map(|w| format!(" {w}")).unwrap_or_default();
+    let title_note = format!("# {}: {}\n", words.other_language, one_line(&front.title));
+    let mut body = format!("«{}»\n", words.translate_intro);
+    for (level, heading) in headings(text.get(parsed.body_start..).unwrap_or_default()) {
+        body.push_str(&format!(
+            "\n{} «{}: {}»\n\n«{}»\n",
+            "#".repeat(level),
+            words.translate_heading,
+            heading,
+            words.translate_text
+        ));
+    }
+    Ok(fill(
+        template,
+        &[
+            ("{date}", &date.unwrap_or_default()),
+            ("{title_note}", &title_note),
+            ("{slug}", ""),
+            ("{tags}", &tags),
+            ("{image}", &image),
+            ("{weight}", &weight),
+            ("{body}", &body),
+        ],
+    ))
+}
+
+/// `template` with each marker replaced in one pass, so that copied text is never read as a marker.
+fn fill(template: &str, markers: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(at) = rest.find('{') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        match markers.iter().find(|(marker, _)| rest.starts_with(marker)) {
+            Some((marker, value)) => {
+                out.push_str(value);
+                rest = &rest[marker.len()..];
+            }
+            None => {
+                out.push('{');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// What a translation's placeholders say, in the new file's language.
+struct Words {
+    other_language: &'static str,
+    describe_image: &'static str,
+    translate_intro: &'static str,
+    translate_heading: &'static str,
+    translate_text: &'static str,
+}
+
+impl Words {
+    fn of(lang: Lang) -> Words {
+        match lang {
+            Lang::Sv => Words {
+                other_language: "På engelska",
+                describe_image: "Beskriv bilden på svenska",
+                translate_intro: "Översätt första stycket här.",
+                translate_heading: "Översätt rubriken",
+                translate_text: "Översätt texten under rubriken.",
+            },
+            Lang::En => Words {
+                other_language: "In Swedish",
+                describe_image: "Describe the picture in English",
+                translate_intro: "Translate the first paragraph here.",
+                translate_heading: "Translate the heading",
+                translate_text: "Translate the text under this heading.",
+            },
+        }
+    }
+}
+
+/// Text for a comment or a placeholder: one line, without `«` and `»`.
+fn one_line(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(['«', '»'], "\"")
+}
+
+/// The body's headings, level and text, in order.
+fn headings(body: &str) -> Vec<(usize, String)> {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let mut found = Vec::new();
+    let mut current: Option<(usize, String)> = None;
+    for event in Parser::new_ext(body, crate::markdown::dialect()) {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                current = Some((level as usize, String::new()));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, text)) = current.take() {
+                    found.push((level, one_line(&text)));
+                }
+            }
+            Event::Text(text) | Event::Code(text) => {
+                if let Some((_, heading)) = current.as_mut() {
+                    heading.push_str(&text);
+                }
+            }
+            _ => {}
+        }
+    }
+    found
 }
 
 /// Writes `content/<section>/<name>.yaml`; the section defaults to the one holding datasets.
@@ -38,16 +286,41 @@ pub fn new_dataset(site: &Path, target: &str, today: NaiveDate) -> Result<PathBu
     let target = if target.contains('/') {
         target.to_string()
     } else {
-        let section = dataset_section(site).ok_or_else(|| {
-            Diagnostic::error(
-                "content",
-                "there is no statistics section to put the dataset in",
-            )
-            .with_hint(format!("name the section: `torget new dataset statistik/{target}`, after creating content/statistik/_section.yaml"))
-        })?;
+        let section = dataset_sections(site)
+            .into_iter()
+            .next()
+            .or_else(|| {
+                site.join("content/statistik/_section.yaml")
+                    .is_file()
+                    .then(|| "statistik".to_string())
+            })
+            .ok_or_else(|| {
+                Diagnostic::error(
+                    "content",
+                    "there is no statistics section to put the dataset in",
+                )
+                .with_hint(format!("name the section: `torget new dataset statistik/{target}`, after creating content/statistik/_section.yaml"))
+            })?;
         format!("{section}/{target}")
     };
     let (section, name) = split_target(site, &target, "dataset", "statistik/skjutningar-malmo")?;
+    let sections = dataset_sections(site);
+    if let Some(refusal) = articles_not_datasets(site, section, &sections) {
+        let hint = match sections.first() {
+            Some(first) => format!(
+                "datasets go in a statistics section ({}): `torget new dataset {first}/{name}`, or just `torget new dataset {name}`",
+                sections
+                    .iter()
+                    .map(|s| format!("`{s}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            None => format!(
+                "make a section for statistics, e.g. content/statistik/_section.yaml, then `torget new dataset statistik/{name}`"
+            ),
+        };
+        return Err(refusal.with_hint(hint));
+    }
     let file = site
         .join("content")
         .join(section)
@@ -98,8 +371,8 @@ fn split_target<'a>(
     Ok((section, name))
 }
 
-/// The first section (by name) that already holds a dataset, or `statistik` if it exists.
-fn dataset_section(site: &Path) -> Option<String> {
+/// The sections (by name) that hold datasets: `.yaml` files beside their `_section.yaml`.
+fn dataset_sections(site: &Path) -> Vec<String> {
     let content = site.join("content");
     let mut sections: Vec<String> = walkdir::WalkDir::new(&content)
         .sort_by_file_name()
@@ -120,11 +393,48 @@ fn dataset_section(site: &Path) -> Option<String> {
         })
         .collect();
     sections.sort();
-    sections.into_iter().next().or_else(|| {
-        content
-            .join("statistik/_section.yaml")
-            .is_file()
-            .then(|| "statistik".to_string())
+    sections
+}
+
+/// Why `section` is one of articles, not of datasets: it holds articles, or,
+/// holding no datasets yet, its `_section.yaml` lists by date (`sort: date`).
+fn articles_not_datasets(site: &Path, section: &str, datasets: &[String]) -> Option<Diagnostic> {
+    let folder = site.join("content").join(section);
+    if holds_articles(&folder) {
+        return Some(Diagnostic::error(
+            format!("content/{section}"),
+            format!("`{section}` holds articles, not datasets"),
+        ));
+    }
+    if datasets.iter().any(|s| s == section) {
+        return None;
+    }
+    #[derive(serde::Deserialize)]
+    struct Sort {
+        #[serde(default)]
+        sort: Option<String>,
+    }
+    let file = format!("content/{section}/_section.yaml");
+    let text = fs::read_to_string(folder.join("_section.yaml")).ok()?;
+    // A `_section.yaml` that does not parse is the build's to report.
+    let meta: Sort = crate::yaml::parse(&file, &text).ok()?;
+    (meta.sort.as_deref() == Some("date")).then(|| {
+        Diagnostic::error(
+            &file,
+            format!("`{section}` lists articles by date (`sort: date`), not datasets"),
+        )
+        .at(&text, crate::yaml::key_location(&text, 0, "sort"))
+    })
+}
+
+/// Whether the section folder holds an article: a folder with a translation in it.
+fn holds_articles(section: &Path) -> bool {
+    fs::read_dir(section).is_ok_and(|entries| {
+        entries.flatten().any(|entry| {
+            Lang::ALL
+                .into_iter()
+                .any(|lang| entry.path().join(format!("{}.md", lang.code())).is_file())
+        })
     })
 }
 
@@ -161,14 +471,15 @@ fn write_new(site: &Path, file: &Path, text: &str) -> Result<(), Diagnostic> {
 
 fn io_error(site: &Path, path: &Path, error: std::io::Error) -> Diagnostic {
     Diagnostic::error(relative(site, path), format!("cannot write it: {error}"))
+        .with_hint("check that the site folder exists and that you may write in it")
 }
 
 const ARTICLE_SV: &str = r#"---
 # Rubriken: överst på sidan, i listor och i webbläsarens flik.
-title: «Skriv rubriken här»
+{title_note}title: «Skriv rubriken här»
 # Publiceringsdag, ÅÅÅÅ-MM-DD, eller med klockslag i svensk tid: ÅÅÅÅ-MM-DD TT:MM.
 # Klockslaget ordnar artiklar från samma dag. Ett datum i framtiden väntar med publiceringen till den dagen.
-date: {today}
+date:{date}
 # Senast uppdaterad (valfritt): skriv dagens datum när du ändrar en publicerad artikel.
 updated:
 # Ingress för listor och sökmotorer (valfritt); annars används första stycket.
@@ -176,18 +487,20 @@ summary:
 # Adressens sista del (valfritt), till exempel nytt-mote; annars görs den av rubriken.
 slug:
 # Ämnen, till exempel [sluta skjut, call-in].
-tags: []
+tags: {tags}
 # Utkast: artikeln publiceras inte förrän du skriver false här.
 draft: true
 # Sista publiceringsdag (valfritt): artikeln tas bort från webbplatsen den dagen.
 expires:
 # Bild överst i artikeln (valfritt): lägg bilden i samma mapp, till exempel
 # { src: bild.jpg, alt: "Vad bilden visar" }
-image:
+image:{image}
 # Ordning i avsnitt som sorteras efter vikt (valfritt): lägst först.
-weight:
+weight:{weight}
 ---
-«Skriv första stycket här. Det blir ingress om du inte skriver en summary.»
+{body}"#;
+
+const BODY_ARTICLE_SV: &str = r#"«Skriv första stycket här. Det blir ingress om du inte skriver en summary.»
 
 ## «Mellanrubrik»
 
@@ -196,10 +509,10 @@ weight:
 
 const ARTICLE_EN: &str = r#"---
 # The headline: at the top of the page, in listings and in the browser tab.
-title: «Write the headline here»
+{title_note}title: «Write the headline here»
 # Publishing date, YYYY-MM-DD, or with a Swedish time: YYYY-MM-DD HH:MM.
 # The time orders articles of the same day. A future date holds the article back until that day.
-date: {today}
+date:{date}
 # Last updated (optional): write today's date when you change a published article.
 updated:
 # Summary for listings and search engines (optional); otherwise the first paragraph is used.
@@ -207,22 +520,92 @@ summary:
 # The last part of the address (optional), e.g. new-meeting; otherwise made from the headline.
 slug:
 # Topics, e.g. [sluta skjut, call-in].
-tags: []
+tags: {tags}
 # Draft: the article is not published until you write false here.
 draft: true
 # Last day of publication (optional): the article is taken off the site on that day.
 expires:
 # Image at the top of the article (optional): put the image in the same folder, e.g.
 # { src: picture.jpg, alt: "What the picture shows" }
-image:
+image:{image}
 # Order in sections sorted by weight (optional): smallest first.
-weight:
+weight:{weight}
 ---
-«Write the first paragraph here. It is the summary unless you write one.»
+{body}"#;
+
+const BODY_ARTICLE_EN: &str = r#"«Write the first paragraph here. It is the summary unless you write one.»
 
 ## «Subheading»
 
 «Body text. Link to other pages like this: [About Sluta skjut](@/om-sluta-skjut).»
+"#;
+
+const PAGE_SV: &str = r#"---
+# En sida som står för sig själv, utanför avsnitten, till exempel "Om Sluta skjut".
+# Rubriken: överst på sidan och i webbläsarens flik.
+{title_note}title: «Skriv rubriken här»
+# Adressens sista del: sidan hamnar på /<slug>/. Ändra den inte när sidan är publicerad,
+# för då slutar länkar till den att fungera. Tom: adressen görs av rubriken.
+slug:{slug}
+# Ingress för sökmotorer (valfritt); annars används första stycket.
+summary:
+# Senast uppdaterad (valfritt): skriv dagens datum när du ändrar sidan.
+updated:
+# Publiceringsdag (valfritt för sidor), ÅÅÅÅ-MM-DD. Ett datum i framtiden väntar med publiceringen.
+date:{date}
+# Ämnen (valfritt), till exempel [sluta skjut].
+tags: {tags}
+# Utkast: sidan publiceras inte förrän du skriver false här.
+draft: true
+# Sista publiceringsdag (valfritt): sidan tas bort från webbplatsen den dagen.
+expires:
+# Bild överst på sidan (valfritt): lägg bilden i samma mapp, till exempel
+# { src: bild.jpg, alt: "Vad bilden visar" }
+image:{image}
+# Ordning (valfritt): lägst först.
+weight:{weight}
+---
+{body}"#;
+
+const BODY_PAGE_SV: &str = r#"«Skriv första stycket här. Det blir ingress om du inte skriver en summary.»
+
+## «Mellanrubrik»
+
+«Brödtext. Länka till andra sidor så här: [Nyheter](@/nyheter).»
+"#;
+
+const PAGE_EN: &str = r#"---
+# A page that stands on its own, outside the sections, such as "About Sluta skjut".
+# The headline: at the top of the page and in the browser tab.
+{title_note}title: «Write the headline here»
+# The last part of the address: the page is at /en/<slug>/. Do not change it once the page is
+# published, or links to it stop working. Empty: made from the headline.
+slug:{slug}
+# Summary for search engines (optional); otherwise the first paragraph is used.
+summary:
+# Last updated (optional): write today's date when you change the page.
+updated:
+# Publishing date (optional for pages), YYYY-MM-DD. A future date holds the page back until that day.
+date:{date}
+# Topics (optional), e.g. [sluta skjut].
+tags: {tags}
+# Draft: the page is not published until you write false here.
+draft: true
+# Last day of publication (optional): the page is taken off the site on that day.
+expires:
+# Image at the top of the page (optional): put the image in the same folder, e.g.
+# { src: picture.jpg, alt: "What the picture shows" }
+image:{image}
+# Order (optional): smallest first.
+weight:{weight}
+---
+{body}"#;
+
+const BODY_PAGE_EN: &str = r#"«Write the first paragraph here. It is the summary unless you write one.»
+
+## «Subheading»
+
+«Body text. Link to other pages like this: [News](@/nyheter).»
 "#;
 
 const DATASET_SV: &str = r#"# Ett dataset: statistik som blir en sida med diagram, tabell och nedladdningar.
@@ -259,13 +642,34 @@ mod tests {
     use super::*;
 
     #[test]
+    fn copied_text_is_never_read_as_a_marker() {
+        assert_eq!(
+            fill(
+                "{title_note}x {body} {",
+                &[("{title_note}", "# {body}"), ("{body}", "b")]
+            ),
+            "# {body}x b {"
+        );
+    }
+
+    #[test]
     fn templates_hold_every_front_matter_key() {
         for key in [
             "title", "date", "updated", "summary", "slug", "tags", "draft", "expires", "image",
             "weight",
         ] {
-            assert!(ARTICLE_SV.contains(&format!("\n{key}:")), "sv lacks {key}");
-            assert!(ARTICLE_EN.contains(&format!("\n{key}:")), "en lacks {key}");
+            for (name, template) in [
+                ("article sv", ARTICLE_SV),
+                ("article en", ARTICLE_EN),
+                ("page sv", PAGE_SV),
+                ("page en", PAGE_EN),
+            ] {
+                assert!(
+                    template.contains(&format!("\n{key}:"))
+                        || template.contains(&format!("}}{key}:")),
+                    "{name} lacks {key}"
+                );
+            }
         }
         for key in [
             "title",
