@@ -107,6 +107,13 @@ bad_input! {
     trend_block_naming_an_unknown_dataset => "unknown-trend",
     empty_file => "empty-file",
     paths_that_try_to_leave_the_article => "escaping-path",
+    tab_used_for_indentation => "yaml-tab-indent",
+    no_break_space_after_a_key => "yaml-nbsp-after-key",
+    zero_width_space_after_a_value => "yaml-zero-width-space",
+    typographic_quotes_around_text_with_a_colon => "yaml-typographic-quotes",
+    closing_typographic_quotes_in_a_flow_mapping => "yaml-closing-quotes",
+    a_day_the_month_does_not_have => "date-february-30",
+    a_month_the_year_does_not_have => "date-month-13",
 }
 
 #[test]
