@@ -322,6 +322,24 @@ pub(crate) fn path_location(text: &str, path: &str) -> Location {
     Location::of_offset(text, offset)
 }
 
+/// The offset and text of the value written on the line of the key at `path`
+/// (`series[0].values.2021`), without a trailing comment; `None` when the
+/// value is on the lines below.
+pub(crate) fn path_value<'t>(text: &'t str, path: &str) -> Option<(usize, &'t str)> {
+    let key_at = path_offset(text, 0, text.len(), path)?;
+    let line = text[key_at..].split('\n').next()?;
+    let colon = line.find(':')?;
+    let after = &line[colon + 1..];
+    let value = after.trim_start_matches(' ');
+    let value = value.split(" #").next()?.trim_end();
+    (!value.is_empty()).then(|| {
+        (
+            key_at + colon + 1 + after.len() - after.trim_start_matches(' ').len(),
+            value,
+        )
+    })
+}
+
 fn strip_position(raw: &str) -> &str {
     match raw.find(" at line ") {
         Some(i) => &raw[..i],
@@ -613,5 +631,15 @@ mod tests {
         }
         let err = parse::<Dated>("a.yaml", "date: 2019-02-30\n").unwrap_err();
         assert_eq!(err.hint.as_deref(), Some("February 2019 has 28 days"));
+    }
+
+    #[test]
+    fn the_value_at_a_path_is_found_without_its_comment() {
+        let text = "series:\n  - key: a\n    values:\n      2021:   1.234 # uppskattat\n";
+        assert_eq!(
+            path_value(text, "series[0].values.2021"),
+            Some((text.find("1.234").unwrap(), "1.234"))
+        );
+        assert_eq!(path_value(text, "series[0].values"), None);
     }
 }

@@ -114,6 +114,9 @@ bad_input! {
     closing_typographic_quotes_in_a_flow_mapping => "yaml-closing-quotes",
     a_day_the_month_does_not_have => "date-february-30",
     a_month_the_year_does_not_have => "date-month-13",
+    dash_as_a_missing_dataset_value => "dataset-dash-value",
+    dataset_value_that_reads_as_decimals_or_thousands => "dataset-ambiguous-thousands",
+    dataset_number_written_with_a_space => "dataset-number-with-space",
 }
 
 #[test]
