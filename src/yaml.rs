@@ -435,6 +435,13 @@ fn explain(raw: &str) -> (String, Option<String>) {
             Some("check the indentation and put text containing `:` or `#` in quotes".to_string()),
         );
     }
+    // Our own value checks give their advice after `; ` (see dataset values).
+    if let Some((problem, advice)) = message.split_once(" is not a number; ") {
+        return (
+            at(format!("{problem} is not a number")),
+            Some(advice.to_string()),
+        );
+    }
     (at(message.to_string()), None)
 }
 
