@@ -8,6 +8,7 @@
 use serde::de::DeserializeOwned;
 
 use crate::diagnostics::{Diagnostic, Location, closest};
+use crate::text::date::calendar_problem;
 
 /// Parses `text[start..end]` as YAML into `T`; errors point into the whole `text` of `file`.
 pub(crate) fn parse_in<T: DeserializeOwned>(
@@ -43,6 +44,13 @@ pub(crate) fn parse_in<T: DeserializeOwned>(
         {
             offset += found;
         }
+        // serde names the symptom; a slip an editor's tools make (a tab, an
+        // invisible character, Word's quotes) where it stumbled is the cause.
+        if let Some(slip) = find_slip(&text[start..end], offset.clamp(start, end) - start) {
+            return Diagnostic::error(file, slip.message)
+                .at_offset(text, start + slip.offset)
+                .with_hint(slip.hint);
+        }
         let (message, hint) = explain(strip_position(&raw));
         let mut diagnostic = Diagnostic::error(file, message).at_offset(text, offset);
         if let Some(hint) = hint {
@@ -50,6 +58,151 @@ pub(crate) fn parse_in<T: DeserializeOwned>(
         }
         diagnostic
     })
+}
+
+/// A mistake in the YAML text itself, found by looking at the text rather than at what the parser made of it.
+struct Slip {
+    offset: usize,
+    message: String,
+    hint: String,
+}
+
+/// Characters that look like a space or like nothing, with their names.
+const INVISIBLE: [(char, &str); 8] = [
+    ('\u{a0}', "a no-break space (U+00A0)"),
+    ('\u{2007}', "a figure space (U+2007)"),
+    ('\u{202f}', "a narrow no-break space (U+202F)"),
+    ('\u{200b}', "a zero-width space (U+200B)"),
+    ('\u{200c}', "a zero-width non-joiner (U+200C)"),
+    ('\u{200d}', "a zero-width joiner (U+200D)"),
+    ('\u{2060}', "a word joiner (U+2060)"),
+    ('\u{feff}', "a byte order mark (U+FEFF)"),
+];
+
+/// Quotes that word processors type for `"` and `'`, which YAML reads as letters.
+const TYPOGRAPHIC_QUOTES: [char; 7] = ['“', '”', '„', '‘', '’', '‚', '»'];
+
+/// The slip that made parsing fail at byte `error` of `yaml`: a tab in the
+/// indentation or an invisible character where YAML expects a space or a
+/// boundary, on the error's line or the one before (the parser may notice
+/// only at the next line); a value opened with a typographic quote, or `-`
+/// written as a value, on the error's line. Looked for only when parsing
+/// failed, so valid YAML keeps its meaning, and only there, so that a curly
+/// quote YAML read happily earlier is not blamed for a later mistake.
+fn find_slip(yaml: &str, error: usize) -> Option<Slip> {
+    let error_line = yaml[..error].matches('\n').count();
+    let mut line_start = 0;
+    for (number, line) in yaml.split_inclusive('\n').enumerate() {
+        if number > error_line {
+            break;
+        }
+        let content = line.trim_end_matches(['\n', '\r']);
+        let slip = match error_line - number {
+            0 => slip_in_line(content, true),
+            1 => slip_in_line(content, false),
+            _ => None,
+        };
+        if let Some(slip) = slip {
+            return Some(Slip {
+                offset: line_start + slip.offset,
+                ..slip
+            });
+        }
+        line_start += line.len();
+    }
+    None
+}
+
+/// A slip in `line`; quotes and dashes only `on_error_line`.
+fn slip_in_line(line: &str, on_error_line: bool) -> Option<Slip> {
+    let indent = &line[..line.len() - line.trim_start_matches([' ', '\t']).len()];
+    if let Some(tab) = indent.find('\t')
+        && !line.trim().is_empty()
+    {
+        return Some(Slip {
+            offset: tab,
+            message: "a tab is used for indentation; YAML allows only spaces there".to_string(),
+            hint: "replace the tab with spaces: two spaces for each level of indentation"
+                .to_string(),
+        });
+    }
+    let structural = |c: Option<char>| {
+        c.is_none_or(|c| {
+            c.is_whitespace()
+                || matches!(c, ':' | '-' | ',' | '[' | ']' | '{' | '}')
+                || INVISIBLE.iter().any(|(i, _)| *i == c)
+        })
+    };
+    for (at, c) in line.char_indices() {
+        let before = line[..at].chars().next_back();
+        let after = line[at + c.len_utf8()..].chars().next();
+        if let Some((_, name)) = INVISIBLE.iter().find(|(i, _)| *i == c)
+            && (structural(before) || structural(after))
+        {
+            let is_space = matches!(c, '\u{a0}' | '\u{2007}' | '\u{202f}');
+            let place = match line[..at].split_whitespace().next_back() {
+                Some(word) => format!(" after `{word}`"),
+                None => String::new(),
+            };
+            let (message, hint) = if is_space {
+                (
+                    format!("{name}{place}: YAML does not read it as a space"),
+                    "delete it and type an ordinary space; it often comes with text copied from Word or a web page",
+                )
+            } else {
+                (
+                    format!("an invisible character{place}: {name}"),
+                    "delete it (it is invisible, so delete the characters around it and type them again); it often comes with text copied from a web page",
+                )
+            };
+            return Some(Slip {
+                offset: at,
+                message,
+                hint: hint.to_string(),
+            });
+        }
+        let lead = line[..at].trim_end_matches(' ');
+        let value_starts = lead.ends_with([':', ',', '[', '{'])
+            || lead.trim_start_matches(' ').is_empty()
+            || lead
+                .strip_suffix('-')
+                .is_some_and(|l| l.is_empty() || l.ends_with(' '));
+        if on_error_line && TYPOGRAPHIC_QUOTES.contains(&c) && value_starts {
+            let inside_start = at + c.len_utf8();
+            let inside = line[inside_start..]
+                .find(TYPOGRAPHIC_QUOTES)
+                .map_or(&line[inside_start..], |close| {
+                    &line[inside_start..inside_start + close]
+                });
+            let quoted = if inside.contains('"') {
+                format!("'{}'", inside.replace('\'', "''"))
+            } else {
+                format!("\"{inside}\"")
+            };
+            return Some(Slip {
+                offset: at,
+                message: format!(
+                    "`{c}` is a typographic quote, which YAML reads as part of the text, not as a quote"
+                ),
+                hint: format!(
+                    "write it in straight quotes instead: {quoted} (Word turns \" into “ ” as you type)"
+                ),
+            });
+        }
+        if on_error_line
+            && c == '-'
+            && line[..at].trim_end().ends_with(':')
+            && line[at + 1..].trim().is_empty()
+        {
+            return Some(Slip {
+                offset: at,
+                message: "`-` alone is not a value: YAML reads it as the start of a list"
+                    .to_string(),
+                hint: "write `null` where there is no value, or leave the line out".to_string(),
+            });
+        }
+    }
+    None
 }
 
 /// Parses a whole YAML file.
@@ -169,6 +322,24 @@ pub(crate) fn path_location(text: &str, path: &str) -> Location {
     Location::of_offset(text, offset)
 }
 
+/// The offset and text of the value written on the line of the key at `path`
+/// (`series[0].values.2021`), without a trailing comment; `None` when the
+/// value is on the lines below.
+pub(crate) fn path_value<'t>(text: &'t str, path: &str) -> Option<(usize, &'t str)> {
+    let key_at = path_offset(text, 0, text.len(), path)?;
+    let line = text[key_at..].split('\n').next()?;
+    let colon = line.find(':')?;
+    let after = &line[colon + 1..];
+    let value = after.trim_start_matches(' ');
+    let value = value.split(" #").next()?.trim_end();
+    (!value.is_empty()).then(|| {
+        (
+            key_at + colon + 1 + after.len() - after.trim_start_matches(' ').len(),
+            value,
+        )
+    })
+}
+
 fn strip_position(raw: &str) -> &str {
     match raw.find(" at line ") {
         Some(i) => &raw[..i],
@@ -238,17 +409,20 @@ fn explain(raw: &str) -> (String, Option<String>) {
     }
     if let Some(rest) = message.strip_prefix("invalid date ") {
         // Where a time is allowed the value's type says so after "expected".
-        let hint = if rest.contains("HH:MM") {
-            "write dates as YYYY-MM-DD, e.g. 2019-11-13; add a Swedish time as `2019-11-13 10:00`, `2019-11-13T10:00` or with seconds `2019-11-13 10:00:00`"
+        let written = rest.split('`').nth(1).unwrap_or_default();
+        let hint = if let Some(problem) = calendar_problem(written) {
+            problem
+        } else if rest.contains("HH:MM") {
+            "write dates as YYYY-MM-DD, e.g. 2019-11-13; add a Swedish time as `2019-11-13 10:00`, `2019-11-13T10:00` or with seconds `2019-11-13 10:00:00`".to_string()
         } else {
-            "write dates as YYYY-MM-DD, e.g. 2019-11-13"
+            "write dates as YYYY-MM-DD, e.g. 2019-11-13".to_string()
         };
         return (
             at(format!(
                 "invalid date {}",
                 rest.split(", expected").next().unwrap_or(rest)
             )),
-            Some(hint.to_string()),
+            Some(hint),
         );
     }
     if message.contains("mapping values are not allowed")
@@ -259,6 +433,13 @@ fn explain(raw: &str) -> (String, Option<String>) {
         return (
             format!("malformed YAML: {message}"),
             Some("check the indentation and put text containing `:` or `#` in quotes".to_string()),
+        );
+    }
+    // Our own value checks give their advice after `; ` (see dataset values).
+    if let Some((problem, advice)) = message.split_once(" is not a number; ") {
+        return (
+            at(format!("{problem} is not a number")),
+            Some(advice.to_string()),
         );
     }
     (at(message.to_string()), None)
@@ -380,5 +561,92 @@ mod tests {
             value_location("a: 1\n", 0, "slug"),
             Location { line: 1, column: 1 }
         );
+    }
+
+    fn error_in(front: &str) -> (Location, String, String) {
+        let text = format!("---\n{front}---\n");
+        let end = text.len() - 4;
+        let err = parse_in::<Front>("a.md", &text, 4, end).unwrap_err();
+        (
+            err.location.unwrap(),
+            err.message,
+            err.hint.unwrap_or_default(),
+        )
+    }
+
+    #[test]
+    fn slips_are_named_where_they_are() {
+        let (at, message, _) = error_in("title: Hej\ndraft:\n\t- x\n");
+        assert_eq!((at.line, at.column), (4, 1));
+        assert!(
+            message.starts_with("a tab is used for indentation"),
+            "{message}"
+        );
+
+        let (at, message, _) = error_in("title: Hej\ndraft:\u{a0}true\n");
+        assert_eq!((at.line, at.column), (3, 7));
+        assert_eq!(
+            message,
+            "a no-break space (U+00A0) after `draft:`: YAML does not read it as a space"
+        );
+
+        let (at, message, _) = error_in("\u{200b}title: Hej\n");
+        assert_eq!((at.line, at.column), (2, 1));
+        assert_eq!(
+            message,
+            "an invisible character: a zero-width space (U+200B)"
+        );
+
+        let (at, message, hint) = error_in("title: \u{201c}Möte: \"nytt\"\u{201d}\n");
+        assert_eq!((at.line, at.column), (2, 8));
+        assert!(
+            message.starts_with("`\u{201c}` is a typographic quote"),
+            "{message}"
+        );
+        assert!(hint.contains("'Möte: \"nytt\"'"), "{hint}");
+
+        let (at, message, _) = error_in("title: Hej\ndraft: -\n");
+        assert_eq!((at.line, at.column), (3, 8));
+        assert!(message.starts_with("`-` alone is not a value"), "{message}");
+    }
+
+    #[test]
+    fn slips_that_parse_keep_their_meaning_and_others_are_not_blamed() {
+        // Valid YAML is read as before, invisible characters and curly quotes included.
+        let text = "---\ntitle: \u{201d}Hej\u{201d} i\u{a0}Malmö\n---\n";
+        let front: Front = parse_in("a.md", text, 4, text.len() - 4).unwrap();
+        assert_eq!(front.title, "\u{201d}Hej\u{201d} i\u{a0}Malmö");
+        // A no-break space inside a word is no slip; the real error is reported.
+        let (at, message, _) = error_in("title: Möte i\u{a0}Malmö\ntitel: x\n");
+        assert_eq!((at.line, at.column), (3, 1));
+        assert_eq!(message, "unknown key `titel`");
+        // A slip after the error's line is not what broke it.
+        let (_, message, _) = error_in("titel: x\ntitle: \u{201c}a: b\u{201d}\n");
+        assert_eq!(message, "unknown key `titel`");
+        // Nor is a curly quote YAML read as text on an earlier line.
+        let (_, message, _) =
+            error_in("title: \u{201d}Hej\u{201d} sa hon\ndraft: true\n\ntitel: x\n");
+        assert_eq!(message, "unknown key `titel`");
+    }
+
+    #[test]
+    fn impossible_dates_say_why() {
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        struct Dated {
+            date: crate::text::date::Date,
+        }
+        let err = parse::<Dated>("a.yaml", "date: 2019-02-30\n").unwrap_err();
+        assert_eq!(err.hint.as_deref(), Some("February 2019 has 28 days"));
+    }
+
+    #[test]
+    fn the_value_at_a_path_is_found_without_its_comment() {
+        let text = "series:\n  - key: a\n    values:\n      2021:   1.234 # uppskattat\n";
+        assert_eq!(
+            path_value(text, "series[0].values.2021"),
+            Some((text.find("1.234").unwrap(), "1.234"))
+        );
+        assert_eq!(path_value(text, "series[0].values"), None);
     }
 }

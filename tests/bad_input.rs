@@ -109,6 +109,16 @@ bad_input! {
     paths_that_try_to_leave_the_article => "escaping-path",
     a_dataset_that_fails_is_reported_once_not_in_each_article_showing_it => "knock-on-dataset",
     a_section_that_fails_is_reported_once_not_in_each_link_to_it => "knock-on-section",
+    tab_used_for_indentation => "yaml-tab-indent",
+    no_break_space_after_a_key => "yaml-nbsp-after-key",
+    zero_width_space_after_a_value => "yaml-zero-width-space",
+    typographic_quotes_around_text_with_a_colon => "yaml-typographic-quotes",
+    closing_typographic_quotes_in_a_flow_mapping => "yaml-closing-quotes",
+    a_day_the_month_does_not_have => "date-february-30",
+    a_month_the_year_does_not_have => "date-month-13",
+    dash_as_a_missing_dataset_value => "dataset-dash-value",
+    dataset_value_that_reads_as_decimals_or_thousands => "dataset-ambiguous-thousands",
+    dataset_number_written_with_a_space => "dataset-number-with-space",
 }
 
 #[test]

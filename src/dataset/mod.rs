@@ -233,6 +233,32 @@ impl Dataset {
                 }
             }
         }
+        // A value like `1.234` among whole numbers is likely a Swede's one
+        // thousand two hundred and thirty-four. Another value with decimals,
+        // or a given `decimals`, says the decimals are meant.
+        if raw.decimals.is_none() {
+            let ambiguous: Vec<Option<(usize, String)>> = raw
+                .series
+                .iter()
+                .enumerate()
+                .flat_map(|(i, s)| s.values.0.iter().map(move |(p, o)| (i, p, o)))
+                .filter(|(_, _, o)| o.value.is_some_and(|v| v.fract() != 0.0))
+                .map(|(i, period, _)| {
+                    let (offset, written) =
+                        yaml::path_value(text, &format!("series[{i}].values.{period}"))?;
+                    Some((offset, values::ambiguous_thousands(written)?))
+                })
+                .collect();
+            if ambiguous.iter().all(Option::is_some) {
+                for (offset, message) in ambiguous.into_iter().flatten() {
+                    errors.push(
+                        Diagnostic::error(file, message)
+                            .at_offset(text, offset)
+                            .with_hint("if you do mean a figure with decimals, add a line `decimals: 3` to the dataset"),
+                    );
+                }
+            }
+        }
         let (Some(id), true) = (id, errors.is_empty()) else {
             return Err(errors);
         };

@@ -158,11 +158,7 @@ impl<'de> Visitor<'de> for ObservationVisitor {
         Ok(Observation::default())
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Observation, E> {
-        let hint = if v.contains(',') && v.replace(',', ".").parse::<f64>().is_ok() {
-            "; write decimals with a point, e.g. 12.5"
-        } else {
-            "; write a number, or null where there is none"
-        };
+        let hint = number_hint(v);
         Err(E::custom(format!("`{v}` is not a number{hint}")))
     }
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<Observation, E> {
@@ -181,9 +177,113 @@ impl<'de> Visitor<'de> for ObservationVisitor {
     }
 }
 
+/// How to write `v` as a number when it is one written the Swedish way, or quoted.
+fn number_hint(v: &str) -> String {
+    let is_number = |t: &str| t.parse::<f64>().is_ok_and(f64::is_finite);
+    let trimmed = v.trim();
+    // Unquoted, YAML would have read these as numbers: they came in quotes.
+    if is_number(trimmed) {
+        return format!("; remove the quotes: write {trimmed}");
+    }
+    let compact: String = trimmed
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'))
+        .collect();
+    if compact != trimmed && is_number(&compact) {
+        return format!("; write numbers without spaces, e.g. {compact}");
+    }
+    let with_point = compact.replace(',', ".");
+    if compact.matches(',').count() == 1 && is_number(&with_point) {
+        return format!("; write decimals with a point, e.g. {with_point}");
+    }
+    let without_points = compact.replace('.', "");
+    if compact.matches('.').count() > 1 && is_number(&without_points) {
+        return format!("; write numbers without thousands separators, e.g. {without_points}");
+    }
+    "; write a number, or null where there is none".to_string()
+}
+
 impl<'de> Deserialize<'de> for Observation {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_any(ObservationVisitor)
+    }
+}
+
+/// `1.234` read as a thousands separator, Swedish style, would be a whole
+/// number: what it means then, in words, beside what YAML made of it.
+pub(crate) fn ambiguous_thousands(written: &str) -> Option<String> {
+    let digits = written.strip_prefix('-').unwrap_or(written);
+    let (whole, fraction) = digits.split_once('.')?;
+    let all_digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    if !(all_digits(whole) && whole.len() <= 3 && fraction.len() == 3 && all_digits(fraction)) {
+        return None;
+    }
+    let sign = if digits.len() < written.len() {
+        "minus "
+    } else {
+        ""
+    };
+    let thousands: u64 = format!("{whole}{fraction}").parse().ok()?;
+    let point = fraction
+        .chars()
+        .filter_map(|c| c.to_digit(10))
+        .map(|d| ONES[d as usize])
+        .collect::<Vec<_>>()
+        .join(" ");
+    let whole_words = english(whole.parse().ok()?);
+    Some(format!(
+        "`{written}` reads as {}{whole},{fraction} ({sign}{whole_words} point {point}) in YAML; if you mean {sign}{}, write {}{thousands}",
+        &written[..written.len() - digits.len()],
+        english(thousands),
+        &written[..written.len() - digits.len()],
+    ))
+}
+
+const ONES: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const TENS: [&str; 10] = [
+    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+/// `n` in British English words, for `n` below a million.
+fn english(n: u64) -> String {
+    let below_hundred = |n: u64| match n {
+        0..20 => ONES[n as usize].to_string(),
+        _ if n.is_multiple_of(10) => TENS[(n / 10) as usize].to_string(),
+        _ => format!("{}-{}", TENS[(n / 10) as usize], ONES[(n % 10) as usize]),
+    };
+    let below_thousand = |n: u64| match (n / 100, n % 100) {
+        (0, rest) => below_hundred(rest),
+        (h, 0) => format!("{} hundred", ONES[h as usize]),
+        (h, rest) => format!("{} hundred and {}", ONES[h as usize], below_hundred(rest)),
+    };
+    match (n / 1000, n % 1000) {
+        (0, rest) => below_thousand(rest),
+        (t, 0) => format!("{} thousand", below_thousand(t)),
+        (t, rest) if rest < 100 => {
+            format!("{} thousand and {}", below_thousand(t), below_hundred(rest))
+        }
+        (t, rest) => format!("{} thousand {}", below_thousand(t), below_thousand(rest)),
     }
 }
 
@@ -191,4 +291,58 @@ impl<'de> Deserialize<'de> for Observation {
 fn decimals_of(v: f64) -> usize {
     let text = format!("{v}");
     text.split_once('.').map_or(0, |(_, f)| f.len().min(6))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_point_before_three_digits_reads_two_ways() {
+        assert_eq!(
+            ambiguous_thousands("1.234").as_deref(),
+            Some(
+                "`1.234` reads as 1,234 (one point two three four) in YAML; if you mean one thousand two hundred and thirty-four, write 1234"
+            )
+        );
+        assert_eq!(
+            ambiguous_thousands("-12.005").as_deref(),
+            Some(
+                "`-12.005` reads as -12,005 (minus twelve point zero zero five) in YAML; if you mean minus twelve thousand and five, write -12005"
+            )
+        );
+        for plain in ["1.5", "1.23", "1234.567", "1.2345", "12", "1.23e4"] {
+            assert_eq!(ambiguous_thousands(plain), None, "{plain}");
+        }
+        assert_eq!(english(100_000), "one hundred thousand");
+        assert_eq!(
+            english(999_999),
+            "nine hundred and ninety-nine thousand nine hundred and ninety-nine"
+        );
+    }
+
+    #[test]
+    fn numbers_written_the_swedish_way_get_a_hint() {
+        assert_eq!(
+            number_hint("1 234"),
+            "; write numbers without spaces, e.g. 1234"
+        );
+        assert_eq!(
+            number_hint("1\u{a0}234"),
+            "; write numbers without spaces, e.g. 1234"
+        );
+        assert_eq!(
+            number_hint("12,5"),
+            "; write decimals with a point, e.g. 12.5"
+        );
+        assert_eq!(number_hint("45"), "; remove the quotes: write 45");
+        assert_eq!(
+            number_hint("1.234.567"),
+            "; write numbers without thousands separators, e.g. 1234567"
+        );
+        assert_eq!(
+            number_hint("fyra"),
+            "; write a number, or null where there is none"
+        );
+    }
 }

@@ -169,6 +169,64 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
 }
 
+/// Why a date written in the right form (`2019-02-30`) names no day of the
+/// calendar, in words, so the editor need not work it out from "invalid".
+pub(crate) fn calendar_problem(text: &str) -> Option<String> {
+    let day = text.trim().get(..10)?;
+    let bytes = day.as_bytes();
+    if bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let number = |range: std::ops::Range<usize>| {
+        let part = day.get(range)?;
+        part.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| part.parse::<u32>().ok())
+            .flatten()
+    };
+    let (year, month, day_of_month) = (number(0..4)?, number(5..7)?, number(8..10)?);
+    let year = i32::try_from(year).ok()?;
+    if !(1..=12).contains(&month) {
+        let swapped = (1..=12)
+            .contains(&day_of_month)
+            .then(|| NaiveDate::from_ymd_opt(year, day_of_month, month))
+            .flatten();
+        return Some(match swapped {
+            Some(date) => format!(
+                "there is no month {month}: dates are written year-month-day; if you mean {} {}, write {date}",
+                month,
+                MONTHS[date.month0() as usize]
+            ),
+            None => {
+                format!("there is no month {month}: dates are written YYYY-MM-DD, year-month-day")
+            }
+        });
+    }
+    let last = (28..=31)
+        .rev()
+        .find_map(|d| NaiveDate::from_ymd_opt(year, month, d))?;
+    let month_name = MONTHS[month as usize - 1];
+    if day_of_month == 0 || day_of_month > last.day() {
+        return Some(format!("{month_name} {year} has {} days", last.day()));
+    }
+    None
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// A date with an optional time: `2019-11-13`, `2019-11-13 10:00`,
 /// `2019-11-13T10:00`, or either of those with seconds (`10:00:30`).
 pub(crate) fn parse_date_time(text: &str) -> Option<(NaiveDate, Option<NaiveTime>)> {
@@ -199,6 +257,26 @@ pub(crate) fn parse_date_time(text: &str) -> Option<(NaiveDate, Option<NaiveTime
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn impossible_days_are_explained() {
+        let problem = |text: &str| calendar_problem(text).unwrap_or_default();
+        assert_eq!(problem("2019-02-30"), "February 2019 has 28 days");
+        assert_eq!(problem("2020-02-30 10:00"), "February 2020 has 29 days");
+        assert_eq!(problem("2019-04-31"), "April 2019 has 30 days");
+        assert_eq!(problem("2019-04-00"), "April 2019 has 30 days");
+        assert_eq!(
+            problem("2019-13-01"),
+            "there is no month 13: dates are written year-month-day; if you mean 13 January, write 2019-01-13"
+        );
+        assert_eq!(
+            problem("2019-13-25"),
+            "there is no month 13: dates are written YYYY-MM-DD, year-month-day"
+        );
+        for fine_or_other in ["2019-02-28", "13/11/2019", "2019-1-3", "", "2019-02-3x"] {
+            assert_eq!(calendar_problem(fine_or_other), None, "{fine_or_other}");
+        }
+    }
 
     #[test]
     fn dates_must_be_real_and_in_one_form() {
