@@ -370,8 +370,27 @@ async fn page(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
                 }
                 response
             }
-            None => not_found(),
+            None => not_found_page(files, &path),
         },
+    }
+}
+
+/// The site's own 404 page in the language of `path` (`en/…` → `en/404.html`,
+/// anything else the default language's `404.html`), as a web server shows it.
+fn not_found_page(files: &Files, path: &str) -> Response {
+    let in_language = path
+        .split_once('/')
+        .filter(|(first, _)| crate::i18n::Lang::from_code(first).is_some())
+        .map(|(first, _)| format!("{first}/404.html"))
+        .filter(|page| files.contains_key(page));
+    let page = in_language.as_deref().unwrap_or("404.html");
+    match files.get(page) {
+        Some(bytes) => {
+            let mut response = file_response(page, bytes);
+            *response.status_mut() = StatusCode::NOT_FOUND;
+            response
+        }
+        None => not_found(),
     }
 }
 

@@ -424,3 +424,25 @@ fn a_save_prints_only_the_warnings_it_changed() {
         "{fourth:#?}"
     );
 }
+
+#[test]
+fn an_unknown_address_gets_the_sites_404_page_in_its_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_dir(&fixture("basic"), &site);
+    let server = start(&site);
+    let reload = "<script src=\"/__torget/reload.js\"></script>";
+
+    let (status, body) = get(server.port, "/finns-inte/alls/");
+    assert_eq!(status, 404);
+    assert!(body.contains("<h1>Sidan finns inte</h1>"), "{body}");
+    assert!(body.contains(reload), "no reload script: {body}");
+    let (status, body) = get(server.port, "/nyheter/saknas");
+    assert_eq!(status, 404);
+    assert!(body.contains("<h1>Sidan finns inte</h1>"), "{body}");
+
+    let (status, body) = get(server.port, "/en/nothing-here/");
+    assert_eq!(status, 404);
+    assert!(body.contains("<h1>Page not found</h1>"), "{body}");
+    assert!(body.contains(reload), "no reload script: {body}");
+}
