@@ -61,7 +61,8 @@ struct Shared {
     shutdown: watch::Receiver<bool>,
 }
 
-/// Serves the site until Ctrl-C; returns an error only if it cannot start.
+/// Serves the site until Ctrl-C; returns an error only if it cannot start
+/// (no site.yaml in the folder, the port taken, the folders not watchable).
 pub fn serve(options: ServeOptions) -> Result<(), Diagnostic> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -183,6 +184,11 @@ fn plural(n: usize) -> &'static str {
 }
 
 async fn run(options: ServeOptions) -> Result<(), Diagnostic> {
+    // Outside a site folder there is nothing to preview: stop as `build` does.
+    // Any other error of the first build is shown in the browser until fixed.
+    if let Some(error) = crate::steps::not_a_site(&options.site) {
+        return Err(error);
+    }
     let address = SocketAddr::new(options.bind, options.port);
     let listener = tokio::net::TcpListener::bind(address).await.map_err(|e| {
         Diagnostic::error("serve", format!("cannot listen on {address}: {e}"))

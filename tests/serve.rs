@@ -446,3 +446,67 @@ fn an_unknown_address_gets_the_sites_404_page_in_its_language() {
     assert!(body.contains("<h1>Page not found</h1>"), "{body}");
     assert!(body.contains(reload), "no reload script: {body}");
 }
+
+#[test]
+fn outside_a_site_folder_serve_stops_like_build() {
+    let tmp = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("torget"))
+        .args(["serve", "--now", NOW, "--port", &port.to_string(), "--site"])
+        .arg(tmp.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("torget serve kept running outside a site folder");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let mut stdout = String::new();
+    let mut stderr = String::new();
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut stdout)
+        .unwrap();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    assert_eq!(status.code(), Some(1), "{stdout}{stderr}");
+    assert!(
+        stderr.contains("site.yaml: error: no site.yaml in"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("run torget in the site folder, or point at it with --site DIR"),
+        "{stderr}"
+    );
+    assert!(!stdout.contains("Serving"), "{stdout}");
+}
+
+#[test]
+fn a_first_build_with_errors_still_serves_them() {
+    let (_tmp, site) = fixture_with(
+        "basic",
+        &[(
+            "content/nyheter/trasig/sv.md",
+            "---\ntitel: Trasig\ndate: 2020-03-01\n---\nText.\n",
+        )],
+    );
+    let server = start(&site);
+    let (status, body) = get(server.port, "/om-oss/");
+    assert_eq!(status, 500);
+    assert!(body.contains("content/nyheter/trasig/sv.md:2:1"), "{body}");
+}
