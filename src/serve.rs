@@ -219,6 +219,7 @@ async fn run(options: ServeOptions) -> Result<(), Diagnostic> {
 
     // The files that changed, or `None` when the watcher lost track and everything must be read.
     let (changes, mut changed) = mpsc::unbounded_channel::<Option<Vec<PathBuf>>>();
+    let watched_site = site_folder.clone();
     let mut debouncer = new_debouncer(
         Duration::from_millis(50),
         None,
@@ -230,7 +231,7 @@ async fn run(options: ServeOptions) -> Result<(), Diagnostic> {
                         .iter()
                         .filter(|e| !e.kind.is_access() && !e.kind.is_other())
                         .flat_map(|e| e.paths.iter())
-                        .filter(|p| is_watched(p))
+                        .filter(|p| is_watched(&watched_site, p))
                         .cloned()
                         .collect();
                     if paths.is_empty() {
@@ -305,10 +306,12 @@ async fn run(options: ServeOptions) -> Result<(), Diagnostic> {
     served.map_err(|e| Diagnostic::error("serve", format!("the server stopped: {e}")))
 }
 
-/// The folders and files whose changes rebuild the site.
+/// The folders whose changes may rebuild the site: the site folder itself
+/// (for `site.yaml`; other files there are ignored by [`is_watched`]), and
+/// `content/`, `static/` and `themes/` with everything in them.
 fn watched_paths(site: &Path) -> Vec<(PathBuf, RecursiveMode)> {
     let mut paths = vec![(site.to_path_buf(), RecursiveMode::NonRecursive)];
-    for folder in ["content", "static", "themes"] {
+    for folder in INPUT_FOLDERS {
         let path = site.join(folder);
         if path.is_dir() {
             paths.push((path, RecursiveMode::Recursive));
@@ -317,16 +320,28 @@ fn watched_paths(site: &Path) -> Vec<(PathBuf, RecursiveMode)> {
     paths
 }
 
-/// Editor swap files and hidden files do not trigger rebuilds.
-fn is_watched(path: &Path) -> bool {
+/// The folders of the site that a build reads, beside `site.yaml`.
+const INPUT_FOLDERS: [&str; 3] = ["content", "static", "themes"];
+
+/// Whether a change at `path` may change the site: only the site's inputs
+/// count, so a log written into the site folder (`torget serve > serve.log`)
+/// or a build in `public/` rebuilds nothing. Editors' swap files and hidden
+/// files do not count either.
+fn is_watched(site: &Path, path: &Path) -> bool {
+    let Ok(relative) = path.strip_prefix(site) else {
+        return false;
+    };
+    let mut parts = relative.components().map(|c| c.as_os_str());
+    let input = match parts.next() {
+        Some(first) if first == crate::config::FILE => parts.next().is_none(),
+        Some(first) => INPUT_FOLDERS.iter().any(|folder| first == *folder),
+        None => false,
+    };
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
-    !(name.starts_with('.')
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.starts_with("public"))
+    input && !(name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp"))
 }
 
 async fn reload_events(State(shared): State<Arc<Shared>>) -> impl IntoResponse {
@@ -509,6 +524,32 @@ fn error_page(diagnostics: &[Diagnostic]) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_sites_inputs_are_watched() {
+        let site = Path::new("/sites/torget");
+        for input in [
+            "site.yaml",
+            "content",
+            "content/nyheter/a/sv.md",
+            "static/logo.svg",
+            "themes/default/templates/base.html",
+        ] {
+            assert!(is_watched(site, &site.join(input)), "{input}");
+        }
+        for other in [
+            "serve.log",
+            "public/index.html",
+            "public",
+            "site.yaml.bak",
+            "contents/x.md",
+            "content/nyheter/a/.sv.md.swp",
+            "content/nyheter/a/sv.md~",
+        ] {
+            assert!(!is_watched(site, &site.join(other)), "{other}");
+        }
+        assert!(!is_watched(site, Path::new("/elsewhere/site.yaml")));
+    }
 
     #[test]
     fn requests_map_to_files_and_never_leave_the_site() {

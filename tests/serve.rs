@@ -510,3 +510,54 @@ fn a_first_build_with_errors_still_serves_them() {
     assert_eq!(status, 500);
     assert!(body.contains("content/nyheter/trasig/sv.md:2:1"), "{body}");
 }
+
+#[test]
+fn files_beside_the_sites_inputs_rebuild_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_dir(&fixture("basic"), &site);
+    std::fs::create_dir_all(site.join("public")).unwrap();
+    let mut server = start_with_output(&site, Stdio::piped());
+    let (lines, said) = mpsc::channel();
+    let stdout = server.child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = lines.send(line);
+        }
+    });
+    let built = |line: &str| line.starts_with("Built ") || line.starts_with("Rebuilt ");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while let Ok(line) = said.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+        if built(&line) {
+            break;
+        }
+    }
+    // The watcher starts after the first build; let it settle before writing.
+    std::thread::sleep(Duration::from_millis(500));
+
+    // As `torget serve > serve.log` run in the site folder would, and a build into public/.
+    let log = site.join("serve.log");
+    for round in 0..5 {
+        std::fs::write(&log, format!("Built 12 pages in {round} ms.\n")).unwrap();
+        std::fs::write(site.join("public/index.html"), format!("{round}")).unwrap();
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let quiet_until = Instant::now() + Duration::from_secs(1);
+    while let Ok(line) = said.recv_timeout(quiet_until.saturating_duration_since(Instant::now())) {
+        assert!(!built(&line), "a write outside the inputs rebuilt: {line}");
+    }
+
+    // An edit to an article still rebuilds.
+    let file = site.join("content/nyheter/a-forsta/sv.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    save(&file, format!("{text}\nEn mening till.\n"));
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let mut rebuilt = false;
+    while let Ok(line) = said.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+        if line.starts_with("Rebuilt ") {
+            rebuilt = true;
+            break;
+        }
+    }
+    assert!(rebuilt, "the edit to the article was not rebuilt");
+}
