@@ -25,10 +25,12 @@ use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 use tokio::sync::{broadcast, mpsc, watch};
 
 use crate::diagnostics::Diagnostic;
-use crate::live::LiveSite;
+use crate::live::{LiveSite, PlaceholderPages};
 use crate::output::Files;
 use crate::steps::BuildOptions;
 use crate::text::escape_attribute as escape;
+
+mod placeholders;
 
 /// How to serve.
 #[derive(Debug, Clone)]
@@ -49,9 +51,10 @@ const RELOAD_SCRIPT: &str = "<script src=\"/__torget/reload.js\"></script>";
 const RELOAD_JS: &str =
     "new EventSource(\"/__torget/reload\").onmessage = function () { location.reload(); };\n";
 
-/// The latest build: the site's files, or why it could not be built.
+/// The latest build: the site's files (with the pages whose article still
+/// holds placeholders), or why it could not be built.
 enum Latest {
-    Site(Arc<Files>),
+    Site(Arc<Files>, Arc<PlaceholderPages>),
     Errors(Vec<Diagnostic>),
 }
 
@@ -167,7 +170,10 @@ fn report(
             } else {
                 println!("Built {pages} pages in {took} ms.");
             }
-            Latest::Site(Arc::clone(live.files()))
+            Latest::Site(
+                Arc::clone(live.files()),
+                Arc::clone(live.placeholder_pages()),
+            )
         }
         Err(diagnostics) => {
             for diagnostic in &diagnostics {
@@ -198,7 +204,8 @@ async fn run(options: ServeOptions) -> Result<(), Diagnostic> {
     let build = build_options(&options, address);
     let site_folder = build.site.clone();
     let live = Arc::new(Mutex::new(Preview {
-        live: LiveSite::new(build),
+        // Drafts are shown, and may still hold placeholders.
+        live: LiveSite::preview(build),
         shown: BTreeSet::new(),
     }));
     let first = {
@@ -288,6 +295,15 @@ async fn run(options: ServeOptions) -> Result<(), Diagnostic> {
                 (
                     [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
                     RELOAD_JS,
+                )
+            }),
+        )
+        .route(
+            placeholders::STYLESHEET_PATH,
+            get(|| async {
+                (
+                    [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
+                    placeholders::STYLESHEET,
                 )
             }),
         )
@@ -382,8 +398,8 @@ async fn page(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
     match latest.as_ref() {
         Latest::Errors(diagnostics) if path.ends_with(".html") => error_page(diagnostics),
         Latest::Errors(_) => not_found(),
-        Latest::Site(files) => match files.get(&path) {
-            Some(bytes) => file_response(&path, bytes),
+        Latest::Site(files, unfinished) => match files.get(&path) {
+            Some(bytes) => file_response(&path, bytes, unfinished),
             None if files.contains_key(&format!("{path}/index.html")) => {
                 let mut response = StatusCode::PERMANENT_REDIRECT.into_response();
                 if let Ok(location) = HeaderValue::from_str(&format!("{}/", uri.path())) {
@@ -391,14 +407,14 @@ async fn page(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
                 }
                 response
             }
-            None => not_found_page(files, &path),
+            None => not_found_page(files, unfinished, &path),
         },
     }
 }
 
 /// The site's own 404 page in the language of `path` (`en/…` → `en/404.html`,
 /// anything else the default language's `404.html`), as a web server shows it.
-fn not_found_page(files: &Files, path: &str) -> Response {
+fn not_found_page(files: &Files, unfinished: &PlaceholderPages, path: &str) -> Response {
     let in_language = path
         .split_once('/')
         .filter(|(first, _)| crate::i18n::Lang::from_code(first).is_some())
@@ -407,7 +423,7 @@ fn not_found_page(files: &Files, path: &str) -> Response {
     let page = in_language.as_deref().unwrap_or("404.html");
     match files.get(page) {
         Some(bytes) => {
-            let mut response = file_response(page, bytes);
+            let mut response = file_response(page, bytes, unfinished);
             *response.status_mut() = StatusCode::NOT_FOUND;
             response
         }
@@ -471,9 +487,15 @@ fn content_type(path: &str) -> &'static str {
     }
 }
 
-fn file_response(path: &str, bytes: &[u8]) -> Response {
+/// A file of the site as served: pages get the reload script and, while
+/// some article holds placeholders, have them marked.
+fn file_response(path: &str, bytes: &[u8], unfinished: &PlaceholderPages) -> Response {
     let body = if path.ends_with(".html") {
-        let text = String::from_utf8_lossy(bytes);
+        let mut text = String::from_utf8_lossy(bytes);
+        if !unfinished.is_empty() {
+            let marked = placeholders::mark(&text, unfinished.get(path).copied());
+            text = marked.into();
+        }
         Body::from(match text.rfind("</body>") {
             Some(at) => format!("{}{RELOAD_SCRIPT}{}", &text[..at], &text[at..]),
             None => format!("{text}{RELOAD_SCRIPT}"),

@@ -526,14 +526,13 @@ fn files_beside_the_sites_inputs_rebuild_nothing() {
         }
     });
     let built = |line: &str| line.starts_with("Built ") || line.starts_with("Rebuilt ");
+    // Said once the first build is done and the site is watched.
     let deadline = Instant::now() + Duration::from_secs(20);
     while let Ok(line) = said.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
-        if built(&line) {
+        if line.starts_with("Serving ") {
             break;
         }
     }
-    // The watcher starts after the first build; let it settle before writing.
-    std::thread::sleep(Duration::from_millis(500));
 
     // As `torget serve > serve.log` run in the site folder would, and a build into public/.
     let log = site.join("serve.log");
@@ -560,4 +559,111 @@ fn files_beside_the_sites_inputs_rebuild_nothing() {
         }
     }
     assert!(rebuilt, "the edit to the article was not rebuilt");
+}
+
+#[test]
+fn a_new_article_is_previewed_with_its_placeholders_marked() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_dir(&fixture("basic"), &site);
+    let server = start(&site);
+    // Answered once the first build is done and the site is watched.
+    assert_eq!(page_when(server.port, "/", |s, _| s == 200).0, 200);
+    for lang in ["sv", "en"] {
+        let created = torget()
+            .args(["new", "article", "nyheter/nytt-mote", "--lang", lang])
+            .args(["--now", NOW, "--site"])
+            .arg(&site)
+            .output()
+            .unwrap();
+        assert_success(&created);
+    }
+    let mark = "<mark class=\"placeholder\">";
+
+    // The address is made from the placeholder title until it is replaced.
+    let (status, body) = page_when(server.port, "/nyheter/skriv-rubriken-har/", |s, _| s == 200);
+    assert_eq!(status, 200, "{body}");
+    assert!(
+        body.contains("<p class=\"torget-placeholder-notice\" role=\"note\"><strong>Utkast:</strong> ersätt texten mellan « och » innan du publicerar.</p>"),
+        "{body}"
+    );
+    assert!(
+        body.contains(&format!("<h1>{mark}«Skriv rubriken här»</mark></h1>")),
+        "{body}"
+    );
+    assert!(
+        body.contains(&format!(
+            "<h2 id=\"mellanrubrik\">{mark}«Mellanrubrik»</mark></h2>"
+        )),
+        "{body}"
+    );
+    // Not inside the title element, where markup would show as text.
+    assert!(body.contains("<title>«Skriv rubriken här» | "), "{body}");
+    assert!(body.contains("/__torget/preview.css"), "{body}");
+    assert!(body.contains("<script src=\"/__torget/reload.js\"></script>"));
+    let (status, english) = get(server.port, "/en/news/write-the-headline-here/");
+    assert_eq!(status, 200, "{english}");
+    assert!(
+        english.contains(
+            "<strong>Draft:</strong> replace the text between « and » before you publish."
+        ),
+        "{english}"
+    );
+    let (status, css) = get(server.port, "/__torget/preview.css");
+    assert_eq!(status, 200);
+    assert!(css.contains("mark.placeholder"), "{css}");
+
+    // The rest of the site is browsable, without the notice.
+    let (status, about) = get(server.port, "/om-oss/");
+    assert_eq!(status, 200, "{about}");
+    assert!(!about.contains("torget-placeholder-notice"), "{about}");
+    let (status, news) = get(server.port, "/nyheter/");
+    assert_eq!(status, 200);
+    assert!(
+        news.contains(&format!("{mark}«Skriv rubriken här»</mark>")),
+        "the listing marks the title too: {news}"
+    );
+
+    // Filled in, the Swedish page is a plain page; the English one still has its notice.
+    let file = site.join("content/nyheter/nytt-mote/sv.md");
+    let mut text = std::fs::read_to_string(&file).unwrap();
+    for (placeholder, value) in [
+        ("«Skriv rubriken här»", "Nytt möte"),
+        (
+            "«Skriv första stycket här. Det blir ingress om du inte skriver en summary.»",
+            "Första stycket.",
+        ),
+        ("«Mellanrubrik»", "Bakgrund"),
+        (
+            "«Brödtext. Länka till andra sidor så här: [Om Sluta skjut](@/om-sluta-skjut).»",
+            "Se [oss](@/om).",
+        ),
+    ] {
+        text = text.replace(placeholder, value);
+    }
+    save(&file, text);
+    let (status, body) = page_when(server.port, "/nyheter/nytt-mote/", |s, _| s == 200);
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("<h1>Nytt möte</h1>"), "{body}");
+    assert!(!body.contains("torget-placeholder-notice"), "{body}");
+    assert!(!body.contains(mark), "{body}");
+    let (_, english) = get(server.port, "/en/news/write-the-headline-here/");
+    assert!(english.contains("torget-placeholder-notice"), "{english}");
+}
+
+#[test]
+fn a_placeholder_outside_an_article_still_stops_the_preview() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_dir(&fixture("basic"), &site);
+    let created = torget()
+        .args(["new", "dataset", "besok", "--now", NOW, "--site"])
+        .arg(&site)
+        .output()
+        .unwrap();
+    assert_success(&created);
+    let server = start(&site);
+    let (status, body) = get(server.port, "/om-oss/");
+    assert_eq!(status, 500, "{body}");
+    assert!(body.contains("content/statistik/besok.yaml:4:14"), "{body}");
 }
