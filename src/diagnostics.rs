@@ -104,6 +104,12 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
+    /// The same finding as a warning, which does not stop a build.
+    pub(crate) fn into_warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
+    }
+
     fn sort_key(&self) -> (&Path, Location, Severity, &str) {
         (
             &self.file,

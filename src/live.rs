@@ -7,7 +7,7 @@
 //! change (settings, sections, datasets, theme, files, folders) loads the
 //! whole site, as a build does.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
@@ -18,15 +18,23 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::Lang;
 use crate::output::{Files, Memory};
 use crate::render::{self, Bodies, Theme};
-use crate::site::Resolution;
+use crate::site::{Resolution, Site};
 use crate::steps::{self, BuildOptions, BuildSummary, Mode, Written};
 
 /// The site `serve` shows, with what it takes to rebuild it after an edit.
 pub struct LiveSite {
     options: BuildOptions,
+    /// Whether drafts holding placeholders are previewed (see [`LiveSite::preview`]).
+    preview: bool,
     loaded: Option<Loaded>,
     files: Arc<Files>,
+    /// The pages of the served files whose translation holds placeholders.
+    placeholder_pages: Arc<PlaceholderPages>,
 }
+
+/// Page files (`nyheter/nytt-mote/index.html`) whose translation still holds
+/// `«placeholders»`, with the page's language.
+pub type PlaceholderPages = BTreeMap<String, Lang>;
 
 /// One load of the site, patched by later edits.
 struct Loaded {
@@ -57,9 +65,30 @@ impl LiveSite {
     pub fn new(options: BuildOptions) -> Self {
         LiveSite {
             options,
+            preview: false,
             loaded: None,
             files: Arc::default(),
+            placeholder_pages: Arc::default(),
         }
+    }
+
+    /// A site previewed while it is written, as `serve` shows it: an
+    /// article's `«placeholders»`, and what is found inside them (such as the
+    /// template's example link), are warnings instead of errors, so a new
+    /// article can be read before it is filled in; its pages are listed by
+    /// [`LiveSite::placeholder_pages`] to be marked as unfinished. Only the
+    /// pages built this way differ; `build` always refuses placeholders.
+    pub fn preview(options: BuildOptions) -> Self {
+        LiveSite {
+            preview: true,
+            ..LiveSite::new(options)
+        }
+    }
+
+    /// The pages of [`LiveSite::files`] made from a translation that still
+    /// holds placeholders; always empty unless previewing.
+    pub fn placeholder_pages(&self) -> &Arc<PlaceholderPages> {
+        &self.placeholder_pages
     }
 
     /// The files of the last successful build, shared: serving them copies nothing.
@@ -197,6 +226,9 @@ impl LiveSite {
             reuse,
             &mut report,
         );
+        if self.preview {
+            report = previewed(report, &site);
+        }
         let outcome = if report.has_errors() {
             Err(report.sorted())
         } else {
@@ -228,6 +260,9 @@ impl LiveSite {
                 }
                 let before = std::mem::replace(&mut self.files, Arc::new(memory.into_files()));
                 rayon::spawn(move || drop(before));
+                if self.preview {
+                    self.placeholder_pages = Arc::new(placeholder_pages(&site));
+                }
                 loaded.written = Some(written);
                 summary
             })
@@ -240,6 +275,37 @@ impl LiveSite {
         self.loaded = Some(loaded);
         outcome
     }
+}
+
+/// `report` with every error inside an article's placeholder a warning: the
+/// placeholder itself, and what its template text holds (a broken example link).
+fn previewed(report: Diagnostics, site: &Site) -> Diagnostics {
+    let texts: BTreeMap<&Path, &str> = (site.content.articles.values())
+        .flat_map(|article| article.translations.values())
+        .filter(|t| content::placeholder::any(&t.text))
+        .map(|t| (Path::new(&t.file), t.text.as_str()))
+        .collect();
+    let mut kept = Diagnostics::default();
+    for finding in report {
+        let inside = finding.is_error()
+            && (finding.location)
+                .zip(texts.get(finding.file.as_path()))
+                .is_some_and(|(at, text)| content::placeholder::covers(text, at));
+        kept.push(if inside {
+            finding.into_warning()
+        } else {
+            finding
+        });
+    }
+    kept
+}
+
+/// The page file of every translation that holds placeholders.
+fn placeholder_pages(site: &Site) -> PlaceholderPages {
+    site.translations()
+        .filter(|(_, t, _)| content::placeholder::any(&t.text))
+        .map(|(_, t, path)| (format!("{path}index.html"), t.lang))
+        .collect()
 }
 
 /// The front matter of a published translation: all that resolving reads of it.

@@ -25,10 +25,12 @@ use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 use tokio::sync::{broadcast, mpsc, watch};
 
 use crate::diagnostics::Diagnostic;
-use crate::live::LiveSite;
+use crate::live::{LiveSite, PlaceholderPages};
 use crate::output::Files;
 use crate::steps::BuildOptions;
 use crate::text::escape_attribute as escape;
+
+mod placeholders;
 
 /// How to serve.
 #[derive(Debug, Clone)]
@@ -49,9 +51,10 @@ const RELOAD_SCRIPT: &str = "<script src=\"/__torget/reload.js\"></script>";
 const RELOAD_JS: &str =
     "new EventSource(\"/__torget/reload\").onmessage = function () { location.reload(); };\n";
 
-/// The latest build: the site's files, or why it could not be built.
+/// The latest build: the site's files (with the pages whose article still
+/// holds placeholders), or why it could not be built.
 enum Latest {
-    Site(Arc<Files>),
+    Site(Arc<Files>, Arc<PlaceholderPages>),
     Errors(Vec<Diagnostic>),
 }
 
@@ -61,7 +64,8 @@ struct Shared {
     shutdown: watch::Receiver<bool>,
 }
 
-/// Serves the site until Ctrl-C; returns an error only if it cannot start.
+/// Serves the site until Ctrl-C; returns an error only if it cannot start
+/// (no site.yaml in the folder, the port taken, the folders not watchable).
 pub fn serve(options: ServeOptions) -> Result<(), Diagnostic> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -166,7 +170,10 @@ fn report(
             } else {
                 println!("Built {pages} pages in {took} ms.");
             }
-            Latest::Site(Arc::clone(live.files()))
+            Latest::Site(
+                Arc::clone(live.files()),
+                Arc::clone(live.placeholder_pages()),
+            )
         }
         Err(diagnostics) => {
             for diagnostic in &diagnostics {
@@ -183,6 +190,11 @@ fn plural(n: usize) -> &'static str {
 }
 
 async fn run(options: ServeOptions) -> Result<(), Diagnostic> {
+    // Outside a site folder there is nothing to preview: stop as `build` does.
+    // Any other error of the first build is shown in the browser until fixed.
+    if let Some(error) = crate::steps::not_a_site(&options.site) {
+        return Err(error);
+    }
     let address = SocketAddr::new(options.bind, options.port);
     let listener = tokio::net::TcpListener::bind(address).await.map_err(|e| {
         Diagnostic::error("serve", format!("cannot listen on {address}: {e}"))
@@ -192,7 +204,8 @@ async fn run(options: ServeOptions) -> Result<(), Diagnostic> {
     let build = build_options(&options, address);
     let site_folder = build.site.clone();
     let live = Arc::new(Mutex::new(Preview {
-        live: LiveSite::new(build),
+        // Drafts are shown, and may still hold placeholders.
+        live: LiveSite::preview(build),
         shown: BTreeSet::new(),
     }));
     let first = {
@@ -213,6 +226,7 @@ async fn run(options: ServeOptions) -> Result<(), Diagnostic> {
 
     // The files that changed, or `None` when the watcher lost track and everything must be read.
     let (changes, mut changed) = mpsc::unbounded_channel::<Option<Vec<PathBuf>>>();
+    let watched_site = site_folder.clone();
     let mut debouncer = new_debouncer(
         Duration::from_millis(50),
         None,
@@ -224,7 +238,7 @@ async fn run(options: ServeOptions) -> Result<(), Diagnostic> {
                         .iter()
                         .filter(|e| !e.kind.is_access() && !e.kind.is_other())
                         .flat_map(|e| e.paths.iter())
-                        .filter(|p| is_watched(p))
+                        .filter(|p| is_watched(&watched_site, p))
                         .cloned()
                         .collect();
                     if paths.is_empty() {
@@ -284,6 +298,15 @@ async fn run(options: ServeOptions) -> Result<(), Diagnostic> {
                 )
             }),
         )
+        .route(
+            placeholders::STYLESHEET_PATH,
+            get(|| async {
+                (
+                    [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
+                    placeholders::STYLESHEET,
+                )
+            }),
+        )
         .fallback(page)
         .with_state(Arc::clone(&shared));
     println!("Serving the site at http://{address}/ (Ctrl-C stops).");
@@ -299,10 +322,12 @@ async fn run(options: ServeOptions) -> Result<(), Diagnostic> {
     served.map_err(|e| Diagnostic::error("serve", format!("the server stopped: {e}")))
 }
 
-/// The folders and files whose changes rebuild the site.
+/// The folders whose changes may rebuild the site: the site folder itself
+/// (for `site.yaml`; other files there are ignored by [`is_watched`]), and
+/// `content/`, `static/` and `themes/` with everything in them.
 fn watched_paths(site: &Path) -> Vec<(PathBuf, RecursiveMode)> {
     let mut paths = vec![(site.to_path_buf(), RecursiveMode::NonRecursive)];
-    for folder in ["content", "static", "themes"] {
+    for folder in INPUT_FOLDERS {
         let path = site.join(folder);
         if path.is_dir() {
             paths.push((path, RecursiveMode::Recursive));
@@ -311,16 +336,28 @@ fn watched_paths(site: &Path) -> Vec<(PathBuf, RecursiveMode)> {
     paths
 }
 
-/// Editor swap files and hidden files do not trigger rebuilds.
-fn is_watched(path: &Path) -> bool {
+/// The folders of the site that a build reads, beside `site.yaml`.
+const INPUT_FOLDERS: [&str; 3] = ["content", "static", "themes"];
+
+/// Whether a change at `path` may change the site: only the site's inputs
+/// count, so a log written into the site folder (`torget serve > serve.log`)
+/// or a build in `public/` rebuilds nothing. Editors' swap files and hidden
+/// files do not count either.
+fn is_watched(site: &Path, path: &Path) -> bool {
+    let Ok(relative) = path.strip_prefix(site) else {
+        return false;
+    };
+    let mut parts = relative.components().map(|c| c.as_os_str());
+    let input = match parts.next() {
+        Some(first) if first == crate::config::FILE => parts.next().is_none(),
+        Some(first) => INPUT_FOLDERS.iter().any(|folder| first == *folder),
+        None => false,
+    };
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
-    !(name.starts_with('.')
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.starts_with("public"))
+    input && !(name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp"))
 }
 
 async fn reload_events(State(shared): State<Arc<Shared>>) -> impl IntoResponse {
@@ -361,8 +398,8 @@ async fn page(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
     match latest.as_ref() {
         Latest::Errors(diagnostics) if path.ends_with(".html") => error_page(diagnostics),
         Latest::Errors(_) => not_found(),
-        Latest::Site(files) => match files.get(&path) {
-            Some(bytes) => file_response(&path, bytes),
+        Latest::Site(files, unfinished) => match files.get(&path) {
+            Some(bytes) => file_response(&path, bytes, unfinished),
             None if files.contains_key(&format!("{path}/index.html")) => {
                 let mut response = StatusCode::PERMANENT_REDIRECT.into_response();
                 if let Ok(location) = HeaderValue::from_str(&format!("{}/", uri.path())) {
@@ -370,8 +407,27 @@ async fn page(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
                 }
                 response
             }
-            None => not_found(),
+            None => not_found_page(files, unfinished, &path),
         },
+    }
+}
+
+/// The site's own 404 page in the language of `path` (`en/…` → `en/404.html`,
+/// anything else the default language's `404.html`), as a web server shows it.
+fn not_found_page(files: &Files, unfinished: &PlaceholderPages, path: &str) -> Response {
+    let in_language = path
+        .split_once('/')
+        .filter(|(first, _)| crate::i18n::Lang::from_code(first).is_some())
+        .map(|(first, _)| format!("{first}/404.html"))
+        .filter(|page| files.contains_key(page));
+    let page = in_language.as_deref().unwrap_or("404.html");
+    match files.get(page) {
+        Some(bytes) => {
+            let mut response = file_response(page, bytes, unfinished);
+            *response.status_mut() = StatusCode::NOT_FOUND;
+            response
+        }
+        None => not_found(),
     }
 }
 
@@ -431,9 +487,15 @@ fn content_type(path: &str) -> &'static str {
     }
 }
 
-fn file_response(path: &str, bytes: &[u8]) -> Response {
+/// A file of the site as served: pages get the reload script and, while
+/// some article holds placeholders, have them marked.
+fn file_response(path: &str, bytes: &[u8], unfinished: &PlaceholderPages) -> Response {
     let body = if path.ends_with(".html") {
-        let text = String::from_utf8_lossy(bytes);
+        let mut text = String::from_utf8_lossy(bytes);
+        if !unfinished.is_empty() {
+            let marked = placeholders::mark(&text, unfinished.get(path).copied());
+            text = marked.into();
+        }
         Body::from(match text.rfind("</body>") {
             Some(at) => format!("{}{RELOAD_SCRIPT}{}", &text[..at], &text[at..]),
             None => format!("{text}{RELOAD_SCRIPT}"),
@@ -484,6 +546,32 @@ fn error_page(diagnostics: &[Diagnostic]) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_sites_inputs_are_watched() {
+        let site = Path::new("/sites/torget");
+        for input in [
+            "site.yaml",
+            "content",
+            "content/nyheter/a/sv.md",
+            "static/logo.svg",
+            "themes/default/templates/base.html",
+        ] {
+            assert!(is_watched(site, &site.join(input)), "{input}");
+        }
+        for other in [
+            "serve.log",
+            "public/index.html",
+            "public",
+            "site.yaml.bak",
+            "contents/x.md",
+            "content/nyheter/a/.sv.md.swp",
+            "content/nyheter/a/sv.md~",
+        ] {
+            assert!(!is_watched(site, &site.join(other)), "{other}");
+        }
+        assert!(!is_watched(site, Path::new("/elsewhere/site.yaml")));
+    }
 
     #[test]
     fn requests_map_to_files_and_never_leave_the_site() {

@@ -424,3 +424,246 @@ fn a_save_prints_only_the_warnings_it_changed() {
         "{fourth:#?}"
     );
 }
+
+#[test]
+fn an_unknown_address_gets_the_sites_404_page_in_its_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_dir(&fixture("basic"), &site);
+    let server = start(&site);
+    let reload = "<script src=\"/__torget/reload.js\"></script>";
+
+    let (status, body) = get(server.port, "/finns-inte/alls/");
+    assert_eq!(status, 404);
+    assert!(body.contains("<h1>Sidan finns inte</h1>"), "{body}");
+    assert!(body.contains(reload), "no reload script: {body}");
+    let (status, body) = get(server.port, "/nyheter/saknas");
+    assert_eq!(status, 404);
+    assert!(body.contains("<h1>Sidan finns inte</h1>"), "{body}");
+
+    let (status, body) = get(server.port, "/en/nothing-here/");
+    assert_eq!(status, 404);
+    assert!(body.contains("<h1>Page not found</h1>"), "{body}");
+    assert!(body.contains(reload), "no reload script: {body}");
+}
+
+#[test]
+fn outside_a_site_folder_serve_stops_like_build() {
+    let tmp = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("torget"))
+        .args(["serve", "--now", NOW, "--port", &port.to_string(), "--site"])
+        .arg(tmp.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("torget serve kept running outside a site folder");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let mut stdout = String::new();
+    let mut stderr = String::new();
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut stdout)
+        .unwrap();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    assert_eq!(status.code(), Some(1), "{stdout}{stderr}");
+    assert!(
+        stderr.contains("site.yaml: error: no site.yaml in"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("run torget in the site folder, or point at it with --site DIR"),
+        "{stderr}"
+    );
+    assert!(!stdout.contains("Serving"), "{stdout}");
+}
+
+#[test]
+fn a_first_build_with_errors_still_serves_them() {
+    let (_tmp, site) = fixture_with(
+        "basic",
+        &[(
+            "content/nyheter/trasig/sv.md",
+            "---\ntitel: Trasig\ndate: 2020-03-01\n---\nText.\n",
+        )],
+    );
+    let server = start(&site);
+    let (status, body) = get(server.port, "/om-oss/");
+    assert_eq!(status, 500);
+    assert!(body.contains("content/nyheter/trasig/sv.md:2:1"), "{body}");
+}
+
+#[test]
+fn files_beside_the_sites_inputs_rebuild_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_dir(&fixture("basic"), &site);
+    std::fs::create_dir_all(site.join("public")).unwrap();
+    let mut server = start_with_output(&site, Stdio::piped());
+    let (lines, said) = mpsc::channel();
+    let stdout = server.child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = lines.send(line);
+        }
+    });
+    let built = |line: &str| line.starts_with("Built ") || line.starts_with("Rebuilt ");
+    // Said once the first build is done and the site is watched.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while let Ok(line) = said.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+        if line.starts_with("Serving ") {
+            break;
+        }
+    }
+
+    // As `torget serve > serve.log` run in the site folder would, and a build into public/.
+    let log = site.join("serve.log");
+    for round in 0..5 {
+        std::fs::write(&log, format!("Built 12 pages in {round} ms.\n")).unwrap();
+        std::fs::write(site.join("public/index.html"), format!("{round}")).unwrap();
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let quiet_until = Instant::now() + Duration::from_secs(1);
+    while let Ok(line) = said.recv_timeout(quiet_until.saturating_duration_since(Instant::now())) {
+        assert!(!built(&line), "a write outside the inputs rebuilt: {line}");
+    }
+
+    // An edit to an article still rebuilds.
+    let file = site.join("content/nyheter/a-forsta/sv.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    save(&file, format!("{text}\nEn mening till.\n"));
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let mut rebuilt = false;
+    while let Ok(line) = said.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+        if line.starts_with("Rebuilt ") {
+            rebuilt = true;
+            break;
+        }
+    }
+    assert!(rebuilt, "the edit to the article was not rebuilt");
+}
+
+#[test]
+fn a_new_article_is_previewed_with_its_placeholders_marked() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_dir(&fixture("basic"), &site);
+    let server = start(&site);
+    // Answered once the first build is done and the site is watched.
+    assert_eq!(page_when(server.port, "/", |s, _| s == 200).0, 200);
+    for lang in ["sv", "en"] {
+        let created = torget()
+            .args(["new", "article", "nyheter/nytt-mote", "--lang", lang])
+            .args(["--now", NOW, "--site"])
+            .arg(&site)
+            .output()
+            .unwrap();
+        assert_success(&created);
+    }
+    let mark = "<mark class=\"placeholder\">";
+
+    // The address is made from the placeholder title until it is replaced.
+    let (status, body) = page_when(server.port, "/nyheter/skriv-rubriken-har/", |s, _| s == 200);
+    assert_eq!(status, 200, "{body}");
+    assert!(
+        body.contains("<p class=\"torget-placeholder-notice\" role=\"note\"><strong>Utkast:</strong> ersätt texten mellan « och » innan du publicerar.</p>"),
+        "{body}"
+    );
+    assert!(
+        body.contains(&format!("<h1>{mark}«Skriv rubriken här»</mark></h1>")),
+        "{body}"
+    );
+    assert!(
+        body.contains(&format!(
+            "<h2 id=\"mellanrubrik\">{mark}«Mellanrubrik»</mark></h2>"
+        )),
+        "{body}"
+    );
+    // Not inside the title element, where markup would show as text.
+    assert!(body.contains("<title>«Skriv rubriken här» | "), "{body}");
+    assert!(body.contains("/__torget/preview.css"), "{body}");
+    assert!(body.contains("<script src=\"/__torget/reload.js\"></script>"));
+    let (status, english) = get(server.port, "/en/news/write-the-headline-here/");
+    assert_eq!(status, 200, "{english}");
+    assert!(
+        english.contains(
+            "<strong>Draft:</strong> replace the text between « and » before you publish."
+        ),
+        "{english}"
+    );
+    let (status, css) = get(server.port, "/__torget/preview.css");
+    assert_eq!(status, 200);
+    assert!(css.contains("mark.placeholder"), "{css}");
+
+    // The rest of the site is browsable, without the notice.
+    let (status, about) = get(server.port, "/om-oss/");
+    assert_eq!(status, 200, "{about}");
+    assert!(!about.contains("torget-placeholder-notice"), "{about}");
+    let (status, news) = get(server.port, "/nyheter/");
+    assert_eq!(status, 200);
+    assert!(
+        news.contains(&format!("{mark}«Skriv rubriken här»</mark>")),
+        "the listing marks the title too: {news}"
+    );
+
+    // Filled in, the Swedish page is a plain page; the English one still has its notice.
+    let file = site.join("content/nyheter/nytt-mote/sv.md");
+    let mut text = std::fs::read_to_string(&file).unwrap();
+    for (placeholder, value) in [
+        ("«Skriv rubriken här»", "Nytt möte"),
+        (
+            "«Skriv första stycket här. Det blir ingress om du inte skriver en summary.»",
+            "Första stycket.",
+        ),
+        ("«Mellanrubrik»", "Bakgrund"),
+        (
+            "«Brödtext. Länka till andra sidor så här: [Om Sluta skjut](@/om-sluta-skjut).»",
+            "Se [oss](@/om).",
+        ),
+    ] {
+        text = text.replace(placeholder, value);
+    }
+    save(&file, text);
+    let (status, body) = page_when(server.port, "/nyheter/nytt-mote/", |s, _| s == 200);
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("<h1>Nytt möte</h1>"), "{body}");
+    assert!(!body.contains("torget-placeholder-notice"), "{body}");
+    assert!(!body.contains(mark), "{body}");
+    let (_, english) = get(server.port, "/en/news/write-the-headline-here/");
+    assert!(english.contains("torget-placeholder-notice"), "{english}");
+}
+
+#[test]
+fn a_placeholder_outside_an_article_still_stops_the_preview() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_dir(&fixture("basic"), &site);
+    let created = torget()
+        .args(["new", "dataset", "besok", "--now", NOW, "--site"])
+        .arg(&site)
+        .output()
+        .unwrap();
+    assert_success(&created);
+    let server = start(&site);
+    let (status, body) = get(server.port, "/om-oss/");
+    assert_eq!(status, 500, "{body}");
+    assert!(body.contains("content/statistik/besok.yaml:4:14"), "{body}");
+}

@@ -98,17 +98,19 @@ pub(crate) fn prepare(options: &BuildOptions) -> Result<Prepared, Vec<Diagnostic
 /// site.yaml: its text (for locating findings) and its settings.
 pub(crate) fn read_config(options: &BuildOptions) -> Result<(String, SiteConfig), Vec<Diagnostic>> {
     let root = options.site.as_path();
-    let config_text =
-        content::read_text(&root.join(config::FILE), config::FILE).map_err(|mut d| {
-            if !root.join(config::FILE).exists() {
-                d = Diagnostic::error(config::FILE, format!("no site.yaml in {}", root.display()))
-                    .with_hint("run torget in the site folder, or point at it with --site DIR");
-            }
-            vec![d]
-        })?;
+    let config_text = content::read_text(&root.join(config::FILE), config::FILE)
+        .map_err(|d| vec![not_a_site(root).unwrap_or(d)])?;
     let mut config = SiteConfig::parse(&config_text, options.base_url.as_deref())?;
     config.link_files = options.for_disk;
     Ok((config_text, config))
+}
+
+/// The error for a folder without site.yaml, where torget was not run in a site folder.
+pub(crate) fn not_a_site(root: &Path) -> Option<Diagnostic> {
+    (!root.join(config::FILE).exists()).then(|| {
+        Diagnostic::error(config::FILE, format!("no site.yaml in {}", root.display()))
+            .with_hint("run torget in the site folder, or point at it with --site DIR")
+    })
 }
 
 pub(crate) fn load_options(options: &BuildOptions, config: &SiteConfig) -> content::LoadOptions {
