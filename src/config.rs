@@ -13,6 +13,8 @@ pub(crate) struct SiteConfig {
     pub(crate) description: Localized<String>,
     /// Absolute URL of the site root, always ending in `/`.
     pub(crate) base_url: String,
+    /// The path part of `base_url` (`/sluta-skjut/`), where the site's root is on its host.
+    root_path: String,
     /// The site's languages, default language first.
     pub(crate) languages: Vec<Lang>,
     pub(crate) default_language: Lang,
@@ -180,6 +182,8 @@ impl SiteConfig {
         Ok(SiteConfig {
             name: raw.name,
             description: raw.description,
+            root_path: url::Url::parse(&base_url)
+                .map_or_else(|_| "/".to_string(), |u| u.path().to_string()),
             base_url,
             languages,
             default_language: raw.default_language,
@@ -212,9 +216,8 @@ impl SiteConfig {
     }
 
     /// The path part of the base URL (`/sluta-skjut/`), where the site's root is on its host.
-    pub(crate) fn root_path(&self) -> String {
-        // The base URL was read as a web address when the settings were loaded.
-        url::Url::parse(&self.base_url).map_or_else(|_| "/".to_string(), |u| u.path().to_string())
+    pub(crate) fn root_path(&self) -> &str {
+        &self.root_path
     }
 
     /// Line and column of a top-level key, for errors about a setting found later.

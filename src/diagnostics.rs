@@ -100,6 +100,14 @@ impl Diagnostic {
         self
     }
 
+    /// With `hint` when there is one: the pipeline's findings carry an optional hint.
+    pub(crate) fn with_hint_if(self, hint: Option<String>) -> Self {
+        match hint {
+            Some(hint) => self.with_hint(hint),
+            None => self,
+        }
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }

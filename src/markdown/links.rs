@@ -176,7 +176,7 @@ impl Linker<'_, '_> {
         let root = config.root_path();
         let rest = dest
             .strip_prefix(config.base_url.as_str())
-            .or_else(|| dest.strip_prefix(root.as_str()))
+            .or_else(|| dest.strip_prefix(root))
             .filter(|_| !dest.starts_with("//"))?;
         let (path, anchor) = match rest.split_once('#') {
             Some((p, a)) => (p, Some(a)),
@@ -226,10 +226,9 @@ impl Linker<'_, '_> {
             url.push_str(anchor);
         }
         self.linked.push(key.to_string());
-        let suggested = if anchor.is_some_and(|a| !a.is_empty()) {
-            format!("@/{key}#{}", anchor.unwrap_or(""))
-        } else {
-            format!("@/{key}")
+        let suggested = match anchor.filter(|a| !a.is_empty()) {
+            Some(anchor) => format!("@/{key}#{anchor}"),
+            None => format!("@/{key}"),
         };
         self.warnings.push((
             range,
@@ -259,9 +258,8 @@ impl Linker<'_, '_> {
         let decoded = file.replace("%20", " ");
         if !self.article.assets.iter().any(|a| a.relative == decoded) {
             let names = || self.article.assets.iter().map(|a| a.relative.as_str());
-            let same_but_case = names().find(|name| {
-                name.eq_ignore_ascii_case(&decoded) || name.to_lowercase() == decoded.to_lowercase()
-            });
+            let wanted = decoded.to_lowercase();
+            let same_but_case = names().find(|name| name.to_lowercase() == wanted);
             let closest = crate::diagnostics::closest(&decoded, names());
             let hint = if let Some(name) = same_but_case {
                 format!(

@@ -166,33 +166,34 @@ pub(crate) fn render(
         ids.extend(footnotes.ids());
     }
 
-    let located = |range: Range<usize>, diagnostic: Diagnostic, hint: Option<String>| {
-        let diagnostic = diagnostic.at_offset(text, body_start + source.original(range.start));
-        match hint {
-            Some(h) => diagnostic.with_hint(h),
-            None => diagnostic,
-        }
+    // `offset` is in the editor's text; what the parser found is mapped back first.
+    let located = |offset: usize, diagnostic: Diagnostic, hint: Option<String>| {
+        diagnostic
+            .at_offset(text, body_start + offset)
+            .with_hint_if(hint)
     };
     let mut diagnostics: Vec<Diagnostic> = problems
         .into_iter()
         .map(|(range, message, hint)| {
-            located(range, Diagnostic::error(&translation.file, message), hint)
+            let offset = source.original(range.start);
+            located(offset, Diagnostic::error(&translation.file, message), hint)
         })
         .collect();
     let warnings = (raw_html.warnings.into_iter())
         .chain(destinations.warnings)
         .chain(link_warnings);
     diagnostics.extend(warnings.map(|(range, message, hint)| {
-        located(range, Diagnostic::warning(&translation.file, message), hint)
+        let offset = source.original(range.start);
+        located(
+            offset,
+            Diagnostic::warning(&translation.file, message),
+            hint,
+        )
     }));
     // Mended before parsing: these ranges are already the editor's.
     diagnostics.extend(source.warnings.iter().map(|(range, message, hint)| {
-        let warning = Diagnostic::warning(&translation.file, message.clone())
-            .at_offset(text, body_start + range.start);
-        match hint {
-            Some(h) => warning.with_hint(h.clone()),
-            None => warning,
-        }
+        let warning = Diagnostic::warning(&translation.file, message.clone());
+        located(range.start, warning, hint.clone())
     }));
     Rendered {
         html: if raw_html.seen {

@@ -284,7 +284,7 @@ impl<'s> Renderer<'s> {
             site,
             theme,
             bodies,
-            absolute_root: Some(root),
+            absolute_root: Some(root.to_string()),
         }
     }
 
@@ -1019,11 +1019,9 @@ fn intros(site: &Site, warnings: &mut Vec<Diagnostic>) -> BTreeMap<Lang, String>
         let fragment = markdown::fragment(markdown, lang, &site.config.iframe_hosts);
         let location = crate::yaml::path_location(&home.text, &format!("intro.{}", lang.code()));
         warnings.extend(fragment.warnings.into_iter().map(|(_, message, hint)| {
-            let warning = Diagnostic::warning(&home.file, message).at(&home.text, location);
-            match hint {
-                Some(hint) => warning.with_hint(hint),
-                None => warning,
-            }
+            Diagnostic::warning(&home.file, message)
+                .at(&home.text, location)
+                .with_hint_if(hint)
         }));
         intros.insert(lang, fragment.html);
     }
