@@ -6,12 +6,11 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use chrono::{NaiveDate, Timelike};
+use chrono::NaiveDate;
 
 use crate::content::front_matter;
 use crate::diagnostics::Diagnostic;
 use crate::i18n::Lang;
-use crate::text::date::Date;
 use crate::text::slug::Slug;
 
 /// Writes `content/<section>/<name>/<lang>.md`; refuses to overwrite anything.
@@ -136,9 +135,9 @@ fn translation_of(
     today: Option<NaiveDate>,
 ) -> Result<String, Diagnostic> {
     let shown = relative(site, source);
-    let text = fs::read_to_string(source).map_err(|e| {
-        Diagnostic::error(&shown, format!("cannot read it: {e}"))
-            .with_hint("the new translation copies from this file; check that it can be opened")
+    // Read as a build reads it (a byte-order mark dropped, bad bytes located).
+    let text = crate::content::read_text(source, &shown).map_err(|d| {
+        d.with_hint("the new translation copies from this file; check that it can be opened")
     })?;
     let parsed = front_matter::parse(&shown, &text).map_err(|mut d| {
         d.message = format!("cannot copy from this translation: {}", d.message);
@@ -149,11 +148,7 @@ fn translation_of(
     })?;
     let front = parsed.front;
     let words = Words::of(lang);
-    let date = front.date.map(|Date(day, time)| match time {
-        Some(time) if time.second() != 0 => format!(" {day} {}", time.format("%H:%M:%S")),
-        Some(time) => format!(" {day} {}", time.format("%H:%M")),
-        None => format!(" {day}"),
-    });
+    let date = front.date.map(|date| format!(" {}", date.as_written()));
     // An undated original: an article is still dated today, as without one.
     let date = date.or_else(|| today.map(|d| format!(" {d}")));
     let tags = serde_json::to_string(&front.tags).unwrap_or_else(|_| "[]".to_string());
@@ -283,12 +278,13 @@ fn headings(body: &str) -> Vec<(usize, String)> {
 
 /// Writes `content/<section>/<name>.yaml`; the section defaults to the one holding datasets.
 pub fn new_dataset(site: &Path, target: &str, today: NaiveDate) -> Result<PathBuf, Diagnostic> {
+    let sections = dataset_sections(site);
     let target = if target.contains('/') {
         target.to_string()
     } else {
-        let section = dataset_sections(site)
-            .into_iter()
-            .next()
+        let section = sections
+            .first()
+            .cloned()
             .or_else(|| {
                 site.join("content/statistik/_section.yaml")
                     .is_file()
@@ -304,7 +300,6 @@ pub fn new_dataset(site: &Path, target: &str, today: NaiveDate) -> Result<PathBu
         format!("{section}/{target}")
     };
     let (section, name) = split_target(site, &target, "dataset", "statistik/skjutningar-malmo")?;
-    let sections = dataset_sections(site);
     if let Some(refusal) = articles_not_datasets(site, section, &sections) {
         let hint = match sections.first() {
             Some(first) => format!(

@@ -87,18 +87,18 @@ pub fn check(options: &BuildOptions) -> Result<CheckReport, Vec<Diagnostic>> {
         });
     }
     report.extend(translations(&site));
-    for (file, reason) in &site.content.held_back {
-        let warning = Diagnostic::warning(file, format!("not published in this build: {reason}"));
-        // At the key that holds it back; the file was read a moment ago, so
-        // failing to read it again only costs the line.
-        let key = held_back_by(reason);
-        let located = std::fs::read_to_string(options.site.join(file))
-            .ok()
-            .map(|text| {
-                let at = yaml_key_location(&text, key);
-                warning.clone().at(&text, at)
-            });
-        report.push(located.unwrap_or(warning));
+    for (file, held) in &site.content.held_back {
+        let warning = Diagnostic::warning(
+            file,
+            format!("not published in this build: {}", held.reason),
+        );
+        // Read again only to show the line that holds it back; failing that costs the line.
+        let shown = crate::content::read_text(&options.site.join(file), file).map(|text| {
+            warning
+                .clone()
+                .at(&text, yaml_key_location(&text, held.key))
+        });
+        report.push(shown.unwrap_or(warning));
     }
     report.extend(datasets(&site, options.today));
     report.extend(descriptions(&site, &bodies, &options.site));
@@ -107,17 +107,6 @@ pub fn check(options: &BuildOptions) -> Result<CheckReport, Vec<Diagnostic>> {
         findings: report.sorted(),
         readability,
     })
-}
-
-/// The front-matter key that holds a translation back, from the reason the load gave.
-fn held_back_by(reason: &str) -> &'static str {
-    if reason.contains("expire") {
-        "expires"
-    } else if reason.contains("future") {
-        "date"
-    } else {
-        "draft"
-    }
 }
 
 /// Renders every page in memory, so template errors are found without writing anything.

@@ -9,7 +9,8 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use super::{
-    Article, Asset, Content, Home, Section, SectionMeta, Translation, front_matter, placeholder,
+    Article, Asset, Content, HeldBack, Home, Section, SectionMeta, Translation, front_matter,
+    placeholder,
 };
 use crate::dataset::Dataset;
 use crate::diagnostics::{Diagnostic, Location};
@@ -126,9 +127,9 @@ pub(crate) fn load(root: &Path, options: &LoadOptions) -> (Content, Vec<Diagnost
                         .or_default()
                         .insert(translation.lang, translation);
                 }
-                Some(reason) => {
-                    content.held_back.push((translation.file.clone(), reason));
-                    unpublished_reasons.insert(dir.as_str(), reason);
+                Some(held) => {
+                    unpublished_reasons.insert(dir.as_str(), held.reason);
+                    content.held_back.push((translation.file.clone(), held));
                 }
             },
             Err(e) => {
@@ -280,8 +281,8 @@ pub(crate) fn reload_translation(
                     problems.extend(placeholder::placeholders(&file, &translation.text));
                     article.translations.insert(lang, translation);
                 }
-                Some(reason) => {
-                    content.held_back.push((file, reason));
+                Some(held) => {
+                    content.held_back.push((file, held));
                     content.held_back.sort();
                 }
             },
@@ -305,7 +306,7 @@ pub(crate) fn reload_translation(
                 f.strip_prefix(&prefix)
                     .is_some_and(|name| !name.contains('/'))
             })
-            .map(|(_, reason)| *reason);
+            .map(|(_, held)| held.reason);
         if let Some(reason) = reason {
             content.unpublished.insert(dir.to_string(), reason);
         }
@@ -317,19 +318,23 @@ pub(crate) fn reload_translation(
 }
 
 /// Why a translation is left out of this build, if it is.
-fn publication(translation: &Translation, options: &LoadOptions) -> Option<&'static str> {
+fn publication(translation: &Translation, options: &LoadOptions) -> Option<HeldBack> {
     let front = &translation.front;
+    let held = |reason, key| Some(HeldBack { reason, key });
     if front.expires.is_some_and(|d| d.0 <= options.today) {
-        return Some("it has expired (its `expires` date has passed)");
+        return held("it has expired (its `expires` date has passed)", "expires");
     }
     if options.drafts {
         return None;
     }
     if front.draft {
-        return Some("it is a draft (build with --drafts to include it)");
+        return held("it is a draft (build with --drafts to include it)", "draft");
     }
     if front.date.is_some_and(|d| d.0 > options.today) {
-        return Some("it is dated in the future (build with --drafts to include it)");
+        return held(
+            "it is dated in the future (build with --drafts to include it)",
+            "date",
+        );
     }
     None
 }

@@ -29,7 +29,7 @@ pub(crate) struct Content {
     /// Articles left out of this build, with why, so links to them get a clear error.
     pub(crate) unpublished: BTreeMap<String, &'static str>,
     /// Every translation left out of this build (draft, scheduled, expired): its file and why.
-    pub(crate) held_back: Vec<(String, &'static str)>,
+    pub(crate) held_back: Vec<(String, HeldBack)>,
     /// Content paths of sections, datasets and article folders with a file that
     /// failed to load: its own errors say why, so what links to it or embeds
     /// it is not reported again.
@@ -43,6 +43,13 @@ pub(crate) struct Content {
     /// Articles all of whose translations went after an edit, kept with
     /// their files for when one comes back (see [`reload_translation`]).
     pub(crate) emptied: BTreeMap<String, Article>,
+}
+
+/// Why a translation is left out of a build, and the front-matter key that says so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct HeldBack {
+    pub(crate) reason: &'static str,
+    pub(crate) key: &'static str,
 }
 
 impl Content {

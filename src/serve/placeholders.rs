@@ -114,10 +114,16 @@ fn opens(tag: &str, name: &str) -> bool {
         && tag[1 + name.len()..].starts_with(['>', ' ', '\t', '\n', '/'])
 }
 
+/// Where `needle` (ASCII) first starts in `haystack`, ignoring ASCII case, without copying either.
 fn find_ignoring_case(haystack: &str, needle: &str) -> Option<usize> {
+    let needle = needle.as_bytes();
+    if needle.is_empty() {
+        return Some(0);
+    }
     haystack
-        .to_ascii_lowercase()
-        .find(&needle.to_ascii_lowercase())
+        .as_bytes()
+        .windows(needle.len())
+        .position(|window| window.eq_ignore_ascii_case(needle))
 }
 
 /// `html` with the draft notice first in `<main>`, or in `<body>` when the theme has no `<main>`.

@@ -42,6 +42,16 @@ impl Date {
     }
 }
 
+impl Date {
+    /// As an editor writes it in front matter: `2019-11-13`, or `2019-11-13 10:00`.
+    pub(crate) fn as_written(self) -> String {
+        match self.1 {
+            Some(time) => format!("{} {}", self.0, clock(time, false)),
+            None => self.0.to_string(),
+        }
+    }
+}
+
 /// `10:00`, with seconds when asked for or when there are any.
 fn clock(time: NaiveTime, seconds: bool) -> String {
     if seconds || time.second() != 0 {
