@@ -4,6 +4,7 @@
 //!
 //!     cargo bench --bench build                 # 1,000 and 10,000 articles
 //!     TORGET_BENCH_SIZES=2000 cargo bench --bench build
+//!     cargo bench --bench build -- serve        # serve's saves on gen_site.py's 10,000 pages
 //!
 //! Sites and output go to /dev/shm when it exists, since disk timings on shared
 //! machines swing too much to compare. Every build, the floor's, torget's and
@@ -169,8 +170,43 @@ fn reap(child: std::process::Child) -> (bool, u64) {
     (ok, usage.ru_maxrss as u64 * 1024)
 }
 
-/// `serve`'s rebuild after one article is edited, three ways, against the whole build of the same run.
-fn serve_edits(site: &Path, full_build: Duration) {
+/// The text of an edited file for the n-th run of an edit.
+type Edited<'a> = Box<dyn Fn(usize) -> String + 'a>;
+
+/// One kind of save an editor makes under `serve`: what it is, the file, and its text run by run.
+struct SaveEdit<'a> {
+    what: &'a str,
+    file: PathBuf,
+    text: Edited<'a>,
+}
+
+/// The three article edits of every measured site: a sentence, a title, a date.
+fn article_edits(file: PathBuf) -> Vec<SaveEdit<'static>> {
+    let original = fs::read_to_string(&file).expect("the generated article exists");
+    let title_line = original.lines().nth(1).unwrap_or_default().to_string();
+    let date_line = original.lines().nth(2).unwrap_or_default().to_string();
+    let (a, b) = (original.clone(), original.clone());
+    vec![
+        SaveEdit {
+            what: "a sentence added at the end",
+            file: file.clone(),
+            text: Box::new(move |n| format!("{original}\nEn mening till, nummer {n}.\n")),
+        },
+        SaveEdit {
+            what: "a new title (so a new address)",
+            file: file.clone(),
+            text: Box::new(move |n| a.replacen(&title_line, &format!("title: \"Ny rubrik {n}\""), 1)),
+        },
+        SaveEdit {
+            what: "a new date (listings re-sorted)",
+            file,
+            text: Box::new(move |n| b.replacen(&date_line, &format!("date: 2019-0{}-15", 1 + n % 9), 1)),
+        },
+    ]
+}
+
+/// `serve`'s rebuild after each of `edits`, against the whole build of the same run.
+fn serve_edits(site: &Path, full_build: Duration, edits: &[SaveEdit<'_>]) {
     let options = torget::BuildOptions {
         site: fs::canonicalize(site).expect("the site exists"),
         out: None,
@@ -184,37 +220,17 @@ fn serve_edits(site: &Path, full_build: Duration) {
     live.build_all().expect("the generated site builds");
     let first = started.elapsed();
     println!(
-        "{:>8} serve: first build in memory {:.3}s; rebuild after one article is edited (median of {RUNS}):",
+        "{:>8} serve: first build in memory {:.3}s; rebuild after one save (median of {RUNS}):",
         "",
         first.as_secs_f64()
     );
-    let file = options.site.join("content/artiklar/art-00042/sv.md");
-    let original = fs::read_to_string(&file).expect("the generated article exists");
-    let title_line = original.lines().nth(1).unwrap_or_default().to_string();
-    let date_line = original.lines().nth(2).unwrap_or_default().to_string();
-    // The article's text for the n-th run of an edit.
-    type Edited<'a> = Box<dyn Fn(usize) -> String + 'a>;
-    let edits: [(&str, Edited<'_>); 3] = [
-        (
-            "a sentence added at the end",
-            Box::new(|n| format!("{original}\nEn mening till, nummer {n}.\n")),
-        ),
-        (
-            "a new title (so a new address)",
-            Box::new(|n| original.replacen(&title_line, &format!("title: \"Ny rubrik {n}\""), 1)),
-        ),
-        (
-            "a new date (listings re-sorted)",
-            Box::new(|n| {
-                original.replacen(&date_line, &format!("date: 2019-0{}-15", 1 + n % 9), 1)
-            }),
-        ),
-    ];
-    for (what, edit) in &edits {
+    for edit in edits {
+        let file = options.site.join(&edit.file);
+        let original = fs::read_to_string(&file).expect("the edited file exists");
         let mut times = Vec::new();
         let mut rendered = 0;
         for n in 0..RUNS {
-            fs::write(&file, edit(n)).expect("the article is written");
+            fs::write(&file, (edit.text)(n)).expect("the file is written");
             // An editor saves seconds apart; what the last rebuild frees in
             // the background is done by then, and is not this edit's work.
             std::thread::sleep(Duration::from_millis(300));
@@ -223,21 +239,95 @@ fn serve_edits(site: &Path, full_build: Duration) {
                 .rebuild(std::slice::from_ref(&file))
                 .expect("the edited site builds");
             times.push(started.elapsed());
-            assert!(rebuilt.incremental, "an article edit is rebuilt in place");
+            assert!(rebuilt.incremental, "{}: rebuilt in place", edit.what);
             rendered = rendered.max(rebuilt.summary.rendered);
         }
         let time = median(times);
         println!(
-            "{:>8} {:>7} {:>9.1}ms  {:>6.3}x of the whole build; up to {rendered} pages rendered: {what}",
+            "{:>8} {:>7} {:>9.1}ms  {:>6.3}x of the whole build; up to {rendered} pages rendered: {}",
             "",
             "",
             time.as_secs_f64() * 1e3,
             time.as_secs_f64() / full_build.as_secs_f64(),
+            edit.what,
         );
-        fs::write(&file, &original).expect("the article is restored");
+        fs::write(&file, &original).expect("the file is restored");
         live.rebuild(std::slice::from_ref(&file))
             .expect("the restored site builds");
     }
+}
+
+/// A statistics section with one dataset, embedded in one article, added to
+/// a generated site so dataset edits can be measured. Like the rest of the
+/// generated site, its figures are made up, and its title says so.
+fn add_statistics(site: &Path, article: &Path) -> Vec<SaveEdit<'static>> {
+    let dir = site.join("content/statistik");
+    fs::create_dir_all(&dir).expect("the section folder is made");
+    let section = "title: { sv: Statistik, en: Statistics }\nslug: { en: statistics }\ndescription: { sv: Siffror, en: Figures }\n";
+    fs::write(dir.join("_section.yaml"), section).expect("the section is written");
+    let dataset = |n: usize| {
+        format!(
+            concat!(
+                "title: {{ sv: Påhittad testserie, en: Made-up test series }}\n",
+                "unit: {{ sv: ärenden, en: cases }}\nbetter: lower\n",
+                "source:\n  name: {{ sv: Mätningens generator, en: The benchmark's generator }}\n",
+                "  url: https://example.org/\nupdated: 2024-06-01\n",
+                "series:\n  - key: test\n    label: {{ sv: Ärenden, en: Cases }}\n",
+                "    values:\n      2017: 10\n      2018: {}\n      2019: 30\n",
+            ),
+            20 + n
+        )
+    };
+    fs::write(dir.join("testserie.yaml"), dataset(0)).expect("the dataset is written");
+    let text = fs::read_to_string(article).expect("the article exists");
+    fs::write(article, format!("{text}\n```trend testserie\n```\n")).expect("the article is written");
+    let articles_section = site.join("content/artiklar/_section.yaml");
+    let section_text = fs::read_to_string(&articles_section).expect("the section exists");
+    vec![
+        SaveEdit {
+            what: "a dataset's value changed (its page, the listing, one article)",
+            file: PathBuf::from("content/statistik/testserie.yaml"),
+            text: Box::new(move |n| dataset(n + 1)),
+        },
+        SaveEdit {
+            what: "a section's description changed (its listing pages)",
+            file: PathBuf::from("content/artiklar/_section.yaml"),
+            text: Box::new(move |n| {
+                section_text.replacen("Nyheter från kommunen", &format!("Nyheter nummer {n}"), 1)
+            }),
+        },
+    ]
+}
+
+/// `serve` on the site of `benches/gen_site.py` (the issue's measure), not the
+/// bench's own generator: one save of each kind, against a whole build in the same run.
+fn serve_on_gen_site(articles: usize, dir: &Path) {
+    let generator = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/gen_site.py");
+    let site = dir.join(format!("gen-site-{articles}"));
+    let made = std::process::Command::new("python3")
+        .arg(&generator)
+        .arg(articles.to_string())
+        .arg("torget")
+        .arg(&site)
+        .output()
+        .expect("python3 runs benches/gen_site.py");
+    assert!(made.status.success(), "gen_site.py failed");
+    let article = site.join("content/artiklar/art-00042/sv.md");
+    let mut edits = article_edits(article.clone());
+    edits.extend(add_statistics(&site, &article));
+    let builds: Vec<Duration> = (0..RUNS)
+        .map(|_| {
+            let _ = fs::remove_dir_all(dir.join("out"));
+            build_in_child(&site, &dir.join("out")).0
+        })
+        .collect();
+    let build = median(builds);
+    println!(
+        "{articles:>8} gen_site.py: whole build {:.3}s (median of {RUNS})",
+        build.as_secs_f64()
+    );
+    serve_edits(&site, build, &edits);
+    let _ = fs::remove_dir_all(&site);
 }
 
 fn median(mut values: Vec<Duration>) -> Duration {
@@ -251,6 +341,12 @@ fn main() {
     }
     // `cargo bench` passes --bench; `cargo test` runs benches with no such flag, and then only checks they build.
     if !std::env::args().any(|a| a == "--bench") {
+        return;
+    }
+    if std::env::args().any(|a| a == "serve") {
+        let dir = scratch();
+        serve_on_gen_site(10_000, &dir);
+        let _ = fs::remove_dir_all(&dir);
         return;
     }
     let sizes: Vec<usize> = std::env::var("TORGET_BENCH_SIZES")
@@ -299,7 +395,8 @@ fn main() {
             peak as f64 / (1024.0 * 1024.0),
             build_time.as_secs_f64() * 1e6 / floor_pages as f64,
         );
-        serve_edits(&site, build_time);
+        let article = site.join("content/artiklar/art-00042/sv.md");
+        serve_edits(&site, build_time, &article_edits(article));
         let _ = fs::remove_dir_all(&site);
         if let Some((time, memory)) = hugo(articles, &dir) {
             println!(

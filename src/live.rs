@@ -1,11 +1,13 @@
-//! A site kept in memory between builds, for `serve`: after an edit to an article, only what the edit changes is built again.
+//! A site kept in memory between builds, for `serve`: after an edit to an article, a section, a dataset or the home page, only what the edit changes is built again.
 //!
-//! An edited translation file is read again and patched into the loaded
-//! content; the site is resolved again (addresses, listings, topics);
-//! bodies are rendered again only where their file, address or link
-//! targets changed; pages only where their fingerprint changed. Any other
-//! change (settings, sections, datasets, theme, files, folders) loads the
-//! whole site, as a build does.
+//! An edited translation, `_section.yaml`, dataset or `_index.yaml` is read
+//! again and patched into the loaded content; the site is resolved again
+//! (addresses, listings, topics) when what it was resolved from changed;
+//! bodies are rendered again only where their file, address, link targets
+//! or embedded datasets changed; pages only where their fingerprint (a hash
+//! of their template's input) changed. Any other change (settings, theme,
+//! static files, files appearing or going, folders) loads the whole site, as
+//! a build does.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -18,6 +20,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::Lang;
 use crate::output::{Files, Memory};
 use crate::render::{self, Bodies, Theme};
+use crate::site::reads::Part;
 use crate::site::{Resolution, Site};
 use crate::steps::{self, BuildOptions, BuildSummary, Mode, Written};
 
@@ -50,6 +53,22 @@ struct Loaded {
     load_problems: Vec<Diagnostic>,
     /// What the served files were made from, when they come from this load.
     written: Option<Written>,
+    /// Whether a build that failed resolved the site again since `written`
+    /// was made, so its addresses may not be those of the served files.
+    resolved_since_written: bool,
+}
+
+/// A file of content edited under `serve`, which a rebuild reads again on its own.
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Edit {
+    /// `content/<folder>/<lang>.md`
+    Translation(String, Lang),
+    /// `content/<folder>/_section.yaml`
+    Section(String),
+    /// A dataset, by content path without `.yaml`.
+    Dataset(String),
+    /// `content/_index.yaml`
+    Home,
 }
 
 /// How a rebuild went.
@@ -123,6 +142,7 @@ impl LiveSite {
                 bodies: Bodies::new(),
                 load_problems,
                 written: None,
+                resolved_since_written: false,
             },
             None,
             started,
@@ -136,7 +156,7 @@ impl LiveSite {
     /// Builds again after the files at `changed` (absolute paths) changed, appeared or went.
     pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<Rebuilt, Vec<Diagnostic>> {
         let started = Instant::now();
-        let Some(edited) = self.edited_translations(changed) else {
+        let Some(edits) = self.edits(changed) else {
             return self.build_all();
         };
         // Every finished build leaves its resolution.
@@ -144,22 +164,64 @@ impl LiveSite {
             return self.build_all();
         };
         let load_options = steps::load_options(&self.options, &loaded.config);
-        // Taken from `loaded` once a front matter changes, for the bodies to be compared with.
+        let root = self.options.site.as_path();
+        // Taken from `loaded` once what resolving reads changes, for the bodies to be compared with.
         let mut resolved_before = None;
-        for (dir, lang) in &edited {
-            let root = self.options.site.as_path();
-            let before = front_matter(&loaded.content, dir, *lang).map(str::to_string);
-            let Some(problems) =
-                content::reload_translation(root, &mut loaded.content, dir, *lang, &load_options)
-            else {
+        let mut edited = BTreeSet::new();
+        let mut changed_datasets = BTreeSet::new();
+        // A failed build since the served files may have changed anything.
+        let mut changed_parts = (!loaded.resolved_since_written).then(Vec::new);
+        for edit in &edits {
+            let content = &mut loaded.content;
+            let (file, problems) = match edit {
+                Edit::Translation(dir, lang) => {
+                    let before = front_matter(content, dir, *lang).map(str::to_string);
+                    let problems =
+                        content::reload_translation(root, content, dir, *lang, &load_options);
+                    if front_matter(content, dir, *lang) != before.as_deref() {
+                        // Addresses, listings or topics may move: resolve again, and
+                        // compare, so bodies whose links did not move are kept.
+                        resolved_before = resolved_before.or(loaded.resolution.take());
+                    }
+                    edited.insert((dir.clone(), *lang));
+                    (format!("content/{dir}/{}.md", lang.code()), problems)
+                }
+                Edit::Section(dir) => {
+                    resolved_before = resolved_before.or(loaded.resolution.take());
+                    let heading = |c: &Content| {
+                        (c.sections.get(dir)).map(|s| (s.meta.title.clone(), s.meta.slug.clone()))
+                    };
+                    let before = heading(content);
+                    let problems = content::reload_section(root, content, dir);
+                    if let Some(parts) = changed_parts.as_mut() {
+                        parts.push(Part::Section(dir).key());
+                        if heading(content) != before {
+                            parts.push(Part::SectionTitle(dir).key());
+                        }
+                    }
+                    (format!("content/{dir}/_section.yaml"), problems)
+                }
+                Edit::Dataset(key) => {
+                    resolved_before = resolved_before.or(loaded.resolution.take());
+                    if let Some(parts) = changed_parts.as_mut() {
+                        parts.extend([Part::Dataset(key).key(), Part::Article(key).key()]);
+                    }
+                    let problems = content::reload_dataset(root, content, key, &load_options);
+                    changed_datasets.insert(key.rsplit('/').next().unwrap_or(key).to_string());
+                    (format!("content/{key}.yaml"), problems)
+                }
+                Edit::Home => {
+                    resolved_before = resolved_before.or(loaded.resolution.take());
+                    // Its title is in every page's breadcrumbs.
+                    changed_parts = None;
+                    let problems = content::reload_home(root, content);
+                    ("content/_index.yaml".to_string(), problems)
+                }
+            };
+            let Some(problems) = problems else {
                 return self.build_all();
             };
-            if front_matter(&loaded.content, dir, *lang) != before.as_deref() {
-                // Addresses, listings or topics may move: resolve again, and
-                // compare, so bodies whose links did not move are kept.
-                resolved_before = resolved_before.or(loaded.resolution.take());
-            }
-            let file = PathBuf::from(format!("content/{dir}/{}.md", lang.code()));
+            let file = PathBuf::from(file);
             loaded.load_problems.retain(|d| d.file != file);
             loaded.load_problems.extend(problems);
         }
@@ -167,6 +229,8 @@ impl LiveSite {
             previous: std::mem::take(&mut loaded.bodies),
             edited,
             resolved_before,
+            changed_datasets,
+            changed_parts,
         };
         self.finish(loaded, Some(reuse), started)
             .map(|summary| Rebuilt {
@@ -178,33 +242,44 @@ impl LiveSite {
     /// Whether the files at `changed` leave the site as it is (an editor's
     /// scratch files, made and removed), so nothing need be built or reloaded.
     pub fn is_unchanged_by(&self, changed: &[PathBuf]) -> bool {
-        self.loaded.is_some()
-            && self
-                .edited_translations(changed)
-                .is_some_and(|e| e.is_empty())
+        self.loaded.is_some() && self.edits(changed).is_some_and(|e| e.is_empty())
     }
 
-    /// The translations `changed` names, or `None` if anything else changed.
-    fn edited_translations(&self, changed: &[PathBuf]) -> Option<BTreeSet<(String, Lang)>> {
+    /// The files of content `changed` names, or `None` if anything else changed.
+    fn edits(&self, changed: &[PathBuf]) -> Option<BTreeSet<Edit>> {
         let loaded = self.loaded.as_ref()?;
         let content_dir = self.options.site.join("content");
-        let mut edited = BTreeSet::new();
+        let mut edits = BTreeSet::new();
         for path in changed {
             if !path.exists() && !was_read(&loaded.content, &self.options.site, path) {
                 // Editors make and remove scratch files beside the one they save (vim's `4913`).
                 continue;
             }
             let relative = path.strip_prefix(&content_dir).ok()?;
-            let name = relative.file_name()?.to_str()?;
-            let dir = relative.parent()?.to_str()?.replace('\\', "/");
-            let code = name.strip_suffix(".md")?;
-            let lang = Lang::from_code(code).filter(|l| loaded.config.languages.contains(l))?;
-            if dir.is_empty() || path_is_hidden(relative) {
+            if path_is_hidden(relative) {
                 return None;
             }
-            edited.insert((dir, lang));
+            let name = relative.file_name()?.to_str()?;
+            let dir = relative.parent()?.to_str()?.replace('\\', "/");
+            let edit = if let Some(code) = name.strip_suffix(".md") {
+                let lang = Lang::from_code(code).filter(|l| loaded.config.languages.contains(l))?;
+                (!dir.is_empty()).then_some(Edit::Translation(dir, lang))?
+            } else if name == "_section.yaml" && !dir.is_empty() {
+                Edit::Section(dir)
+            } else if name == "_index.yaml" && dir.is_empty() {
+                Edit::Home
+            } else {
+                let id = name
+                    .strip_suffix(".yaml")
+                    .filter(|id| !id.starts_with('_'))?;
+                match dir.is_empty() {
+                    true => Edit::Dataset(id.to_string()),
+                    false => Edit::Dataset(format!("{dir}/{id}")),
+                }
+            };
+            edits.insert(edit);
         }
-        Some(edited)
+        Some(edits)
     }
 
     /// Resolves and renders `loaded`, writes what changed over the served files, and keeps it all.
@@ -214,7 +289,8 @@ impl LiveSite {
         reuse: Option<render::Reuse>,
         started: Instant,
     ) -> Result<BuildSummary, Vec<Diagnostic>> {
-        let same_addresses = loaded.resolution.is_some();
+        let resolving = loaded.resolution.is_none();
+        let same_addresses = !resolving && !loaded.resolved_since_written;
         let mut report = Diagnostics::default();
         report.extend(loaded.load_problems.iter().cloned());
         let (site, bodies) = steps::resolve_and_render(
@@ -230,8 +306,10 @@ impl LiveSite {
             report = previewed(report, &site);
         }
         let outcome = if report.has_errors() {
+            loaded.resolved_since_written |= resolving;
             Err(report.sorted())
         } else {
+            loaded.resolved_since_written = false;
             let since = loaded.written.take();
             // Served files are shared with requests in flight: write over a copy.
             let memory = match since {
@@ -327,6 +405,7 @@ fn was_read(content: &Content, root: &Path, path: &Path) -> bool {
         || relative == "content/_index.yaml"
         || relative.ends_with("/_section.yaml")
         || content.datasets.values().any(|d| d.file == relative)
+        || (content.failed.iter()).any(|key| relative == format!("content/{key}.yaml"))
         || content.static_files.iter().any(is_source)
         || (content.articles.values())
             .chain(content.emptied.values())

@@ -19,6 +19,101 @@ use crate::i18n::{Lang, collation_key};
 use crate::text::slug::Slug;
 use crate::yaml;
 
+/// What a page's view reads of a site, recorded as it is made, so that after
+/// an edit only the views that read something the edit changed are made again.
+///
+/// Reads are recorded where the site hands out what an edit to an article
+/// can change: addresses, listings, topics, the list of translations (here)
+/// and bodies (`render::Bodies::get`). A view that starts to show more of
+/// the site reads it through these, and is covered as it is written.
+/// Sections, datasets, the home page's texts and settings are not recorded:
+/// an edit to them makes every view again.
+pub(crate) mod reads {
+    use std::cell::RefCell;
+    use std::hash::{Hash, Hasher};
+
+    /// What one page's view read.
+    #[derive(Debug, Default, Clone)]
+    pub(crate) struct Reads {
+        /// The versions of the bodies it read.
+        pub(crate) bodies: Vec<u64>,
+        /// The other parts it read, each as [`Part::key`].
+        pub(crate) parts: Vec<u64>,
+    }
+
+    /// A part of a site a view can read.
+    #[derive(Hash)]
+    pub(crate) enum Part<'a> {
+        /// An article (its translations, addresses or body), by content path.
+        Article(&'a str),
+        /// A section's listing in one language, by content path.
+        Listing(&'a str, crate::i18n::Lang),
+        /// Which topics there are, in every language, and how many articles each has.
+        Topics,
+        /// One topic's articles, by slug.
+        Topic(&'a str),
+        /// Whether a topic has a page, by slug.
+        TopicAddress(&'a str),
+        /// Anything of a section, by content path.
+        Section(&'a str),
+        /// A section's title and address, as breadcrumbs and menus show it, by content path.
+        SectionTitle(&'a str),
+        /// A dataset's figures and address, by content path.
+        Dataset(&'a str),
+        /// Every translation, as the search page lists them.
+        AllArticles,
+    }
+
+    impl Part<'_> {
+        /// The part as a number. Two parts that share one only make a view
+        /// be made again that did not need to be.
+        pub(crate) fn key(&self) -> u64 {
+            let mut hasher = rustc_hash::FxHasher::default();
+            self.hash(&mut hasher);
+            hasher.finish()
+        }
+    }
+
+    thread_local! {
+        static READS: RefCell<Option<Reads>> = const { RefCell::new(None) };
+    }
+
+    /// Notes that the view being made on this thread, if any, read `part`.
+    pub(crate) fn record(part: Part<'_>) {
+        READS.with(|reads| {
+            if let Some(reads) = reads.borrow_mut().as_mut() {
+                reads.parts.push(part.key());
+            }
+        });
+    }
+
+    /// Notes that the view being made on this thread, if any, read the body of version `version`.
+    pub(crate) fn record_body(version: u64) {
+        READS.with(|reads| {
+            if let Some(reads) = reads.borrow_mut().as_mut() {
+                reads.bodies.push(version);
+            }
+        });
+    }
+
+    /// Makes a view with `view` on this thread, and says what it read.
+    pub(crate) fn recording<T>(view: impl FnOnce() -> T) -> (T, Reads) {
+        READS.with(|reads| *reads.borrow_mut() = Some(Reads::default()));
+        let made = view();
+        let read = READS.with(|reads| reads.borrow_mut().take());
+        (made, read.unwrap_or_default())
+    }
+}
+
+use reads::{Part, record};
+
+/// What breadcrumbs show of a section (see [`Site::section_heading`]).
+pub(crate) struct SectionHeading<'a> {
+    pub(crate) key: &'a str,
+    pub(crate) title: &'a crate::i18n::Localized<String>,
+    pub(crate) parent: Option<&'a str>,
+}
+
 /// The whole site after `resolve`: content plus every URL, read-only from here on.
 #[derive(Debug)]
 pub(crate) struct Site {
@@ -92,7 +187,7 @@ pub(crate) fn search_word(lang: Lang) -> &'static str {
 }
 
 /// A topic (tag) in one language: how it is written and the articles that carry it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Tag {
     pub(crate) name: String,
     /// Article content paths, newest first.
@@ -141,17 +236,89 @@ impl Site {
         (self.config, self.content, self.resolved)
     }
 
-    /// Articles whose address changed in some language (or that came or went) since `earlier`.
+    /// Articles, sections and datasets whose address changed in some language (or that came or went) since `earlier`.
     pub(crate) fn moved_since<'a>(&'a self, earlier: &'a Resolution) -> FxHashSet<&'a str> {
         let now = self.resolved.article_paths.iter();
         let before = earlier
             .article_paths
             .iter()
             .filter(|(key, _)| !self.resolved.article_paths.contains_key(*key));
-        now.filter(|(key, paths)| earlier.article_paths.get(*key) != Some(*paths))
+        let articles = now
+            .filter(|(key, paths)| earlier.article_paths.get(*key) != Some(*paths))
             .chain(before)
-            .map(|(key, _)| key.as_str())
-            .collect()
+            .map(|(key, _)| key.as_str());
+        // Sections and datasets are linked to as well; theirs move with a title or slug.
+        let others = [
+            (&self.resolved.section_paths, &earlier.section_paths),
+            (&self.resolved.dataset_paths, &earlier.dataset_paths),
+        ]
+        .into_iter()
+        .flat_map(|(now, before)| {
+            let changed = now
+                .iter()
+                .filter(|(key, paths)| before.get(*key) != Some(*paths));
+            let gone = before.iter().filter(|(key, _)| !now.contains_key(*key));
+            changed.chain(gone).map(|(key, _)| key.as_str())
+        });
+        articles.chain(others).collect()
+    }
+
+    /// The parts of the site a view can read (see [`reads`]) that differ from
+    /// `earlier`'s: articles that moved, came or went, listings, topics.
+    /// Articles whose files changed are the caller's to add.
+    pub(crate) fn changed_since(&self, earlier: &Resolution) -> FxHashSet<u64> {
+        // A moved key may be an article's, a section's or a dataset's.
+        let mut changed: FxHashSet<u64> = (self.moved_since(earlier).into_iter())
+            .flat_map(|key| {
+                [
+                    Part::Article(key),
+                    Part::Section(key),
+                    Part::SectionTitle(key),
+                    Part::Dataset(key),
+                ]
+            })
+            .map(|part| part.key())
+            .collect();
+        let now = &self.resolved.listings;
+        for (section, listings) in now.iter().chain(&earlier.listings) {
+            for &lang in listings.keys() {
+                let (now, before) = (
+                    now.get(section).and_then(|l| l.get(&lang)),
+                    earlier.listings.get(section).and_then(|l| l.get(&lang)),
+                );
+                if now != before {
+                    changed.insert(Part::Listing(section, lang).key());
+                }
+            }
+        }
+        // The topic index shows each topic with its count; a topic's pages its articles.
+        let counts =
+            |tags: &BTreeMap<Lang, BTreeMap<Slug, Tag>>| -> Vec<(Lang, Slug, String, usize)> {
+                (tags.iter())
+                    .flat_map(|(lang, tags)| {
+                        tags.iter().map(move |(slug, tag)| {
+                            (*lang, slug.clone(), tag.name.clone(), tag.articles.len())
+                        })
+                    })
+                    .collect()
+            };
+        if counts(&self.resolved.tags) != counts(&earlier.tags) {
+            changed.insert(Part::Topics.key());
+        }
+        for (lang, tags) in self.resolved.tags.iter().chain(&earlier.tags) {
+            for slug in tags.keys() {
+                let now = self.resolved.tags.get(lang).and_then(|t| t.get(slug));
+                let before = earlier.tags.get(lang).and_then(|t| t.get(slug));
+                if now != before {
+                    changed.insert(Part::Topic(slug.as_str()).key());
+                }
+                if now.is_some() != before.is_some() {
+                    changed.insert(Part::TopicAddress(slug.as_str()).key());
+                }
+            }
+        }
+        changed.insert(Part::AllArticles.key());
+        changed
     }
 
     /// The site again from its parts, for content whose front matter and
@@ -482,11 +649,23 @@ impl Site {
 
     /// The topics of `lang`, by slug.
     pub(crate) fn tags(&self, lang: Lang) -> Option<&BTreeMap<Slug, Tag>> {
+        record(Part::Topics);
         self.resolved.tags.get(&lang)
+    }
+
+    /// One topic of `lang`.
+    pub(crate) fn tag(&self, lang: Lang, slug: &Slug) -> Option<&Tag> {
+        record(Part::Topic(slug.as_str()));
+        self.resolved.tags.get(&lang)?.get(slug)
     }
 
     /// The path of the topic index of `lang`, if the language has topics.
     pub(crate) fn tags_path(&self, lang: Lang) -> Option<String> {
+        record(Part::Topics);
+        self.topics_path(lang)
+    }
+
+    fn topics_path(&self, lang: Lang) -> Option<String> {
         self.resolved
             .tags
             .contains_key(&lang)
@@ -500,8 +679,9 @@ impl Site {
 
     /// The path of one topic's page.
     pub(crate) fn tag_path(&self, lang: Lang, slug: &Slug) -> Option<String> {
+        record(Part::TopicAddress(slug.as_str()));
         self.resolved.tags.get(&lang)?.get(slug)?;
-        Some(format!("{}{slug}/", self.tags_path(lang)?))
+        Some(format!("{}{slug}/", self.topics_path(lang)?))
     }
 
     /// The path of page `number` (1-based) of a topic.
@@ -604,6 +784,7 @@ impl Site {
 
     /// The site-relative URL path of a translation.
     pub(crate) fn article_path(&self, key: &str, lang: Lang) -> Option<&str> {
+        record(Part::Article(key));
         self.resolved
             .article_paths
             .get(key)?
@@ -613,6 +794,7 @@ impl Site {
 
     /// The site-relative URL path of a section's first page.
     pub(crate) fn section_path(&self, key: &str, lang: Lang) -> Option<&str> {
+        record(Part::SectionTitle(key));
         self.resolved
             .section_paths
             .get(key)?
@@ -666,11 +848,40 @@ impl Site {
 
     /// The site-relative URL path of a dataset's page.
     pub(crate) fn dataset_path(&self, key: &str, lang: Lang) -> Option<&str> {
+        record(Part::Dataset(key));
         self.resolved
             .dataset_paths
             .get(key)?
             .get(&lang)
             .map(String::as_str)
+    }
+
+    /// The section at content path `key`.
+    pub(crate) fn section(&self, key: &str) -> Option<&Section> {
+        record(Part::Section(key));
+        self.content.sections.get(key)
+    }
+
+    /// A section as breadcrumbs show it: its title, and the section it is in.
+    pub(crate) fn section_heading(&self, key: &str) -> Option<SectionHeading<'_>> {
+        record(Part::SectionTitle(key));
+        let section = self.content.sections.get(key)?;
+        Some(SectionHeading {
+            key: &section.path,
+            title: &section.meta.title,
+            parent: section.parent.as_deref(),
+        })
+    }
+
+    /// Every section, by content path.
+    pub(crate) fn sections(&self) -> impl Iterator<Item = (&String, &Section)> {
+        (self.content.sections.iter()).inspect(|(key, _)| record(Part::Section(key)))
+    }
+
+    /// The dataset at content path `key`.
+    pub(crate) fn dataset(&self, key: &str) -> Option<&Dataset> {
+        record(Part::Dataset(key));
+        self.content.datasets.get(key)
     }
 
     /// A dataset by its id (file name), with its content path.
@@ -681,12 +892,14 @@ impl Site {
 
     /// The datasets directly in `section`, by title in `lang`.
     pub(crate) fn section_datasets(&self, section: &str, lang: Lang) -> Vec<(&str, &Dataset)> {
+        record(Part::Section(section));
         let mut found: Vec<(&str, &Dataset)> = self
             .content
             .datasets
             .iter()
             .filter(|(key, _)| key.rsplit_once('/').map(|(parent, _)| parent) == Some(section))
             .map(|(key, dataset)| (key.as_str(), dataset))
+            .inspect(|(key, _)| record(Part::Dataset(key)))
             .collect();
         found.sort_by_key(|(key, d)| (collation_key(d.title.text(lang), lang), key.to_string()));
         found
@@ -699,6 +912,7 @@ impl Site {
 
     /// A section's articles in `lang`, in the section's order.
     pub(crate) fn listing(&self, section: &str, lang: Lang) -> &[String] {
+        record(Part::Listing(section, lang));
         self.resolved
             .listings
             .get(section)
@@ -708,6 +922,7 @@ impl Site {
 
     /// Every translation that will become a page, in a stable order.
     pub(crate) fn translations(&self) -> impl Iterator<Item = (&Article, &Translation, &str)> {
+        record(Part::AllArticles);
         self.content
             .articles
             .iter()
@@ -721,6 +936,8 @@ impl Site {
     /// Looks up `@/<content path>` for a reader of `lang`, falling back to another language.
     pub(crate) fn lookup(&self, content_path: &str, lang: Lang) -> Result<Resolved<'_>, String> {
         let key = content_path.trim_matches('/');
+        // Also when there is no such article: it may come.
+        record(Part::Article(key));
         let fallbacks = std::iter::once(lang)
             .chain(self.config.languages.iter().copied().filter(|l| *l != lang));
         if key.is_empty() {

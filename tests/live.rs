@@ -155,6 +155,37 @@ fn run_edits(drafts: bool, edits: &[Edit]) {
 
 const FIRST_SV: &str = "content/nyheter/a-forsta/sv.md";
 
+/// The fixture's dataset with one value changed and one period added.
+const DATASET_EDITED: &str = "title: { sv: Anmälningar per kvartal, en: Reports per quarter }
+unit: { sv: anmälningar, en: reports }
+better: lower
+source:
+  name: { sv: Testkällan, en: The test source }
+  url: https://example.org/kalla
+updated: 2024-08-02
+series:
+  - key: anmalningar
+    label: { sv: Anmälningar, en: Reports }
+    values:
+      2023-Q1: 1200
+      2023-Q2: 1500.5
+      2023-Q3: null
+      2023-Q4: 0
+      2024-Q1: 45
+      2024-Q2: 30
+      2024-Q3: { value: 12, partial: true }
+";
+
+/// The fixture's settings with the menu in another order.
+const SITE_EDITED: &str = "name: { sv: Testkommunen, en: Test Municipality }
+description: { sv: En webbplats för tester., en: A site for tests. }
+base_url: https://example.org/sub
+languages: [sv, en]
+default_language: sv
+accessibility_statement: \"@/om\"
+menu: [\"@/om\", \"@/nyheter\"]
+";
+
 #[test]
 fn a_typo_fixed_far_down_an_article_renders_only_that_page() {
     let text = fs::read_to_string(common::fixture("basic").join(FIRST_SV)).unwrap();
@@ -242,11 +273,51 @@ fn every_kind_of_article_edit_gives_what_a_fresh_build_gives() {
             breaks: false,
         },
         Edit {
-            what: "the section's settings change (a full load)",
+            what: "the section's settings change (read on their own)",
             file: "content/nyheter/_section.yaml",
             text: Some(
                 "title: { sv: Nyheter, en: News }\nslug: { en: news }\nsort: title\npage_size: 1\n",
             ),
+            incremental: true,
+            at_most: 60,
+            breaks: false,
+        },
+        Edit {
+            what: "a value of a dataset changes (read on its own)",
+            file: "content/statistik/anmalningar.yaml",
+            text: Some(DATASET_EDITED),
+            incremental: true,
+            at_most: 12,
+            breaks: false,
+        },
+        Edit {
+            what: "a dataset with a mistake",
+            file: "content/statistik/anmalningar.yaml",
+            text: Some("title: { sv: Anmälningar }\nseries: [\n"),
+            incremental: true,
+            at_most: 0,
+            breaks: true,
+        },
+        Edit {
+            what: "the section's settings back, after the dataset's mistake",
+            file: "content/nyheter/_section.yaml",
+            text: Some("title: { sv: Nyheter, en: News }\nslug: { en: news }\nsort: date\n"),
+            incremental: true,
+            at_most: 60,
+            breaks: true,
+        },
+        Edit {
+            what: "the dataset mended",
+            file: "content/statistik/anmalningar.yaml",
+            text: Some(DATASET_EDITED),
+            incremental: true,
+            at_most: 60,
+            breaks: false,
+        },
+        Edit {
+            what: "a settings change (a full load)",
+            file: "site.yaml",
+            text: Some(SITE_EDITED),
             incremental: false,
             at_most: usize::MAX,
             breaks: false,

@@ -54,48 +54,19 @@ pub(crate) fn load(root: &Path, options: &LoadOptions) -> (Content, Vec<Diagnost
     let layout = Layout::of(&files, &options.languages, &mut errors);
 
     if let Some(source) = layout.home_file.as_ref() {
-        let file = display(root, source);
-        match read_text(source, &file) {
-            Ok(text) => match yaml::parse::<Home>(&file, &text) {
-                Ok(home) => content.home = Home { file, text, ..home },
-                Err(e) => errors.push(e),
-            },
+        match read_home(root, source) {
+            Ok(home) => content.home = home,
             Err(e) => errors.push(e),
         }
     }
 
     for dir in &layout.sections {
-        let source = content_dir.join(dir).join("_section.yaml");
-        let file = display(root, &source);
-        let text = match read_text(&source, &file) {
-            Ok(text) => text,
-            Err(e) => {
-                errors.push(e);
-                continue;
+        match read_section(root, dir, layout.section_of(dir), &mut errors) {
+            Some(section) => {
+                content.sections.insert(dir.clone(), section);
             }
-        };
-        match yaml::parse::<SectionMeta>(&file, &text) {
-            Ok(meta) => {
-                if meta.page_size == 0 {
-                    errors.push(
-                        Diagnostic::error(&file, "`page_size` must be at least 1")
-                            .at(&text, yaml::key_location(&text, 0, "page_size")),
-                    );
-                }
-                content.sections.insert(
-                    dir.clone(),
-                    Section {
-                        path: dir.clone(),
-                        parent: layout.section_of(dir),
-                        file,
-                        text,
-                        meta,
-                    },
-                );
-            }
-            Err(e) => {
+            None => {
                 content.failed.insert(dir.clone());
-                errors.push(e);
             }
         }
     }
@@ -176,21 +147,7 @@ pub(crate) fn load(root: &Path, options: &LoadOptions) -> (Content, Vec<Diagnost
     let datasets: Vec<(String, Result<Dataset, Vec<Diagnostic>>)> = layout
         .datasets
         .par_iter()
-        .map(|(key, source)| {
-            let file = display(root, source);
-            let id = key.rsplit('/').next().unwrap_or(key);
-            let parsed = read_text(source, &file)
-                .map_err(|e| vec![e])
-                .and_then(|text| {
-                    let left = placeholder::placeholders(&file, &text);
-                    if left.is_empty() {
-                        Dataset::parse(&file, id, &text, &options.languages)
-                    } else {
-                        Err(left)
-                    }
-                });
-            (key.clone(), parsed)
-        })
+        .map(|(key, source)| (key.clone(), read_dataset(root, key, source, options)))
         .collect();
     for (key, parsed) in datasets {
         match parsed {
@@ -315,6 +272,149 @@ pub(crate) fn reload_translation(
         content.articles.insert(dir.to_string(), article);
     }
     Some(problems)
+}
+
+/// Reads `content/_index.yaml`, the home page's texts.
+fn read_home(root: &Path, source: &Path) -> Result<Home, Diagnostic> {
+    let file = display(root, source);
+    let text = read_text(source, &file)?;
+    let home = yaml::parse::<Home>(&file, &text)?;
+    Ok(Home { file, text, ..home })
+}
+
+/// Reads `content/<dir>/_section.yaml`; its problems go into `errors`, and
+/// `None` means the section failed to load.
+fn read_section(
+    root: &Path,
+    dir: &str,
+    parent: Option<String>,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<Section> {
+    let source = root.join("content").join(dir).join("_section.yaml");
+    let file = display(root, &source);
+    let parsed = read_text(&source, &file)
+        .and_then(|text| Ok((yaml::parse::<SectionMeta>(&file, &text)?, text)));
+    let (meta, text) = match parsed {
+        Ok(parsed) => parsed,
+        Err(e) => {
+            errors.push(e);
+            return None;
+        }
+    };
+    if meta.page_size == 0 {
+        errors.push(
+            Diagnostic::error(&file, "`page_size` must be at least 1")
+                .at(&text, yaml::key_location(&text, 0, "page_size")),
+        );
+    }
+    Some(Section {
+        path: dir.to_string(),
+        parent,
+        file,
+        text,
+        meta,
+    })
+}
+
+/// Reads the dataset with content path `key` from `source`.
+fn read_dataset(
+    root: &Path,
+    key: &str,
+    source: &Path,
+    options: &LoadOptions,
+) -> Result<Dataset, Vec<Diagnostic>> {
+    let file = display(root, source);
+    let id = key.rsplit('/').next().unwrap_or(key);
+    let text = read_text(source, &file).map_err(|e| vec![e])?;
+    let left = placeholder::placeholders(&file, &text);
+    if left.is_empty() {
+        Dataset::parse(&file, id, &text, &options.languages)
+    } else {
+        Err(left)
+    }
+}
+
+/// Reads `content/_index.yaml` again after it changed, and patches `content`
+/// as loading the whole site would have. Returns the file's problems, or
+/// `None` when the file came or went, so the whole site must be loaded again.
+pub(crate) fn reload_home(root: &Path, content: &mut Content) -> Option<Vec<Diagnostic>> {
+    let source = root.join("content").join("_index.yaml");
+    if content.home.file.is_empty() || !is_plain_file(&source) {
+        return None;
+    }
+    let (home, problems) = match read_home(root, &source) {
+        Ok(home) => (home, Vec::new()),
+        Err(e) => (
+            Home {
+                file: content.home.file.clone(),
+                ..Home::default()
+            },
+            vec![e],
+        ),
+    };
+    content.home = home;
+    Some(problems)
+}
+
+/// Reads `content/<dir>/_section.yaml` again after it changed, and patches
+/// `content` as loading the whole site would have. Returns the file's
+/// problems, or `None` when the section is new, went, or had failed to load
+/// (its place among the others is then unknown), so the whole site must be loaded again.
+pub(crate) fn reload_section(
+    root: &Path,
+    content: &mut Content,
+    dir: &str,
+) -> Option<Vec<Diagnostic>> {
+    let parent = content.sections.get(dir)?.parent.clone();
+    if !is_plain_file(&root.join("content").join(dir).join("_section.yaml")) {
+        return None;
+    }
+    let mut problems = Vec::new();
+    match read_section(root, dir, parent, &mut problems) {
+        Some(section) => {
+            content.sections.insert(dir.to_string(), section);
+            content.failed.remove(dir);
+        }
+        None => {
+            content.sections.remove(dir);
+            content.failed.insert(dir.to_string());
+        }
+    }
+    Some(problems)
+}
+
+/// Reads the dataset with content path `key` again after its file changed,
+/// and patches `content` as loading the whole site would have. Returns the
+/// file's problems, or `None` when the dataset is new or went, so the whole
+/// site must be loaded again.
+pub(crate) fn reload_dataset(
+    root: &Path,
+    content: &mut Content,
+    key: &str,
+    options: &LoadOptions,
+) -> Option<Vec<Diagnostic>> {
+    let source = root.join("content").join(format!("{key}.yaml"));
+    let known = content.datasets.contains_key(key) || content.failed.contains(key);
+    if !known || !is_plain_file(&source) {
+        return None;
+    }
+    match read_dataset(root, key, &source, options) {
+        Ok(dataset) => {
+            content.datasets.insert(key.to_string(), dataset);
+            content.failed.remove(key);
+            Some(Vec::new())
+        }
+        Err(problems) => {
+            content.datasets.remove(key);
+            content.failed.insert(key.to_string());
+            Some(problems)
+        }
+    }
+}
+
+/// Whether `path` is a file and not a link, which a full load checks against the site folder.
+fn is_plain_file(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|m| m.is_file())
 }
 
 /// Why a translation is left out of this build, if it is.

@@ -16,7 +16,9 @@ use serde::Deserialize;
 use crate::dataset::Dataset;
 use crate::i18n::{Lang, Localized};
 pub use front_matter::FrontMatter;
-pub(crate) use load::{LoadOptions, load, read_text, reload_translation};
+pub(crate) use load::{
+    LoadOptions, load, read_text, reload_dataset, reload_home, reload_section, reload_translation,
+};
 
 /// Everything read from the site folder, before URLs are assigned.
 #[derive(Debug, Default)]

@@ -51,20 +51,27 @@ pub(crate) struct Rendered {
     pub(crate) diagnostics: Vec<Diagnostic>,
     /// The content paths its `@/` links name: the page stays valid while none of them moves.
     pub(crate) linked: Vec<String>,
+    /// The ids of the datasets its `trend` blocks show (or ask for, if missing).
+    pub(crate) embedded: Vec<String>,
     /// Unique to this rendering, so pages built from it can tell it changed.
     pub(crate) version: u64,
-    /// A fingerprint of what listings show of the page (title, date, summary), filled in with them.
-    pub(crate) listing_print: u64,
 }
 
 impl Rendered {
     /// Whether this rendering of article `key` must be made again now that
-    /// the articles in `moved` have new addresses (or came or went).
-    pub(crate) fn depends_on(&self, key: &str, moved: &rustc_hash::FxHashSet<&str>) -> bool {
+    /// the pages in `moved` have new addresses (or came or went) and the
+    /// datasets with ids in `changed` hold something new.
+    pub(crate) fn depends_on(
+        &self,
+        key: &str,
+        moved: &rustc_hash::FxHashSet<&str>,
+        changed: &std::collections::BTreeSet<String>,
+    ) -> bool {
         // Messages name other pages (suggestions), so a page with any is made again.
         !self.diagnostics.is_empty()
             || moved.contains(key)
             || self.linked.iter().any(|k| moved.contains(k.as_str()))
+            || self.embedded.iter().any(|id| changed.contains(id))
     }
 }
 
@@ -113,6 +120,7 @@ pub(crate) fn render(
     let mut raw_html = raw_html::RawHtml::new(&site.config.iframe_hosts);
     let mut destinations = destinations::Destinations::default();
     let linked;
+    let mut embedded = Vec::new();
     let link_warnings;
     {
         // Editors' raw HTML is cleaned first, before any HTML of our own is added.
@@ -120,7 +128,8 @@ pub(crate) fn render(
             .into_offset_iter()
             .filter_map(|(event, range)| raw_html.rewrite(event, range))
             .filter_map(|(event, range)| destinations.rewrite(event, range));
-        let events = trend_blocks::with_trends(events, &trend_context, &mut trend_problems);
+        let events =
+            trend_blocks::with_trends(events, &trend_context, &mut trend_problems, &mut embedded);
         let events = headings::with_ids(events, &mut ids, &mut problems);
         let mut linker = links::Linker {
             site,
@@ -217,8 +226,8 @@ pub(crate) fn render(
         search_order: Default::default(),
         diagnostics,
         linked,
+        embedded,
         version: NEXT_VERSION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
-        listing_print: 0,
     }
 }
 

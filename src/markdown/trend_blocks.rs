@@ -19,11 +19,13 @@ pub(crate) struct TrendContext<'s> {
     pub(crate) page_path: &'s str,
 }
 
-/// Replaces every `trend` block with the dataset's chart and table.
+/// Replaces every `trend` block with the dataset's chart and table; the ids
+/// of the datasets asked for go into `embedded`, found or not.
 pub(crate) fn with_trends<'a, 'p, I>(
     events: I,
     context: &'p TrendContext<'p>,
     problems: &'p mut Vec<Problem>,
+    embedded: &'p mut Vec<String>,
 ) -> impl Iterator<Item = (Event<'a>, Range<usize>)> + 'p
 where
     I: Iterator<Item = (Event<'a>, Range<usize>)> + 'p,
@@ -53,6 +55,7 @@ where
             }
         }
         count += 1;
+        embedded.push(id.clone());
         let html = match context.site.dataset_by_id(&id) {
             Some((key, dataset)) => {
                 let href = context

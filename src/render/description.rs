@@ -31,9 +31,7 @@ pub(crate) fn of_home(site: &Site, lang: Lang) -> Option<&str> {
 
 /// A section's listing pages: its `_section.yaml`, then site.yaml.
 pub(crate) fn of_section<'s>(site: &'s Site, key: &str, lang: Lang) -> Option<&'s str> {
-    site.content
-        .sections
-        .get(key)
+    site.section(key)
         .and_then(|s| written(&s.meta.description, lang))
         .or_else(|| of_site(site, lang))
 }

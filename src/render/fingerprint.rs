@@ -1,149 +1,53 @@
-//! Fingerprints of what each page is made from, so a rebuild after an edit renders only pages whose inputs changed.
+//! Fingerprints of pages, so a rebuild after an edit renders only pages whose template input changed.
 //!
-//! A fingerprint covers what can change when an article file is edited:
-//! bodies (by their rendering version, which is new whenever the file
-//! changed), addresses, listings, topics and titles shown in the menu.
-//! Settings, sections, datasets and the theme change only with a full load,
-//! after which every page is rendered anyway. `tests/live.rs` checks that a
-//! rebuild from fingerprints gives the same bytes as a fresh build.
+//! A page's fingerprint is a hash of all its template receives
+//! ([`TemplateInput`]), taken from the very view it is rendered from: what a
+//! page shows cannot change without its fingerprint changing, and a page kind
+//! or a view field added later is covered without a word here. Only an
+//! article's body is taken by the version of its rendering, not by its HTML
+//! (see [`super::views::BodyHtml`]). The theme and the interface strings a template reads
+//! change only with a full load, after which every page is rendered anyway.
+//! `tests/live.rs` checks that rebuilds from fingerprints give the same bytes
+//! as a fresh build, after random sequences of edits.
 
-use std::collections::BTreeMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
-use super::*;
+use super::views::{KindView, TemplateInput};
 
-/// Computes page fingerprints for one resolved site.
-pub(crate) struct Fingerprints<'r, 's> {
-    renderer: &'r Renderer<'s>,
-    /// What every page of a language shows around its content: menu and footer targets, topic folders.
-    frames: BTreeMap<Lang, u64>,
+/// What page `input` is made from, as one number; `None` if it could not be taken.
+pub(crate) fn of(input: &mut TemplateInput<'_>) -> Option<u64> {
+    let mut hasher = DefaultHasher::new();
+    (input.template, input.lang).hash(&mut hasher);
+    // The body by its version: hashing every body's HTML after each edit would
+    // read the whole site's text.
+    let body = match &mut input.kind {
+        KindView::Article { article } => {
+            article.body.version.hash(&mut hasher);
+            Some(std::mem::take(&mut article.body.html))
+        }
+        _ => None,
+    };
+    let mut writer = HashWriter(&mut hasher);
+    // Writing into a hasher cannot fail, and views are plain data that always
+    // serialise; were it to fail, the page would only be rendered again.
+    let written = serde_json::to_writer(&mut writer, &input.page)
+        .and_then(|()| serde_json::to_writer(&mut writer, &input.kind));
+    if let (KindView::Article { article }, Some(body)) = (&mut input.kind, body) {
+        article.body.html = body;
+    }
+    written.ok().map(|()| hasher.finish())
 }
 
-impl<'r, 's> Fingerprints<'r, 's> {
-    pub(crate) fn new(renderer: &'r Renderer<'s>) -> Self {
-        let site = renderer.site;
-        let frames = site
-            .config
-            .languages
-            .iter()
-            .map(|&lang| {
-                let mut h = DefaultHasher::new();
-                for target in site
-                    .config
-                    .menu
-                    .iter()
-                    .chain(&site.config.accessibility_statement)
-                {
-                    match site.lookup(target.strip_prefix("@/").unwrap_or(target), lang) {
-                        Ok(resolved) => {
-                            resolved.path.hash(&mut h);
-                            renderer.target_title(&resolved).hash(&mut h);
-                        }
-                        Err(_) => 0u8.hash(&mut h),
-                    }
-                }
-                for &other in &site.config.languages {
-                    site.tags_path(other).hash(&mut h);
-                }
-                (lang, h.finish())
-            })
-            .collect();
-        Fingerprints { renderer, frames }
+/// Feeds serialised bytes into a hasher instead of a buffer.
+struct HashWriter<'h>(&'h mut DefaultHasher);
+
+impl std::io::Write for HashWriter<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.write(bytes);
+        Ok(bytes.len())
     }
 
-    /// What page `job` at `path` is made from, as one number.
-    pub(crate) fn of(&self, path: &str, job: &PageJob, alternates: &[(Lang, String)]) -> u64 {
-        let site = self.renderer.site;
-        let mut h = DefaultHasher::new();
-        path.hash(&mut h);
-        alternates.hash(&mut h);
-        self.frames.get(&job.lang()).hash(&mut h);
-        match job {
-            PageJob::Home(lang) => {
-                0u8.hash(&mut h);
-                for key in site.content.sections.keys() {
-                    for item in site.listing(key, *lang).iter().take(5) {
-                        self.item(item, *lang, &mut h);
-                    }
-                }
-            }
-            PageJob::Section {
-                key,
-                lang,
-                number,
-                of,
-            } => {
-                (1u8, key, number, of).hash(&mut h);
-                let size = site
-                    .content
-                    .sections
-                    .get(key)
-                    .map_or(1, |s| s.meta.page_size.max(1));
-                for item in site
-                    .listing(key, *lang)
-                    .iter()
-                    .skip((number - 1) * size)
-                    .take(size)
-                {
-                    self.item(item, *lang, &mut h);
-                }
-            }
-            PageJob::Article { key, lang } => {
-                // The rendering is new whenever the file changed.
-                (2u8, key).hash(&mut h);
-                self.body(key, *lang).map(|b| b.version).hash(&mut h);
-                site.content
-                    .articles
-                    .get(key)
-                    .map(|a| &a.section)
-                    .hash(&mut h);
-            }
-            PageJob::Dataset { key, .. } => (3u8, key).hash(&mut h),
-            PageJob::Tags(lang) => {
-                4u8.hash(&mut h);
-                for (slug, tag) in site.tags(*lang).into_iter().flatten() {
-                    (slug.as_str(), &tag.name, tag.articles.len()).hash(&mut h);
-                }
-            }
-            PageJob::Search(lang) => {
-                5u8.hash(&mut h);
-                for (_, translation, path) in site.translations() {
-                    if translation.lang == *lang {
-                        (&translation.front.title, path).hash(&mut h);
-                    }
-                }
-            }
-            PageJob::Tag {
-                lang,
-                slug,
-                number,
-                of,
-            } => {
-                (6u8, slug.as_str(), number, of).hash(&mut h);
-                if let Some(tag) = site.tags(*lang).and_then(|tags| tags.get(slug)) {
-                    tag.name.hash(&mut h);
-                    for item in tag
-                        .articles
-                        .iter()
-                        .skip((number - 1) * topics::TAG_PAGE_SIZE)
-                        .take(topics::TAG_PAGE_SIZE)
-                    {
-                        self.item(item, *lang, &mut h);
-                    }
-                }
-            }
-        }
-        h.finish()
-    }
-
-    /// An article as listings show it: address, title, date and summary.
-    fn item(&self, key: &str, lang: Lang, h: &mut DefaultHasher) {
-        key.hash(h);
-        self.renderer.site.article_path(key, lang).hash(h);
-        self.body(key, lang).map(|b| b.listing_print).hash(h);
-    }
-
-    fn body(&self, key: &str, lang: Lang) -> Option<&Rendered> {
-        self.renderer.bodies.get(key, lang)
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }

@@ -4,7 +4,7 @@
 //! strings; it knows nothing of files on disk (that is [`crate::output`]).
 
 pub(crate) mod description;
-mod fingerprint;
+pub(crate) mod fingerprint;
 mod publish;
 mod search;
 mod statistics;
@@ -12,8 +12,8 @@ pub(crate) mod theme;
 mod topics;
 mod views;
 
-pub(crate) use fingerprint::Fingerprints;
 pub use search::SearchEntry;
+pub(crate) use views::TemplateInput;
 
 use std::collections::BTreeMap;
 
@@ -26,6 +26,7 @@ use crate::diagnostics::Diagnostic;
 use crate::i18n::number::format_number;
 use crate::i18n::{InterfaceStrings, Lang};
 use crate::markdown::{self, Rendered};
+use crate::site::reads::{self, Part};
 use crate::site::{Resolved, Site, Target};
 use crate::text::date::Date;
 use crate::text::slug::Slug;
@@ -42,6 +43,11 @@ pub(crate) struct Bodies {
     /// without building a key.
     articles: rustc_hash::FxHashMap<String, BTreeMap<Lang, Rendered>>,
     intros: BTreeMap<Lang, String>,
+    /// The parts of the site (as [`crate::site::reads::Part::key`]) that
+    /// changed since the bodies reused were made; `None` when that is not
+    /// known (a first build, or an edit to settings, a section, a dataset or
+    /// the home page), so every page's view must be made again.
+    changed: Option<rustc_hash::FxHashSet<u64>>,
 }
 
 impl Bodies {
@@ -51,7 +57,31 @@ impl Bodies {
 
     /// The body of `article` in `lang`.
     pub(crate) fn get(&self, article: &str, lang: Lang) -> Option<&Rendered> {
-        self.articles.get(article)?.get(&lang)
+        reads::record(Part::Article(article));
+        let body = self.articles.get(article)?.get(&lang)?;
+        reads::record_body(body.version);
+        Some(body)
+    }
+
+    /// Whether a view that read `reads` may show something else now: it read
+    /// a body that was made again, or a part of the site that changed.
+    pub(crate) fn may_change(
+        &self,
+        reads: &reads::Reads,
+        current: &rustc_hash::FxHashSet<u64>,
+    ) -> bool {
+        !reads.bodies.iter().all(|version| current.contains(version))
+            || self
+                .changed
+                .as_ref()
+                .is_none_or(|changed| reads.parts.iter().any(|part| changed.contains(part)))
+    }
+
+    /// The version of every body.
+    pub(crate) fn versions(&self) -> rustc_hash::FxHashSet<u64> {
+        (self.articles.values())
+            .flat_map(|bodies| bodies.values().map(|body| body.version))
+            .collect()
     }
 
     fn take(&mut self, article: &str, lang: Lang) -> Option<Rendered> {
@@ -71,6 +101,13 @@ pub(crate) struct Reuse {
     /// The resolution the bodies were made with, when the site was resolved
     /// again since; `None` when it was not, so nothing any body links to moved.
     pub(crate) resolved_before: Option<crate::site::Resolution>,
+    /// Ids of the datasets whose files changed since, for the bodies that show them.
+    pub(crate) changed_datasets: std::collections::BTreeSet<String>,
+    /// The parts of the site other than articles whose files changed since
+    /// (sections, datasets), as [`crate::site::reads::Part::key`]; `None`
+    /// when what changed is not known part by part (the home page's texts,
+    /// or whatever a failed build since read), so every view is made again.
+    pub(crate) changed_parts: Option<Vec<u64>>,
 }
 
 /// Renders every translation's Markdown (in parallel) and checks anchors between pages.
@@ -96,7 +133,19 @@ pub(crate) fn bodies(
             for (key, lang) in &reuse.edited {
                 reuse.previous.take(key, *lang);
             }
-            let moved = (reuse.resolved_before.as_ref()).map(|before| site.moved_since(before));
+            let changed = match (&reuse.changed_parts, &reuse.resolved_before) {
+                (None, _) => None,
+                (Some(_), Some(before)) => Some(site.changed_since(before)),
+                (Some(_), None) => Some(std::iter::once(Part::AllArticles.key()).collect()),
+            };
+            let changed = changed.map(|mut changed: rustc_hash::FxHashSet<u64>| {
+                changed.extend(reuse.edited.iter().map(|(key, _)| Part::Article(key).key()));
+                changed.extend(reuse.changed_parts.iter().flatten());
+                changed
+            });
+            let moved = (reuse.resolved_before.as_ref())
+                .map(|before| site.moved_since(before))
+                .or_else(|| (!reuse.changed_datasets.is_empty()).then(Default::default));
             let stale: Vec<(&Article, &Translation, &str)> = match &moved {
                 None => (reuse.edited.iter())
                     .filter_map(|(key, lang)| {
@@ -109,8 +158,11 @@ pub(crate) fn bodies(
                     let all: Vec<(&Article, &Translation, &str)> = site.translations().collect();
                     all.into_par_iter()
                         .filter(|(article, translation, _)| {
-                            (reuse.previous.get(&article.path, translation.lang))
-                                .is_none_or(|body| body.depends_on(&article.path, moved))
+                            (reuse.previous.get(&article.path, translation.lang)).is_none_or(
+                                |body| {
+                                    body.depends_on(&article.path, moved, &reuse.changed_datasets)
+                                },
+                            )
                         })
                         .collect()
                 }
@@ -123,6 +175,7 @@ pub(crate) fn bodies(
                 // Tens of thousands of small strings: freed off the rebuild's path.
                 rayon::spawn(move || drop(before));
             }
+            reuse.previous.changed = changed;
             (reuse.previous, stale)
         }
     };
@@ -140,18 +193,6 @@ pub(crate) fn bodies(
             rendered.date_text = front.date.map(|d| translation.lang.long_date(d.0));
             (rendered.search_entry, rendered.search_order) =
                 SearchEntry::of_body(site, translation, path, summary, &rendered);
-            rendered.listing_print = {
-                use std::hash::{Hash, Hasher};
-                let mut h = std::hash::DefaultHasher::new();
-                (
-                    &front.title,
-                    front.date,
-                    &rendered.date_text,
-                    &rendered.summary,
-                )
-                    .hash(&mut h);
-                h.finish()
-            };
             rendered
         })
         .collect();
@@ -409,16 +450,16 @@ impl<'s> Renderer<'s> {
 
     /// The HTML of one page.
     pub(crate) fn render(&self, path: &str, job: &PageJob) -> Result<String, Diagnostic> {
-        self.render_with(path, job, self.alternates(path, job))
+        self.render_input(self.input(path, job, self.alternates(path, job))?)
     }
 
-    /// The HTML of one page whose `alternates` are already known.
-    pub(crate) fn render_with(
-        &self,
-        path: &str,
+    /// All the template of page `job` receives, its `alternates` already known.
+    pub(crate) fn input<'p>(
+        &'p self,
+        path: &'p str,
         job: &PageJob,
         alternates: Vec<(Lang, String)>,
-    ) -> Result<String, Diagnostic> {
+    ) -> Result<TemplateInput<'p>, Diagnostic> {
         match job {
             PageJob::Home(lang) => self.home(path, *lang, alternates),
             PageJob::Section {
@@ -438,6 +479,19 @@ impl<'s> Renderer<'s> {
                 of,
             } => self.tag(path, *lang, slug, (*number, *of), alternates),
         }
+    }
+
+    /// The HTML of a page from what its template receives.
+    pub(crate) fn render_input(&self, input: TemplateInput<'_>) -> Result<String, Diagnostic> {
+        let mut context = self.context(&input.page);
+        let kind = Context::from_serialize(&input.kind).map_err(|e| {
+            Diagnostic::error(
+                input.template,
+                format!("the page could not be prepared: {e}"),
+            )
+        })?;
+        context.extend(kind);
+        self.template(input.template, &context, input.lang)
     }
 
     /// Renders a template; a failure is reported once per template, not once per page.
@@ -461,13 +515,13 @@ impl<'s> Renderer<'s> {
         context
     }
 
-    fn article(
-        &self,
-        path: &str,
+    fn article<'p>(
+        &'p self,
+        path: &'p str,
         key: &str,
         lang: Lang,
         alternates: Vec<(Lang, String)>,
-    ) -> Result<String, Diagnostic> {
+    ) -> Result<TemplateInput<'p>, Diagnostic> {
         let site = self.site;
         let article = site
             .content
@@ -517,7 +571,10 @@ impl<'s> Renderer<'s> {
             date_text: front.date.map(|d| lang.long_date(d.0)),
             updated_iso: front.updated.map(Date::html),
             updated_text: front.updated.map(|d| lang.long_date(d.0)),
-            body: body.map_or("", |b| b.html.as_str()),
+            body: BodyHtml {
+                html: body.map_or("", |b| b.html.as_str()),
+                version: body.map_or(0, |b| b.version),
+            },
             tags: front
                 .tags
                 .iter()
@@ -540,24 +597,25 @@ impl<'s> Renderer<'s> {
                 }
             }),
         };
-        let mut context = self.context(&page);
-        context.insert("article", &view);
-        self.template("article.html", &context, lang)
+        Ok(TemplateInput {
+            template: "article.html",
+            lang,
+            page,
+            kind: KindView::Article { article: view },
+        })
     }
 
-    fn section(
-        &self,
-        path: &str,
+    fn section<'p>(
+        &'p self,
+        path: &'p str,
         key: &str,
         lang: Lang,
         (number, of): (usize, usize),
         alternates: Vec<(Lang, String)>,
-    ) -> Result<String, Diagnostic> {
+    ) -> Result<TemplateInput<'p>, Diagnostic> {
         let site = self.site;
         let section = site
-            .content
-            .sections
-            .get(key)
+            .section(key)
             .ok_or_else(|| Diagnostic::error(key, "section vanished"))?;
         let title = section.meta.title.get(lang).map_or("", String::as_str);
         let description = description::of_section(site, key, lang)
@@ -603,12 +661,15 @@ impl<'s> Renderer<'s> {
             items,
             pagination,
         };
-        let mut context = self.context(&page);
-        context.insert("section", &view);
-        if number > 1 {
-            context.insert("page_number", &number);
-        }
-        self.template("section.html", &context, lang)
+        Ok(TemplateInput {
+            template: "section.html",
+            lang,
+            page,
+            kind: KindView::Section {
+                section: view,
+                page_number: (number > 1).then_some(number),
+            },
+        })
     }
 
     /// Links between the `of` pages of a listing, seen from page `number` at `path`.
@@ -655,12 +716,12 @@ impl<'s> Renderer<'s> {
         self.theme.strings.get(&lang).unwrap_or(&NO_STRINGS)
     }
 
-    fn home(
-        &self,
-        path: &str,
+    fn home<'p>(
+        &'p self,
+        path: &'p str,
         lang: Lang,
         alternates: Vec<(Lang, String)>,
-    ) -> Result<String, Diagnostic> {
+    ) -> Result<TemplateInput<'p>, Diagnostic> {
         let site = self.site;
         let home = &site.content.home;
         let title = home
@@ -671,9 +732,7 @@ impl<'s> Renderer<'s> {
             .unwrap_or_default()
             .to_string();
         let mut sections: Vec<(&String, &crate::content::Section)> = site
-            .content
-            .sections
-            .iter()
+            .sections()
             .filter(|(_, s)| s.parent.is_none())
             .collect();
         sections.sort_by_key(|(k, s)| (s.meta.weight, (*k).clone()));
@@ -711,9 +770,14 @@ impl<'s> Renderer<'s> {
             breadcrumbs: Vec::new(),
             kind: PageKind::Home,
         });
-        let mut context = self.context(&page);
-        context.insert("home", &HomeView { intro, sections });
-        self.template("home.html", &context, lang)
+        Ok(TemplateInput {
+            template: "home.html",
+            lang,
+            page,
+            kind: KindView::Home {
+                home: HomeView { intro, sections },
+            },
+        })
     }
 
     fn list_item(&self, key: &str, lang: Lang, from: &str) -> Option<ListItem<'s>> {
@@ -760,22 +824,17 @@ impl<'s> Renderer<'s> {
             .get(lang)
             .map_or(site.config.name(lang), String::as_str);
         let mut chain = Vec::new();
-        let mut current = section.and_then(|k| site.content.sections.get(k));
+        let mut current = section.and_then(|k| site.section_heading(k));
         while let Some(s) = current {
+            current = s.parent.and_then(|p| site.section_heading(p));
             chain.push(s);
-            current = s
-                .parent
-                .as_deref()
-                .and_then(|p| site.content.sections.get(p));
         }
         let mut crumbs = vec![Crumb {
             title: home_title,
             href: self.href(from, &site.home_path(lang)),
         }];
         for s in chain.into_iter().rev() {
-            if let (Some(title), Some(path)) =
-                (s.meta.title.get(lang), site.section_path(&s.path, lang))
-            {
+            if let (Some(title), Some(path)) = (s.title.get(lang), site.section_path(s.key, lang)) {
                 crumbs.push(Crumb {
                     title,
                     href: self.href(from, path),

@@ -68,12 +68,12 @@ impl<'s> Renderer<'s> {
         json
     }
 
-    pub(super) fn search(
-        &self,
-        path: &str,
+    pub(super) fn search<'p>(
+        &'p self,
+        path: &'p str,
         lang: Lang,
         alternates: Vec<(Lang, String)>,
-    ) -> Result<String, Diagnostic> {
+    ) -> Result<TemplateInput<'p>, Diagnostic> {
         let site = self.site;
         let strings = self.strings(lang);
         let title = strings.text("search_title");
@@ -129,24 +129,18 @@ impl<'s> Renderer<'s> {
             .collect();
         entries.sort_by(|a, b| (&a.0, &a.1.href).cmp(&(&b.0, &b.1.href)));
         let entries: Vec<SearchLink<'_>> = entries.into_iter().map(|(_, link)| link).collect();
-        let mut context = self.context(&page);
-        context.insert("entries", &entries);
-        self.template("search.html", &context, lang)
+        Ok(TemplateInput {
+            template: "search.html",
+            lang,
+            page,
+            kind: KindView::Search { entries },
+        })
     }
 }
 
 /// How much of an article's text goes into the search index: enough to find
 /// it by what it is about, small enough to load on a phone.
 const SEARCH_TEXT: usize = 1500;
-
-/// A page in the search page's list, for readers without JavaScript.
-#[derive(serde::Serialize)]
-struct SearchLink<'a> {
-    #[serde(rename = "t")]
-    title: &'a str,
-    #[serde(rename = "u")]
-    href: std::borrow::Cow<'a, str>,
-}
 
 /// A page in the search index.
 #[derive(serde::Serialize)]

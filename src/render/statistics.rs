@@ -4,18 +4,16 @@ use super::views::*;
 use super::*;
 
 impl<'s> Renderer<'s> {
-    pub(super) fn dataset(
-        &self,
-        path: &str,
+    pub(super) fn dataset<'p>(
+        &'p self,
+        path: &'p str,
         key: &str,
         lang: Lang,
         alternates: Vec<(Lang, String)>,
-    ) -> Result<String, Diagnostic> {
+    ) -> Result<TemplateInput<'p>, Diagnostic> {
         let site = self.site;
         let dataset = site
-            .content
-            .datasets
-            .get(key)
+            .dataset(key)
             .ok_or_else(|| Diagnostic::error(key, "dataset vanished"))?;
         let strings = self.strings(lang);
         let section = key.rsplit_once('/').map(|(parent, _)| parent);
@@ -54,9 +52,12 @@ impl<'s> Renderer<'s> {
             csv: self.href(path, &format!("{downloads}{}.csv", dataset.id)),
             json: self.href(path, &format!("{downloads}{}.json", dataset.id)),
         };
-        let mut context = self.context(&page);
-        context.insert("dataset", &view);
-        self.template("dataset.html", &context, lang)
+        Ok(TemplateInput {
+            template: "dataset.html",
+            lang,
+            page,
+            kind: KindView::Dataset { dataset: view },
+        })
     }
 
     /// A dataset in a listing, with its latest full value and the change to it.

@@ -7,12 +7,12 @@ use super::*;
 pub(super) const TAG_PAGE_SIZE: usize = 20;
 
 impl<'s> Renderer<'s> {
-    pub(super) fn tags(
-        &self,
-        path: &str,
+    pub(super) fn tags<'p>(
+        &'p self,
+        path: &'p str,
         lang: Lang,
         alternates: Vec<(Lang, String)>,
-    ) -> Result<String, Diagnostic> {
+    ) -> Result<TemplateInput<'p>, Diagnostic> {
         let site = self.site;
         let strings = self.strings(lang);
         let title = strings.text("tags_title");
@@ -41,24 +41,26 @@ impl<'s> Renderer<'s> {
             breadcrumbs,
             kind: PageKind::Tags,
         });
-        let mut context = self.context(&page);
-        context.insert("topics", &topics);
-        self.template("tags.html", &context, lang)
+        Ok(TemplateInput {
+            template: "tags.html",
+            lang,
+            page,
+            kind: KindView::Tags { topics },
+        })
     }
 
-    pub(super) fn tag(
-        &self,
-        path: &str,
+    pub(super) fn tag<'p>(
+        &'p self,
+        path: &'p str,
         lang: Lang,
         slug: &Slug,
         (number, of): (usize, usize),
         alternates: Vec<(Lang, String)>,
-    ) -> Result<String, Diagnostic> {
+    ) -> Result<TemplateInput<'p>, Diagnostic> {
         let site = self.site;
         let strings = self.strings(lang);
         let tag = site
-            .tags(lang)
-            .and_then(|tags| tags.get(slug))
+            .tag(lang, slug)
             .ok_or_else(|| Diagnostic::error(slug.as_str(), "topic vanished"))?;
         let items: Vec<ListItem<'_>> = tag
             .articles
@@ -94,9 +96,11 @@ impl<'s> Renderer<'s> {
             kind: PageKind::Tag,
         });
         page.number(strings, number, of);
-        let mut context = self.context(&page);
-        context.insert("items", &items);
-        context.insert("pagination", &pagination);
-        self.template("tag.html", &context, lang)
+        Ok(TemplateInput {
+            template: "tag.html",
+            lang,
+            page,
+            kind: KindView::Tag { items, pagination },
+        })
     }
 }

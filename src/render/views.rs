@@ -2,6 +2,70 @@
 
 use serde::Serialize;
 
+/// All a page's template receives: what every page shows, and what its kind adds.
+pub(crate) struct TemplateInput<'a> {
+    pub(crate) template: &'static str,
+    pub(crate) lang: crate::i18n::Lang,
+    pub(crate) page: PageView<'a>,
+    pub(crate) kind: KindView<'a>,
+}
+
+/// What a kind of page adds to [`PageView`], under the names its template uses.
+#[derive(Serialize)]
+#[serde(untagged)]
+pub(crate) enum KindView<'a> {
+    Home {
+        home: HomeView<'a>,
+    },
+    Section {
+        section: SectionView<'a>,
+        /// Past the first page of a listing only.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        page_number: Option<usize>,
+    },
+    Article {
+        article: ArticleView<'a>,
+    },
+    Dataset {
+        dataset: DatasetView<'a>,
+    },
+    Tags {
+        topics: Vec<TagLink<'a>>,
+    },
+    Tag {
+        items: Vec<ListItem<'a>>,
+        pagination: Option<Pagination>,
+    },
+    Search {
+        entries: Vec<SearchLink<'a>>,
+    },
+}
+
+/// An article's body as HTML, with the version of its rendering.
+///
+/// Templates see only the HTML. A page's fingerprint takes the version
+/// instead, which is new whenever the HTML may have changed, so that
+/// fingerprinting every page after an edit does not read every body.
+pub(crate) struct BodyHtml<'a> {
+    pub(crate) html: &'a str,
+    pub(crate) version: u64,
+}
+
+impl Serialize for BodyHtml<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.html)
+    }
+}
+
+/// A page in the search page's list, for readers without JavaScript.
+#[derive(Serialize)]
+pub(crate) struct SearchLink<'a> {
+    #[serde(rename = "t")]
+    pub(crate) title: &'a str,
+    #[serde(rename = "u")]
+    pub(crate) href: std::borrow::Cow<'a, str>,
+}
+
 /// Everything `base.html` needs, for any kind of page.
 #[derive(Serialize)]
 pub(crate) struct PageView<'a> {
@@ -198,7 +262,7 @@ pub(crate) struct ArticleView<'a> {
     pub(crate) date_text: Option<String>,
     pub(crate) updated_iso: Option<String>,
     pub(crate) updated_text: Option<String>,
-    pub(crate) body: &'a str,
+    pub(crate) body: BodyHtml<'a>,
     pub(crate) tags: Vec<TagLink<'a>>,
     pub(crate) image: Option<LeadImage<'a>>,
 }

@@ -15,6 +15,7 @@ use crate::i18n::Lang;
 use crate::output;
 use crate::render::{self, Renderer, Theme};
 use crate::site::Site;
+use crate::site::reads::{self, Reads};
 
 /// What a build wrote, kept so that a build after an edit writes only what changed.
 #[derive(Debug, Default)]
@@ -23,16 +24,25 @@ pub(crate) struct Written {
     jobs: Vec<(String, render::PageJob)>,
     /// Each page's translations (for `hreflang` and the sitemap), in the same order.
     alternates: Vec<Vec<(Lang, String)>>,
-    /// The fingerprint of what each page was made from, in the same order.
-    prints: Vec<u64>,
+    /// The fingerprint of what each page's template received, in the same
+    /// order; `None` where none could be taken, so the page is always rendered.
+    prints: Vec<Option<u64>>,
+    /// What each page's view read of the site, in the same order.
+    reads: Vec<Reads>,
     /// The fingerprint of every page's address and translations, which the sitemap lists.
     sitemap: u64,
-    /// Feeds, 404 pages, search indexes, sitemaps, robots.txt.
+    /// Dataset downloads, feeds, 404 pages, search indexes, sitemaps, robots.txt.
     generated: std::collections::BTreeSet<String>,
     /// Files copied: article files beside each translation's page, and `static/`.
     copied: std::collections::BTreeSet<String>,
     /// Files the previous build made that this one does not.
     pub gone: Vec<String>,
+}
+
+/// What the previous write knew of a page at the same address with the same translations.
+struct Before {
+    print: Option<u64>,
+    reads: Reads,
 }
 
 /// What of the previous build's files `write_pages` needs after its pages.
@@ -72,8 +82,8 @@ pub(crate) enum Mode {
     /// Every page, asset, dataset download and theme file.
     Full,
     /// Only pages whose fingerprint changed since `before`, the previous
-    /// write of the same load; assets, downloads and theme files change only
-    /// with a full load, so they stay as written then.
+    /// write of the same load; assets and theme files change only with a
+    /// full load, so they stay as written then.
     AfterEdit {
         before: Written,
         /// The site was not resolved again, so its pages and addresses are `before`'s.
@@ -108,7 +118,10 @@ pub(crate) fn write_pages(
     });
     let (jobs, alternates, earlier, mut gone) = match since {
         Some(since) if same_addresses => {
-            let earlier = since.prints.into_iter().map(Some).collect();
+            let earlier: Vec<Option<Before>> = (since.prints.into_iter())
+                .zip(since.reads)
+                .map(|(print, reads)| Some(Before { print, reads }))
+                .collect();
             (since.jobs, since.alternates, earlier, Vec::new())
         }
         since => {
@@ -117,58 +130,80 @@ pub(crate) fn write_pages(
                 .par_iter()
                 .map(|(path, job)| renderer.alternates(path, job))
                 .collect();
-            let (earlier, gone) = match &since {
-                Some(since) => {
-                    let before: rustc_hash::FxHashMap<&str, u64> = since
-                        .jobs
-                        .iter()
-                        .zip(&since.prints)
-                        .map(|((path, _), print)| (path.as_str(), *print))
+            let (earlier, gone) = match since {
+                Some(mut since) => {
+                    let mut reads = std::mem::take(&mut since.reads);
+                    let at: rustc_hash::FxHashMap<&str, usize> = (since.jobs.iter().enumerate())
+                        .map(|(at, (path, _))| (path.as_str(), at))
                         .collect();
                     let now: rustc_hash::FxHashSet<&str> =
                         jobs.iter().map(|(path, _)| path.as_str()).collect();
-                    let gone = before
+                    let gone = at
                         .keys()
                         .filter(|path| !now.contains(*path))
                         .map(|path| format!("{path}index.html"))
                         .collect();
-                    let earlier = jobs
-                        .iter()
-                        .map(|(path, _)| before.get(path.as_str()).copied())
+                    let earlier: Vec<Option<Before>> = (jobs.iter().zip(&alternates))
+                        .map(|((path, _), alternates)| {
+                            let at = *at.get(path.as_str())?;
+                            // A page whose translations changed is made again.
+                            (since.alternates.get(at)? == alternates).then(|| Before {
+                                print: since.prints.get(at).copied().flatten(),
+                                reads: reads.get_mut(at).map(std::mem::take).unwrap_or_default(),
+                            })
+                        })
                         .collect();
+                    drop(at);
+                    // Tens of thousands of small strings: free them off the rebuild's path.
+                    rayon::spawn(move || drop(since));
                     (earlier, gone)
                 }
-                None => (vec![None; jobs.len()], Vec::new()),
+                None => ((0..jobs.len()).map(|_| None).collect(), Vec::new()),
             };
-            // Tens of thousands of small strings: free them off the rebuild's path.
-            rayon::spawn(move || drop(since));
             (jobs, alternates, earlier, gone)
         }
     };
-    let fingerprints = render::Fingerprints::new(&renderer);
-    let results: Vec<(u64, Result<bool, Diagnostic>)> = jobs
-        .par_iter()
-        .zip(&alternates)
-        .zip(&earlier)
-        .map(|(((path, job), alternates), earlier)| {
-            let print = fingerprints.of(path, job, alternates);
-            if *earlier == Some(print) {
-                return (print, Ok(false));
+    // After an edit, a page is seen again only if what its view read may
+    // have changed (see `site::reads`); then made again only if its view did.
+    let current = match earlier.iter().any(Option::is_some) {
+        true => bodies.versions(),
+        false => Default::default(),
+    };
+    let viewed = std::sync::atomic::AtomicUsize::new(0);
+    type Outcome = (Option<u64>, Reads, Result<bool, Diagnostic>);
+    let results: Vec<Outcome> = (jobs.par_iter().zip(&alternates))
+        .zip(earlier)
+        .map(|(((path, job), alternates), before)| {
+            let earlier_print = before.as_ref().and_then(|b| b.print);
+            if let Some(before) = before
+                && !bodies.may_change(&before.reads, &current)
+            {
+                return (before.print, before.reads, Ok(false));
             }
-            let written = renderer
-                .render_with(path, job, alternates.clone())
-                .and_then(|html| {
-                    let file = format!("{path}index.html");
-                    sink.write(&file, html.as_bytes())
-                        .map_err(|e| write_error(&file, e))
-                });
-            (print, written.map(|()| true))
+            viewed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let (input, reads) = reads::recording(|| renderer.input(path, job, alternates.clone()));
+            let mut input = match input {
+                Ok(input) => input,
+                Err(error) => return (None, reads, Err(error)),
+            };
+            let print = render::fingerprint::of(&mut input);
+            if print.is_some() && earlier_print == print {
+                return (print, reads, Ok(false));
+            }
+            let written = renderer.render_input(input).and_then(|html| {
+                let file = format!("{path}index.html");
+                sink.write(&file, html.as_bytes())
+                    .map_err(|e| write_error(&file, e))
+            });
+            (print, reads, written.map(|()| true))
         })
         .collect();
     let mut rendered = 0;
     let mut prints = Vec::with_capacity(results.len());
-    for (print, result) in results {
+    let mut page_reads = Vec::with_capacity(results.len());
+    for (print, reads, result) in results {
         prints.push(print);
+        page_reads.push(reads);
         match result {
             Ok(true) => rendered += 1,
             Ok(false) => {}
@@ -237,7 +272,9 @@ pub(crate) fn write_pages(
             )),
         }
     }
-    for (key, dataset) in site.content.datasets.iter().filter(|_| since.is_none()) {
+    let mut generated = std::collections::BTreeSet::new();
+    // A handful of small files, written every time: a dataset may change under `serve`.
+    for (key, dataset) in &site.content.datasets {
         let Some(path) = site.dataset_path(key, site.config.default_language) else {
             continue;
         };
@@ -256,6 +293,7 @@ pub(crate) fn write_pages(
                 Ok(()) => files += 1,
                 Err(e) => report.push(write_error(&file, e)),
             }
+            generated.insert(file);
         }
     }
     let absolute = Renderer::with_absolute_links(site, theme, bodies);
@@ -316,7 +354,6 @@ pub(crate) fn write_pages(
         sitemap,
     );
     generated_files.extend(languages.into_iter().flatten());
-    let mut generated = std::collections::BTreeSet::new();
     for (name, text) in generated_files {
         match text {
             Some(Ok(text)) => match sink.write(&name, text.as_bytes()) {
@@ -351,6 +388,7 @@ pub(crate) fn write_pages(
         jobs,
         alternates,
         prints,
+        reads: page_reads,
         sitemap: sitemap_print,
         generated,
         copied,
@@ -359,6 +397,7 @@ pub(crate) fn write_pages(
     let summary = BuildSummary {
         pages,
         rendered,
+        viewed: viewed.into_inner(),
         written: Vec::new(),
         datasets: site.content.datasets.len(),
         files,
