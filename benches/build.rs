@@ -195,12 +195,16 @@ fn article_edits(file: PathBuf) -> Vec<SaveEdit<'static>> {
         SaveEdit {
             what: "a new title (so a new address)",
             file: file.clone(),
-            text: Box::new(move |n| a.replacen(&title_line, &format!("title: \"Ny rubrik {n}\""), 1)),
+            text: Box::new(move |n| {
+                a.replacen(&title_line, &format!("title: \"Ny rubrik {n}\""), 1)
+            }),
         },
         SaveEdit {
             what: "a new date (listings re-sorted)",
             file,
-            text: Box::new(move |n| b.replacen(&date_line, &format!("date: 2019-0{}-15", 1 + n % 9), 1)),
+            text: Box::new(move |n| {
+                b.replacen(&date_line, &format!("date: 2019-0{}-15", 1 + n % 9), 1)
+            }),
         },
     ]
 }
@@ -229,6 +233,7 @@ fn serve_edits(site: &Path, full_build: Duration, edits: &[SaveEdit<'_>]) {
         let original = fs::read_to_string(&file).expect("the edited file exists");
         let mut times = Vec::new();
         let mut rendered = 0;
+        let mut viewed = 0;
         for n in 0..RUNS {
             fs::write(&file, (edit.text)(n)).expect("the file is written");
             // An editor saves seconds apart; what the last rebuild frees in
@@ -241,10 +246,11 @@ fn serve_edits(site: &Path, full_build: Duration, edits: &[SaveEdit<'_>]) {
             times.push(started.elapsed());
             assert!(rebuilt.incremental, "{}: rebuilt in place", edit.what);
             rendered = rendered.max(rebuilt.summary.rendered);
+            viewed = viewed.max(rebuilt.summary.viewed);
         }
         let time = median(times);
         println!(
-            "{:>8} {:>7} {:>9.1}ms  {:>6.3}x of the whole build; up to {rendered} pages rendered: {}",
+            "{:>8} {:>7} {:>9.1}ms  {:>6.3}x of the whole build; {viewed} views made, {rendered} pages rendered: {}",
             "",
             "",
             time.as_secs_f64() * 1e3,
@@ -280,7 +286,8 @@ fn add_statistics(site: &Path, article: &Path) -> Vec<SaveEdit<'static>> {
     };
     fs::write(dir.join("testserie.yaml"), dataset(0)).expect("the dataset is written");
     let text = fs::read_to_string(article).expect("the article exists");
-    fs::write(article, format!("{text}\n```trend testserie\n```\n")).expect("the article is written");
+    fs::write(article, format!("{text}\n```trend testserie\n```\n"))
+        .expect("the article is written");
     let articles_section = site.join("content/artiklar/_section.yaml");
     let section_text = fs::read_to_string(&articles_section).expect("the section exists");
     vec![
