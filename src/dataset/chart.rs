@@ -257,16 +257,17 @@ fn axis_labels(
     geometry: &Geometry,
     width: f64,
 ) -> Vec<(usize, Vec<String>)> {
+    // Left and right edge of a label, in pixels; labels come in period order.
+    let span = |(i, lines): &(usize, Vec<String>)| {
+        let centre = geometry.x(*i) / 100.0 * width;
+        let half = lines.iter().map(|l| text_width(l)).fold(0.0, f64::max) / 2.0;
+        (centre - half, centre + half)
+    };
+    let apart = |a: (f64, f64), b: (f64, f64)| a.1 + GAP <= b.0;
     let fits = |labels: &[(usize, Vec<String>)]| {
-        let boxes: Vec<(f64, f64)> = labels
-            .iter()
-            .map(|(i, lines)| {
-                let centre = geometry.x(*i) / 100.0 * width;
-                let half = lines.iter().map(|l| text_width(l)).fold(0.0, f64::max) / 2.0;
-                (centre - half, centre + half)
-            })
-            .collect();
-        boxes.windows(2).all(|pair| pair[0].1 + GAP <= pair[1].0)
+        labels
+            .windows(2)
+            .all(|pair| apart(span(&pair[0]), span(&pair[1])))
     };
     // Judged as if the label had its year below it, since the first one shown gets it.
     let inside = |(i, lines): &(usize, Vec<String>)| {
@@ -308,9 +309,11 @@ fn axis_labels(
     // Centuries of months: keep what fits, left to right.
     let mut kept: Vec<(usize, Vec<String>)> = Vec::new();
     for label in last {
-        kept.push(label);
-        if !fits(&kept) {
-            kept.pop();
+        if kept
+            .last()
+            .is_none_or(|before| apart(span(before), span(&label)))
+        {
+            kept.push(label);
         }
     }
     kept
@@ -326,8 +329,8 @@ fn labels_every(periods: &[Period], lang: Lang, step: u32) -> Vec<(usize, Vec<St
     for (i, period) in periods.iter().enumerate() {
         let (year, part, per_year) = match *period {
             Period::Year(y) => (y, 0, 1),
-            Period::Quarter(y, q) => (y, u32::from(q) - 1, 4),
-            Period::Month(y, m) => (y, u32::from(m) - 1, 12),
+            Period::Quarter(y, q) => (y, u32::from(q).saturating_sub(1), 4),
+            Period::Month(y, m) => (y, u32::from(m).saturating_sub(1), 12),
         };
         let (shown, with_part) = if step >= per_year {
             let years = step / per_year;

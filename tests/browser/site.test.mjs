@@ -283,7 +283,7 @@ it("search finds the seed article from “call-in” in both languages, under th
   await context.close();
 });
 
-it("chart labels never overlap or leave the chart and stay at least 12 px, at 320 and 1280 px, for 12 to 60 months", async () => {
+it("chart labels never overlap or leave the chart and stay at least 12 px, at 320 and 1280 px, for 12 to 60 months; the drawing is one image to screen readers", async () => {
   const site = sites.find((s) => s.name === "charts");
   const charts = site.pages.filter((p) => /^(en\/statistics|statistik)\/manader-\d+\/$/.test(p));
   assert.equal(charts.length, 8, `chart pages: ${charts}`);
@@ -311,8 +311,18 @@ it("chart labels never overlap or leave the chart and stay at least 12 px, at 32
         };
       });
       const where = `${pagePath} at ${width} px`;
+      // Screen readers get the chart's title and description, and the table
+      // beside it the figures: none of the drawing's own text, in any browser.
+      const loose = await page.evaluate(() => [...document.querySelectorAll("svg.chart text")].filter((t) => !t.closest("[aria-hidden='true']")).length);
+      if (loose > 0) problems.push(`${where}: ${loose} texts of the drawing are not aria-hidden`);
+      const tree = await page.locator("svg.chart").ariaSnapshot();
+      if (tree.trim().split("\n").length !== 1 || !tree.includes("- 'img \"") && !tree.includes("- img \"")) {
+        problems.push(`${where}: the chart is not one image to assistive technology:\n${tree}`);
+      }
       const { labels } = found;
-      report.push(`${where}: ${labels.length} labels (${labels.map((l) => l.text).join(", ")}), text ${found.smallest.toFixed(1)} px`);
+      const byLeft = [...labels].sort((a, b) => a.left - b.left);
+      const gap = Math.min(...byLeft.slice(1).map((b, i) => b.left - byLeft[i].right));
+      report.push(`${where}: ${labels.length} labels (${labels.map((l) => l.text).join(", ")}), text ${found.smallest.toFixed(1)} px, labels at least ${gap.toFixed(1)} px apart`);
       if (labels.length < 2) problems.push(`${where}: only ${labels.length} period labels`);
       if (found.smallest < 12) problems.push(`${where}: text drawn at ${found.smallest.toFixed(1)} px, under 12 px`);
       for (const [i, a] of labels.entries()) {
