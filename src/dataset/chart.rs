@@ -646,4 +646,16 @@ series:
             assert!(svg.contains(&format!(">{year}</text>")), "{year} in {svg}");
         }
     }
+
+    #[test]
+    fn the_stylesheet_switches_layouts_at_the_widths_they_were_drawn_for() {
+        let css = include_str!("../../themes/default/static/style.css");
+        for (n, width) in LAYOUTS.iter().enumerate().skip(1) {
+            let query = format!(
+                "@container chart (min-width: {width}px) {{\n  .chart .l{} {{ display: none; }}\n  .chart .l{n} {{ display: inline; }}",
+                n - 1
+            );
+            assert!(css.contains(&query), "style.css lacks\n{query}");
+        }
+    }
 }
