@@ -326,7 +326,58 @@ pub(crate) fn path_location(text: &str, path: &str) -> Location {
 /// (`series[0].values.2021`), without a trailing comment; `None` when the
 /// value is on the lines below.
 pub(crate) fn path_value<'t>(text: &'t str, path: &str) -> Option<(usize, &'t str)> {
+    line_value(text, path_offset(text, 0, text.len(), path)?)
+}
+
+/// The offset and text of `field`'s value in the mapping at `path`, however
+/// the mapping is written: in braces on the key's line
+/// (`2021: { value: 1.234, partial: true }`), or as a block of lines below it
+/// (`value: 1.234` on a line of its own). Errors found after parsing, such as
+/// a figure that reads two ways, point at the value itself in either form.
+pub(crate) fn path_field_value<'t>(
+    text: &'t str,
+    path: &str,
+    field: &str,
+) -> Option<(usize, &'t str)> {
+    if let Some((at, written)) = path_value(text, path) {
+        return flow_field(written, field).map(|(offset, value)| (at + offset, value));
+    }
     let key_at = path_offset(text, 0, text.len(), path)?;
+    let key_indent = key_at - text[..key_at].rfind('\n').map_or(0, |i| i + 1);
+    let body = key_at + text[key_at..].find('\n')? + 1;
+    // The mapping's own keys share the indent of its first line; deeper lines
+    // (a note's `sv:` and `en:`) belong to its values and are passed over.
+    let mut child_indent = None;
+    let mut offset = body;
+    for line in text[body..].split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let trimmed = line.trim_start_matches(' ');
+        let indent = line.len() - trimmed.len();
+        let content = trimmed.trim_end();
+        if content.is_empty() || content.starts_with('#') {
+            continue;
+        }
+        if indent <= key_indent {
+            return None;
+        }
+        let child = *child_indent.get_or_insert(indent);
+        if content.starts_with('{') && indent == child {
+            let written = content.split(" #").next()?.trim_end();
+            return flow_field(written, field).map(|(at, value)| (start + indent + at, value));
+        }
+        if indent == child
+            && let Some(rest) = trimmed.strip_prefix(field)
+            && rest.trim_start_matches(' ').starts_with(':')
+        {
+            return line_value(text, start + indent);
+        }
+    }
+    None
+}
+
+/// The value after the colon on the line starting at `key_at`, without a trailing comment.
+fn line_value(text: &str, key_at: usize) -> Option<(usize, &str)> {
     let line = text[key_at..].split('\n').next()?;
     let colon = line.find(':')?;
     let after = &line[colon + 1..];
@@ -338,6 +389,49 @@ pub(crate) fn path_value<'t>(text: &'t str, path: &str) -> Option<(usize, &'t st
             value,
         )
     })
+}
+
+/// The offset (in `flow`) and text of `field`'s value in a flow mapping
+/// `{ a: 1, b: "x, y" }`, skipping commas inside quotes and nested braces.
+fn flow_field<'t>(flow: &'t str, field: &str) -> Option<(usize, &'t str)> {
+    if !flow.starts_with('{') {
+        return None;
+    }
+    let mut depth = 0usize;
+    let mut quote = None;
+    let mut escaped = false;
+    let mut entry_start = 1;
+    for (i, c) in flow.char_indices().skip(1) {
+        match (quote, c) {
+            (Some('"'), '\\') if !escaped => {
+                escaped = true;
+                continue;
+            }
+            (Some(q), c) if c == q && !escaped => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '{' | '[') => depth += 1,
+            (None, '}' | ']') if depth > 0 => depth -= 1,
+            (None, ',' | '}') => {
+                let entry = &flow[entry_start..i];
+                let key = entry.trim_start_matches(' ');
+                if let Some(rest) = key.strip_prefix(field)
+                    && let Some(after) = rest.trim_start_matches(' ').strip_prefix(':')
+                {
+                    let value = after.trim();
+                    let value_at = i - after.len() + (after.len() - after.trim_start().len());
+                    return (!value.is_empty()).then_some((value_at, value));
+                }
+                if c == '}' {
+                    return None;
+                }
+                entry_start = i + 1;
+            }
+            _ => {}
+        }
+        escaped = false;
+    }
+    None
 }
 
 fn strip_position(raw: &str) -> &str {
@@ -648,5 +742,31 @@ mod tests {
             Some((text.find("1.234").unwrap(), "1.234"))
         );
         assert_eq!(path_value(text, "series[0].values"), None);
+    }
+
+    #[test]
+    fn a_field_is_found_in_a_flow_or_a_block_mapping() {
+        let flow = "series:\n  - key: a\n    values:\n      2021: { note: { sv: \"a, value: 2\", en: b }, value: 1.234, partial: true } # x\n";
+        assert_eq!(
+            path_field_value(flow, "series[0].values.2021", "value"),
+            Some((flow.find("1.234").unwrap(), "1.234"))
+        );
+        let block = "series:\n  - key: a\n    values:\n      2021:\n        note:\n          sv: x\n        value: 1.234 # y\n        partial: true\n      2022:\n        value: 5\n";
+        assert_eq!(
+            path_field_value(block, "series[0].values.2021", "value"),
+            Some((block.find("1.234").unwrap(), "1.234"))
+        );
+        let braces_below = "values:\n  2021:\n    { partial: true, value: 1.234 }\n  2022: 3\n";
+        assert_eq!(
+            path_field_value(braces_below, "values.2021", "value"),
+            Some((braces_below.find("1.234").unwrap(), "1.234"))
+        );
+        // A mapping without the field never borrows the next period's.
+        let without = "values:\n  2021:\n    partial: true\n  2022:\n    value: 1.234\n";
+        assert_eq!(path_field_value(without, "values.2021", "value"), None);
+        assert_eq!(
+            path_field_value("values:\n  2021: 3\n", "values.2021", "value"),
+            None
+        );
     }
 }

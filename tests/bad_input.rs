@@ -118,6 +118,8 @@ bad_input! {
     a_month_the_year_does_not_have => "date-month-13",
     dash_as_a_missing_dataset_value => "dataset-dash-value",
     dataset_value_that_reads_as_decimals_or_thousands => "dataset-ambiguous-thousands",
+    dataset_flagged_value_in_braces_that_reads_two_ways => "dataset-ambiguous-thousands-flagged",
+    dataset_flagged_value_on_its_own_line_that_reads_two_ways => "dataset-ambiguous-thousands-block",
     dataset_number_written_with_a_space => "dataset-number-with-space",
 }
 

@@ -1,9 +1,20 @@
 //! The chart: an inline SVG line chart drawn at build time, with a text alternative.
 //!
-//! Sized by its viewBox so it scales to any width; text is large enough to
-//! read at 320 px. Part-year values are drawn dashed and hollow, so the
-//! difference never rests on colour alone.
+//! The chart is as wide as its box and a fixed number of CSS pixels high. It
+//! has no viewBox, so its text is never scaled: labels are 14 px at 320 px
+//! and at 1280 px alike. Across, positions are percentages of the width; down,
+//! pixels. Which periods are labelled under the axis cannot wait for the
+//! browser (there is no script), so the labels are chosen here for a few
+//! widths ([`LAYOUTS`]) and the stylesheet shows those of the widest layout
+//! the chart's box holds (a container query). Without the stylesheet the
+//! narrowest layout shows, which fits every width.
+//!
+//! Part-year values are drawn dashed and hollow, so the difference never
+//! rests on colour alone. The drawing is hidden from screen readers: the
+//! title and description say what it shows, and the table beside it holds
+//! the figures.
 
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use super::trend::{Change, Direction, change_between};
@@ -12,12 +23,32 @@ use crate::i18n::number::format_number;
 use crate::i18n::{InterfaceStrings, Lang};
 use crate::text::escape_attribute as escape;
 
-const WIDTH: f64 = 360.0;
-const HEIGHT: f64 = 240.0;
-const LEFT: f64 = 44.0;
-const RIGHT: f64 = 22.0;
-const TOP: f64 = 16.0;
-const BOTTOM: f64 = 36.0;
+/// Size of every text in the chart, in CSS pixels (never scaled).
+const FONT: f64 = 14.0;
+/// A generous width of one character at [`FONT`], so estimated labels are
+/// never narrower than drawn ones (DejaVu Sans digits are 0.64 em, "M" 0.86).
+const CHAR: f64 = FONT * 0.68;
+/// The same for a space, point or comma (0.32 em in DejaVu Sans).
+const NARROW_CHAR: f64 = FONT * 0.4;
+/// Space kept free between two labels under the axis, in pixels.
+const GAP: f64 = 8.0;
+/// Between the lines of a two-line label (`jan` over `2024`).
+const LINE: f64 = 17.0;
+const PLOT_HEIGHT: f64 = 180.0;
+const TOP: f64 = 14.0;
+/// Room under the axis for a two-line label.
+const BOTTOM: f64 = 48.0;
+/// One legend row per series when there are several.
+const LEGEND_ROW: f64 = 22.0;
+/// The narrowest chart drawn for: a 320 px screen less the page's margins
+/// (288 px), with room to spare. Margins are set so they fit at this width.
+const NARROWEST: f64 = 272.0;
+/// Room right of the last period, in pixels at [`NARROWEST`].
+const RIGHT_PX: f64 = 16.0;
+/// The widths, in CSS pixels, from which each layout of axis labels is shown.
+/// themes/default/static/style.css holds the same numbers in its container
+/// queries; the first layout is the one shown without them.
+pub const LAYOUTS: [f64; 3] = [NARROWEST, 400.0, 520.0];
 /// Series colours, each at least 4.5:1 against white; lines also differ in dash and marker.
 const COLOURS: [&str; 4] = ["#0b4f9c", "#b5121b", "#00573f", "#5b2a86"];
 
@@ -30,58 +61,90 @@ pub fn line_chart(dataset: &Dataset, lang: Lang, strings: &InterfaceStrings, id:
         .flat_map(|s| s.values.values().filter_map(|o| o.value))
         .collect();
     let (low, high, step) = axis(&values);
-    let plot_w = WIDTH - LEFT - RIGHT;
-    let plot_h = HEIGHT - TOP - BOTTOM;
-    let x = |i: usize| {
-        if periods.len() <= 1 {
-            LEFT + plot_w / 2.0
-        } else {
-            LEFT + plot_w * i as f64 / (periods.len() - 1) as f64
-        }
-    };
-    let y = |v: f64| TOP + plot_h * (1.0 - (v - low) / (high - low));
     let step_decimals = decimals_of_step(step);
+    let mut ticks = Vec::new();
+    let mut tick = low;
+    while tick <= high + step / 2.0 {
+        ticks.push((tick, format_number(tick, step_decimals, lang)));
+        tick += step;
+    }
+    // The left margin holds the widest value label at the narrowest width;
+    // as a share of the width, it grows with the chart but never shrinks.
+    let widest = ticks
+        .iter()
+        .map(|(_, text)| text_width(text))
+        .fold(0.0, f64::max);
+    let geometry = Geometry {
+        left: (widest + 12.0) / NARROWEST * 100.0,
+        right: RIGHT_PX / NARROWEST * 100.0,
+        count: periods.len(),
+    };
+    let legend = if dataset.series.len() > 1 {
+        LEGEND_ROW * dataset.series.len() as f64
+    } else {
+        0.0
+    };
+    let top = TOP + legend;
+    let height = top + PLOT_HEIGHT + BOTTOM;
+    let y = |v: f64| top + PLOT_HEIGHT * (1.0 - (v - low) / (high - low));
+    let (left, right) = (pct(geometry.left), pct(100.0 - geometry.right));
 
     let mut svg = String::with_capacity(4096);
     let _ = write!(
         svg,
-        "<svg class=\"chart\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" xmlns=\"http://www.w3.org/2000/svg\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n",
+        "<div class=\"chart-box\">\n<svg class=\"chart\" width=\"100%\" height=\"{height}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" xmlns=\"http://www.w3.org/2000/svg\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n<g aria-hidden=\"true\" font-size=\"{FONT}\" fill=\"#1a1a1a\">\n",
         escape(&message(dataset, lang, strings)),
         escape(&description(dataset, lang, strings, &periods))
     );
-    // Grid and y-axis labels.
-    let mut tick = low;
-    while tick <= high + step / 2.0 {
-        let ty = y(tick);
+    // Grid and y-axis labels, set right against the plot whatever its width.
+    for (tick, text) in &ticks {
+        let ty = y(*tick);
         let _ = writeln!(
             svg,
-            "<line class=\"grid\" x1=\"{LEFT}\" x2=\"{}\" y1=\"{ty:.1}\" y2=\"{ty:.1}\" stroke=\"#767676\" stroke-width=\"0.5\"/><text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\" font-size=\"13\" fill=\"#1a1a1a\">{}</text>",
-            WIDTH - RIGHT,
-            LEFT - 6.0,
-            ty + 4.0,
-            escape(&format_number(tick, step_decimals, lang))
+            "<line class=\"grid\" x1=\"{left}\" x2=\"{right}\" y1=\"{ty:.1}\" y2=\"{ty:.1}\" stroke=\"#767676\" stroke-width=\"0.5\"/><text x=\"{left}\" dx=\"-8\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
+            ty + 5.0,
+            escape(text)
         );
-        tick += step;
     }
-    // X-axis labels, thinned so they never overlap.
-    let every = periods.len().div_ceil(7).max(1);
-    for (i, period) in periods.iter().enumerate() {
-        if i % every != 0 && i != periods.len() - 1 {
-            continue;
+    // X-axis labels: one set per layout; a label drawn the same way in
+    // several layouts is written once, with the class of each.
+    let mut labels: BTreeMap<(usize, Vec<String>), Vec<usize>> = BTreeMap::new();
+    for (layout, width) in LAYOUTS.iter().enumerate() {
+        for label in axis_labels(&periods, lang, &geometry, *width) {
+            labels.entry(label).or_default().push(layout);
         }
-        let label = short_label(*period, lang);
-        let _ = writeln!(
+    }
+    let baseline = top + PLOT_HEIGHT + 22.0;
+    for ((i, lines), layouts) in &labels {
+        let classes: Vec<String> = layouts.iter().map(|l| format!(" l{l}")).collect();
+        // Hidden unless in the first layout, so the chart reads right without CSS.
+        let hidden = if layouts.contains(&0) {
+            ""
+        } else {
+            " display=\"none\""
+        };
+        let x = pct(geometry.x(*i));
+        let _ = write!(
             svg,
-            "<text x=\"{:.1}\" y=\"{}\" text-anchor=\"middle\" font-size=\"13\" fill=\"#1a1a1a\">{}</text>",
-            x(i),
-            HEIGHT - BOTTOM + 18.0,
-            escape(&label)
+            "<text class=\"x-label{}\"{hidden} x=\"{x}\" y=\"{baseline}\" text-anchor=\"middle\">",
+            classes.concat()
         );
+        for (n, line) in lines.iter().enumerate() {
+            if n == 0 {
+                svg.push_str(&escape(line));
+            } else {
+                let _ = write!(
+                    svg,
+                    "<tspan x=\"{x}\" dy=\"{LINE}\">{}</tspan>",
+                    escape(line)
+                );
+            }
+        }
+        svg.push_str("</text>\n");
     }
     let _ = writeln!(
         svg,
-        "<line x1=\"{LEFT}\" x2=\"{}\" y1=\"{:.1}\" y2=\"{:.1}\" stroke=\"#1a1a1a\" stroke-width=\"1\"/>",
-        WIDTH - RIGHT,
+        "<line x1=\"{left}\" x2=\"{right}\" y1=\"{:.1}\" y2=\"{:.1}\" stroke=\"#1a1a1a\" stroke-width=\"1\"/>",
         y(low),
         y(low)
     );
@@ -107,42 +170,205 @@ pub fn line_chart(dataset: &Dataset, lang: Lang, strings: &InterfaceStrings, id:
             };
             let _ = writeln!(
                 svg,
-                "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{colour}\" stroke-width=\"2.5\"{dash}/>",
-                x(i0),
+                "<line x1=\"{}\" y1=\"{:.1}\" x2=\"{}\" y2=\"{:.1}\" stroke=\"{colour}\" stroke-width=\"2.5\"{dash}/>",
+                pct(geometry.x(i0)),
                 y(va),
-                x(i1),
+                pct(geometry.x(i1)),
                 y(vb)
             );
         }
+        // Many periods close together would blur into a thick line of dots:
+        // markers are kept for part-year values, which must stand out.
+        let radius = if periods.len() > 36 { 2.5 } else { 4.0 };
         for (i, observation) in &points {
             let Some(v) = observation.value else { continue };
-            let fill = if observation.partial {
-                "#ffffff"
+            let (fill, r) = if observation.partial {
+                ("#ffffff", 4.0)
             } else {
-                colour
+                (colour, radius)
             };
             let _ = writeln!(
                 svg,
-                "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"4\" fill=\"{fill}\" stroke=\"{colour}\" stroke-width=\"2\"/>",
-                x(*i),
+                "<circle cx=\"{}\" cy=\"{:.1}\" r=\"{r}\" fill=\"{fill}\" stroke=\"{colour}\" stroke-width=\"2\"/>",
+                pct(geometry.x(*i)),
                 y(v)
             );
         }
     }
     if dataset.series.len() > 1 {
+        // One row each, so a long label never runs into the next.
         for (n, series) in dataset.series.iter().enumerate() {
             let colour = COLOURS[n % COLOURS.len()];
-            let lx = LEFT + 110.0 * n as f64;
+            let row = 4.0 + LEGEND_ROW * n as f64;
             let _ = writeln!(
                 svg,
-                "<rect x=\"{lx}\" y=\"2\" width=\"12\" height=\"4\" fill=\"{colour}\"/><text x=\"{}\" y=\"9\" font-size=\"11\" fill=\"#1a1a1a\">{}</text>",
-                lx + 16.0,
+                "<rect x=\"0\" y=\"{}\" width=\"14\" height=\"4\" fill=\"{colour}\"/><text x=\"20\" y=\"{}\">{}</text>",
+                row + 6.0,
+                row + 12.0,
                 escape(series.label.text(lang))
             );
         }
     }
-    svg.push_str("</svg>\n");
+    svg.push_str("</g>\n</svg>\n</div>\n");
     svg
+}
+
+/// Where the periods stand across the chart, in per cent of its width.
+struct Geometry {
+    left: f64,
+    right: f64,
+    count: usize,
+}
+
+impl Geometry {
+    fn x(&self, i: usize) -> f64 {
+        let plot = 100.0 - self.left - self.right;
+        if self.count <= 1 {
+            self.left + plot / 2.0
+        } else {
+            self.left + plot * i as f64 / (self.count - 1) as f64
+        }
+    }
+}
+
+/// A percentage for an SVG attribute, rounded so output stays short and stable.
+fn pct(value: f64) -> String {
+    format!("{value:.2}%")
+}
+
+/// The estimated width in pixels of `text` at [`FONT`]; generous, never short.
+fn text_width(text: &str) -> f64 {
+    text.chars()
+        .map(|c| match c {
+            // Thousands separators and points are about half a digit wide.
+            ' ' | '\u{a0}' | '\u{202f}' | '.' | ',' => NARROW_CHAR,
+            _ => CHAR,
+        })
+        .sum()
+}
+
+/// The labels under the axis for a chart `width` pixels wide: the periods a
+/// step apart (every month, every quarter, every January …), at the smallest
+/// step whose labels keep [`GAP`] apart. Each is `(index, lines)`; a label
+/// drops out where it would run past the chart's edge.
+fn axis_labels(
+    periods: &[Period],
+    lang: Lang,
+    geometry: &Geometry,
+    width: f64,
+) -> Vec<(usize, Vec<String>)> {
+    // Left and right edge of a label, in pixels; labels come in period order.
+    let span = |(i, lines): &(usize, Vec<String>)| {
+        let centre = geometry.x(*i) / 100.0 * width;
+        let half = lines.iter().map(|l| text_width(l)).fold(0.0, f64::max) / 2.0;
+        (centre - half, centre + half)
+    };
+    let apart = |a: (f64, f64), b: (f64, f64)| a.1 + GAP <= b.0;
+    let fits = |labels: &[(usize, Vec<String>)]| {
+        labels
+            .windows(2)
+            .all(|pair| apart(span(&pair[0]), span(&pair[1])))
+    };
+    // Judged as if the label had its year below it, since the first one shown gets it.
+    let inside = |(i, lines): &(usize, Vec<String>)| {
+        let centre = geometry.x(*i) / 100.0 * width;
+        let year = periods
+            .get(*i)
+            .map_or(0.0, |p| text_width(&p.year().to_string()));
+        let half = lines.iter().map(|l| text_width(l)).fold(year, f64::max) / 2.0;
+        centre - half >= 0.0 && centre + half <= width
+    };
+    let Some(kind) = periods.first().map(|p| p.kind()) else {
+        return Vec::new();
+    };
+    let steps: &[u32] = match kind {
+        PeriodKind::Month => &[1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200],
+        PeriodKind::Quarter => &[1, 2, 4, 8, 20, 40, 80, 200, 400],
+        PeriodKind::Year => &[1, 2, 5, 10, 20, 50, 100, 200, 500],
+    };
+    let mut last = Vec::new();
+    for &step in steps {
+        let mut labels: Vec<(usize, Vec<String>)> = labels_every(periods, lang, step)
+            .into_iter()
+            .filter(inside)
+            .collect();
+        // The first label shown says which year it is in, as January does.
+        if let Some((i, lines)) = labels.first_mut()
+            && let Some(period) = periods.get(*i)
+        {
+            let year = period.year().to_string();
+            if !lines.contains(&year) {
+                lines.push(year);
+            }
+        }
+        if fits(&labels) {
+            return labels;
+        }
+        last = labels;
+    }
+    // Centuries of months: keep what fits, left to right.
+    let mut kept: Vec<(usize, Vec<String>)> = Vec::new();
+    for label in last {
+        if kept
+            .last()
+            .is_none_or(|before| apart(span(before), span(&label)))
+        {
+            kept.push(label);
+        }
+    }
+    kept
+}
+
+/// Every period `step` periods apart on the calendar (a step of 3 months
+/// labels January, April, July and October), each as the lines of its label.
+/// Within a year a label is the month or quarter, with the year below it in
+/// January and the first quarter; a step of a year or more labels the year
+/// alone.
+fn labels_every(periods: &[Period], lang: Lang, step: u32) -> Vec<(usize, Vec<String>)> {
+    let mut labels = Vec::new();
+    for (i, period) in periods.iter().enumerate() {
+        let (year, part, per_year) = match *period {
+            Period::Year(y) => (y, 0, 1),
+            Period::Quarter(y, q) => (y, u32::from(q).saturating_sub(1), 4),
+            Period::Month(y, m) => (y, u32::from(m).saturating_sub(1), 12),
+        };
+        let (shown, with_part) = if step >= per_year {
+            let years = step / per_year;
+            (
+                part == 0 && i64::from(year).rem_euclid(i64::from(years)) == 0,
+                false,
+            )
+        } else {
+            (part % step == 0, true)
+        };
+        if !shown {
+            continue;
+        }
+        let lines = match (*period, with_part) {
+            (Period::Quarter(_, q), true) => {
+                let quarter = match lang {
+                    Lang::Sv => format!("kv.\u{a0}{q}"),
+                    Lang::En => format!("Q{q}"),
+                };
+                if q == 1 {
+                    vec![quarter, year.to_string()]
+                } else {
+                    vec![quarter]
+                }
+            }
+            (Period::Month(_, m), true) => {
+                let month = period.month_name(lang).unwrap_or_default().to_string();
+                if m == 1 {
+                    vec![month, year.to_string()]
+                } else {
+                    vec![month]
+                }
+            }
+            _ => vec![year.to_string()],
+        };
+        labels.push((i, lines));
+    }
+    labels
 }
 
 /// The axis from `low` to `high` in steps of `step`, covering every value and zero.
@@ -171,14 +397,6 @@ fn decimals_of_step(step: f64) -> usize {
     } else {
         (-step.log10().floor()) as usize
             + usize::from(step * 10f64.powf(-step.log10().floor()) % 1.0 != 0.0)
-    }
-}
-
-/// Years as `2019`; quarters and months shortened to fit under the axis.
-fn short_label(period: Period, lang: Lang) -> String {
-    match period {
-        Period::Year(y) => y.to_string(),
-        _ => period.label(lang),
     }
 }
 
@@ -371,5 +589,73 @@ series:
         assert_eq!(decimals_of_step(0.25), 2);
         assert_eq!(decimals_of_step(0.5), 1);
         assert_eq!(decimals_of_step(5.0), 0);
+    }
+
+    fn months(count: usize) -> Vec<Period> {
+        std::iter::successors(Some(Period::Month(2019, 7)), |p| Some(p.next()))
+            .take(count)
+            .collect()
+    }
+
+    fn geometry(count: usize) -> Geometry {
+        Geometry {
+            left: 20.0,
+            right: RIGHT_PX / NARROWEST * 100.0,
+            count,
+        }
+    }
+
+    #[test]
+    fn many_months_are_labelled_by_calendar_steps_that_fit_each_layout() {
+        let texts = |count: usize, width: f64| -> Vec<String> {
+            axis_labels(&months(count), Lang::Sv, &geometry(count), width)
+                .into_iter()
+                .map(|(_, lines)| lines.join(" "))
+                .collect()
+        };
+        // 60 months: every other January at 272 px, every January from 400 px.
+        assert_eq!(texts(60, 272.0), ["2020", "2022", "2024"]);
+        assert_eq!(texts(60, 520.0), ["2020", "2021", "2022", "2023", "2024"]);
+        // 12 months: quarters at 272 px; the first label says its year.
+        assert_eq!(texts(12, 272.0), ["jul 2019", "okt", "jan 2020", "apr"]);
+        for count in [1, 2, 12, 18, 24, 60, 240] {
+            for width in LAYOUTS {
+                let labels = axis_labels(&months(count), Lang::En, &geometry(count), width);
+                assert!(!labels.is_empty(), "{count} months at {width} px");
+                let boxes: Vec<(f64, f64)> = labels
+                    .iter()
+                    .map(|(i, lines)| {
+                        let centre = geometry(count).x(*i) / 100.0 * width;
+                        let half = lines.iter().map(|l| text_width(l)).fold(0.0, f64::max) / 2.0;
+                        (centre - half, centre + half)
+                    })
+                    .collect();
+                assert!(boxes.iter().all(|(a, b)| *a >= 0.0 && *b <= width));
+                assert!(boxes.windows(2).all(|w| w[0].1 + GAP <= w[1].0));
+            }
+        }
+    }
+
+    #[test]
+    fn the_drawing_is_hidden_from_screen_readers_and_its_text_never_scaled() {
+        let svg = line_chart(&deaths(), Lang::En, &strings(), "c");
+        assert!(!svg.contains("viewBox"), "{svg}");
+        assert!(svg.contains("<g aria-hidden=\"true\" font-size=\"14\""));
+        // Eight years: each is labelled in at least the widest layout.
+        for year in 2016..=2023 {
+            assert!(svg.contains(&format!(">{year}</text>")), "{year} in {svg}");
+        }
+    }
+
+    #[test]
+    fn the_stylesheet_switches_layouts_at_the_widths_they_were_drawn_for() {
+        let css = include_str!("../../themes/default/static/style.css");
+        for (n, width) in LAYOUTS.iter().enumerate().skip(1) {
+            let query = format!(
+                "@container chart (min-width: {width}px) {{\n  .chart .l{} {{ display: none; }}\n  .chart .l{n} {{ display: inline; }}",
+                n - 1
+            );
+            assert!(css.contains(&query), "style.css lacks\n{query}");
+        }
     }
 }

@@ -244,8 +244,12 @@ impl Dataset {
                 .flat_map(|(i, s)| s.values.0.iter().map(move |(p, o)| (i, p, o)))
                 .filter(|(_, _, o)| o.value.is_some_and(|v| v.fract() != 0.0))
                 .map(|(i, period, _)| {
-                    let (offset, written) =
-                        yaml::path_value(text, &format!("series[{i}].values.{period}"))?;
+                    // Written plainly (`2021: 1.234`) or as `value:` in a
+                    // flagged value, in braces or on a line of its own.
+                    let path = format!("series[{i}].values.{period}");
+                    let (offset, written) = yaml::path_value(text, &path)
+                        .filter(|(_, written)| !written.starts_with('{'))
+                        .or_else(|| yaml::path_field_value(text, &path, "value"))?;
                     Some((offset, values::ambiguous_thousands(written)?))
                 })
                 .collect();

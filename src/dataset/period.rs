@@ -97,6 +97,25 @@ impl Period {
         }
     }
 
+    /// The calendar year the period falls in.
+    pub(crate) fn year(self) -> i32 {
+        match self {
+            Period::Year(y) | Period::Quarter(y, _) | Period::Month(y, _) => y,
+        }
+    }
+
+    /// The month's short name as `lang` writes it (`maj`, `May`); `None` for years and quarters.
+    pub(crate) fn month_name(self, lang: Lang) -> Option<&'static str> {
+        let Period::Month(_, m) = self else {
+            return None;
+        };
+        let names = match lang {
+            Lang::Sv => &SV_MONTHS,
+            Lang::En => &EN_MONTHS,
+        };
+        names.get(usize::from(m).checked_sub(1)?).copied()
+    }
+
     /// How readers of `lang` see it: `2019`, `kv. 1 2023` / `Q1 2023`, `jan 2023` / `Jan 2023`.
     pub(crate) fn label(self, lang: Lang) -> String {
         match (self, lang) {

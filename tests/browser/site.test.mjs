@@ -38,6 +38,8 @@ if (!haveBrowser) {
 const sites = [
   { name: "bundled", dir: repo },
   { name: "basic", dir: path.join(repo, "tests", "fixtures", "basic") },
+  // Made-up monthly datasets of 12, 18, 24 and 60 values, for the chart tests.
+  { name: "charts", dir: path.join(repo, "tests", "fixtures", "charts") },
 ];
 
 let browser;
@@ -279,4 +281,65 @@ it("search finds the seed article from “call-in” in both languages, under th
   await page.waitForSelector("#search-results ol li a");
   assert.equal(await page.inputValue("#search-query"), "call-in");
   await context.close();
+});
+
+it("chart labels never overlap or leave the chart and stay at least 12 px, at 320 and 1280 px, for 12 to 60 months; the drawing is one image to screen readers", async () => {
+  const site = sites.find((s) => s.name === "charts");
+  const charts = site.pages.filter((p) => /^(en\/statistics|statistik)\/manader-\d+\/$/.test(p));
+  assert.equal(charts.length, 8, `chart pages: ${charts}`);
+  const problems = [];
+  const report = [];
+  for (const width of [320, 1280]) {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    for (const pagePath of charts) {
+      await page.goto(site.url + pagePath);
+      const found = await page.evaluate(() => {
+        const svg = document.querySelector("svg.chart");
+        const box = (r) => ({ left: r.left, right: r.right, top: r.top, bottom: r.bottom });
+        // The size text is drawn at: its font size times the chart's scale on screen.
+        const drawn = (text) => parseFloat(getComputedStyle(text).fontSize) * text.getScreenCTM().a;
+        const shown = (text) => getComputedStyle(text).display !== "none" && text.getBoundingClientRect().width > 0;
+        const texts = [...svg.querySelectorAll("text")].filter(shown);
+        // Labels under the axis are centred on their period; the others are values and the legend.
+        const xLabels = texts.filter((t) => t.getAttribute("text-anchor") === "middle");
+        return {
+          svg: box(svg.getBoundingClientRect()),
+          figure: box((svg.closest(".chart-box") || svg.parentElement).getBoundingClientRect()),
+          labels: xLabels.map((t) => ({ text: t.textContent, size: drawn(t), ...box(t.getBoundingClientRect()) })),
+          smallest: Math.min(...texts.map(drawn)),
+        };
+      });
+      const where = `${pagePath} at ${width} px`;
+      // Screen readers get the chart's title and description, and the table
+      // beside it the figures: none of the drawing's own text, in any browser.
+      const loose = await page.evaluate(() => [...document.querySelectorAll("svg.chart text")].filter((t) => !t.closest("[aria-hidden='true']")).length);
+      if (loose > 0) problems.push(`${where}: ${loose} texts of the drawing are not aria-hidden`);
+      const tree = await page.locator("svg.chart").ariaSnapshot();
+      if (tree.trim().split("\n").length !== 1 || !tree.includes("- 'img \"") && !tree.includes("- img \"")) {
+        problems.push(`${where}: the chart is not one image to assistive technology:\n${tree}`);
+      }
+      const { labels } = found;
+      const byLeft = [...labels].sort((a, b) => a.left - b.left);
+      const gap = Math.min(...byLeft.slice(1).map((b, i) => b.left - byLeft[i].right));
+      report.push(`${where}: ${labels.length} labels (${labels.map((l) => l.text).join(", ")}), text ${found.smallest.toFixed(1)} px, labels at least ${gap.toFixed(1)} px apart`);
+      if (labels.length < 2) problems.push(`${where}: only ${labels.length} period labels`);
+      if (found.smallest < 12) problems.push(`${where}: text drawn at ${found.smallest.toFixed(1)} px, under 12 px`);
+      for (const [i, a] of labels.entries()) {
+        for (const outer of [found.svg, found.figure]) {
+          if (a.left < outer.left - 0.5 || a.right > outer.right + 0.5 || a.top < outer.top - 0.5 || a.bottom > outer.bottom + 0.5) {
+            problems.push(`${where}: “${a.text}” (${a.left.toFixed(1)}–${a.right.toFixed(1)}) runs outside the chart (${outer.left.toFixed(1)}–${outer.right.toFixed(1)})`);
+          }
+        }
+        for (const b of labels.slice(i + 1)) {
+          if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) {
+            problems.push(`${where}: “${a.text}” (${a.left.toFixed(1)}–${a.right.toFixed(1)}) overlaps “${b.text}” (${b.left.toFixed(1)}–${b.right.toFixed(1)})`);
+          }
+        }
+      }
+    }
+    await context.close();
+  }
+  console.log(report.join("\n"));
+  assert.deepEqual(problems, [], problems.join("\n"));
 });
