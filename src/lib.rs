@@ -17,6 +17,7 @@ pub mod diagnostics;
 pub mod i18n;
 pub mod live;
 pub(crate) mod markdown;
+pub mod messages;
 pub mod output;
 pub mod render;
 pub mod scaffold;

@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use crate::content::front_matter;
 use crate::diagnostics::Diagnostic;
 use crate::i18n::Lang;
+use crate::messages::Phrase;
 use crate::text::slug::Slug;
 
 /// Writes `content/<section>/<name>/<lang>.md`; refuses to overwrite anything.
@@ -139,12 +140,13 @@ fn translation_of(
     let text = crate::content::read_text(source, &shown).map_err(|d| {
         d.with_hint("the new translation copies from this file; check that it can be opened")
     })?;
-    let parsed = front_matter::parse(&shown, &text).map_err(|mut d| {
-        d.message = format!("cannot copy from this translation: {}", d.message);
+    let parsed = front_matter::parse(&shown, &text).map_err(|d| {
+        let d = d.reworded(|problem| Phrase::CannotCopyFrom.with("problem", problem));
         if d.hint.is_none() {
-            d.hint = Some("fix this file first; then run the command again".to_string());
+            d.with_hint(Phrase::FixFirst)
+        } else {
+            d
         }
-        d
     })?;
     let front = parsed.front;
     let words = Words::of(lang);

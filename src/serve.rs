@@ -26,6 +26,7 @@ use tokio::sync::{broadcast, mpsc, watch};
 
 use crate::diagnostics::Diagnostic;
 use crate::live::{LiveSite, PlaceholderPages};
+use crate::messages::Language;
 use crate::output::Files;
 use crate::steps::BuildOptions;
 use crate::text::escape_attribute as escape;
@@ -40,6 +41,8 @@ pub struct ServeOptions {
     pub port: u16,
     /// The build date; today when `None`.
     pub today: Option<NaiveDate>,
+    /// The language findings are told in, on the terminal and in the browser.
+    pub messages: Language,
 }
 
 /// The path the browser listens on for reload events.
@@ -62,6 +65,7 @@ struct Shared {
     latest: RwLock<Arc<Latest>>,
     reload: broadcast::Sender<()>,
     shutdown: watch::Receiver<bool>,
+    messages: Language,
 }
 
 /// Serves the site until Ctrl-C; returns an error only if it cannot start
@@ -95,6 +99,7 @@ struct Preview {
     live: LiveSite,
     /// Each warning as printed, so an unchanged one is not printed again.
     shown: BTreeSet<String>,
+    messages: Language,
 }
 
 /// Builds the whole site (`changed` is `None`) or what the changed files
@@ -104,13 +109,17 @@ fn rebuild(preview: &Mutex<Preview>, changed: Option<Vec<PathBuf>>) -> Option<La
     let mut preview = preview
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
-    let Preview { live, shown } = &mut *preview;
+    let Preview {
+        live,
+        shown,
+        messages,
+    } = &mut *preview;
     let outcome = match changed {
         Some(changed) if live.is_unchanged_by(&changed) => return None,
         Some(changed) => live.rebuild(&changed),
         None => live.build_all(),
     };
-    Some(report(live, shown, outcome, started))
+    Some(report(live, shown, outcome, started, *messages))
 }
 
 /// Builds the whole site, for the first time.
@@ -119,9 +128,13 @@ fn build_all(preview: &Mutex<Preview>) -> Latest {
     let mut preview = preview
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
-    let Preview { live, shown } = &mut *preview;
+    let Preview {
+        live,
+        shown,
+        messages,
+    } = &mut *preview;
     let outcome = live.build_all();
-    report(live, shown, outcome, started)
+    report(live, shown, outcome, started, *messages)
 }
 
 /// What a build made, told on the terminal as `build` does; the browser gets the same.
@@ -134,11 +147,12 @@ fn report(
     shown: &mut BTreeSet<String>,
     outcome: Result<crate::live::Rebuilt, Vec<Diagnostic>>,
     started: std::time::Instant,
+    messages: Language,
 ) -> Latest {
     match outcome {
         Ok(rebuilt) => {
             let now: BTreeSet<String> = (rebuilt.summary.warnings.iter())
-                .map(|w| w.render(false))
+                .map(|w| w.render(false, messages))
                 .collect();
             for warning in now.difference(shown) {
                 eprint!("{warning}");
@@ -177,7 +191,7 @@ fn report(
         }
         Err(diagnostics) => {
             for diagnostic in &diagnostics {
-                eprint!("{}", diagnostic.render(false));
+                eprint!("{}", diagnostic.render(false, messages));
             }
             eprintln!("The site has errors; the browser shows them until they are fixed.");
             Latest::Errors(diagnostics)
@@ -207,6 +221,7 @@ async fn run(options: ServeOptions) -> Result<(), Diagnostic> {
         // Drafts are shown, and may still hold placeholders.
         live: LiveSite::preview(build),
         shown: BTreeSet::new(),
+        messages: options.messages,
     }));
     let first = {
         let live = Arc::clone(&live);
@@ -222,6 +237,7 @@ async fn run(options: ServeOptions) -> Result<(), Diagnostic> {
         latest: RwLock::new(Arc::new(first)),
         reload,
         shutdown,
+        messages: options.messages,
     });
 
     // The files that changed, or `None` when the watcher lost track and everything must be read.
@@ -396,7 +412,9 @@ async fn page(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
         }
     };
     match latest.as_ref() {
-        Latest::Errors(diagnostics) if path.ends_with(".html") => error_page(diagnostics),
+        Latest::Errors(diagnostics) if path.ends_with(".html") => {
+            error_page(diagnostics, shared.messages)
+        }
         Latest::Errors(_) => not_found(),
         Latest::Site(files, unfinished) => match files.get(&path) {
             Some(bytes) => file_response(&path, bytes, unfinished),
@@ -519,7 +537,7 @@ fn not_found() -> Response {
 }
 
 /// Every error of the build, in place of the page asked for.
-fn error_page(diagnostics: &[Diagnostic]) -> Response {
+fn error_page(diagnostics: &[Diagnostic], messages: Language) -> Response {
     let mut html = String::from(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>The site has errors</title>\n<style>body{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1a1a1a}pre{background:#f4f4f2;padding:.75rem;overflow-x:auto}li{margin-bottom:1.5rem}</style>\n</head>\n<body>\n<main>\n<h1>The site has errors</h1>\n<p>Fix them and save; this page reloads by itself.</p>\n<ol>\n",
     );
@@ -527,8 +545,8 @@ fn error_page(diagnostics: &[Diagnostic]) -> Response {
         html.push_str(&format!(
             "<li><p><strong>{}</strong>: {}</p><pre>{}</pre></li>\n",
             escape(&diagnostic.position()),
-            escape(&diagnostic.message),
-            escape(&diagnostic.render(false))
+            escape(&diagnostic.message_in(messages)),
+            escape(&diagnostic.render(false, messages))
         ));
     }
     html.push_str("</ol>\n</main>\n");

@@ -477,7 +477,7 @@ mod tests {
         let end = text.rfind("---").unwrap();
         let err = parse_in::<Front>("a.md", text, 4, end).unwrap_err();
         assert_eq!(err.to_string(), "a.md:2:1: unknown key `titel`");
-        assert_eq!(err.hint.as_deref(), Some("did you mean `title`?"));
+        assert_eq!(err.hint().as_deref(), Some("did you mean `title`?"));
     }
 
     #[test]
@@ -486,18 +486,22 @@ mod tests {
         let err = parse::<Front>("a.yaml", text).unwrap_err();
         assert_eq!(err.location.unwrap().line, 2);
         assert!(
-            err.message.contains("expected a boolean"),
+            err.message().contains("expected a boolean"),
             "{}",
-            err.message
+            err.message()
         );
-        assert_eq!(err.hint.as_deref(), Some("write `true` or `false`"));
+        assert_eq!(err.hint().as_deref(), Some("write `true` or `false`"));
     }
 
     #[test]
     fn malformed_yaml_is_located() {
         let text = "title: Hej\n  - x: [\n";
         let err = parse::<Front>("a.yaml", text).unwrap_err();
-        assert!(err.message.starts_with("malformed YAML"), "{}", err.message);
+        assert!(
+            err.message().starts_with("malformed YAML"),
+            "{}",
+            err.message()
+        );
         assert!(err.location.is_some());
     }
 
@@ -519,9 +523,9 @@ mod tests {
         let err = parse::<Outer>("a.yaml", text).unwrap_err();
         assert_eq!(err.location.unwrap().line, 4, "{err}");
         assert!(
-            err.message.contains("unknown key `width`"),
+            err.message().contains("unknown key `width`"),
             "{}",
-            err.message
+            err.message()
         );
     }
 
@@ -569,8 +573,8 @@ mod tests {
         let err = parse_in::<Front>("a.md", &text, 4, end).unwrap_err();
         (
             err.location.unwrap(),
-            err.message,
-            err.hint.unwrap_or_default(),
+            err.message(),
+            err.hint().unwrap_or_default(),
         )
     }
 
@@ -637,7 +641,7 @@ mod tests {
             date: crate::text::date::Date,
         }
         let err = parse::<Dated>("a.yaml", "date: 2019-02-30\n").unwrap_err();
-        assert_eq!(err.hint.as_deref(), Some("February 2019 has 28 days"));
+        assert_eq!(err.hint().as_deref(), Some("February 2019 has 28 days"));
     }
 
     #[test]

@@ -6,7 +6,7 @@ mod common;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -39,7 +39,7 @@ fn start(site: &std::path::Path) -> Server {
 
 fn start_with_output(site: &std::path::Path, stdout: Stdio) -> Server {
     let port = free_port();
-    let child = Command::new(assert_cmd::cargo::cargo_bin("torget"))
+    let child = torget_process()
         .args(["serve", "--now", NOW, "--port", &port.to_string(), "--site"])
         .arg(site)
         .stdout(stdout)
@@ -356,7 +356,7 @@ fn a_save_prints_only_the_warnings_it_changed() {
         )],
     );
     let port = free_port();
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin("torget"))
+    let mut child = torget_process()
         .args(["serve", "--now", NOW, "--port", &port.to_string(), "--site"])
         .arg(&site)
         .stdout(Stdio::piped())
@@ -451,7 +451,7 @@ fn an_unknown_address_gets_the_sites_404_page_in_its_language() {
 fn outside_a_site_folder_serve_stops_like_build() {
     let tmp = tempfile::tempdir().unwrap();
     let port = free_port();
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin("torget"))
+    let mut child = torget_process()
         .args(["serve", "--now", NOW, "--port", &port.to_string(), "--site"])
         .arg(tmp.path())
         .stdout(Stdio::piped())

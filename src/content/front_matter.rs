@@ -108,11 +108,11 @@ mod tests {
         let err = parse("sv.md", text).unwrap_err();
         assert_eq!(err.location.unwrap().line, 3);
         assert!(
-            err.message.contains("invalid date `13/11/2019`"),
+            err.message().contains("invalid date `13/11/2019`"),
             "{}",
-            err.message
+            err.message()
         );
-        assert!(err.hint.unwrap().contains("2019-11-13"));
+        assert!(err.hint().unwrap().contains("2019-11-13"));
     }
 
     #[test]
@@ -120,19 +120,19 @@ mod tests {
         assert!(
             parse("sv.md", "# Bara text\n")
                 .unwrap_err()
-                .message
+                .message()
                 .contains("does not start")
         );
         assert!(
             parse("sv.md", "---\ntitle: x\n")
                 .unwrap_err()
-                .message
+                .message()
                 .contains("never closed")
         );
         assert!(
             parse("sv.md", "---\ntitle: ''\n---\n")
                 .unwrap_err()
-                .message
+                .message()
                 .contains("empty")
         );
     }
@@ -161,11 +161,11 @@ mod tests {
         let location = err.location.unwrap();
         assert_eq!((location.line, location.column), (3, 7));
         assert!(
-            err.message.contains("invalid date `2019-11-13 25:00`"),
+            err.message().contains("invalid date `2019-11-13 25:00`"),
             "{}",
-            err.message
+            err.message()
         );
-        let hint = err.hint.unwrap();
+        let hint = err.hint().unwrap();
         assert!(hint.contains("2019-11-13 10:00"), "{hint}");
         assert!(hint.contains("2019-11-13T10:00"), "{hint}");
     }
@@ -175,6 +175,6 @@ mod tests {
         let text = "---\ntitle: Hej\nexpires: 2019-11-13 10:00\n---\n";
         let err = parse("sv.md", text).unwrap_err();
         assert_eq!(err.location.unwrap().line, 3);
-        assert!(!err.hint.unwrap().contains("10:00"));
+        assert!(!err.hint().unwrap().contains("10:00"));
     }
 }

@@ -356,9 +356,9 @@ series:
         let err = error_of(&GOOD.replace("2017: 7", "2017: sju"));
         assert_eq!(err.location.unwrap().line, 12, "{err}");
         assert!(
-            err.message.contains("`sju` is not a number"),
+            err.message().contains("`sju` is not a number"),
             "{}",
-            err.message
+            err.message()
         );
     }
 
@@ -367,9 +367,9 @@ series:
         let err = error_of(&GOOD.replace("2018: 12", "2017: 12"));
         assert_eq!(err.location.unwrap().line, 13, "{err}");
         assert!(
-            err.message.contains("2017 appears twice"),
+            err.message().contains("2017 appears twice"),
             "{}",
-            err.message
+            err.message()
         );
     }
 
@@ -377,7 +377,7 @@ series:
     fn mixed_period_kinds_are_an_error() {
         let err = error_of(&GOOD.replace("2018: 12", "2018-Q1: 12"));
         assert_eq!(err.location.unwrap().line, 13, "{err}");
-        assert!(err.message.contains("quarter"), "{}", err.message);
+        assert!(err.message().contains("quarter"), "{}", err.message());
     }
 
     #[test]
@@ -393,7 +393,7 @@ series:
     fn an_unknown_key_suggests_the_right_one() {
         let err = error_of(&GOOD.replace("better: lower", "bettre: lower"));
         assert_eq!(err.location.unwrap().line, 3);
-        assert_eq!(err.hint.as_deref(), Some("did you mean `better`?"));
+        assert_eq!(err.hint().as_deref(), Some("did you mean `better`?"));
     }
 
     #[test]

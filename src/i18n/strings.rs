@@ -99,7 +99,7 @@ mod tests {
         let errors = missing_keys(&all);
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].file.to_str(), Some("en.yaml"));
-        assert!(errors[0].message.contains("`next`"));
+        assert!(errors[0].message().contains("`next`"));
     }
 
     #[test]
@@ -120,8 +120,8 @@ next: Nästa
         let errors = missing_builtin_keys(&built_in, "themes/default/i18n/sv.yaml", &site);
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].file.to_str(), Some("themes/default/i18n/sv.yaml"));
-        assert_eq!(errors[0].message, "interface string `next` is missing");
-        assert!(errors[0].hint.as_deref().unwrap_or("").contains("Nästa"));
+        assert_eq!(errors[0].message(), "interface string `next` is missing");
+        assert!(errors[0].hint().as_deref().unwrap_or("").contains("Nästa"));
         assert!(missing_builtin_keys(&built_in, "x", &built_in).is_empty());
     }
 }
