@@ -16,6 +16,7 @@ use crate::content::{Article, Content, Section, SortOrder, Translation};
 use crate::dataset::Dataset;
 use crate::diagnostics::Diagnostic;
 use crate::i18n::{Lang, collation_key};
+use crate::messages::{Message, Rule};
 use crate::text::slug::Slug;
 use crate::yaml;
 
@@ -719,7 +720,7 @@ impl Site {
     }
 
     /// Looks up `@/<content path>` for a reader of `lang`, falling back to another language.
-    pub(crate) fn lookup(&self, content_path: &str, lang: Lang) -> Result<Resolved<'_>, String> {
+    pub(crate) fn lookup(&self, content_path: &str, lang: Lang) -> Result<Resolved<'_>, Message> {
         let key = content_path.trim_matches('/');
         let fallbacks = std::iter::once(lang)
             .chain(self.config.languages.iter().copied().filter(|l| *l != lang));
@@ -745,7 +746,7 @@ impl Site {
                     });
                 }
             }
-            return Err(format!("`@/{key}` has no page in any language"));
+            return Err(Rule::LinkNoPage.with("page", key));
         }
         if let Some(section) = self.content.sections.get(key) {
             for l in fallbacks {
@@ -767,11 +768,12 @@ impl Site {
             });
         }
         if let Some(reason) = self.content.unpublished.get(key) {
-            return Err(format!(
-                "`@/{key}` is not published in this build: {reason}"
-            ));
+            // The reason ("it is a draft") is not yet catalogued: it stays English.
+            return Err(Rule::LinkUnpublishedPage
+                .with("page", key)
+                .with("reason", *reason));
         }
-        Err(format!("there is no page `@/{key}`"))
+        Err(Rule::LinkMissingPage.with("page", key))
     }
 }
 

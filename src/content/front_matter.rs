@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{Diagnostic, Location};
+use crate::messages::{Phrase, Rule};
 use crate::text::date::{Date, Day};
 use crate::yaml;
 
@@ -52,13 +53,9 @@ pub struct Parsed {
 pub fn parse(file: &str, text: &str) -> Result<Parsed, Diagnostic> {
     let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
     if text[..first_line_end].trim_end() != "---" {
-        return Err(
-            Diagnostic::error(file, "the file does not start with front matter")
-                .at(text, Location { line: 1, column: 1 })
-                .with_hint(
-                    "start the file with a line `---`, then `title: …`, then another line `---`",
-                ),
-        );
+        return Err(Diagnostic::error(file, Rule::FrontMatterMissing)
+            .at(text, Location { line: 1, column: 1 })
+            .with_hint(Phrase::FrontMatterMissingHint));
     }
     let yaml_start = first_line_end;
     let mut offset = yaml_start;
@@ -71,15 +68,15 @@ pub fn parse(file: &str, text: &str) -> Result<Parsed, Diagnostic> {
         offset += line.len();
     }
     let Some((yaml_end, body_start)) = closing else {
-        return Err(Diagnostic::error(file, "the front matter is never closed")
+        return Err(Diagnostic::error(file, Rule::FrontMatterUnclosed)
             .at(text, Location { line: 1, column: 1 })
-            .with_hint("end the front matter with a line holding only `---`"));
+            .with_hint(Phrase::FrontMatterUnclosedHint));
     };
     let front: FrontMatter = yaml::parse_in(file, text, yaml_start, yaml_end)?;
     if front.title.trim().is_empty() {
-        return Err(Diagnostic::error(file, "the title is empty")
+        return Err(Diagnostic::error(file, Rule::TitleEmpty)
             .at(text, yaml::key_location(text, yaml_start, "title"))
-            .with_hint("write the article's headline after `title:`"));
+            .with_hint(Phrase::TitleEmptyHint));
     }
     Ok(Parsed { front, body_start })
 }

@@ -6,6 +6,7 @@ use pulldown_cmark::{CowStr, Event, LinkType, Tag};
 
 use crate::content::Article;
 use crate::i18n::Lang;
+use crate::messages::{Message, Phrase};
 use crate::site::{Site, Target, suggestions};
 use crate::text::escape_attribute;
 
@@ -28,7 +29,7 @@ pub(crate) struct Linker<'s, 'c> {
     pub(crate) anchor_checks: &'c mut Vec<AnchorCheck>,
     /// The content paths of every `@/` link, as looked up.
     pub(crate) linked: Vec<String>,
-    pub(crate) problems: Vec<(Range<usize>, String, Option<String>)>,
+    pub(crate) problems: Vec<(Range<usize>, Message, Option<Message>)>,
     /// Links that work but are better written another way.
     pub(crate) warnings: Vec<(Range<usize>, String, Option<String>)>,
 }
@@ -107,12 +108,13 @@ impl Linker<'_, '_> {
                 Ok(resolved) => resolved,
                 // Its own file's errors say why it is missing; one cause, one message.
                 Err(_) if self.site.content.failed_to_load(path) => return None,
-                Err(message) => {
-                    let hint = suggestions(self.site, path)
-                        .map(|s| format!("did you mean `@/{s}`?"))
-                        .or_else(|| Some("`@/` is followed by the article's folder under content/, e.g. `@/om-sluta-skjut`".to_string()));
-                    self.problems
-                        .push((range, format!("broken link: {message}"), hint));
+                Err(problem) => {
+                    let hint = match suggestions(self.site, path) {
+                        Some(page) => Phrase::DidYouMeanPage.with("page", page),
+                        None => Phrase::PageLinkHint.into(),
+                    };
+                    let message = Phrase::BrokenLink.with("problem", problem);
+                    self.problems.push((range, message, Some(hint)));
                     return None;
                 }
             };
@@ -135,15 +137,15 @@ impl Linker<'_, '_> {
                         if !known.contains(&anchor) {
                             self.problems.push((
                                 range.clone(),
-                                format!("broken link: the statistics page `@/{path}` has no anchor `#{anchor}`"),
-                                Some(format!("its anchors in this language are {}", known.map(|a| format!("`#{a}`")).join(", "))),
+                                format!("broken link: the statistics page `@/{path}` has no anchor `#{anchor}`").into(),
+                                Some(format!("its anchors in this language are {}", known.map(|a| format!("`#{a}`")).join(", ")).into()),
                             ));
                         }
                     }
                     Target::Section(_) | Target::Home => self.problems.push((
                         range.clone(),
-                        format!("broken link: `@/{path}` is a listing page, which has no anchor `#{anchor}`"),
-                        Some("link to the listing without `#…`".to_string()),
+                        format!("broken link: `@/{path}` is a listing page, which has no anchor `#{anchor}`").into(),
+                        Some("link to the listing without `#…`".into()),
                     )),
                 }
                 url.push('#');
@@ -207,8 +209,8 @@ impl Linker<'_, '_> {
         let Some((key, lang, page)) = self.site.page_at(&path) else {
             self.problems.push((
                 range,
-                format!("broken link: no page of this site has the address `{dest}`"),
-                Some("link to pages with `@/` and their folder under content/, e.g. `@/om-sluta-skjut`".to_string()),
+                format!("broken link: no page of this site has the address `{dest}`").into(),
+                Some("link to pages with `@/` and their folder under content/, e.g. `@/om-sluta-skjut`".into()),
             ));
             return None;
         };
@@ -278,8 +280,8 @@ impl Linker<'_, '_> {
             };
             self.problems.push((
                 range,
-                format!("broken link: `{dest}` is not a file in the article's folder"),
-                Some(hint),
+                format!("broken link: `{dest}` is not a file in the article's folder").into(),
+                Some(hint.into()),
             ));
         }
     }

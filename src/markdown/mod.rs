@@ -23,6 +23,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd, html};
 use crate::content::{Article, Translation};
 use crate::diagnostics::Diagnostic;
 use crate::i18n::{InterfaceStrings, Lang};
+use crate::messages::Message;
 use crate::site::Site;
 
 pub(crate) use images::size_of as image_size;
@@ -97,6 +98,7 @@ pub(crate) fn render(
     let source = source::Source::mend(&text[body_start..]);
     let body: &str = &source.text;
     let mut problems: Vec<(Range<usize>, String, Option<String>)> = Vec::new();
+    let mut link_problems: Vec<(Range<usize>, Message, Option<Message>)> = Vec::new();
     let mut ids = BTreeSet::new();
     let mut anchor_checks = Vec::new();
     let mut first_paragraph = FirstParagraph::default();
@@ -159,7 +161,7 @@ pub(crate) fn render(
                 }
             });
         html::push_html(&mut html_out, events.map(|(event, _)| event));
-        problems.append(&mut linker.problems);
+        link_problems.append(&mut linker.problems);
         link_warnings = std::mem::take(&mut linker.warnings);
         linked = std::mem::take(&mut linker.linked);
         problems.append(&mut trend_problems);
@@ -167,13 +169,15 @@ pub(crate) fn render(
     }
 
     // `offset` is in the editor's text; what the parser found is mapped back first.
-    let located = |offset: usize, diagnostic: Diagnostic, hint: Option<String>| {
+    let located = |offset: usize, diagnostic: Diagnostic, hint: Option<Message>| {
         diagnostic
             .at_offset(text, body_start + offset)
             .with_hint_if(hint)
     };
+    let problems = (problems.into_iter())
+        .map(|(range, message, hint)| (range, Message::from(message), hint.map(Message::from)))
+        .chain(link_problems);
     let mut diagnostics: Vec<Diagnostic> = problems
-        .into_iter()
         .map(|(range, message, hint)| {
             let offset = source.original(range.start);
             located(offset, Diagnostic::error(&translation.file, message), hint)
@@ -187,13 +191,13 @@ pub(crate) fn render(
         located(
             offset,
             Diagnostic::warning(&translation.file, message),
-            hint,
+            hint.map(Message::from),
         )
     }));
     // Mended before parsing: these ranges are already the editor's.
     diagnostics.extend(source.warnings.iter().map(|(range, message, hint)| {
         let warning = Diagnostic::warning(&translation.file, message.clone());
-        located(range.start, warning, hint.clone())
+        located(range.start, warning, hint.clone().map(Message::from))
     }));
     Rendered {
         html: if raw_html.seen {

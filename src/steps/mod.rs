@@ -19,6 +19,7 @@ use crate::config::{self, SiteConfig};
 use crate::content;
 use crate::diagnostics::{self, Diagnostic, Diagnostics};
 use crate::i18n::Lang;
+use crate::messages::Phrase;
 use crate::render::{self, Theme};
 use crate::site::{self, Site};
 use crate::yaml;
@@ -172,8 +173,11 @@ pub(crate) fn check_site_links(site: &Site, config_text: &str) -> Vec<Diagnostic
         for &lang in &site.config.languages {
             if let Err(message) = site.lookup(path, lang) {
                 errors.push(
-                    Diagnostic::error(config::FILE, format!("in `{key}`: {message}"))
-                        .at(config_text, location),
+                    Diagnostic::error(
+                        config::FILE,
+                        Phrase::InPath.with("path", key).with("message", message),
+                    )
+                    .at(config_text, location),
                 );
                 break;
             }

@@ -1,0 +1,173 @@
+//! torget speaks the editor's language: Swedish when their locale is Swedish
+//! (`LC_ALL`, `LC_MESSAGES`, `LANG`), English otherwise, and as `--messages`
+//! says whatever the locale. `check --format json` names each finding's rule
+//! by a stable English id. The fixture `new-editor` holds four mistakes a new
+//! editor makes in their first week, one per article.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test tool may stop at its own set-up's failure
+
+mod common;
+
+use common::*;
+
+/// `torget` with the locale variables set as given (and only those).
+fn torget_in(locale: &[(&str, &str)]) -> assert_cmd::Command {
+    let mut command = torget();
+    for (name, value) in locale {
+        command.env(name, value);
+    }
+    command
+}
+
+fn build_new_editor(locale: &[(&str, &str)], extra: &[&str]) -> (i32, String) {
+    let tmp = tempfile::tempdir().unwrap();
+    let output = torget_in(locale)
+        .args(["build", "--now", NOW, "--site"])
+        .arg(fixture("new-editor"))
+        .arg("--out")
+        .arg(tmp.path().join("public"))
+        .args(extra)
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+/// The headline of every finding: `file:line:column: kind: message`.
+fn headlines(report: &str) -> Vec<&str> {
+    report
+        .lines()
+        .filter(|l| l.starts_with("content/") || l.starts_with("site.yaml"))
+        .collect()
+}
+
+const SWEDISH: [&str; 4] = [
+    "content/nyheter/bild/sv.md:5:1: fel: ett tabbtecken används för indrag; YAML tillåter bara mellanslag där",
+    "content/nyheter/hamnen/sv.md:5:12: fel: trasig länk: det finns ingen sida `@/nyheter/hamn-bygget`",
+    "content/nyheter/motet/sv.md:3:7: fel: i `date`: felaktigt datum `2026-02-30`",
+    "content/nyheter/oppet-hus/sv.md:4:1: fel: okänd nyckel `författare`",
+];
+
+const ENGLISH: [&str; 4] = [
+    "content/nyheter/bild/sv.md:5:1: error: a tab is used for indentation; YAML allows only spaces there",
+    "content/nyheter/hamnen/sv.md:5:12: error: broken link: there is no page `@/nyheter/hamn-bygget`",
+    "content/nyheter/motet/sv.md:3:7: error: in `date`: invalid date `2026-02-30`",
+    "content/nyheter/oppet-hus/sv.md:4:1: error: unknown key `författare`",
+];
+
+#[test]
+fn a_swedish_locale_gives_one_located_swedish_message_per_mistake() {
+    let (code, report) = build_new_editor(&[("LANG", "sv_SE.UTF-8")], &[]);
+    assert_eq!(code, 1, "{report}");
+    assert_eq!(headlines(&report), SWEDISH, "{report}");
+    for hint in [
+        "= tips: byt tabbtecknet mot mellanslag: två mellanslag för varje nivå av indrag",
+        "= tips: efter `@/` skriver du artikelns mapp under content/",
+        "= tips: februari 2026 har 28 dagar",
+        "= tips: de nycklar som går att använda här är `title`, `slug`, `date`",
+    ] {
+        assert!(report.contains(hint), "{hint}\nnot in\n{report}");
+    }
+    assert!(
+        report.contains(
+            "Bygget misslyckades: 4 fel i 4 filer; den förra versionen av webbplatsen är orörd."
+        ),
+        "{report}"
+    );
+    assert!(!report.contains("error"), "English in\n{report}");
+}
+
+#[test]
+fn messages_en_overrides_a_swedish_locale() {
+    let (code, report) = build_new_editor(&[("LANG", "sv_SE.UTF-8")], &["--messages", "en"]);
+    assert_eq!(code, 1, "{report}");
+    assert_eq!(headlines(&report), ENGLISH, "{report}");
+    assert!(
+        report.contains("= help: February 2026 has 28 days"),
+        "{report}"
+    );
+    assert!(
+        report.contains(
+            "Build failed with 4 errors in 4 files; the previous output was left as it was."
+        ),
+        "{report}"
+    );
+}
+
+#[test]
+fn messages_sv_overrides_an_english_locale_and_lc_all_overrides_lang() {
+    let (_, report) = build_new_editor(&[("LANG", "C")], &["--messages", "sv"]);
+    assert_eq!(headlines(&report), SWEDISH, "{report}");
+    // LC_ALL wins over LANG, and LC_MESSAGES over LANG.
+    let (_, report) = build_new_editor(&[("LANG", "sv_SE.UTF-8"), ("LC_ALL", "en_GB.UTF-8")], &[]);
+    assert_eq!(headlines(&report), ENGLISH, "{report}");
+    let (_, report) = build_new_editor(&[("LANG", "C"), ("LC_MESSAGES", "sv_FI.UTF-8")], &[]);
+    assert_eq!(headlines(&report), SWEDISH, "{report}");
+}
+
+#[test]
+fn an_unknown_messages_language_is_refused() {
+    let output = torget()
+        .args(["build", "--messages", "fi", "--site"])
+        .arg(fixture("new-editor"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("write sv or en"), "{stderr}");
+}
+
+#[test]
+fn check_json_names_each_rule_by_a_stable_english_id_in_any_language() {
+    let output = torget_in(&[("LANG", "sv_SE.UTF-8")])
+        .args(["check", "--format", "json", "--now", NOW, "--site"])
+        .arg(fixture("new-editor"))
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    let errors: Vec<(String, String, String)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["severity"] == "error")
+        .map(|f| {
+            (
+                f["file"].as_str().unwrap().to_string(),
+                f["rule"].as_str().unwrap_or("").to_string(),
+                f["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            (
+                "content/nyheter/bild/sv.md",
+                "yaml-tab",
+                "ett tabbtecken används för indrag; YAML tillåter bara mellanslag där"
+            ),
+            (
+                "content/nyheter/hamnen/sv.md",
+                "link-missing-page",
+                "trasig länk: det finns ingen sida `@/nyheter/hamn-bygget`"
+            ),
+            (
+                "content/nyheter/motet/sv.md",
+                "yaml-invalid-date",
+                "i `date`: felaktigt datum `2026-02-30`"
+            ),
+            (
+                "content/nyheter/oppet-hus/sv.md",
+                "yaml-unknown-key",
+                "okänd nyckel `författare`"
+            ),
+        ]
+        .map(|(file, rule, message)| (
+            file.to_string(),
+            rule.to_string(),
+            message.to_string()
+        ))
+    );
+}
