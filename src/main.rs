@@ -343,20 +343,13 @@ fn print_check(report: &torget::check::CheckReport, language: Language) {
             } else {
                 String::new()
             };
-            let level = match r.level() {
-                "very easy" => Phrase::VeryEasy,
-                "easy" => Phrase::Easy,
-                "medium" => Phrase::Medium,
-                "difficult" => Phrase::Difficult,
-                _ => Phrase::VeryDifficult,
-            };
             let counts = Phrase::ReadabilityLine
                 .with("words", r.words.to_string())
                 .with("sentences", r.sentences.to_string());
             println!(
                 "  {:>5.1}  {:<14} {} ({}){mark}",
                 r.lix,
-                level.text(language),
+                r.level_phrase().text(language),
                 page.file,
                 counts.text(language)
             );

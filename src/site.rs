@@ -768,7 +768,6 @@ impl Site {
             });
         }
         if let Some(reason) = self.content.unpublished.get(key) {
-            // The reason ("it is a draft") is not yet catalogued: it stays English.
             return Err(Rule::LinkUnpublishedPage
                 .with("page", key)
                 .with("reason", *reason));

@@ -598,7 +598,10 @@ fn a_new_article_is_previewed_with_its_placeholders_marked() {
     assert!(body.contains("<title>«Skriv rubriken här» | "), "{body}");
     assert!(body.contains("/__torget/preview.css"), "{body}");
     assert!(body.contains("<script src=\"/__torget/reload.js\"></script>"));
-    let (status, english) = get(server.port, "/en/news/write-the-headline-here/");
+    // The English file may be seen by a later rebuild than the Swedish one: wait for it too.
+    let (status, english) = page_when(server.port, "/en/news/write-the-headline-here/", |s, _| {
+        s == 200
+    });
     assert_eq!(status, 200, "{english}");
     assert!(
         english.contains(

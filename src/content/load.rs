@@ -15,6 +15,7 @@ use super::{
 use crate::dataset::Dataset;
 use crate::diagnostics::{Diagnostic, Location};
 use crate::i18n::Lang;
+use crate::messages::Phrase;
 use crate::yaml;
 
 /// What decides which articles a build includes.
@@ -113,7 +114,7 @@ pub(crate) fn load(root: &Path, options: &LoadOptions) -> (Content, Vec<Diagnost
         .collect();
 
     let mut translations: BTreeMap<&str, BTreeMap<Lang, Translation>> = BTreeMap::new();
-    let mut unpublished_reasons: BTreeMap<&str, &'static str> = BTreeMap::new();
+    let mut unpublished_reasons: BTreeMap<&str, Phrase> = BTreeMap::new();
     for ((dir, _), result) in layout.translations.iter().zip(parsed) {
         match result {
             Ok(translation) => match publication(&translation, options) {
@@ -168,7 +169,7 @@ pub(crate) fn load(root: &Path, options: &LoadOptions) -> (Content, Vec<Diagnost
             }
             None => {
                 if let Some(reason) = unpublished_reasons.get(dir.as_str()) {
-                    content.unpublished.insert(dir.clone(), reason);
+                    content.unpublished.insert(dir.clone(), *reason);
                 }
             }
         }
@@ -322,19 +323,16 @@ fn publication(translation: &Translation, options: &LoadOptions) -> Option<HeldB
     let front = &translation.front;
     let held = |reason, key| Some(HeldBack { reason, key });
     if front.expires.is_some_and(|d| d.0 <= options.today) {
-        return held("it has expired (its `expires` date has passed)", "expires");
+        return held(Phrase::HeldExpired, "expires");
     }
     if options.drafts {
         return None;
     }
     if front.draft {
-        return held("it is a draft (build with --drafts to include it)", "draft");
+        return held(Phrase::HeldDraft, "draft");
     }
     if front.date.is_some_and(|d| d.0 > options.today) {
-        return held(
-            "it is dated in the future (build with --drafts to include it)",
-            "date",
-        );
+        return held(Phrase::HeldFuture, "date");
     }
     None
 }
