@@ -16,7 +16,7 @@ use crate::content::{Article, Content, Section, SortOrder, Translation};
 use crate::dataset::Dataset;
 use crate::diagnostics::Diagnostic;
 use crate::i18n::{Lang, collation_key};
-use crate::messages::{Message, Rule};
+use crate::messages::{Message, Phrase, Rule};
 use crate::text::slug::Slug;
 use crate::yaml;
 
@@ -181,10 +181,14 @@ impl Site {
                     errors.push(
                         Diagnostic::error(
                             &section.file,
-                            format!("the section has no {} title", lang.english_name()),
+                            Rule::SectionTitleMissingLanguage.with("language", lang.name()),
                         )
                         .at(&section.text, title_at)
-                        .with_hint(format!("add `{}: …` under `title`", lang.code())),
+                        .with_hint(
+                            Phrase::AddUnder
+                                .with("code", lang.code())
+                                .with("key", "title"),
+                        ),
                     );
                     continue;
                 };
@@ -248,15 +252,12 @@ impl Site {
                 let front = &translation.front;
                 if section.is_some_and(|s| s.meta.sort == SortOrder::Date) && front.date.is_none() {
                     errors.push(
-                        Diagnostic::error(
-                            &translation.file,
-                            "an article in a dated section needs a `date`",
-                        )
-                        .at(
-                            &translation.text,
-                            yaml::key_location(&translation.text, 0, "title"),
-                        )
-                        .with_hint("add a line `date: 2019-11-13` (the day it is published)"),
+                        Diagnostic::error(&translation.file, Rule::ArticleNeedsDate)
+                            .at(
+                                &translation.text,
+                                yaml::key_location(&translation.text, 0, "title"),
+                            )
+                            .with_hint(Phrase::ArticleNeedsDateHint),
                     );
                 }
                 if let Some(image) = &front.image
@@ -265,15 +266,13 @@ impl Site {
                     errors.push(
                         Diagnostic::error(
                             &translation.file,
-                            format!("the image `{}` is not in the article's folder", image.src),
+                            Rule::LeadImageMissing.with("src", &image.src),
                         )
                         .at(
                             &translation.text,
                             yaml::key_location(&translation.text, 0, "image"),
                         )
-                        .with_hint(
-                            "put the image file beside sv.md and en.md, and give its file name",
-                        ),
+                        .with_hint(Phrase::LeadImageMissingHint),
                     );
                 }
                 let slug = match &front.slug {
@@ -321,15 +320,13 @@ impl Site {
                         errors.push(
                             Diagnostic::warning(
                                 &translation.file,
-                                format!(
-                                    "another page has the same title, so this one is at /{path}"
-                                ),
+                                Rule::SameTitleAddress.with("path", path.to_string()),
                             )
                             .at(
                                 &translation.text,
                                 yaml::key_location(&translation.text, 0, "title"),
                             )
-                            .with_hint("set `slug:` to give it an address of its own"),
+                            .with_hint(Phrase::SameTitleAddressHint),
                         );
                     }
                     taken.insert(path.clone());
@@ -362,8 +359,13 @@ impl Site {
             self.resolved.dataset_paths.insert(key.clone(), paths);
             if let Some(first) = self.resolved.dataset_ids.get(dataset.id.as_str()) {
                 errors.push(
-                    Diagnostic::error(&dataset.file, format!("the dataset id `{}` is also used by content/{first}.yaml", dataset.id))
-                        .with_hint("`trend` blocks name datasets by file name, so each must be unique: rename one file"),
+                    Diagnostic::error(
+                        &dataset.file,
+                        Rule::DatasetIdTwice
+                            .with("id", dataset.id.to_string())
+                            .with("first", first.to_string()),
+                    )
+                    .with_hint(Phrase::DatasetIdTwiceHint),
                 );
             } else {
                 self.resolved
@@ -457,9 +459,15 @@ impl Site {
                     .clone();
                 let Some(slug) = slug else {
                     errors.push(
-                        Diagnostic::error(&translation.file, format!("the topic `{name}` has no letters or digits to make an address from"))
-                            .at(&translation.text, yaml::key_location(&translation.text, 0, "tags"))
-                            .with_hint("write topics as words, e.g. `tags: [sluta skjut, call-in]`"),
+                        Diagnostic::error(
+                            &translation.file,
+                            Rule::TopicNoLetters.with("name", name.to_string()),
+                        )
+                        .at(
+                            &translation.text,
+                            yaml::key_location(&translation.text, 0, "tags"),
+                        )
+                        .with_hint(Phrase::TopicNoLettersHint),
                     );
                     continue;
                 };
@@ -582,9 +590,11 @@ impl Site {
                 Some(first) => {
                     let mut error = Diagnostic::error(
                         owner.as_ref(),
-                        format!("the URL /{path} is already used by {first}"),
+                        Rule::AddressTaken
+                            .with("path", path.to_string())
+                            .with("first", first.to_string()),
                     )
-                    .with_hint("give one of them another `slug`");
+                    .with_hint(Phrase::AddressTakenHint);
                     if let Some(t) = translation {
                         // The path came from the given slug, else from the title.
                         let location = if t.front.slug.is_some() {

@@ -26,6 +26,7 @@ use crate::diagnostics::Diagnostic;
 use crate::i18n::number::format_number;
 use crate::i18n::{InterfaceStrings, Lang};
 use crate::markdown::{self, Rendered};
+use crate::messages::{Message, Phrase, Rule};
 use crate::site::{Resolved, Site, Target};
 use crate::text::date::Date;
 use crate::text::slug::Slug;
@@ -176,23 +177,24 @@ pub(crate) fn bodies(
                     &check.anchor,
                     target.ids.iter().map(String::as_str),
                 )
-                .map(|s| format!("did you mean `#{s}`?"))
-                .unwrap_or_else(|| {
-                    "anchors are made from headings: `## Kända brister` is `#kanda-brister`"
-                        .to_string()
-                });
+                .map_or_else(
+                    || Message::from(Phrase::AnchorHint),
+                    |s| Phrase::DidYouMeanAnchor.with("anchor", s),
+                );
                 let whose = if check.article == *key && check.lang == *lang {
-                    "this page".to_string()
+                    Message::from(Phrase::ThisPage)
                 } else {
-                    format!("`@/{}` ({})", check.article, check.lang.english_name())
+                    Phrase::PageInLanguage
+                        .with("page", &check.article)
+                        .with("language", check.lang.name())
                 };
+                let problem = Rule::LinkMissingAnchor
+                    .with("page", whose)
+                    .with("anchor", &check.anchor);
                 errors.push(
                     Diagnostic::error(
                         &translation.file,
-                        format!(
-                            "broken link: {whose} has no heading or anchor `#{}`",
-                            check.anchor
-                        ),
+                        Phrase::BrokenLink.with("problem", problem),
                     )
                     .at_offset(&translation.text, check.offset)
                     .with_hint(hint),
