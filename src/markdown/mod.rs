@@ -97,8 +97,7 @@ pub(crate) fn render(
     let body_start = translation.body_start;
     let source = source::Source::mend(&text[body_start..]);
     let body: &str = &source.text;
-    let mut problems: Vec<(Range<usize>, String, Option<String>)> = Vec::new();
-    let mut link_problems: Vec<(Range<usize>, Message, Option<Message>)> = Vec::new();
+    let mut problems: Vec<(Range<usize>, Message, Option<Message>)> = Vec::new();
     let mut ids = BTreeSet::new();
     let mut anchor_checks = Vec::new();
     let mut first_paragraph = FirstParagraph::default();
@@ -161,7 +160,7 @@ pub(crate) fn render(
                 }
             });
         html::push_html(&mut html_out, events.map(|(event, _)| event));
-        link_problems.append(&mut linker.problems);
+        problems.append(&mut linker.problems);
         link_warnings = std::mem::take(&mut linker.warnings);
         linked = std::mem::take(&mut linker.linked);
         problems.append(&mut trend_problems);
@@ -174,10 +173,7 @@ pub(crate) fn render(
             .at_offset(text, body_start + offset)
             .with_hint_if(hint)
     };
-    let problems = (problems.into_iter())
-        .map(|(range, message, hint)| (range, Message::from(message), hint.map(Message::from)))
-        .chain(link_problems);
-    let mut diagnostics: Vec<Diagnostic> = problems
+    let mut diagnostics: Vec<Diagnostic> = (problems.into_iter())
         .map(|(range, message, hint)| {
             let offset = source.original(range.start);
             located(offset, Diagnostic::error(&translation.file, message), hint)
@@ -191,13 +187,13 @@ pub(crate) fn render(
         located(
             offset,
             Diagnostic::warning(&translation.file, message),
-            hint.map(Message::from),
+            hint,
         )
     }));
     // Mended before parsing: these ranges are already the editor's.
     diagnostics.extend(source.warnings.iter().map(|(range, message, hint)| {
         let warning = Diagnostic::warning(&translation.file, message.clone());
-        located(range.start, warning, hint.clone().map(Message::from))
+        located(range.start, warning, hint.clone())
     }));
     Rendered {
         html: if raw_html.seen {
@@ -231,7 +227,7 @@ pub(crate) fn render(
 pub(crate) struct Fragment {
     pub(crate) html: String,
     /// What was taken out, with its byte range in the Markdown, and a hint.
-    pub(crate) warnings: Vec<(Range<usize>, String, Option<String>)>,
+    pub(crate) warnings: Vec<(Range<usize>, Message, Option<Message>)>,
 }
 
 /// Renders Markdown from YAML in the same dialect, through the same raw-HTML
