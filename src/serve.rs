@@ -26,7 +26,7 @@ use tokio::sync::{broadcast, mpsc, watch};
 
 use crate::diagnostics::Diagnostic;
 use crate::live::{LiveSite, PlaceholderPages};
-use crate::messages::Language;
+use crate::messages::{Language, Phrase, Rule};
 use crate::output::Files;
 use crate::steps::BuildOptions;
 use crate::text::escape_attribute as escape;
@@ -75,7 +75,9 @@ pub fn serve(options: ServeOptions) -> Result<(), Diagnostic> {
         .worker_threads(2)
         .enable_all()
         .build()
-        .map_err(|e| Diagnostic::error("serve", format!("cannot start the server: {e}")))?;
+        .map_err(|e| {
+            Diagnostic::error("serve", Rule::ServeCannotStart.with("error", e.to_string()))
+        })?;
     runtime.block_on(run(options))
 }
 
@@ -211,8 +213,13 @@ async fn run(options: ServeOptions) -> Result<(), Diagnostic> {
     }
     let address = SocketAddr::new(options.bind, options.port);
     let listener = tokio::net::TcpListener::bind(address).await.map_err(|e| {
-        Diagnostic::error("serve", format!("cannot listen on {address}: {e}"))
-            .with_hint("another program may use the port; choose another with --port")
+        Diagnostic::error(
+            "serve",
+            Rule::ServeCannotListen
+                .with("address", address.to_string())
+                .with("error", e.to_string()),
+        )
+        .with_hint(Phrase::ServePortHint)
     })?;
     let address = listener.local_addr().unwrap_or(address);
     let build = build_options(&options, address);
@@ -228,7 +235,7 @@ async fn run(options: ServeOptions) -> Result<(), Diagnostic> {
         tokio::task::spawn_blocking(move || build_all(&live))
             .await
             .map_err(|e| {
-                Diagnostic::error("serve", format!("the first build failed to run: {e}"))
+                Diagnostic::error("serve", Rule::ServeFirstBuild.with("error", e.to_string()))
             })?
     };
     let (reload, _) = broadcast::channel(16);
@@ -267,10 +274,13 @@ async fn run(options: ServeOptions) -> Result<(), Diagnostic> {
             let _ = changes.send(paths);
         },
     )
-    .map_err(|e| Diagnostic::error("serve", format!("cannot watch the site for changes: {e}")))?;
+    .map_err(|e| Diagnostic::error("serve", Rule::ServeCannotWatch.with("error", e.to_string())))?;
     for (path, mode) in watched_paths(&site_folder) {
         debouncer.watch(&path, mode).map_err(|e| {
-            Diagnostic::error(path.display().to_string(), format!("cannot watch it: {e}"))
+            Diagnostic::error(
+                path.display().to_string(),
+                Rule::ServeCannotWatchFile.with("error", e.to_string()),
+            )
         })?;
     }
 
@@ -335,7 +345,7 @@ async fn run(options: ServeOptions) -> Result<(), Diagnostic> {
         .await;
     rebuilder.abort();
     drop(debouncer);
-    served.map_err(|e| Diagnostic::error("serve", format!("the server stopped: {e}")))
+    served.map_err(|e| Diagnostic::error("serve", Rule::ServeStopped.with("error", e.to_string())))
 }
 
 /// The folders whose changes may rebuild the site: the site folder itself

@@ -204,12 +204,13 @@ impl Site {
                     Ok(slug) => slug,
                     Err(message) => {
                         errors.push(
-                            Diagnostic::error(&section.file, message)
-                                .at(&section.text, yaml::key_location(&section.text, 0, "slug"))
-                                .with_hint(format!(
-                                    "set `slug: {{ {}: … }}` using lowercase letters, digits and dashes",
-                                    lang.code()
-                                )),
+                            // The slug's reason is not yet catalogued: it stays English.
+                            Diagnostic::error(
+                                &section.file,
+                                Rule::SlugInvalid.with("problem", message),
+                            )
+                            .at(&section.text, yaml::key_location(&section.text, 0, "slug"))
+                            .with_hint(Phrase::SectionSlugHint.with("code", lang.code())),
                         );
                         continue;
                     }
@@ -290,9 +291,15 @@ impl Site {
                             "title"
                         };
                         errors.push(
-                            Diagnostic::error(&translation.file, message)
-                                .at(&translation.text, yaml::key_location(&translation.text, 0, key_name))
-                                .with_hint("set `slug:` to lowercase letters, digits and dashes, e.g. `ny-call-in`"),
+                            Diagnostic::error(
+                                &translation.file,
+                                Rule::SlugInvalid.with("problem", message),
+                            )
+                            .at(
+                                &translation.text,
+                                yaml::key_location(&translation.text, 0, key_name),
+                            )
+                            .with_hint(Phrase::ArticleSlugHint),
                         );
                         continue;
                     }

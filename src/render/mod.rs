@@ -452,7 +452,7 @@ impl<'s> Renderer<'s> {
                 .map_or(name, String::as_str);
             Diagnostic::error(
                 origin,
-                format!("the template failed:\n{}", theme::tera_message(&e)),
+                Rule::TemplateFailed.with("error", theme::tera_message(&e)),
             )
         })
     }
