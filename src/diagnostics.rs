@@ -61,12 +61,21 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// An error in `file` with no location yet.
+    ///
+    /// Every finding has a rule (a `Rule`'s message, or a phrase wrapping one,
+    /// such as "in `date`: …"), so that it is said in both languages and tools
+    /// can tell kinds apart; tests run with debug assertions and fail on one without.
     pub(crate) fn error(file: impl Into<PathBuf>, message: impl Into<Message>) -> Self {
+        let message = message.into();
+        debug_assert!(
+            message.rule().is_some(),
+            "a finding without a rule: {message:?}"
+        );
         Diagnostic {
             severity: Severity::Error,
             file: file.into(),
             location: None,
-            message: message.into(),
+            message,
             hint: None,
             source_line: None,
         }
@@ -294,24 +303,39 @@ mod tests {
     #[test]
     fn render_shows_headline_line_and_hint() {
         let text = "---\ntitel: X\n---\n";
-        let d = Diagnostic::error("content/a/sv.md", "unknown key `titel`")
+        let d = Diagnostic::error("content/a/sv.md", Rule::YamlUnknownKey.with("key", "titel"))
             .at(text, Location { line: 2, column: 1 })
-            .with_hint("did you mean `title`?");
+            .with_hint(Phrase::DidYouMean.with("suggestion", "title"));
         let out = d.render(false, Language::English);
         assert!(out.starts_with("content/a/sv.md:2:1: error: unknown key `titel`\n"));
         assert!(out.contains("titel: X"), "{out}");
         assert!(out.contains('^'), "{out}");
-        assert!(out.contains("did you mean `title`?"), "{out}");
+        assert!(out.contains("help: did you mean `title`?"), "{out}");
+        let swedish = d.render(false, Language::Swedish);
+        assert!(
+            swedish.starts_with("content/a/sv.md:2:1: fel: okänd nyckel `titel`\n"),
+            "{swedish}"
+        );
+        assert!(swedish.contains("tips: menade du `title`?"), "{swedish}");
+        assert_eq!(d.rule(), Some("yaml-unknown-key"));
     }
 
     #[test]
     fn diagnostics_sort_by_file_then_line() {
         let mut all = Diagnostics::default();
         let text = "a\nb\nc\n";
-        all.push(Diagnostic::error("b.md", "x").at(text, Location { line: 1, column: 1 }));
-        all.push(Diagnostic::error("a.md", "y").at(text, Location { line: 3, column: 1 }));
-        all.push(Diagnostic::error("a.md", "z").at(text, Location { line: 2, column: 1 }));
+        let key = |k: &str| Rule::YamlUnknownKey.with("key", k);
+        all.push(Diagnostic::error("b.md", key("x")).at(text, Location { line: 1, column: 1 }));
+        all.push(Diagnostic::error("a.md", key("y")).at(text, Location { line: 3, column: 1 }));
+        all.push(Diagnostic::error("a.md", key("z")).at(text, Location { line: 2, column: 1 }));
         let order: Vec<String> = all.sorted().iter().map(|d| d.to_string()).collect();
-        assert_eq!(order, ["a.md:2:1: z", "a.md:3:1: y", "b.md:1:1: x"]);
+        assert_eq!(
+            order,
+            [
+                "a.md:2:1: unknown key `z`",
+                "a.md:3:1: unknown key `y`",
+                "b.md:1:1: unknown key `x`"
+            ]
+        );
     }
 }

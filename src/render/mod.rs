@@ -475,11 +475,11 @@ impl<'s> Renderer<'s> {
             .content
             .articles
             .get(key)
-            .ok_or_else(|| Diagnostic::error(key, "article vanished"))?;
+            .ok_or_else(|| Diagnostic::error(key, vanished(Phrase::ArticleWord, key)))?;
         let translation = article
             .translations
             .get(&lang)
-            .ok_or_else(|| Diagnostic::error(key, "translation vanished"))?;
+            .ok_or_else(|| Diagnostic::error(key, vanished(Phrase::TranslationWord, key)))?;
         let body = self.bodies.get(key, lang);
         let front = &translation.front;
 
@@ -560,7 +560,7 @@ impl<'s> Renderer<'s> {
             .content
             .sections
             .get(key)
-            .ok_or_else(|| Diagnostic::error(key, "section vanished"))?;
+            .ok_or_else(|| Diagnostic::error(key, vanished(Phrase::SectionWord, key)))?;
         let title = section.meta.title.get(lang).map_or("", String::as_str);
         let description = description::of_section(site, key, lang)
             .unwrap_or_default()
@@ -1028,6 +1028,11 @@ fn intros(site: &Site, warnings: &mut Vec<Diagnostic>) -> BTreeMap<Lang, String>
         intros.insert(lang, fragment.html);
     }
     intros
+}
+
+/// A page's input missing from the site it was planned from: a bug in torget, never the editor's.
+pub(crate) fn vanished(what: Phrase, key: &str) -> Message {
+    Rule::Vanished.with("what", what).with("key", key)
 }
 
 #[cfg(test)]

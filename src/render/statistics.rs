@@ -16,7 +16,7 @@ impl<'s> Renderer<'s> {
             .content
             .datasets
             .get(key)
-            .ok_or_else(|| Diagnostic::error(key, "dataset vanished"))?;
+            .ok_or_else(|| Diagnostic::error(key, vanished(Phrase::DatasetWord, key)))?;
         let strings = self.strings(lang);
         let section = key.rsplit_once('/').map(|(parent, _)| parent);
 

@@ -59,7 +59,9 @@ impl<'s> Renderer<'s> {
         let tag = site
             .tags(lang)
             .and_then(|tags| tags.get(slug))
-            .ok_or_else(|| Diagnostic::error(slug.as_str(), "topic vanished"))?;
+            .ok_or_else(|| {
+                Diagnostic::error(slug.as_str(), vanished(Phrase::TopicWord, slug.as_str()))
+            })?;
         let items: Vec<ListItem<'_>> = tag
             .articles
             .iter()
