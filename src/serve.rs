@@ -26,7 +26,7 @@ use tokio::sync::{broadcast, mpsc, watch};
 
 use crate::diagnostics::Diagnostic;
 use crate::live::{LiveSite, PlaceholderPages};
-use crate::messages::{Language, Phrase, Rule};
+use crate::messages::{Language, Message, Phrase, Rule, count};
 use crate::output::Files;
 use crate::steps::BuildOptions;
 use crate::text::escape_attribute as escape;
@@ -163,14 +163,15 @@ fn report(
             let still = now.intersection(shown).count();
             let mut told = Vec::new();
             if gone > 0 {
-                told.push(format!("{gone} warning{} gone", plural(gone)));
+                told.push(
+                    count(gone, Phrase::WarningsGoneOne, Phrase::WarningsGoneOther).text(messages),
+                );
             }
             if still > 0 {
-                told.push(format!(
-                    "{still} earlier warning{} still stand{}",
-                    plural(still),
-                    if still == 1 { "s" } else { "" }
-                ));
+                told.push(
+                    count(still, Phrase::WarningsStandOne, Phrase::WarningsStandOther)
+                        .text(messages),
+                );
             }
             if !told.is_empty() {
                 eprintln!("({}.)", told.join("; "));
@@ -178,14 +179,15 @@ fn report(
             *shown = now;
             let pages = rebuilt.summary.pages.values().sum::<usize>();
             let took = started.elapsed().as_millis();
-            if rebuilt.incremental {
-                println!(
-                    "Rebuilt {} of {pages} pages in {took} ms.",
-                    rebuilt.summary.rendered
-                );
+            let said = if rebuilt.incremental {
+                Phrase::ServeRebuilt.with("rendered", rebuilt.summary.rendered.to_string())
             } else {
-                println!("Built {pages} pages in {took} ms.");
-            }
+                Message::from(Phrase::ServeBuilt)
+            };
+            let said = said
+                .with("pages", pages.to_string())
+                .with("ms", took.to_string());
+            println!("{}", said.text(messages));
             Latest::Site(
                 Arc::clone(live.files()),
                 Arc::clone(live.placeholder_pages()),
@@ -195,14 +197,10 @@ fn report(
             for diagnostic in &diagnostics {
                 eprint!("{}", diagnostic.render(false, messages));
             }
-            eprintln!("The site has errors; the browser shows them until they are fixed.");
+            eprintln!("{}", Phrase::ServeHasErrors.text(messages));
             Latest::Errors(diagnostics)
         }
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 async fn run(options: ServeOptions) -> Result<(), Diagnostic> {
@@ -335,11 +333,17 @@ async fn run(options: ServeOptions) -> Result<(), Diagnostic> {
         )
         .fallback(page)
         .with_state(Arc::clone(&shared));
-    println!("Serving the site at http://{address}/ (Ctrl-C stops).");
+    let messages = options.messages;
+    println!(
+        "{}",
+        Phrase::ServeServing
+            .with("address", address.to_string())
+            .text(messages)
+    );
     let served = axum::serve(listener, app)
         .with_graceful_shutdown(async move {
             let _ = tokio::signal::ctrl_c().await;
-            println!("\nStopping.");
+            println!("\n{}", Phrase::ServeStopping.text(messages));
             let _ = stop.send(true);
         })
         .await;
@@ -548,8 +552,16 @@ fn not_found() -> Response {
 
 /// Every error of the build, in place of the page asked for.
 fn error_page(diagnostics: &[Diagnostic], messages: Language) -> Response {
-    let mut html = String::from(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>The site has errors</title>\n<style>body{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1a1a1a}pre{background:#f4f4f2;padding:.75rem;overflow-x:auto}li{margin-bottom:1.5rem}</style>\n</head>\n<body>\n<main>\n<h1>The site has errors</h1>\n<p>Fix them and save; this page reloads by itself.</p>\n<ol>\n",
+    let (lang, title, advice) = (
+        match messages {
+            Language::Swedish => "sv",
+            Language::English => "en",
+        },
+        escape(&Phrase::ErrorPageTitle.text(messages)),
+        escape(&Phrase::ErrorPageAdvice.text(messages)),
+    );
+    let mut html = format!(
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>body{{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1a1a1a}}pre{{background:#f4f4f2;padding:.75rem;overflow-x:auto}}li{{margin-bottom:1.5rem}}</style>\n</head>\n<body>\n<main>\n<h1>{title}</h1>\n<p>{advice}</p>\n<ol>\n",
     );
     for diagnostic in diagnostics {
         html.push_str(&format!(
