@@ -171,3 +171,19 @@ fn check_json_names_each_rule_by_a_stable_english_id_in_any_language() {
         ))
     );
 }
+
+#[test]
+fn the_readme_lists_every_rule_id() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let missing: Vec<&str> = torget::messages::Rule::ALL
+        .iter()
+        .map(|rule| rule.id())
+        .filter(|id| !readme.contains(&format!("| `{id}` |")))
+        .collect();
+    assert_eq!(
+        missing,
+        Vec::<&str>::new(),
+        "add them to the table under `check --format json`"
+    );
+}
