@@ -344,8 +344,14 @@ fn print_check(report: &torget::check::CheckReport, language: Language) {
                 String::new()
             };
             let counts = Phrase::ReadabilityLine
-                .with("words", r.words.to_string())
-                .with("sentences", r.sentences.to_string());
+                .with(
+                    "words",
+                    count(r.words, Phrase::WordsOne, Phrase::WordsOther),
+                )
+                .with(
+                    "sentences",
+                    count(r.sentences, Phrase::SentencesOne, Phrase::SentencesOther),
+                );
             println!(
                 "  {:>5.1}  {:<14} {} ({}){mark}",
                 r.lix,

@@ -187,3 +187,59 @@ fn the_readme_lists_every_rule_id() {
         "add them to the table under `check --format json`"
     );
 }
+
+#[test]
+fn check_and_new_speak_swedish_too() {
+    let output = torget_in(&[("LANG", "sv_SE.UTF-8")])
+        .args(["check", "--now", NOW, "--site"])
+        .arg(fixture("check"))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    for line in [
+        "content/nyheter/rubriker/sv.md:2:1: varning: det finns ingen översättning till engelska",
+        "content/nyheter/rubriker/sv.md:9:1: varning: en rubrik på nivå 4 kommer efter nivå 2 och hoppar över en nivå",
+        "content/nyheter/bilder/sv.md:6:20: varning: bilden `karta.png` saknar alternativtext",
+        "Läsbarhet (LIX: under 30 mycket lätt, 30–40 lätt, 40–50 medelsvår, 50–60 svår, över 60 mycket svår)",
+        " 89.9  mycket svår    content/nyheter/svar/sv.md (13 ord, 1 mening)  <- över gränsen",
+        "0 fel, 16 varningar.",
+    ] {
+        assert!(stdout.contains(line), "{line}\nnot in\n{stdout}");
+    }
+
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_dir(&fixture("basic"), &site);
+    let new = |locale: &[(&str, &str)]| {
+        torget_in(locale)
+            .args([
+                "new",
+                "article",
+                "nyheter/nytt-mote",
+                "--now",
+                NOW,
+                "--site",
+            ])
+            .arg(&site)
+            .output()
+            .unwrap()
+    };
+    let created = new(&[("LANG", "sv_SE.UTF-8")]);
+    assert_success(&created);
+    let said = String::from_utf8_lossy(&created.stdout);
+    assert!(
+        said.contains("Artikeln är ett utkast tills du skriver `draft: false`."),
+        "{said}"
+    );
+    let refused = new(&[("LC_ALL", "sv_SE.UTF-8")]);
+    assert_eq!(refused.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        said.contains("content/nyheter/nytt-mote/sv.md: fel: filen finns redan; torget new skriver aldrig över en fil"),
+        "{said}"
+    );
+    assert!(
+        said.contains("Ingenting skapades: 1 fel i 1 fil; ingen fil ändrades."),
+        "{said}"
+    );
+}
