@@ -195,22 +195,19 @@ impl Site {
                 let folder = key.rsplit('/').next().unwrap_or(key);
                 let slug = match section.meta.slug.get(lang) {
                     Some(given) => Slug::parse(given),
-                    None if lang == self.config.default_language => Slug::parse(folder)
-                        .map_err(|e| format!("the folder name is used as the slug, but {e}")),
+                    None if lang == self.config.default_language => {
+                        Slug::parse(folder).map_err(|e| Phrase::FolderNameSlug.with("problem", e))
+                    }
                     None => Slug::from_text(title)
-                        .ok_or_else(|| format!("no slug can be made from the title `{title}`")),
+                        .ok_or_else(|| Rule::SlugFromTitle.with("title", title.as_str())),
                 };
                 let slug = match slug {
                     Ok(slug) => slug,
                     Err(message) => {
                         errors.push(
-                            // The slug's reason is not yet catalogued: it stays English.
-                            Diagnostic::error(
-                                &section.file,
-                                Rule::SlugInvalid.with("problem", message),
-                            )
-                            .at(&section.text, yaml::key_location(&section.text, 0, "slug"))
-                            .with_hint(Phrase::SectionSlugHint.with("code", lang.code())),
+                            Diagnostic::error(&section.file, message)
+                                .at(&section.text, yaml::key_location(&section.text, 0, "slug"))
+                                .with_hint(Phrase::SectionSlugHint.with("code", lang.code())),
                         );
                         continue;
                     }
@@ -278,9 +275,8 @@ impl Site {
                 }
                 let slug = match &front.slug {
                     Some(given) => Slug::parse(given),
-                    None => translation.title_slug.clone().ok_or_else(|| {
-                        format!("no slug can be made from the title `{}`", front.title)
-                    }),
+                    None => (translation.title_slug.clone())
+                        .ok_or_else(|| Rule::SlugFromTitle.with("title", &front.title)),
                 };
                 let slug = match slug {
                     Ok(slug) => slug,
@@ -291,15 +287,12 @@ impl Site {
                             "title"
                         };
                         errors.push(
-                            Diagnostic::error(
-                                &translation.file,
-                                Rule::SlugInvalid.with("problem", message),
-                            )
-                            .at(
-                                &translation.text,
-                                yaml::key_location(&translation.text, 0, key_name),
-                            )
-                            .with_hint(Phrase::ArticleSlugHint),
+                            Diagnostic::error(&translation.file, message)
+                                .at(
+                                    &translation.text,
+                                    yaml::key_location(&translation.text, 0, key_name),
+                                )
+                                .with_hint(Phrase::ArticleSlugHint),
                         );
                         continue;
                     }

@@ -119,7 +119,6 @@ impl Dataset {
             Ok(slug) => Some(slug),
             Err(message) => {
                 errors.push(
-                    // The slug's reason is not yet catalogued: it stays English.
                     Diagnostic::error(file, Rule::DatasetFileName.with("problem", message))
                         .with_hint(Phrase::DatasetFileNameHint),
                 );
