@@ -382,8 +382,8 @@ fn explain(raw: &str) -> (Message, Option<Message>) {
             e => Phrase::WriteExpected.with("expected", e),
         };
         let message = Rule::YamlWrongType
-            .with("found", found)
-            .with("expected", expected);
+            .with("found", serde_found(found))
+            .with("expected", serde_expected(expected));
         return (at(message), Some(hint));
     }
     if let Some(rest) = message.strip_prefix("duplicate field `") {
@@ -425,6 +425,39 @@ fn explain(raw: &str) -> (Message, Option<Message>) {
         );
     }
     (at(Rule::YamlInvalid.with("problem", message)), None)
+}
+
+/// What serde says it found (`string "kanske"`, `integer `5``), in the
+/// reader's language where we know the words; as serde wrote it otherwise.
+fn serde_found(found: &str) -> Message {
+    let kinds = [
+        ("string ", Phrase::FoundString),
+        ("integer ", Phrase::FoundInteger),
+        ("floating point ", Phrase::FoundFloat),
+        ("boolean ", Phrase::FoundBoolean),
+    ];
+    for (prefix, phrase) in kinds {
+        if let Some(value) = found.strip_prefix(prefix) {
+            return phrase.with("value", value);
+        }
+    }
+    match found {
+        "sequence" => Phrase::FoundSequence.into(),
+        "map" => Phrase::FoundMap.into(),
+        "unit value" => Phrase::FoundUnit.into(),
+        other => Message::verbatim(other),
+    }
+}
+
+/// What serde says it expected (`a boolean`), as [`serde_found`] does.
+fn serde_expected(expected: &str) -> Message {
+    match expected {
+        "a boolean" => Phrase::ExpectedBoolean.into(),
+        "a string" => Phrase::ExpectedString.into(),
+        "a sequence" => Phrase::ExpectedSequence.into(),
+        "a map" => Phrase::ExpectedMap.into(),
+        other => Message::verbatim(other),
+    }
 }
 
 fn backticked(text: &str) -> Vec<&str> {
@@ -473,6 +506,12 @@ mod tests {
             err.message()
         );
         assert_eq!(err.hint().as_deref(), Some("write `true` or `false`"));
+        // serde's words for what it found and expected are said in Swedish too.
+        assert_eq!(
+            err.message_in(crate::messages::Language::Swedish),
+            "i `draft`: fel sorts värde: här står texten \"kanske\", men här ska stå `true` eller `false`"
+        );
+        assert_eq!(err.rule(), Some("yaml-wrong-type"));
     }
 
     #[test]
