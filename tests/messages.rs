@@ -243,3 +243,28 @@ fn check_and_new_speak_swedish_too() {
         "{said}"
     );
 }
+
+#[test]
+fn serve_outside_a_site_folder_says_so_in_swedish() {
+    let tmp = tempfile::tempdir().unwrap();
+    let output = torget_in(&[("LANG", "sv_SE.UTF-8")])
+        .args(["serve", "--port", "0", "--site"])
+        .arg(tmp.path())
+        .timeout(std::time::Duration::from_secs(30))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        said.contains("site.yaml: fel: det finns ingen site.yaml i "),
+        "{said}"
+    );
+    assert!(
+        said.contains("= tips: kör torget i webbplatsens mapp, eller ange mappen med --site MAPP"),
+        "{said}"
+    );
+    assert!(
+        said.contains("Förhandsvisningen kunde inte starta: 1 fel i 1 fil; ingenting ändrades."),
+        "{said}"
+    );
+}
