@@ -5,13 +5,16 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use torget::diagnostics::Diagnostic;
 use torget::i18n::Lang;
 use torget::messages::{Language, Message, Phrase, count};
 use torget::{BuildOptions, build, scaffold};
 
+/// The command line. `--help` shows the texts of the message catalogues, in
+/// the editor's language (`help_in`); the doc comments here describe the
+/// fields for the code's readers and are replaced when help is shown.
 #[derive(Parser)]
 #[command(
     name = "torget",
@@ -132,11 +135,72 @@ fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
+/// The language asked for with `--messages`, read before clap parses the
+/// arguments so that `--help` is in it too; `None` when not given (or not
+/// valid, which clap then reports).
+fn messages_argument(args: &[std::ffi::OsString]) -> Option<Language> {
+    let args: Vec<&str> = args.iter().filter_map(|a| a.to_str()).collect();
+    args.iter()
+        .enumerate()
+        .find_map(|(i, arg)| match arg.strip_prefix("--messages") {
+            Some("") => args.get(i + 1).and_then(|code| Language::from_code(code)),
+            Some(rest) => rest.strip_prefix('=').and_then(Language::from_code),
+            None => None,
+        })
+}
+
+/// The command line with its help texts in `language`; clap's own words
+/// ("Usage", "Options") stay English.
+fn help_in(command: clap::Command, language: Language) -> clap::Command {
+    let say = |phrase: Phrase| phrase.text(language);
+    let help = |phrase: Phrase| move |arg: clap::Arg| arg.help(phrase.text(language));
+    command
+        .about(say(Phrase::HelpAbout))
+        .mut_arg("messages", help(Phrase::HelpMessages))
+        .mut_subcommand("build", |c| {
+            c.about(say(Phrase::HelpBuild))
+                .mut_arg("site", help(Phrase::HelpSite))
+                .mut_arg("out", help(Phrase::HelpOut))
+                .mut_arg("drafts", help(Phrase::HelpDrafts))
+                .mut_arg("base_url", help(Phrase::HelpBaseUrl))
+                .mut_arg("now", help(Phrase::HelpNowBuild))
+                .mut_arg("for_disk", help(Phrase::HelpForDisk))
+                .mut_arg("quiet", help(Phrase::HelpQuiet))
+                .mut_arg("verbose", help(Phrase::HelpVerbose))
+        })
+        .mut_subcommand("serve", |c| {
+            c.about(say(Phrase::HelpServe))
+                .mut_arg("site", help(Phrase::HelpSite))
+                .mut_arg("port", help(Phrase::HelpPort))
+                .mut_arg("bind", help(Phrase::HelpBind))
+                .mut_arg("now", help(Phrase::HelpNowBuild))
+        })
+        .mut_subcommand("check", |c| {
+            c.about(say(Phrase::HelpCheck))
+                .mut_arg("site", help(Phrase::HelpSite))
+                .mut_arg("format", help(Phrase::HelpFormat))
+                .mut_arg("now", help(Phrase::HelpNowCheck))
+        })
+        .mut_subcommand("new", |c| {
+            c.about(say(Phrase::HelpNew))
+                .mut_arg("kind", help(Phrase::HelpKind))
+                .mut_arg("name", help(Phrase::HelpName))
+                .mut_arg("site", help(Phrase::HelpSite))
+                .mut_arg("lang", help(Phrase::HelpLang))
+                .mut_arg("now", help(Phrase::HelpNowNew))
+        })
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let language = cli
-        .messages
-        .unwrap_or_else(|| Language::from_locale(|name| std::env::var(name).ok()));
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let locale = || Language::from_locale(|name| std::env::var(name).ok());
+    let language = messages_argument(&args).unwrap_or_else(locale);
+    let matches = help_in(Cli::command(), language).get_matches_from(&args);
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(error) => error.exit(),
+    };
+    let language = cli.messages.unwrap_or(language);
     let say = |message: Message| message.text(language);
     match cli.command {
         Command::Build {

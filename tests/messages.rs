@@ -268,3 +268,42 @@ fn serve_outside_a_site_folder_says_so_in_swedish() {
         "{said}"
     );
 }
+
+#[test]
+fn help_is_in_the_editors_language() {
+    for (command, swedish, english) in [
+        (
+            None,
+            "Bygger en tvåspråkig webbplats",
+            "Builds a bilingual public-information website",
+        ),
+        (
+            Some("build"),
+            "Ta med utkast och artiklar",
+            "Include drafts and articles",
+        ),
+        (
+            Some("serve"),
+            "Porten att lyssna på",
+            "The port to listen on",
+        ),
+        (Some("check"), "`text` för människor", "`text` for people"),
+        (Some("new"), "Vad som ska skapas", "What to create"),
+    ] {
+        for (locale, expected) in [("sv_SE.UTF-8", swedish), ("C", english)] {
+            let output = torget_in(&[("LANG", locale)])
+                .args(command)
+                .arg("--help")
+                .output()
+                .unwrap();
+            assert!(output.status.success());
+            let help = String::from_utf8_lossy(&output.stdout);
+            assert!(help.contains(expected), "{expected}\nnot in\n{help}");
+        }
+    }
+    let output = torget_in(&[("LANG", "C")])
+        .args(["new", "--messages", "sv", "--help"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&output.stdout).contains("Vad som ska skapas"));
+}
