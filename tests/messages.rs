@@ -307,3 +307,43 @@ fn help_is_in_the_editors_language() {
         .unwrap();
     assert!(String::from_utf8_lossy(&output.stdout).contains("Vad som ska skapas"));
 }
+
+/// Every case of the bad-input catalogue, built in Swedish, says `fel` and
+/// `tips` where English says `error` and `help`, and ends with the Swedish summary.
+#[test]
+fn every_bad_input_case_is_reported_in_swedish() {
+    let bad = fixture("bad");
+    let mut cases: Vec<_> = std::fs::read_dir(&bad)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name != "_base")
+        .collect();
+    cases.sort();
+    for case in cases {
+        let tmp = tempfile::tempdir().unwrap();
+        let site = tmp.path().join("site");
+        copy_dir(&bad.join("_base"), &site);
+        copy_dir(&bad.join(&case), &site);
+        let (code, report) = {
+            let output = torget_in(&[("LANG", "sv_SE.UTF-8")])
+                .args(["build", "--now", NOW, "--site"])
+                .arg(&site)
+                .arg("--out")
+                .arg(tmp.path().join("public"))
+                .output()
+                .unwrap();
+            (
+                output.status.code(),
+                String::from_utf8_lossy(&output.stderr).into_owned(),
+            )
+        };
+        assert_eq!(code, Some(1), "{case}: {report}");
+        assert!(
+            !report.contains(": error: "),
+            "{case}: English in\n{report}"
+        );
+        assert!(!report.contains("= help: "), "{case}: English in\n{report}");
+        assert!(report.contains(": fel: "), "{case}: {report}");
+        assert!(report.contains("Bygget misslyckades: "), "{case}: {report}");
+    }
+}
