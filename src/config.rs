@@ -4,6 +4,7 @@ use serde::Deserialize;
 
 use crate::diagnostics::Diagnostic;
 use crate::i18n::{Lang, Localized};
+use crate::messages::{Message, Phrase, Rule};
 use crate::yaml;
 
 /// The validated settings of a site.
@@ -99,8 +100,11 @@ impl SiteConfig {
         for lang in &raw.languages {
             if languages.contains(lang) {
                 errors.push(
-                    Diagnostic::error(FILE, format!("language `{lang}` is listed twice"))
-                        .at(text, at("languages")),
+                    Diagnostic::error(
+                        FILE,
+                        Rule::LanguageListedTwice.with("lang", lang.to_string()),
+                    )
+                    .at(text, at("languages")),
                 );
             } else {
                 languages.push(*lang);
@@ -108,19 +112,16 @@ impl SiteConfig {
         }
         if languages.is_empty() {
             errors.push(
-                Diagnostic::error(FILE, "no languages are listed")
+                Diagnostic::error(FILE, Rule::NoLanguages)
                     .at(text, at("languages"))
-                    .with_hint("write `languages: [sv, en]`"),
+                    .with_hint(Phrase::WriteLanguages),
             );
         }
         if !languages.contains(&raw.default_language) {
             errors.push(
                 Diagnostic::error(
                     FILE,
-                    format!(
-                        "the default language `{}` is not in `languages`",
-                        raw.default_language
-                    ),
+                    Rule::DefaultLanguageNotListed.with("lang", raw.default_language.to_string()),
                 )
                 .at(text, at("default_language")),
             );
@@ -131,25 +132,29 @@ impl SiteConfig {
             errors.push(
                 Diagnostic::error(
                     FILE,
-                    format!("the site name has no {} text", lang.english_name()),
+                    Rule::SiteNameMissingLanguage.with("language", lang.name()),
                 )
                 .at(text, at("name"))
-                .with_hint(format!("add `{}: …` under `name`", lang.code())),
+                .with_hint(
+                    Phrase::AddUnder
+                        .with("code", lang.code())
+                        .with("key", "name"),
+                ),
             );
         }
         if let Some(contact) = &raw.contact {
             if let Some(problem) = contact.url.as_deref().and_then(web_address_problem) {
                 errors.push(
-                    Diagnostic::error(FILE, format!("the contact address {problem}"))
+                    Diagnostic::error(FILE, Rule::ContactUrlInvalid.with("problem", problem))
                         .at(text, yaml::path_location(text, "contact.url"))
-                        .with_hint(WEB_ADDRESS_HINT),
+                        .with_hint(Phrase::WebAddressHint),
                 );
             }
             for lang in contact.name.missing(&languages) {
                 errors.push(
                     Diagnostic::error(
                         FILE,
-                        format!("the contact name has no {} text", lang.english_name()),
+                        Rule::ContactNameMissingLanguage.with("language", lang.name()),
                     )
                     .at(text, at("contact")),
                 );
@@ -158,10 +163,7 @@ impl SiteConfig {
 
         let base_url = match base_url {
             Some(url) => normalise_base_url(url).map_err(|m| {
-                vec![
-                    Diagnostic::error("--base-url", m)
-                        .with_hint("e.g. https://example.org/sluta-skjut/"),
-                ]
+                vec![Diagnostic::error("--base-url", m).with_hint(Phrase::BaseUrlOptionHint)]
             })?,
             None => match normalise_base_url(&raw.base_url) {
                 Ok(url) => url,
@@ -169,7 +171,7 @@ impl SiteConfig {
                     errors.push(
                         Diagnostic::error(FILE, message)
                             .at(text, at("base_url"))
-                            .with_hint("write e.g. `base_url: https://example.org/sluta-skjut/`"),
+                            .with_hint(Phrase::BaseUrlHint),
                     );
                     String::new()
                 }
@@ -227,15 +229,13 @@ impl SiteConfig {
 }
 
 /// What a reader's browser needs of an address an editor gives for an outside page.
-pub(crate) const WEB_ADDRESS_HINT: &str = "write the whole address, e.g. `https://malmo.se/`";
-
 /// Why `url` is not an address of a web page (`https://…` or `http://…` with a host), if it is not.
 ///
 /// Other schemes (`javascript:`, `data:`) would let a setting run script in readers' browsers.
-pub(crate) fn web_address_problem(url: &str) -> Option<String> {
+pub(crate) fn web_address_problem(url: &str) -> Option<Message> {
     web_address(url)
         .err()
-        .map(|_| format!("`{url}` is not a web address (https://…)"))
+        .map(|_| Phrase::NotAWebAddress.with("url", url))
 }
 
 /// `url` read as a browser reads it, if it is an `https://` or `http://`
@@ -259,18 +259,16 @@ fn web_address(url: &str) -> Result<url::Url, ()> {
     }
 }
 
-fn normalise_base_url(url: &str) -> Result<String, String> {
+fn normalise_base_url(url: &str) -> Result<String, Message> {
     let url = url.trim();
     if !(url.starts_with("https://") || url.starts_with("http://")) {
-        return Err(format!(
-            "base URL `{url}` does not start with https:// or http://"
-        ));
+        return Err(Rule::BaseUrlScheme.with("url", url));
     }
     web_address(url)
         .ok()
         // Pages are addressed below the base: a query or fragment would be cut off.
         .filter(|u| u.query().is_none() && u.fragment().is_none() && !url.contains(['"', '<', '>']))
-        .ok_or_else(|| format!("base URL `{url}` is not a valid address"))?;
+        .ok_or_else(|| Rule::BaseUrlInvalid.with("url", url))?;
     // Kept as the editor wrote it (the url crate would, say, lowercase the
     // host), with the one slash the site's paths are joined to.
     Ok(if url.ends_with('/') {

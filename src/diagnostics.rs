@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
+use crate::messages::{Language, Message, Phrase, Rule};
+
 /// How serious a finding is: errors fail the build, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Severity {
@@ -42,35 +44,45 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     offset
 }
 
-/// One finding in a user's file.
+/// One finding in a user's file. Its message and hint are words only when
+/// printed, in the language the reader chose (see [`crate::messages`]).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}: {message}", self.position())]
+#[error("{}: {}", self.position(), self.message())]
 pub struct Diagnostic {
     pub(crate) severity: Severity,
     /// Path relative to the site folder, `/`-separated.
     pub file: PathBuf,
     pub location: Option<Location>,
-    pub message: String,
-    pub hint: Option<String>,
+    pub(crate) message: Message,
+    pub(crate) hint: Option<Message>,
     /// The text of the offending line, shown under the headline.
     pub(crate) source_line: Option<String>,
 }
 
 impl Diagnostic {
     /// An error in `file` with no location yet.
-    pub(crate) fn error(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    ///
+    /// Every finding has a rule (a `Rule`'s message, or a phrase wrapping one,
+    /// such as "in `date`: …"), so that it is said in both languages and tools
+    /// can tell kinds apart; tests run with debug assertions and fail on one without.
+    pub(crate) fn error(file: impl Into<PathBuf>, message: impl Into<Message>) -> Self {
+        let message = message.into();
+        debug_assert!(
+            message.rule().is_some(),
+            "a finding without a rule: {message:?}"
+        );
         Diagnostic {
             severity: Severity::Error,
             file: file.into(),
             location: None,
-            message: message.into(),
+            message,
             hint: None,
             source_line: None,
         }
     }
 
     /// The same finding as a warning.
-    pub(crate) fn warning(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub(crate) fn warning(file: impl Into<PathBuf>, message: impl Into<Message>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(file, message)
@@ -95,17 +107,47 @@ impl Diagnostic {
         self.at(text, location)
     }
 
-    pub(crate) fn with_hint(mut self, hint: impl Into<String>) -> Self {
+    pub(crate) fn with_hint(mut self, hint: impl Into<Message>) -> Self {
         self.hint = Some(hint.into());
         self
     }
 
     /// With `hint` when there is one: the pipeline's findings carry an optional hint.
-    pub(crate) fn with_hint_if(self, hint: Option<String>) -> Self {
+    pub(crate) fn with_hint_if(self, hint: Option<impl Into<Message>>) -> Self {
         match hint {
             Some(hint) => self.with_hint(hint),
             None => self,
         }
+    }
+
+    /// The message in English, as tests and logs read it.
+    pub fn message(&self) -> String {
+        self.message.text(Language::English)
+    }
+
+    /// The hint in English.
+    pub fn hint(&self) -> Option<String> {
+        self.hint_in(Language::English)
+    }
+
+    pub fn message_in(&self, language: Language) -> String {
+        self.message.text(language)
+    }
+
+    pub fn hint_in(&self, language: Language) -> Option<String> {
+        self.hint.as_ref().map(|hint| hint.text(language))
+    }
+
+    /// The stable id of the kind of finding (`yaml-unknown-key`), for tools;
+    /// `None` for a message not yet in the catalogues.
+    pub fn rule(&self) -> Option<&'static str> {
+        self.message.rule().map(Rule::id)
+    }
+
+    /// Rewords the finding, e.g. to say what it stopped.
+    pub(crate) fn reworded(mut self, message: impl FnOnce(Message) -> Message) -> Self {
+        self.message = message(self.message);
+        self
     }
 
     pub fn is_error(&self) -> bool {
@@ -118,7 +160,7 @@ impl Diagnostic {
         self
     }
 
-    fn sort_key(&self) -> (&Path, Location, Severity, &str) {
+    fn sort_key(&self) -> (&Path, Location, Severity, &Message) {
         (
             &self.file,
             self.location.unwrap_or_default(),
@@ -137,12 +179,16 @@ impl Diagnostic {
     }
 
     /// The report as a reader sees it: headline, offending line with a caret, hint.
-    pub fn render(&self, styled: bool) -> String {
+    pub fn render(&self, styled: bool, language: Language) -> String {
         let kind = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        let mut out = format!("{}: {kind}: {}\n", self.position(), self.message);
+            Severity::Error => Phrase::Error,
+            Severity::Warning => Phrase::Warning,
+        }
+        .text(language);
+        let message = self.message_in(language);
+        let hint = self.hint_in(language);
+        let help = Phrase::Help.text(language);
+        let mut out = format!("{}: {kind}: {message}\n", self.position());
         if let (Some(line), Some(location)) = (&self.source_line, self.location) {
             let level = match self.severity {
                 Severity::Error => Level::ERROR,
@@ -162,8 +208,8 @@ impl Diagnostic {
                     .fold(false)
                     .annotation(AnnotationKind::Primary.span(start..end)),
             );
-            if let Some(hint) = &self.hint {
-                group = group.element(Level::HELP.message(hint.as_str()));
+            if let Some(hint) = &hint {
+                group = group.element(Level::HELP.with_name(help.as_str()).message(hint.as_str()));
             }
             let renderer = if styled {
                 Renderer::styled()
@@ -172,8 +218,8 @@ impl Diagnostic {
             };
             out.push_str(&renderer.render(&[group]));
             out.push('\n');
-        } else if let Some(hint) = &self.hint {
-            out.push_str(&format!("  = help: {hint}\n"));
+        } else if let Some(hint) = &hint {
+            out.push_str(&format!("  = {help}: {hint}\n"));
         }
         out
     }
@@ -257,24 +303,39 @@ mod tests {
     #[test]
     fn render_shows_headline_line_and_hint() {
         let text = "---\ntitel: X\n---\n";
-        let d = Diagnostic::error("content/a/sv.md", "unknown key `titel`")
+        let d = Diagnostic::error("content/a/sv.md", Rule::YamlUnknownKey.with("key", "titel"))
             .at(text, Location { line: 2, column: 1 })
-            .with_hint("did you mean `title`?");
-        let out = d.render(false);
+            .with_hint(Phrase::DidYouMean.with("suggestion", "title"));
+        let out = d.render(false, Language::English);
         assert!(out.starts_with("content/a/sv.md:2:1: error: unknown key `titel`\n"));
         assert!(out.contains("titel: X"), "{out}");
         assert!(out.contains('^'), "{out}");
-        assert!(out.contains("did you mean `title`?"), "{out}");
+        assert!(out.contains("help: did you mean `title`?"), "{out}");
+        let swedish = d.render(false, Language::Swedish);
+        assert!(
+            swedish.starts_with("content/a/sv.md:2:1: fel: okänd nyckel `titel`\n"),
+            "{swedish}"
+        );
+        assert!(swedish.contains("tips: menade du `title`?"), "{swedish}");
+        assert_eq!(d.rule(), Some("yaml-unknown-key"));
     }
 
     #[test]
     fn diagnostics_sort_by_file_then_line() {
         let mut all = Diagnostics::default();
         let text = "a\nb\nc\n";
-        all.push(Diagnostic::error("b.md", "x").at(text, Location { line: 1, column: 1 }));
-        all.push(Diagnostic::error("a.md", "y").at(text, Location { line: 3, column: 1 }));
-        all.push(Diagnostic::error("a.md", "z").at(text, Location { line: 2, column: 1 }));
+        let key = |k: &str| Rule::YamlUnknownKey.with("key", k);
+        all.push(Diagnostic::error("b.md", key("x")).at(text, Location { line: 1, column: 1 }));
+        all.push(Diagnostic::error("a.md", key("y")).at(text, Location { line: 3, column: 1 }));
+        all.push(Diagnostic::error("a.md", key("z")).at(text, Location { line: 2, column: 1 }));
         let order: Vec<String> = all.sorted().iter().map(|d| d.to_string()).collect();
-        assert_eq!(order, ["a.md:2:1: z", "a.md:3:1: y", "b.md:1:1: x"]);
+        assert_eq!(
+            order,
+            [
+                "a.md:2:1: unknown key `z`",
+                "a.md:3:1: unknown key `y`",
+                "b.md:1:1: unknown key `x`"
+            ]
+        );
     }
 }

@@ -17,6 +17,7 @@ pub mod diagnostics;
 pub mod i18n;
 pub mod live;
 pub(crate) mod markdown;
+pub mod messages;
 pub mod output;
 pub mod render;
 pub mod scaffold;
@@ -29,6 +30,7 @@ mod yaml;
 use std::time::Instant;
 
 use diagnostics::Diagnostic;
+use messages::Rule;
 pub use steps::{BuildOptions, BuildSummary};
 
 /// Builds the site; on failure returns every diagnostic found, and the previous output is untouched.
@@ -44,14 +46,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Vec<Diagnostic>> {
     let staging = output::Staging::begin(&out).map_err(|e| {
         vec![Diagnostic::error(
             out.display().to_string(),
-            format!("cannot create the output folder beside it: {e}"),
+            Rule::OutputNotCreated.with("error", e.to_string()),
         )]
     })?;
     let mut summary = steps::write_site(prepared, &staging, started)?;
     staging.commit().map_err(|e| {
         vec![Diagnostic::error(
             out.display().to_string(),
-            format!("cannot replace the output folder: {e}"),
+            Rule::OutputNotReplaced.with("error", e.to_string()),
         )]
     })?;
     summary.out = out;

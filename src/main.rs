@@ -5,12 +5,16 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use torget::diagnostics::Diagnostic;
 use torget::i18n::Lang;
+use torget::messages::{Language, Message, Phrase, count};
 use torget::{BuildOptions, build, scaffold};
 
+/// The command line. `--help` shows the texts of the message catalogues, in
+/// the editor's language (`help_in`); the doc comments here describe the
+/// fields for the code's readers and are replaced when help is shown.
 #[derive(Parser)]
 #[command(
     name = "torget",
@@ -20,6 +24,9 @@ use torget::{BuildOptions, build, scaffold};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The language of messages: sv or en [default: from LC_ALL, LC_MESSAGES or LANG; sv… is Swedish].
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_messages)]
+    messages: Option<Language>,
 }
 
 #[derive(Subcommand)]
@@ -119,12 +126,82 @@ fn parse_lang(text: &str) -> Result<Lang, String> {
         .ok_or_else(|| format!("`{text}` is not a language torget knows; write sv or en"))
 }
 
+fn parse_messages(text: &str) -> Result<Language, String> {
+    Language::from_code(text)
+        .ok_or_else(|| format!("`{text}` is not a language for messages; write sv or en"))
+}
+
 fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
+/// The language asked for with `--messages`, read before clap parses the
+/// arguments so that `--help` is in it too; `None` when not given (or not
+/// valid, which clap then reports).
+fn messages_argument(args: &[std::ffi::OsString]) -> Option<Language> {
+    let args: Vec<&str> = args.iter().filter_map(|a| a.to_str()).collect();
+    args.iter()
+        .enumerate()
+        .find_map(|(i, arg)| match arg.strip_prefix("--messages") {
+            Some("") => args.get(i + 1).and_then(|code| Language::from_code(code)),
+            Some(rest) => rest.strip_prefix('=').and_then(Language::from_code),
+            None => None,
+        })
+}
+
+/// The command line with its help texts in `language`; clap's own words
+/// ("Usage", "Options") stay English.
+fn help_in(command: clap::Command, language: Language) -> clap::Command {
+    let say = |phrase: Phrase| phrase.text(language);
+    let help = |phrase: Phrase| move |arg: clap::Arg| arg.help(phrase.text(language));
+    command
+        .about(say(Phrase::HelpAbout))
+        .mut_arg("messages", help(Phrase::HelpMessages))
+        .mut_subcommand("build", |c| {
+            c.about(say(Phrase::HelpBuild))
+                .mut_arg("site", help(Phrase::HelpSite))
+                .mut_arg("out", help(Phrase::HelpOut))
+                .mut_arg("drafts", help(Phrase::HelpDrafts))
+                .mut_arg("base_url", help(Phrase::HelpBaseUrl))
+                .mut_arg("now", help(Phrase::HelpNowBuild))
+                .mut_arg("for_disk", help(Phrase::HelpForDisk))
+                .mut_arg("quiet", help(Phrase::HelpQuiet))
+                .mut_arg("verbose", help(Phrase::HelpVerbose))
+        })
+        .mut_subcommand("serve", |c| {
+            c.about(say(Phrase::HelpServe))
+                .mut_arg("site", help(Phrase::HelpSite))
+                .mut_arg("port", help(Phrase::HelpPort))
+                .mut_arg("bind", help(Phrase::HelpBind))
+                .mut_arg("now", help(Phrase::HelpNowBuild))
+        })
+        .mut_subcommand("check", |c| {
+            c.about(say(Phrase::HelpCheck))
+                .mut_arg("site", help(Phrase::HelpSite))
+                .mut_arg("format", help(Phrase::HelpFormat))
+                .mut_arg("now", help(Phrase::HelpNowCheck))
+        })
+        .mut_subcommand("new", |c| {
+            c.about(say(Phrase::HelpNew))
+                .mut_arg("kind", help(Phrase::HelpKind))
+                .mut_arg("name", help(Phrase::HelpName))
+                .mut_arg("site", help(Phrase::HelpSite))
+                .mut_arg("lang", help(Phrase::HelpLang))
+                .mut_arg("now", help(Phrase::HelpNowNew))
+        })
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let locale = || Language::from_locale(|name| std::env::var(name).ok());
+    let language = messages_argument(&args).unwrap_or_else(locale);
+    let matches = help_in(Cli::command(), language).get_matches_from(&args);
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(error) => error.exit(),
+    };
+    let language = cli.messages.unwrap_or(language);
+    let say = |message: Message| message.text(language);
     match cli.command {
         Command::Build {
             site,
@@ -147,34 +224,39 @@ fn main() -> ExitCode {
             match build(&options) {
                 Ok(summary) => {
                     if !quiet {
-                        print_report(&summary.warnings);
+                        print_report(&summary.warnings, language);
                         if verbose {
                             for (path, lang) in &summary.written {
                                 println!("  {lang}  /{path}");
                             }
                         }
-                        let pages: Vec<String> = summary
-                            .pages
-                            .iter()
-                            .map(|(lang, n)| format!("{n} {lang}"))
+                        let pages: Vec<String> = (summary.pages.iter())
+                            .map(|(lang, n)| {
+                                say(Phrase::PagesInLanguage
+                                    .with("n", n.to_string())
+                                    .with("lang", lang.to_string()))
+                            })
                             .collect();
+                        let datasets =
+                            count(summary.datasets, Phrase::DatasetsOne, Phrase::DatasetsOther);
                         println!(
-                            "Built {} pages ({}), {} dataset{} and {} files into {} in {} ms.",
-                            summary.pages.values().sum::<usize>(),
-                            pages.join(", "),
-                            summary.datasets,
-                            if summary.datasets == 1 { "" } else { "s" },
-                            summary.files,
-                            summary.out.display(),
-                            summary.elapsed.as_millis()
+                            "{}",
+                            say(Phrase::Built
+                                .with("pages", summary.pages.values().sum::<usize>().to_string())
+                                .with("by_language", pages.join(", "))
+                                .with("datasets", datasets)
+                                .with("files", summary.files.to_string())
+                                .with("out", summary.out.display().to_string())
+                                .with("ms", summary.elapsed.as_millis().to_string()))
                         );
                     }
                     ExitCode::SUCCESS
                 }
                 Err(diagnostics) => fail(
                     &diagnostics,
-                    "Build failed",
-                    "the previous output was left as it was",
+                    Phrase::BuildFailed,
+                    Phrase::BuildFailedConsequence,
+                    language,
                 ),
             }
         }
@@ -189,9 +271,15 @@ fn main() -> ExitCode {
                 bind,
                 port,
                 today: now,
+                messages: language,
             }) {
                 Ok(()) => ExitCode::SUCCESS,
-                Err(diagnostic) => fail(&[diagnostic], "Could not serve", "nothing was changed"),
+                Err(diagnostic) => fail(
+                    &[diagnostic],
+                    Phrase::ServeFailed,
+                    Phrase::ServeFailedConsequence,
+                    language,
+                ),
             }
         }
         Command::Check { site, format, now } => {
@@ -207,14 +295,22 @@ fn main() -> ExitCode {
                 Ok(report) => report,
                 Err(diagnostics) => {
                     if format == Format::Json {
-                        println!("{}", json_report(&diagnostics, &[]));
+                        println!("{}", json_report(&diagnostics, &[], language));
                     }
-                    return fail(&diagnostics, "Check failed", "fix these first");
+                    return fail(
+                        &diagnostics,
+                        Phrase::CheckFailed,
+                        Phrase::CheckFailedConsequence,
+                        language,
+                    );
                 }
             };
             match format {
-                Format::Json => println!("{}", json_report(&report.findings, &report.readability)),
-                Format::Text => print_check(&report),
+                Format::Json => println!(
+                    "{}",
+                    json_report(&report.findings, &report.readability, language)
+                ),
+                Format::Text => print_check(&report, language),
             }
             if report.has_errors() {
                 ExitCode::FAILURE
@@ -237,48 +333,59 @@ fn main() -> ExitCode {
             };
             match created {
                 Ok(path) => {
-                    println!("Created {}", path.display());
                     println!(
-                        "Replace the text between « and », including the marks; the build refuses to publish them."
+                        "{}",
+                        say(Phrase::Created.with("path", path.display().to_string()))
                     );
+                    println!("{}", Phrase::ReplacePlaceholders.text(language));
                     match kind {
                         NewKind::Article => {
-                            println!("The article stays a draft until you write `draft: false`.");
+                            println!("{}", Phrase::ArticleStaysDraft.text(language));
                         }
-                        NewKind::Page => {
-                            println!("The page stays a draft until you write `draft: false`.");
-                        }
+                        NewKind::Page => println!("{}", Phrase::PageStaysDraft.text(language)),
                         NewKind::Dataset => {}
                     }
                     ExitCode::SUCCESS
                 }
-                Err(diagnostic) => {
-                    fail(&[diagnostic], "Nothing was created", "no file was changed")
-                }
+                Err(diagnostic) => fail(
+                    &[diagnostic],
+                    Phrase::NewFailed,
+                    Phrase::NewFailedConsequence,
+                    language,
+                ),
             }
         }
     }
 }
 
 /// Prints the report and a closing line; the exit code for a failed command.
-fn fail(diagnostics: &[Diagnostic], what: &str, consequence: &str) -> ExitCode {
-    print_report(diagnostics);
+fn fail(
+    diagnostics: &[Diagnostic],
+    what: Phrase,
+    consequence: Phrase,
+    language: Language,
+) -> ExitCode {
+    print_report(diagnostics, language);
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let files = (diagnostics.iter())
         .filter(|d| d.is_error())
         .map(|d| &d.file)
         .collect::<std::collections::BTreeSet<_>>()
         .len();
-    eprintln!(
-        "{what} with {errors} error{} in {files} file{}; {consequence}.",
-        if errors == 1 { "" } else { "s" },
-        if files == 1 { "" } else { "s" }
-    );
+    let summary = Phrase::FailedWith
+        .with("what", what)
+        .with(
+            "errors",
+            count(errors, Phrase::ErrorsOne, Phrase::ErrorsOther),
+        )
+        .with("files", count(files, Phrase::FilesOne, Phrase::FilesOther))
+        .with("consequence", consequence);
+    eprintln!("{}", summary.text(language));
     ExitCode::FAILURE
 }
 
 /// The check report for people: findings grouped by file, then readability per page.
-fn print_check(report: &torget::check::CheckReport) {
+fn print_check(report: &torget::check::CheckReport, language: Language) {
     let styled = colours(std::io::stdout().is_terminal());
     let mut current: Option<String> = None;
     for finding in &report.findings {
@@ -287,52 +394,69 @@ fn print_check(report: &torget::check::CheckReport) {
             println!("\n{file}");
             current = Some(file);
         }
-        for line in finding.render(styled).lines() {
+        for line in finding.render(styled, language).lines() {
             println!("  {line}");
         }
     }
     if !report.readability.is_empty() {
-        println!(
-            "\nReadability (LIX: under 30 very easy, 30–40 easy, 40–50 medium, 50–60 difficult, over 60 very difficult)"
-        );
+        println!("\n{}", Phrase::Readability.text(language));
         for page in &report.readability {
             let r = &page.readability;
             let mark = if page.over_threshold {
-                "  <- above the limit"
+                format!("  {}", Phrase::AboveLimit.text(language))
             } else {
-                ""
+                String::new()
             };
+            let counts = Phrase::ReadabilityLine
+                .with(
+                    "words",
+                    count(r.words, Phrase::WordsOne, Phrase::WordsOther),
+                )
+                .with(
+                    "sentences",
+                    count(r.sentences, Phrase::SentencesOne, Phrase::SentencesOther),
+                );
             println!(
-                "  {:>5.1}  {:<14} {} ({} words, {} sentences){mark}",
+                "  {:>5.1}  {:<14} {} ({}){mark}",
                 r.lix,
-                r.level(),
+                r.level_phrase().text(language),
                 page.file,
-                r.words,
-                r.sentences
+                counts.text(language)
             );
         }
     }
     let errors = report.findings.iter().filter(|d| d.is_error()).count();
     let warnings = report.findings.len() - errors;
-    println!(
-        "\n{errors} error{}, {warnings} warning{}.",
-        if errors == 1 { "" } else { "s" },
-        if warnings == 1 { "" } else { "s" }
-    );
+    let summary = Phrase::CheckSummary
+        .with(
+            "errors",
+            count(errors, Phrase::ErrorsOne, Phrase::ErrorsOther),
+        )
+        .with(
+            "warnings",
+            count(warnings, Phrase::WarningsOne, Phrase::WarningsOther),
+        );
+    println!("\n{}", summary.text(language));
 }
 
-/// Findings and readability as JSON for tools.
-fn json_report(findings: &[Diagnostic], readability: &[torget::check::PageReadability]) -> String {
+/// Findings and readability as JSON for tools: `rule` is a stable English id,
+/// `message` and `hint` are in the reader's language.
+fn json_report(
+    findings: &[Diagnostic],
+    readability: &[torget::check::PageReadability],
+    language: Language,
+) -> String {
     let findings: Vec<serde_json::Value> = findings
         .iter()
         .map(|d| {
             serde_json::json!({
                 "severity": if d.is_error() { "error" } else { "warning" },
+                "rule": d.rule(),
                 "file": d.file.to_string_lossy(),
                 "line": d.location.map(|l| l.line),
                 "column": d.location.map(|l| l.column),
-                "message": d.message,
-                "hint": d.hint,
+                "message": d.message_in(language),
+                "hint": d.hint_in(language),
             })
         })
         .collect();
@@ -351,9 +475,9 @@ fn colours(terminal: bool) -> bool {
     terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
-fn print_report(diagnostics: &[Diagnostic]) {
+fn print_report(diagnostics: &[Diagnostic], language: Language) {
     let styled = colours(std::io::stderr().is_terminal());
     for diagnostic in diagnostics {
-        eprint!("{}", diagnostic.render(styled));
+        eprint!("{}", diagnostic.render(styled, language));
     }
 }

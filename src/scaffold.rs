@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use crate::content::front_matter;
 use crate::diagnostics::Diagnostic;
 use crate::i18n::Lang;
+use crate::messages::{Phrase, Rule};
 use crate::text::slug::Slug;
 
 /// Writes `content/<section>/<name>/<lang>.md`; refuses to overwrite anything.
@@ -23,7 +24,12 @@ pub fn new_article(
     lang: Lang,
     today: NaiveDate,
 ) -> Result<PathBuf, Diagnostic> {
-    let (section, name) = split_target(site, target, "article", "nyheter/nytt-mote")?;
+    let (section, name) = split_target(
+        site,
+        target,
+        ("article", Phrase::TheNewArticle),
+        "nyheter/nytt-mote",
+    )?;
     let folder = site.join("content").join(section).join(name);
     let template = match lang {
         Lang::Sv => ARTICLE_SV,
@@ -48,32 +54,28 @@ pub fn new_page(site: &Path, target: &str, lang: Lang) -> Result<PathBuf, Diagno
         let diagnostic = if in_section {
             Diagnostic::error(
                 format!("content/{parent}"),
-                format!("`{parent}` is a section; a page stands on its own, outside sections"),
+                Rule::NewPageInSection.with("parent", parent),
             )
-            .with_hint(format!(
-                "for an article in the section: `torget new article {target}`"
-            ))
+            .with_hint(Phrase::NewPageInSectionHint.with("target", target))
         } else {
-            Diagnostic::error(target, "a page sits directly in content/, not in a folder")
-                .with_hint(format!("name only the page: `torget new page {last}`"))
+            Diagnostic::error(target, Rule::NewPageInFolder)
+                .with_hint(Phrase::NewPageInFolderHint.with("last", last))
         };
         return Err(diagnostic);
     }
     if let Err(message) = Slug::parse(target) {
         return Err(
-            Diagnostic::error(target, format!("the name cannot be used: {message}"))
-                .with_hint("e.g. `torget new page om-oss`: small letters, digits and hyphens"),
+            Diagnostic::error(target, Rule::NewNameUnusable.with("problem", message))
+                .with_hint(Phrase::NewPageNameHint),
         );
     }
     let folder = site.join("content").join(target);
     if folder.join("_section.yaml").is_file() {
         return Err(Diagnostic::error(
             format!("content/{target}/_section.yaml"),
-            format!("`{target}` is a section, so it cannot also be a page"),
+            Rule::NewPageIsSection.with("target", target),
         )
-        .with_hint(format!(
-            "choose another name, or add an article to it: `torget new article {target}/…`"
-        )));
+        .with_hint(Phrase::NewPageIsSectionHint.with("target", target)));
     }
     let template = match lang {
         Lang::Sv => PAGE_SV,
@@ -136,15 +138,15 @@ fn translation_of(
 ) -> Result<String, Diagnostic> {
     let shown = relative(site, source);
     // Read as a build reads it (a byte-order mark dropped, bad bytes located).
-    let text = crate::content::read_text(source, &shown).map_err(|d| {
-        d.with_hint("the new translation copies from this file; check that it can be opened")
-    })?;
-    let parsed = front_matter::parse(&shown, &text).map_err(|mut d| {
-        d.message = format!("cannot copy from this translation: {}", d.message);
+    let text = crate::content::read_text(source, &shown)
+        .map_err(|d| d.with_hint(Phrase::NewCopyFromHint))?;
+    let parsed = front_matter::parse(&shown, &text).map_err(|d| {
+        let d = d.reworded(|problem| Phrase::CannotCopyFrom.with("problem", problem));
         if d.hint.is_none() {
-            d.hint = Some("fix this file first; then run the command again".to_string());
+            d.with_hint(Phrase::FixFirst)
+        } else {
+            d
         }
-        d
     })?;
     let front = parsed.front;
     let words = Words::of(lang);
@@ -291,28 +293,31 @@ pub fn new_dataset(site: &Path, target: &str, today: NaiveDate) -> Result<PathBu
                     .then(|| "statistik".to_string())
             })
             .ok_or_else(|| {
-                Diagnostic::error(
-                    "content",
-                    "there is no statistics section to put the dataset in",
-                )
-                .with_hint(format!("name the section: `torget new dataset statistik/{target}`, after creating content/statistik/_section.yaml"))
+                Diagnostic::error("content", Rule::NewNoStatisticsSection)
+                    .with_hint(Phrase::NewNoStatisticsSectionHint.with("target", target))
             })?;
         format!("{section}/{target}")
     };
-    let (section, name) = split_target(site, &target, "dataset", "statistik/skjutningar-malmo")?;
+    let (section, name) = split_target(
+        site,
+        &target,
+        ("dataset", Phrase::TheNewDataset),
+        "statistik/skjutningar-malmo",
+    )?;
     if let Some(refusal) = articles_not_datasets(site, section, &sections) {
         let hint = match sections.first() {
-            Some(first) => format!(
-                "datasets go in a statistics section ({}): `torget new dataset {first}/{name}`, or just `torget new dataset {name}`",
-                sections
-                    .iter()
-                    .map(|s| format!("`{s}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            None => format!(
-                "make a section for statistics, e.g. content/statistik/_section.yaml, then `torget new dataset statistik/{name}`"
-            ),
+            Some(first) => Phrase::NewDatasetSectionsHint
+                .with(
+                    "sections",
+                    sections
+                        .iter()
+                        .map(|s| format!("`{s}`"))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                )
+                .with("first", first)
+                .with("name", name),
+            None => Phrase::NewMakeStatisticsSectionHint.with("name", name),
         };
         return Err(refusal.with_hint(hint));
     }
@@ -333,20 +338,24 @@ pub fn new_dataset(site: &Path, target: &str, today: NaiveDate) -> Result<PathBu
 fn split_target<'a>(
     site: &Path,
     target: &'a str,
-    what: &str,
+    // The command's word (`article`) and what the reader calls the new thing.
+    (what, the_new): (&str, Phrase),
     example: &str,
 ) -> Result<(&'a str, &'a str), Diagnostic> {
+    let example = Phrase::NewExample
+        .with("what", what)
+        .with("example", example);
     let target = target.trim_matches('/');
     let Some((section, name)) = target.rsplit_once('/') else {
         return Err(
-            Diagnostic::error(target, format!("name the section and the new {what}"))
-                .with_hint(format!("e.g. `torget new {what} {example}`")),
+            Diagnostic::error(target, Rule::NewNameSection.with("what", the_new))
+                .with_hint(example),
         );
     };
     if let Err(message) = Slug::parse(name) {
         return Err(
-            Diagnostic::error(target, format!("the name cannot be used: {message}"))
-                .with_hint(format!("e.g. `torget new {what} {example}`")),
+            Diagnostic::error(target, Rule::NewNameUnusable.with("problem", message))
+                .with_hint(example),
         );
     }
     let safe_section = section.split('/').all(|part| Slug::parse(part).is_ok());
@@ -359,9 +368,9 @@ fn split_target<'a>(
     {
         return Err(Diagnostic::error(
             format!("content/{section}"),
-            format!("there is no section `{section}`"),
+            Rule::NewNoSuchSection.with("section", section),
         )
-        .with_hint("sections are folders under content/ holding a _section.yaml"));
+        .with_hint(Phrase::NewNoSuchSectionHint));
     }
     Ok((section, name))
 }
@@ -398,7 +407,7 @@ fn articles_not_datasets(site: &Path, section: &str, datasets: &[String]) -> Opt
     if holds_articles(&folder) {
         return Some(Diagnostic::error(
             format!("content/{section}"),
-            format!("`{section}` holds articles, not datasets"),
+            Rule::NewSectionHoldsArticles.with("section", section),
         ));
     }
     if datasets.iter().any(|s| s == section) {
@@ -414,11 +423,8 @@ fn articles_not_datasets(site: &Path, section: &str, datasets: &[String]) -> Opt
     // A `_section.yaml` that does not parse is the build's to report.
     let meta: Sort = crate::yaml::parse(&file, &text).ok()?;
     (meta.sort.as_deref() == Some("date")).then(|| {
-        Diagnostic::error(
-            &file,
-            format!("`{section}` lists articles by date (`sort: date`), not datasets"),
-        )
-        .at(&text, crate::yaml::key_location(&text, 0, "sort"))
+        Diagnostic::error(&file, Rule::NewSectionSortsByDate.with("section", section))
+            .at(&text, crate::yaml::key_location(&text, 0, "sort"))
     })
 }
 
@@ -442,11 +448,8 @@ fn relative(site: &Path, path: &Path) -> String {
 
 fn refuse_existing(site: &Path, file: &Path) -> Result<(), Diagnostic> {
     if file.exists() {
-        return Err(Diagnostic::error(
-            relative(site, file),
-            "the file already exists; torget new never overwrites",
-        )
-        .with_hint("choose another name, or edit the file that is there"));
+        return Err(Diagnostic::error(relative(site, file), Rule::NewFileExists)
+            .with_hint(Phrase::NewFileExistsHint));
     }
     Ok(())
 }
@@ -465,8 +468,11 @@ fn write_new(site: &Path, file: &Path, text: &str) -> Result<(), Diagnostic> {
 }
 
 fn io_error(site: &Path, path: &Path, error: std::io::Error) -> Diagnostic {
-    Diagnostic::error(relative(site, path), format!("cannot write it: {error}"))
-        .with_hint("check that the site folder exists and that you may write in it")
+    Diagnostic::error(
+        relative(site, path),
+        Rule::CannotWrite.with("error", error.to_string()),
+    )
+    .with_hint(Phrase::CannotWriteHint)
 }
 
 const ARTICLE_SV: &str = r#"---

@@ -26,6 +26,7 @@ use tokio::sync::{broadcast, mpsc, watch};
 
 use crate::diagnostics::Diagnostic;
 use crate::live::{LiveSite, PlaceholderPages};
+use crate::messages::{Language, Message, Phrase, Rule, count};
 use crate::output::Files;
 use crate::steps::BuildOptions;
 use crate::text::escape_attribute as escape;
@@ -40,6 +41,8 @@ pub struct ServeOptions {
     pub port: u16,
     /// The build date; today when `None`.
     pub today: Option<NaiveDate>,
+    /// The language findings are told in, on the terminal and in the browser.
+    pub messages: Language,
 }
 
 /// The path the browser listens on for reload events.
@@ -62,6 +65,7 @@ struct Shared {
     latest: RwLock<Arc<Latest>>,
     reload: broadcast::Sender<()>,
     shutdown: watch::Receiver<bool>,
+    messages: Language,
 }
 
 /// Serves the site until Ctrl-C; returns an error only if it cannot start
@@ -71,7 +75,9 @@ pub fn serve(options: ServeOptions) -> Result<(), Diagnostic> {
         .worker_threads(2)
         .enable_all()
         .build()
-        .map_err(|e| Diagnostic::error("serve", format!("cannot start the server: {e}")))?;
+        .map_err(|e| {
+            Diagnostic::error("serve", Rule::ServeCannotStart.with("error", e.to_string()))
+        })?;
     runtime.block_on(run(options))
 }
 
@@ -95,6 +101,7 @@ struct Preview {
     live: LiveSite,
     /// Each warning as printed, so an unchanged one is not printed again.
     shown: BTreeSet<String>,
+    messages: Language,
 }
 
 /// Builds the whole site (`changed` is `None`) or what the changed files
@@ -104,13 +111,17 @@ fn rebuild(preview: &Mutex<Preview>, changed: Option<Vec<PathBuf>>) -> Option<La
     let mut preview = preview
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
-    let Preview { live, shown } = &mut *preview;
+    let Preview {
+        live,
+        shown,
+        messages,
+    } = &mut *preview;
     let outcome = match changed {
         Some(changed) if live.is_unchanged_by(&changed) => return None,
         Some(changed) => live.rebuild(&changed),
         None => live.build_all(),
     };
-    Some(report(live, shown, outcome, started))
+    Some(report(live, shown, outcome, started, *messages))
 }
 
 /// Builds the whole site, for the first time.
@@ -119,9 +130,13 @@ fn build_all(preview: &Mutex<Preview>) -> Latest {
     let mut preview = preview
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
-    let Preview { live, shown } = &mut *preview;
+    let Preview {
+        live,
+        shown,
+        messages,
+    } = &mut *preview;
     let outcome = live.build_all();
-    report(live, shown, outcome, started)
+    report(live, shown, outcome, started, *messages)
 }
 
 /// What a build made, told on the terminal as `build` does; the browser gets the same.
@@ -134,11 +149,12 @@ fn report(
     shown: &mut BTreeSet<String>,
     outcome: Result<crate::live::Rebuilt, Vec<Diagnostic>>,
     started: std::time::Instant,
+    messages: Language,
 ) -> Latest {
     match outcome {
         Ok(rebuilt) => {
             let now: BTreeSet<String> = (rebuilt.summary.warnings.iter())
-                .map(|w| w.render(false))
+                .map(|w| w.render(false, messages))
                 .collect();
             for warning in now.difference(shown) {
                 eprint!("{warning}");
@@ -147,14 +163,15 @@ fn report(
             let still = now.intersection(shown).count();
             let mut told = Vec::new();
             if gone > 0 {
-                told.push(format!("{gone} warning{} gone", plural(gone)));
+                told.push(
+                    count(gone, Phrase::WarningsGoneOne, Phrase::WarningsGoneOther).text(messages),
+                );
             }
             if still > 0 {
-                told.push(format!(
-                    "{still} earlier warning{} still stand{}",
-                    plural(still),
-                    if still == 1 { "s" } else { "" }
-                ));
+                told.push(
+                    count(still, Phrase::WarningsStandOne, Phrase::WarningsStandOther)
+                        .text(messages),
+                );
             }
             if !told.is_empty() {
                 eprintln!("({}.)", told.join("; "));
@@ -162,14 +179,15 @@ fn report(
             *shown = now;
             let pages = rebuilt.summary.pages.values().sum::<usize>();
             let took = started.elapsed().as_millis();
-            if rebuilt.incremental {
-                println!(
-                    "Rebuilt {} of {pages} pages in {took} ms.",
-                    rebuilt.summary.rendered
-                );
+            let said = if rebuilt.incremental {
+                Phrase::ServeRebuilt.with("rendered", rebuilt.summary.rendered.to_string())
             } else {
-                println!("Built {pages} pages in {took} ms.");
-            }
+                Message::from(Phrase::ServeBuilt)
+            };
+            let said = said
+                .with("pages", pages.to_string())
+                .with("ms", took.to_string());
+            println!("{}", said.text(messages));
             Latest::Site(
                 Arc::clone(live.files()),
                 Arc::clone(live.placeholder_pages()),
@@ -177,16 +195,12 @@ fn report(
         }
         Err(diagnostics) => {
             for diagnostic in &diagnostics {
-                eprint!("{}", diagnostic.render(false));
+                eprint!("{}", diagnostic.render(false, messages));
             }
-            eprintln!("The site has errors; the browser shows them until they are fixed.");
+            eprintln!("{}", Phrase::ServeHasErrors.text(messages));
             Latest::Errors(diagnostics)
         }
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 async fn run(options: ServeOptions) -> Result<(), Diagnostic> {
@@ -197,8 +211,13 @@ async fn run(options: ServeOptions) -> Result<(), Diagnostic> {
     }
     let address = SocketAddr::new(options.bind, options.port);
     let listener = tokio::net::TcpListener::bind(address).await.map_err(|e| {
-        Diagnostic::error("serve", format!("cannot listen on {address}: {e}"))
-            .with_hint("another program may use the port; choose another with --port")
+        Diagnostic::error(
+            "serve",
+            Rule::ServeCannotListen
+                .with("address", address.to_string())
+                .with("error", e.to_string()),
+        )
+        .with_hint(Phrase::ServePortHint)
     })?;
     let address = listener.local_addr().unwrap_or(address);
     let build = build_options(&options, address);
@@ -207,13 +226,14 @@ async fn run(options: ServeOptions) -> Result<(), Diagnostic> {
         // Drafts are shown, and may still hold placeholders.
         live: LiveSite::preview(build),
         shown: BTreeSet::new(),
+        messages: options.messages,
     }));
     let first = {
         let live = Arc::clone(&live);
         tokio::task::spawn_blocking(move || build_all(&live))
             .await
             .map_err(|e| {
-                Diagnostic::error("serve", format!("the first build failed to run: {e}"))
+                Diagnostic::error("serve", Rule::ServeFirstBuild.with("error", e.to_string()))
             })?
     };
     let (reload, _) = broadcast::channel(16);
@@ -222,6 +242,7 @@ async fn run(options: ServeOptions) -> Result<(), Diagnostic> {
         latest: RwLock::new(Arc::new(first)),
         reload,
         shutdown,
+        messages: options.messages,
     });
 
     // The files that changed, or `None` when the watcher lost track and everything must be read.
@@ -251,10 +272,13 @@ async fn run(options: ServeOptions) -> Result<(), Diagnostic> {
             let _ = changes.send(paths);
         },
     )
-    .map_err(|e| Diagnostic::error("serve", format!("cannot watch the site for changes: {e}")))?;
+    .map_err(|e| Diagnostic::error("serve", Rule::ServeCannotWatch.with("error", e.to_string())))?;
     for (path, mode) in watched_paths(&site_folder) {
         debouncer.watch(&path, mode).map_err(|e| {
-            Diagnostic::error(path.display().to_string(), format!("cannot watch it: {e}"))
+            Diagnostic::error(
+                path.display().to_string(),
+                Rule::ServeCannotWatchFile.with("error", e.to_string()),
+            )
         })?;
     }
 
@@ -309,17 +333,23 @@ async fn run(options: ServeOptions) -> Result<(), Diagnostic> {
         )
         .fallback(page)
         .with_state(Arc::clone(&shared));
-    println!("Serving the site at http://{address}/ (Ctrl-C stops).");
+    let messages = options.messages;
+    println!(
+        "{}",
+        Phrase::ServeServing
+            .with("address", address.to_string())
+            .text(messages)
+    );
     let served = axum::serve(listener, app)
         .with_graceful_shutdown(async move {
             let _ = tokio::signal::ctrl_c().await;
-            println!("\nStopping.");
+            println!("\n{}", Phrase::ServeStopping.text(messages));
             let _ = stop.send(true);
         })
         .await;
     rebuilder.abort();
     drop(debouncer);
-    served.map_err(|e| Diagnostic::error("serve", format!("the server stopped: {e}")))
+    served.map_err(|e| Diagnostic::error("serve", Rule::ServeStopped.with("error", e.to_string())))
 }
 
 /// The folders whose changes may rebuild the site: the site folder itself
@@ -396,7 +426,9 @@ async fn page(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
         }
     };
     match latest.as_ref() {
-        Latest::Errors(diagnostics) if path.ends_with(".html") => error_page(diagnostics),
+        Latest::Errors(diagnostics) if path.ends_with(".html") => {
+            error_page(diagnostics, shared.messages)
+        }
         Latest::Errors(_) => not_found(),
         Latest::Site(files, unfinished) => match files.get(&path) {
             Some(bytes) => file_response(&path, bytes, unfinished),
@@ -519,16 +551,24 @@ fn not_found() -> Response {
 }
 
 /// Every error of the build, in place of the page asked for.
-fn error_page(diagnostics: &[Diagnostic]) -> Response {
-    let mut html = String::from(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>The site has errors</title>\n<style>body{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1a1a1a}pre{background:#f4f4f2;padding:.75rem;overflow-x:auto}li{margin-bottom:1.5rem}</style>\n</head>\n<body>\n<main>\n<h1>The site has errors</h1>\n<p>Fix them and save; this page reloads by itself.</p>\n<ol>\n",
+fn error_page(diagnostics: &[Diagnostic], messages: Language) -> Response {
+    let (lang, title, advice) = (
+        match messages {
+            Language::Swedish => "sv",
+            Language::English => "en",
+        },
+        escape(&Phrase::ErrorPageTitle.text(messages)),
+        escape(&Phrase::ErrorPageAdvice.text(messages)),
+    );
+    let mut html = format!(
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>body{{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1a1a1a}}pre{{background:#f4f4f2;padding:.75rem;overflow-x:auto}}li{{margin-bottom:1.5rem}}</style>\n</head>\n<body>\n<main>\n<h1>{title}</h1>\n<p>{advice}</p>\n<ol>\n",
     );
     for diagnostic in diagnostics {
         html.push_str(&format!(
             "<li><p><strong>{}</strong>: {}</p><pre>{}</pre></li>\n",
             escape(&diagnostic.position()),
-            escape(&diagnostic.message),
-            escape(&diagnostic.render(false))
+            escape(&diagnostic.message_in(messages)),
+            escape(&diagnostic.render(false, messages))
         ));
     }
     html.push_str("</ol>\n</main>\n");

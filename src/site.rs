@@ -16,6 +16,7 @@ use crate::content::{Article, Content, Section, SortOrder, Translation};
 use crate::dataset::Dataset;
 use crate::diagnostics::Diagnostic;
 use crate::i18n::{Lang, collation_key};
+use crate::messages::{Message, Phrase, Rule};
 use crate::text::slug::Slug;
 use crate::yaml;
 
@@ -347,20 +348,25 @@ impl Site {
                     errors.push(
                         Diagnostic::error(
                             &section.file,
-                            format!("the section has no {} title", lang.english_name()),
+                            Rule::SectionTitleMissingLanguage.with("language", lang.name()),
                         )
                         .at(&section.text, title_at)
-                        .with_hint(format!("add `{}: …` under `title`", lang.code())),
+                        .with_hint(
+                            Phrase::AddUnder
+                                .with("code", lang.code())
+                                .with("key", "title"),
+                        ),
                     );
                     continue;
                 };
                 let folder = key.rsplit('/').next().unwrap_or(key);
                 let slug = match section.meta.slug.get(lang) {
                     Some(given) => Slug::parse(given),
-                    None if lang == self.config.default_language => Slug::parse(folder)
-                        .map_err(|e| format!("the folder name is used as the slug, but {e}")),
+                    None if lang == self.config.default_language => {
+                        Slug::parse(folder).map_err(|e| Phrase::FolderNameSlug.with("problem", e))
+                    }
                     None => Slug::from_text(title)
-                        .ok_or_else(|| format!("no slug can be made from the title `{title}`")),
+                        .ok_or_else(|| Rule::SlugFromTitle.with("title", title.as_str())),
                 };
                 let slug = match slug {
                     Ok(slug) => slug,
@@ -368,10 +374,7 @@ impl Site {
                         errors.push(
                             Diagnostic::error(&section.file, message)
                                 .at(&section.text, yaml::key_location(&section.text, 0, "slug"))
-                                .with_hint(format!(
-                                    "set `slug: {{ {}: … }}` using lowercase letters, digits and dashes",
-                                    lang.code()
-                                )),
+                                .with_hint(Phrase::SectionSlugHint.with("code", lang.code())),
                         );
                         continue;
                     }
@@ -414,15 +417,12 @@ impl Site {
                 let front = &translation.front;
                 if section.is_some_and(|s| s.meta.sort == SortOrder::Date) && front.date.is_none() {
                     errors.push(
-                        Diagnostic::error(
-                            &translation.file,
-                            "an article in a dated section needs a `date`",
-                        )
-                        .at(
-                            &translation.text,
-                            yaml::key_location(&translation.text, 0, "title"),
-                        )
-                        .with_hint("add a line `date: 2019-11-13` (the day it is published)"),
+                        Diagnostic::error(&translation.file, Rule::ArticleNeedsDate)
+                            .at(
+                                &translation.text,
+                                yaml::key_location(&translation.text, 0, "title"),
+                            )
+                            .with_hint(Phrase::ArticleNeedsDateHint),
                     );
                 }
                 if let Some(image) = &front.image
@@ -431,22 +431,19 @@ impl Site {
                     errors.push(
                         Diagnostic::error(
                             &translation.file,
-                            format!("the image `{}` is not in the article's folder", image.src),
+                            Rule::LeadImageMissing.with("src", &image.src),
                         )
                         .at(
                             &translation.text,
                             yaml::key_location(&translation.text, 0, "image"),
                         )
-                        .with_hint(
-                            "put the image file beside sv.md and en.md, and give its file name",
-                        ),
+                        .with_hint(Phrase::LeadImageMissingHint),
                     );
                 }
                 let slug = match &front.slug {
                     Some(given) => Slug::parse(given),
-                    None => translation.title_slug.clone().ok_or_else(|| {
-                        format!("no slug can be made from the title `{}`", front.title)
-                    }),
+                    None => (translation.title_slug.clone())
+                        .ok_or_else(|| Rule::SlugFromTitle.with("title", &front.title)),
                 };
                 let slug = match slug {
                     Ok(slug) => slug,
@@ -458,8 +455,11 @@ impl Site {
                         };
                         errors.push(
                             Diagnostic::error(&translation.file, message)
-                                .at(&translation.text, yaml::key_location(&translation.text, 0, key_name))
-                                .with_hint("set `slug:` to lowercase letters, digits and dashes, e.g. `ny-call-in`"),
+                                .at(
+                                    &translation.text,
+                                    yaml::key_location(&translation.text, 0, key_name),
+                                )
+                                .with_hint(Phrase::ArticleSlugHint),
                         );
                         continue;
                     }
@@ -487,15 +487,13 @@ impl Site {
                         errors.push(
                             Diagnostic::warning(
                                 &translation.file,
-                                format!(
-                                    "another page has the same title, so this one is at /{path}"
-                                ),
+                                Rule::SameTitleAddress.with("path", path.to_string()),
                             )
                             .at(
                                 &translation.text,
                                 yaml::key_location(&translation.text, 0, "title"),
                             )
-                            .with_hint("set `slug:` to give it an address of its own"),
+                            .with_hint(Phrase::SameTitleAddressHint),
                         );
                     }
                     taken.insert(path.clone());
@@ -528,8 +526,13 @@ impl Site {
             self.resolved.dataset_paths.insert(key.clone(), paths);
             if let Some(first) = self.resolved.dataset_ids.get(dataset.id.as_str()) {
                 errors.push(
-                    Diagnostic::error(&dataset.file, format!("the dataset id `{}` is also used by content/{first}.yaml", dataset.id))
-                        .with_hint("`trend` blocks name datasets by file name, so each must be unique: rename one file"),
+                    Diagnostic::error(
+                        &dataset.file,
+                        Rule::DatasetIdTwice
+                            .with("id", dataset.id.to_string())
+                            .with("first", first.to_string()),
+                    )
+                    .with_hint(Phrase::DatasetIdTwiceHint),
                 );
             } else {
                 self.resolved
@@ -623,9 +626,15 @@ impl Site {
                     .clone();
                 let Some(slug) = slug else {
                     errors.push(
-                        Diagnostic::error(&translation.file, format!("the topic `{name}` has no letters or digits to make an address from"))
-                            .at(&translation.text, yaml::key_location(&translation.text, 0, "tags"))
-                            .with_hint("write topics as words, e.g. `tags: [sluta skjut, call-in]`"),
+                        Diagnostic::error(
+                            &translation.file,
+                            Rule::TopicNoLetters.with("name", name.to_string()),
+                        )
+                        .at(
+                            &translation.text,
+                            yaml::key_location(&translation.text, 0, "tags"),
+                        )
+                        .with_hint(Phrase::TopicNoLettersHint),
                     );
                     continue;
                 };
@@ -761,9 +770,11 @@ impl Site {
                 Some(first) => {
                     let mut error = Diagnostic::error(
                         owner.as_ref(),
-                        format!("the URL /{path} is already used by {first}"),
+                        Rule::AddressTaken
+                            .with("path", path.to_string())
+                            .with("first", first.to_string()),
                     )
-                    .with_hint("give one of them another `slug`");
+                    .with_hint(Phrase::AddressTakenHint);
                     if let Some(t) = translation {
                         // The path came from the given slug, else from the title.
                         let location = if t.front.slug.is_some() {
@@ -934,7 +945,7 @@ impl Site {
     }
 
     /// Looks up `@/<content path>` for a reader of `lang`, falling back to another language.
-    pub(crate) fn lookup(&self, content_path: &str, lang: Lang) -> Result<Resolved<'_>, String> {
+    pub(crate) fn lookup(&self, content_path: &str, lang: Lang) -> Result<Resolved<'_>, Message> {
         let key = content_path.trim_matches('/');
         // Also when there is no such article: it may come.
         record(Part::Article(key));
@@ -962,7 +973,7 @@ impl Site {
                     });
                 }
             }
-            return Err(format!("`@/{key}` has no page in any language"));
+            return Err(Rule::LinkNoPage.with("page", key));
         }
         if let Some(section) = self.content.sections.get(key) {
             for l in fallbacks {
@@ -984,11 +995,11 @@ impl Site {
             });
         }
         if let Some(reason) = self.content.unpublished.get(key) {
-            return Err(format!(
-                "`@/{key}` is not published in this build: {reason}"
-            ));
+            return Err(Rule::LinkUnpublishedPage
+                .with("page", key)
+                .with("reason", *reason));
         }
-        Err(format!("there is no page `@/{key}`"))
+        Err(Rule::LinkMissingPage.with("page", key))
     }
 }
 

@@ -8,6 +8,7 @@
 use serde::de::DeserializeOwned;
 
 use crate::diagnostics::{Diagnostic, Location, closest};
+use crate::messages::{Message, Phrase, Rule};
 use crate::text::date::calendar_problem;
 
 /// Parses `text[start..end]` as YAML into `T`; errors point into the whole `text` of `file`.
@@ -52,31 +53,29 @@ pub(crate) fn parse_in<T: DeserializeOwned>(
                 .with_hint(slip.hint);
         }
         let (message, hint) = explain(strip_position(&raw));
-        let mut diagnostic = Diagnostic::error(file, message).at_offset(text, offset);
-        if let Some(hint) = hint {
-            diagnostic = diagnostic.with_hint(hint);
-        }
-        diagnostic
+        Diagnostic::error(file, message)
+            .at_offset(text, offset)
+            .with_hint_if(hint)
     })
 }
 
 /// A mistake in the YAML text itself, found by looking at the text rather than at what the parser made of it.
 struct Slip {
     offset: usize,
-    message: String,
-    hint: String,
+    message: Message,
+    hint: Message,
 }
 
 /// Characters that look like a space or like nothing, with their names.
-const INVISIBLE: [(char, &str); 8] = [
-    ('\u{a0}', "a no-break space (U+00A0)"),
-    ('\u{2007}', "a figure space (U+2007)"),
-    ('\u{202f}', "a narrow no-break space (U+202F)"),
-    ('\u{200b}', "a zero-width space (U+200B)"),
-    ('\u{200c}', "a zero-width non-joiner (U+200C)"),
-    ('\u{200d}', "a zero-width joiner (U+200D)"),
-    ('\u{2060}', "a word joiner (U+2060)"),
-    ('\u{feff}', "a byte order mark (U+FEFF)"),
+const INVISIBLE: [(char, Phrase); 8] = [
+    ('\u{a0}', Phrase::NoBreakSpace),
+    ('\u{2007}', Phrase::FigureSpace),
+    ('\u{202f}', Phrase::NarrowNoBreakSpace),
+    ('\u{200b}', Phrase::ZeroWidthSpace),
+    ('\u{200c}', Phrase::ZeroWidthNonJoiner),
+    ('\u{200d}', Phrase::ZeroWidthJoiner),
+    ('\u{2060}', Phrase::WordJoiner),
+    ('\u{feff}', Phrase::ByteOrderMark),
 ];
 
 /// Quotes that word processors type for `"` and `'`, which YAML reads as letters.
@@ -121,9 +120,8 @@ fn slip_in_line(line: &str, on_error_line: bool) -> Option<Slip> {
     {
         return Some(Slip {
             offset: tab,
-            message: "a tab is used for indentation; YAML allows only spaces there".to_string(),
-            hint: "replace the tab with spaces: two spaces for each level of indentation"
-                .to_string(),
+            message: Rule::YamlTab.into(),
+            hint: Phrase::TabHint.into(),
         });
     }
     let structural = |c: Option<char>| {
@@ -141,24 +139,18 @@ fn slip_in_line(line: &str, on_error_line: bool) -> Option<Slip> {
         {
             let is_space = matches!(c, '\u{a0}' | '\u{2007}' | '\u{202f}');
             let place = match line[..at].split_whitespace().next_back() {
-                Some(word) => format!(" after `{word}`"),
-                None => String::new(),
+                Some(word) => Phrase::AfterWord.with("word", word),
+                None => Message::verbatim(""),
             };
-            let (message, hint) = if is_space {
-                (
-                    format!("{name}{place}: YAML does not read it as a space"),
-                    "delete it and type an ordinary space; it often comes with text copied from Word or a web page",
-                )
+            let (rule, hint) = if is_space {
+                (Rule::YamlInvisibleSpace, Phrase::InvisibleSpaceHint)
             } else {
-                (
-                    format!("an invisible character{place}: {name}"),
-                    "delete it (it is invisible, so delete the characters around it and type them again); it often comes with text copied from a web page",
-                )
+                (Rule::YamlInvisibleCharacter, Phrase::InvisibleCharacterHint)
             };
             return Some(Slip {
                 offset: at,
-                message,
-                hint: hint.to_string(),
+                message: rule.with("character", *name).with("place", place),
+                hint: hint.into(),
             });
         }
         let lead = line[..at].trim_end_matches(' ');
@@ -181,12 +173,8 @@ fn slip_in_line(line: &str, on_error_line: bool) -> Option<Slip> {
             };
             return Some(Slip {
                 offset: at,
-                message: format!(
-                    "`{c}` is a typographic quote, which YAML reads as part of the text, not as a quote"
-                ),
-                hint: format!(
-                    "write it in straight quotes instead: {quoted} (Word turns \" into “ ” as you type)"
-                ),
+                message: Rule::YamlTypographicQuote.with("quote", c.to_string()),
+                hint: Phrase::TypographicQuoteHint.with("quoted", quoted),
             });
         }
         if on_error_line
@@ -196,9 +184,8 @@ fn slip_in_line(line: &str, on_error_line: bool) -> Option<Slip> {
         {
             return Some(Slip {
                 offset: at,
-                message: "`-` alone is not a value: YAML reads it as the start of a list"
-                    .to_string(),
-                hint: "write `null` where there is no value, or leave the line out".to_string(),
+                message: Rule::YamlDashValue.into(),
+                hint: Phrase::DashValueHint.into(),
             });
         }
     }
@@ -442,63 +429,62 @@ fn strip_position(raw: &str) -> &str {
 }
 
 /// Turns serde's wording into ours, with a hint where we can give one.
-fn explain(raw: &str) -> (String, Option<String>) {
+fn explain(raw: &str) -> (Message, Option<Message>) {
     // serde prefixes nested errors with the path to the value ("image.alt: …").
     let (path, message) = match raw.split_once(": ") {
         Some((path, rest)) if !path.contains(' ') => (Some(path), rest),
         _ => (None, raw),
     };
-    let at = |s: String| match path {
-        Some(p) => format!("in `{p}`: {s}"),
-        None => s,
+    let at = |m: Message| match path {
+        Some(p) => Phrase::InPath.with("path", p).with("message", m),
+        None => m,
     };
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let (key, expected) = rest.split_once('`').unwrap_or((rest, ""));
         let allowed = backticked(expected);
         let hint = match closest(key, allowed.iter().copied()) {
-            Some(best) => format!("did you mean `{best}`?"),
-            None if allowed.is_empty() => "remove this key".to_string(),
-            None => format!("the keys allowed here are {}", list(&allowed)),
+            Some(best) => Phrase::DidYouMean.with("suggestion", best),
+            None if allowed.is_empty() => Phrase::RemoveKey.into(),
+            None => Phrase::AllowedKeys.with("keys", list(&allowed)),
         };
-        return (at(format!("unknown key `{key}`")), Some(hint));
+        return (at(Rule::YamlUnknownKey.with("key", key)), Some(hint));
     }
     if let Some(rest) = message.strip_prefix("unknown variant `") {
         let (value, expected) = rest.split_once('`').unwrap_or((rest, ""));
         let allowed = backticked(expected);
         let hint = match closest(value, allowed.iter().copied()) {
-            Some(best) => format!("did you mean `{best}`?"),
-            None => format!("write one of {}", list(&allowed)),
+            Some(best) => Phrase::DidYouMean.with("suggestion", best),
+            None => Phrase::WriteOneOf.with("values", list(&allowed)),
         };
-        return (at(format!("unknown value `{value}`")), Some(hint));
+        return (at(Rule::YamlUnknownValue.with("value", value)), Some(hint));
     }
     if let Some(rest) = message.strip_prefix("missing field `") {
         let key = rest.split('`').next().unwrap_or(rest);
         return (
-            at(format!("missing key `{key}`")),
-            Some(format!("add a line `{key}: …`")),
+            at(Rule::YamlMissingKey.with("key", key)),
+            Some(Phrase::AddKey.with("key", key)),
         );
     }
     if let Some(rest) = message.strip_prefix("invalid type: ") {
+        // serde's words for types ("a boolean", "string \"kanske\"") stay English.
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         let hint = match expected {
-            "a boolean" => "write `true` or `false`".to_string(),
-            e if e.contains("sequence") => "write a list, e.g. `[one, two]`".to_string(),
-            e if e.contains("map") => "write keys on indented lines below this one".to_string(),
-            e if e.contains("string") => {
-                "write text; put it in quotes if it looks like a number or date".to_string()
-            }
-            e => format!("write {e}"),
+            "a boolean" => Phrase::WriteBoolean.into(),
+            e if e.contains("sequence") => Phrase::WriteList.into(),
+            e if e.contains("map") => Phrase::WriteMapping.into(),
+            e if e.contains("string") => Phrase::WriteText.into(),
+            e => Phrase::WriteExpected.with("expected", e),
         };
-        return (
-            at(format!("wrong type: found {found}, expected {expected}")),
-            Some(hint),
-        );
+        let message = Rule::YamlWrongType
+            .with("found", serde_found(found))
+            .with("expected", serde_expected(expected));
+        return (at(message), Some(hint));
     }
     if let Some(rest) = message.strip_prefix("duplicate field `") {
         let key = rest.split('`').next().unwrap_or(rest);
         return (
-            at(format!("key `{key}` appears twice")),
-            Some("keep one of them".to_string()),
+            at(Rule::YamlDuplicateKey.with("key", key)),
+            Some(Phrase::KeepOne.into()),
         );
     }
     if let Some(rest) = message.strip_prefix("invalid date ") {
@@ -507,36 +493,65 @@ fn explain(raw: &str) -> (String, Option<String>) {
         let hint = if let Some(problem) = calendar_problem(written) {
             problem
         } else if rest.contains("HH:MM") {
-            "write dates as YYYY-MM-DD, e.g. 2019-11-13; add a Swedish time as `2019-11-13 10:00`, `2019-11-13T10:00` or with seconds `2019-11-13 10:00:00`".to_string()
+            Phrase::WriteDateTime.into()
         } else {
-            "write dates as YYYY-MM-DD, e.g. 2019-11-13".to_string()
+            Phrase::WriteDate.into()
         };
-        return (
-            at(format!(
-                "invalid date {}",
-                rest.split(", expected").next().unwrap_or(rest)
-            )),
-            Some(hint),
-        );
+        let value = rest.split(", expected").next().unwrap_or(rest);
+        return (at(Rule::YamlInvalidDate.with("value", value)), Some(hint));
     }
     if message.contains("mapping values are not allowed")
         || message.contains("did not find expected")
         || message.contains("found character that cannot start")
         || message.contains("could not find expected")
     {
+        // The parser's own words say what it expected; they stay English.
         return (
-            format!("malformed YAML: {message}"),
-            Some("check the indentation and put text containing `:` or `#` in quotes".to_string()),
+            Rule::YamlMalformed.with("problem", message),
+            Some(Phrase::MalformedHint.into()),
         );
     }
     // Our own value checks give their advice after `; ` (see dataset values).
     if let Some((problem, advice)) = message.split_once(" is not a number; ") {
         return (
-            at(format!("{problem} is not a number")),
-            Some(advice.to_string()),
+            at(Rule::YamlNotANumber.with("value", problem)),
+            Some(Message::verbatim(advice)),
         );
     }
-    (at(message.to_string()), None)
+    (at(Rule::YamlInvalid.with("problem", message)), None)
+}
+
+/// What serde says it found (`string "kanske"`, `integer `5``), in the
+/// reader's language where we know the words; as serde wrote it otherwise.
+fn serde_found(found: &str) -> Message {
+    let kinds = [
+        ("string ", Phrase::FoundString),
+        ("integer ", Phrase::FoundInteger),
+        ("floating point ", Phrase::FoundFloat),
+        ("boolean ", Phrase::FoundBoolean),
+    ];
+    for (prefix, phrase) in kinds {
+        if let Some(value) = found.strip_prefix(prefix) {
+            return phrase.with("value", value);
+        }
+    }
+    match found {
+        "sequence" => Phrase::FoundSequence.into(),
+        "map" => Phrase::FoundMap.into(),
+        "unit value" => Phrase::FoundUnit.into(),
+        other => Message::verbatim(other),
+    }
+}
+
+/// What serde says it expected (`a boolean`), as [`serde_found`] does.
+fn serde_expected(expected: &str) -> Message {
+    match expected {
+        "a boolean" => Phrase::ExpectedBoolean.into(),
+        "a string" => Phrase::ExpectedString.into(),
+        "a sequence" => Phrase::ExpectedSequence.into(),
+        "a map" => Phrase::ExpectedMap.into(),
+        other => Message::verbatim(other),
+    }
 }
 
 fn backticked(text: &str) -> Vec<&str> {
@@ -571,7 +586,7 @@ mod tests {
         let end = text.rfind("---").unwrap();
         let err = parse_in::<Front>("a.md", text, 4, end).unwrap_err();
         assert_eq!(err.to_string(), "a.md:2:1: unknown key `titel`");
-        assert_eq!(err.hint.as_deref(), Some("did you mean `title`?"));
+        assert_eq!(err.hint().as_deref(), Some("did you mean `title`?"));
     }
 
     #[test]
@@ -580,18 +595,28 @@ mod tests {
         let err = parse::<Front>("a.yaml", text).unwrap_err();
         assert_eq!(err.location.unwrap().line, 2);
         assert!(
-            err.message.contains("expected a boolean"),
+            err.message().contains("expected a boolean"),
             "{}",
-            err.message
+            err.message()
         );
-        assert_eq!(err.hint.as_deref(), Some("write `true` or `false`"));
+        assert_eq!(err.hint().as_deref(), Some("write `true` or `false`"));
+        // serde's words for what it found and expected are said in Swedish too.
+        assert_eq!(
+            err.message_in(crate::messages::Language::Swedish),
+            "i `draft`: fel sorts värde: här står texten \"kanske\", men här ska stå `true` eller `false`"
+        );
+        assert_eq!(err.rule(), Some("yaml-wrong-type"));
     }
 
     #[test]
     fn malformed_yaml_is_located() {
         let text = "title: Hej\n  - x: [\n";
         let err = parse::<Front>("a.yaml", text).unwrap_err();
-        assert!(err.message.starts_with("malformed YAML"), "{}", err.message);
+        assert!(
+            err.message().starts_with("malformed YAML"),
+            "{}",
+            err.message()
+        );
         assert!(err.location.is_some());
     }
 
@@ -613,9 +638,9 @@ mod tests {
         let err = parse::<Outer>("a.yaml", text).unwrap_err();
         assert_eq!(err.location.unwrap().line, 4, "{err}");
         assert!(
-            err.message.contains("unknown key `width`"),
+            err.message().contains("unknown key `width`"),
             "{}",
-            err.message
+            err.message()
         );
     }
 
@@ -663,8 +688,8 @@ mod tests {
         let err = parse_in::<Front>("a.md", &text, 4, end).unwrap_err();
         (
             err.location.unwrap(),
-            err.message,
-            err.hint.unwrap_or_default(),
+            err.message(),
+            err.hint().unwrap_or_default(),
         )
     }
 
@@ -731,7 +756,7 @@ mod tests {
             date: crate::text::date::Date,
         }
         let err = parse::<Dated>("a.yaml", "date: 2019-02-30\n").unwrap_err();
-        assert_eq!(err.hint.as_deref(), Some("February 2019 has 28 days"));
+        assert_eq!(err.hint().as_deref(), Some("February 2019 has 28 days"));
     }
 
     #[test]

@@ -50,7 +50,7 @@ fn every_kind_of_finding_is_reported_with_its_location_and_warnings_exit_0() {
     );
     // The good image and the fresh, full translation raise nothing.
     assert!(!stdout.contains("inaktuell/sv.md:"), "{stdout}");
-    assert!(stdout.contains(" 89.9  very difficult content/nyheter/svar/sv.md (13 words, 1 sentences)  <- above the limit"), "{stdout}");
+    assert!(stdout.contains(" 89.9  very difficult content/nyheter/svar/sv.md (13 words, 1 sentence)  <- above the limit"), "{stdout}");
 }
 
 #[test]

@@ -8,7 +8,8 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 /// From the leaf up: each module may use those before it, never those after.
-const LAYERS: [&str; 16] = [
+const LAYERS: [&str; 17] = [
+    "messages",
     "text",
     "diagnostics",
     "yaml",

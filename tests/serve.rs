@@ -6,7 +6,7 @@ mod common;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -39,7 +39,7 @@ fn start(site: &std::path::Path) -> Server {
 
 fn start_with_output(site: &std::path::Path, stdout: Stdio) -> Server {
     let port = free_port();
-    let child = Command::new(assert_cmd::cargo::cargo_bin("torget"))
+    let child = torget_process()
         .args(["serve", "--now", NOW, "--port", &port.to_string(), "--site"])
         .arg(site)
         .stdout(stdout)
@@ -356,7 +356,7 @@ fn a_save_prints_only_the_warnings_it_changed() {
         )],
     );
     let port = free_port();
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin("torget"))
+    let mut child = torget_process()
         .args(["serve", "--now", NOW, "--port", &port.to_string(), "--site"])
         .arg(&site)
         .stdout(Stdio::piped())
@@ -451,7 +451,7 @@ fn an_unknown_address_gets_the_sites_404_page_in_its_language() {
 fn outside_a_site_folder_serve_stops_like_build() {
     let tmp = tempfile::tempdir().unwrap();
     let port = free_port();
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin("torget"))
+    let mut child = torget_process()
         .args(["serve", "--now", NOW, "--port", &port.to_string(), "--site"])
         .arg(tmp.path())
         .stdout(Stdio::piped())
@@ -598,7 +598,10 @@ fn a_new_article_is_previewed_with_its_placeholders_marked() {
     assert!(body.contains("<title>«Skriv rubriken här» | "), "{body}");
     assert!(body.contains("/__torget/preview.css"), "{body}");
     assert!(body.contains("<script src=\"/__torget/reload.js\"></script>"));
-    let (status, english) = get(server.port, "/en/news/write-the-headline-here/");
+    // The English file may be seen by a later rebuild than the Swedish one: wait for it too.
+    let (status, english) = page_when(server.port, "/en/news/write-the-headline-here/", |s, _| {
+        s == 200
+    });
     assert_eq!(status, 200, "{english}");
     assert!(
         english.contains(

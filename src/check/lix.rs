@@ -1,5 +1,6 @@
 //! LIX (läsbarhetsindex): words per sentence plus the share of long words, as Swedish plain-language work measures text.
 
+use crate::messages::Phrase;
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 use serde::Serialize;
 
@@ -21,6 +22,18 @@ fn one_decimal<S: serde::Serializer>(value: &f64, serializer: S) -> Result<S::Ok
 
 impl Readability {
     /// How Swedish guidance names the level: lätt (under 30) … mycket svår (over 60).
+    /// The level in the reader's language.
+    pub fn level_phrase(&self) -> Phrase {
+        match self.lix {
+            x if x < 30.0 => Phrase::VeryEasy,
+            x if x < 40.0 => Phrase::Easy,
+            x if x < 50.0 => Phrase::Medium,
+            x if x < 60.0 => Phrase::Difficult,
+            _ => Phrase::VeryDifficult,
+        }
+    }
+
+    /// The level in English, as JSON gives it.
     pub fn level(&self) -> &'static str {
         match self.lix {
             x if x < 30.0 => "very easy",

@@ -17,6 +17,7 @@ use serde::Serialize;
 use crate::content::Translation;
 use crate::diagnostics::Diagnostic;
 use crate::i18n::Lang;
+use crate::messages::{Message, Phrase, Rule};
 use crate::render::{Renderer, Theme};
 use crate::site::Site;
 use crate::steps::{BuildOptions, Prepared, prepare, yaml_key_location};
@@ -68,15 +69,19 @@ pub fn check(options: &BuildOptions) -> Result<CheckReport, Vec<Diagnostic>> {
             report.push(
                 Diagnostic::warning(
                     &translation.file,
-                    format!(
-                        "hard to read: LIX {:.0} ({}) is above the site's limit of {:.0}",
-                        measured.lix,
-                        measured.level(),
-                        site.config.check.lix_max
+                    Rule::HardToRead
+                        .with("lix", format!("{:.0}", measured.lix))
+                        .with("level", measured.level_phrase())
+                        .with("limit", format!("{:.0}", site.config.check.lix_max)),
+                )
+                .at(
+                    &translation.text,
+                    crate::diagnostics::Location::of_offset(
+                        &translation.text,
+                        translation.body_start,
                     ),
                 )
-                .at(&translation.text, crate::diagnostics::Location::of_offset(&translation.text, translation.body_start))
-                .with_hint("shorter sentences and fewer long words make it easier; the limit is `check: lix_max` in site.yaml"),
+                .with_hint(Phrase::HardToReadHint),
             );
         }
         readability.push(PageReadability {
@@ -88,10 +93,7 @@ pub fn check(options: &BuildOptions) -> Result<CheckReport, Vec<Diagnostic>> {
     }
     report.extend(translations(&site));
     for (file, held) in &site.content.held_back {
-        let warning = Diagnostic::warning(
-            file,
-            format!("not published in this build: {}", held.reason),
-        );
+        let warning = Diagnostic::warning(file, Rule::HeldBack.with("reason", held.reason));
         // Read again only to show the line that holds it back; failing that costs the line.
         let shown = crate::content::read_text(&options.site.join(file), file).map(|text| {
             warning
@@ -127,9 +129,9 @@ fn images(translation: &Translation) -> Vec<Diagnostic> {
         && let Some(problem) = alt_problem(&image.alt, &image.src)
     {
         found.push(
-            Diagnostic::warning(&translation.file, format!("the lead image {problem}"))
+            Diagnostic::warning(&translation.file, problem.with("image", Phrase::LeadImage))
                 .at(text, yaml_key_location(text, "image"))
-                .with_hint(ALT_HINT),
+                .with_hint(Phrase::AltHint),
         );
     }
     let mut current: Option<(usize, String, String)> = None;
@@ -152,10 +154,10 @@ fn images(translation: &Translation) -> Vec<Diagnostic> {
                     found.push(
                         Diagnostic::warning(
                             &translation.file,
-                            format!("the image `{src}` {problem}"),
+                            problem.with("image", Phrase::TheImage.with("src", src)),
                         )
                         .at_offset(text, translation.body_start + start)
-                        .with_hint(ALT_HINT),
+                        .with_hint(Phrase::AltHint),
                     );
                 }
             }
@@ -165,12 +167,11 @@ fn images(translation: &Translation) -> Vec<Diagnostic> {
     found
 }
 
-const ALT_HINT: &str = "describe what the image shows, as you would to someone on the phone: ![Karta över Malmö](karta.png)";
-
-fn alt_problem(alt: &str, src: &str) -> Option<&'static str> {
+/// What is wrong with an image's alt text: the rule, whose `{image}` the caller names.
+fn alt_problem(alt: &str, src: &str) -> Option<Rule> {
     let alt = alt.trim();
     if alt.is_empty() {
-        return Some("has no alt text");
+        return Some(Rule::ImageNoAlt);
     }
     let file_name = src.rsplit('/').next().unwrap_or(src);
     let looks_like_file = alt == file_name
@@ -191,7 +192,7 @@ fn alt_problem(alt: &str, src: &str) -> Option<&'static str> {
                 )
         })
         || (alt.starts_with("IMG_") || alt.starts_with("DSC")) && !alt.contains(' ');
-    looks_like_file.then_some("has a file name as its alt text")
+    looks_like_file.then_some(Rule::ImageAltIsFileName)
 }
 
 /// Headings that skip a level below the page title (`##` then `####`).
@@ -207,15 +208,14 @@ fn heading_levels(translation: &Translation) -> Vec<Diagnostic> {
                 found.push(
                     Diagnostic::warning(
                         &translation.file,
-                        format!(
-                            "a level-{level} heading follows level {previous}, skipping a level"
-                        ),
+                        Rule::HeadingSkipsLevel
+                            .with("level", level.to_string())
+                            .with("previous", previous.to_string()),
                     )
                     .at_offset(&translation.text, translation.body_start + range.start)
-                    .with_hint(format!(
-                        "screen reader users navigate by heading level: use {}",
-                        "#".repeat(previous + 1)
-                    )),
+                    .with_hint(
+                        Phrase::HeadingSkipsLevelHint.with("marker", "#".repeat(previous + 1)),
+                    ),
                 );
             }
             previous = level;
@@ -252,13 +252,13 @@ fn translations(site: &Site) -> Vec<Diagnostic> {
                 found.push(
                     Diagnostic::warning(
                         &first.file,
-                        format!("there is no {} translation", lang.english_name()),
+                        Rule::TranslationMissing.with("language", lang.name()),
                     )
                     .at(&first.text, yaml_key_location(&first.text, "title"))
-                    .with_hint(format!(
-                        "add {folder}/{}.md; until then the language switch leads to a listing",
-                        lang.code()
-                    )),
+                    .with_hint(
+                        Phrase::TranslationMissingHint
+                            .with("file", format!("{folder}/{}.md", lang.code())),
+                    ),
                 );
             }
         }
@@ -277,14 +277,15 @@ fn translations(site: &Site) -> Vec<Diagnostic> {
                     found.push(
                         Diagnostic::warning(
                             &translation.file,
-                            format!(
-                                "this translation may be stale: the {} text was updated on {}, after this one",
-                                other_lang.english_name(),
-                                updated.0
-                            ),
+                            Rule::TranslationStale
+                                .with("language", other_lang.name())
+                                .with("date", updated.0.to_string()),
                         )
-                        .at(&translation.text, yaml_key_location(&translation.text, "title"))
-                        .with_hint("bring the translation up to date and set its `updated:` to the day you did"),
+                        .at(
+                            &translation.text,
+                            yaml_key_location(&translation.text, "title"),
+                        )
+                        .with_hint(Phrase::TranslationStaleHint),
                     );
                 }
             }
@@ -299,12 +300,13 @@ fn descriptions(site: &Site, bodies: &crate::render::Bodies, site_dir: &Path) ->
     use crate::render::description;
     let mut found = Vec::new();
     let languages = &site.config.languages;
-    let names = |langs: &[Lang]| {
-        langs
-            .iter()
-            .map(|l| l.english_name())
-            .collect::<Vec<_>>()
-            .join(" and ")
+    // "Swedish and English": the site has two languages today, so one `and` joins them.
+    let names = |langs: &[Lang]| -> Message {
+        let mut names = langs.iter().map(|l| Message::from(l.name()));
+        let first = names.next().unwrap_or_else(|| Message::verbatim(""));
+        names.fold(first, |all, next| {
+            Phrase::And.with("first", all).with("second", next)
+        })
     };
     let keys = |langs: &[Lang]| {
         langs
@@ -337,15 +339,13 @@ fn descriptions(site: &Site, bodies: &crate::render::Bodies, site_dir: &Path) ->
         };
         let warning = Diagnostic::warning(
             file,
-            format!(
-                "the home page has no description in {}, so search engines and link previews get a generic one",
-                names(&home)
-            ),
+            Rule::HomeNoDescription.with("languages", names(&home)),
         )
-        .with_hint(format!(
-            "add `description: {{ {} }}` to {file}, a sentence or two about the site",
-            keys(&home)
-        ));
+        .with_hint(
+            Phrase::HomeNoDescriptionHint
+                .with("keys", keys(&home))
+                .with("file", file),
+        );
         found.push(at_key(warning, file));
     }
 
@@ -362,16 +362,13 @@ fn descriptions(site: &Site, bodies: &crate::render::Bodies, site_dir: &Path) ->
         found.push(
             Diagnostic::warning(
                 &section.file,
-                format!(
-                    "this section has no description in {}, so its listing pages get a generic one made from the title",
-                    names(&missing)
-                ),
+                Rule::SectionNoDescription.with("languages", names(&missing)),
             )
-            .at(&section.text, yaml_key_location(&section.text, "description"))
-            .with_hint(format!(
-                "add `description: {{ {} }}` here, or one for the whole site to site.yaml",
-                keys(&missing)
-            )),
+            .at(
+                &section.text,
+                yaml_key_location(&section.text, "description"),
+            )
+            .with_hint(Phrase::SectionNoDescriptionHint.with("keys", keys(&missing))),
         );
     }
 
@@ -381,12 +378,12 @@ fn descriptions(site: &Site, bodies: &crate::render::Bodies, site_dir: &Path) ->
             .map(|b| b.first_paragraph.as_str());
         if description::of_article(site, article, translation, first).is_none() {
             found.push(
-                Diagnostic::warning(
-                    &translation.file,
-                    "this page has no summary, no opening paragraph and no section or site description to fall back on, so it gets a generic description made from its title",
-                )
-                .at(&translation.text, yaml_key_location(&translation.text, "title"))
-                .with_hint("add `summary: …` with a sentence about the page"),
+                Diagnostic::warning(&translation.file, Rule::PageNoDescription)
+                    .at(
+                        &translation.text,
+                        yaml_key_location(&translation.text, "title"),
+                    )
+                    .with_hint(Phrase::PageNoDescriptionHint),
             );
         }
     }
@@ -403,10 +400,13 @@ fn datasets(site: &Site, today: NaiveDate) -> Vec<Diagnostic> {
             found.push(
                 Diagnostic::warning(
                     &dataset.file,
-                    format!("the figures were last updated {age} days ago ({}), more than {max_age}", dataset.updated.0),
+                    Rule::DatasetOld
+                        .with("age", age.to_string())
+                        .with("date", dataset.updated.0.to_string())
+                        .with("max_age", max_age.to_string()),
                 )
                 .at(&dataset.text, yaml_key_location(&dataset.text, "updated"))
-                .with_hint("check the source for newer figures and set `updated:`; the limit is `check: dataset_max_age_days` in site.yaml"),
+                .with_hint(Phrase::DatasetOldHint),
             );
         }
         if dataset
@@ -416,14 +416,9 @@ fn datasets(site: &Site, today: NaiveDate) -> Vec<Diagnostic> {
             .is_none_or(|u| u.trim().is_empty())
         {
             found.push(
-                Diagnostic::warning(
-                    &dataset.file,
-                    "the source has no `url`, so readers cannot check the figures",
-                )
-                .at(&dataset.text, yaml_key_location(&dataset.text, "source"))
-                .with_hint(
-                    "add `url:` under `source:` with the address of the page the figures come from",
-                ),
+                Diagnostic::warning(&dataset.file, Rule::DatasetSourceNoUrl)
+                    .at(&dataset.text, yaml_key_location(&dataset.text, "source"))
+                    .with_hint(Phrase::DatasetSourceNoUrlHint),
             );
         }
     }

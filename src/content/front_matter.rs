@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{Diagnostic, Location};
+use crate::messages::{Phrase, Rule};
 use crate::text::date::{Date, Day};
 use crate::yaml;
 
@@ -52,13 +53,9 @@ pub struct Parsed {
 pub fn parse(file: &str, text: &str) -> Result<Parsed, Diagnostic> {
     let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
     if text[..first_line_end].trim_end() != "---" {
-        return Err(
-            Diagnostic::error(file, "the file does not start with front matter")
-                .at(text, Location { line: 1, column: 1 })
-                .with_hint(
-                    "start the file with a line `---`, then `title: …`, then another line `---`",
-                ),
-        );
+        return Err(Diagnostic::error(file, Rule::FrontMatterMissing)
+            .at(text, Location { line: 1, column: 1 })
+            .with_hint(Phrase::FrontMatterMissingHint));
     }
     let yaml_start = first_line_end;
     let mut offset = yaml_start;
@@ -71,15 +68,15 @@ pub fn parse(file: &str, text: &str) -> Result<Parsed, Diagnostic> {
         offset += line.len();
     }
     let Some((yaml_end, body_start)) = closing else {
-        return Err(Diagnostic::error(file, "the front matter is never closed")
+        return Err(Diagnostic::error(file, Rule::FrontMatterUnclosed)
             .at(text, Location { line: 1, column: 1 })
-            .with_hint("end the front matter with a line holding only `---`"));
+            .with_hint(Phrase::FrontMatterUnclosedHint));
     };
     let front: FrontMatter = yaml::parse_in(file, text, yaml_start, yaml_end)?;
     if front.title.trim().is_empty() {
-        return Err(Diagnostic::error(file, "the title is empty")
+        return Err(Diagnostic::error(file, Rule::TitleEmpty)
             .at(text, yaml::key_location(text, yaml_start, "title"))
-            .with_hint("write the article's headline after `title:`"));
+            .with_hint(Phrase::TitleEmptyHint));
     }
     Ok(Parsed { front, body_start })
 }
@@ -108,11 +105,11 @@ mod tests {
         let err = parse("sv.md", text).unwrap_err();
         assert_eq!(err.location.unwrap().line, 3);
         assert!(
-            err.message.contains("invalid date `13/11/2019`"),
+            err.message().contains("invalid date `13/11/2019`"),
             "{}",
-            err.message
+            err.message()
         );
-        assert!(err.hint.unwrap().contains("2019-11-13"));
+        assert!(err.hint().unwrap().contains("2019-11-13"));
     }
 
     #[test]
@@ -120,19 +117,19 @@ mod tests {
         assert!(
             parse("sv.md", "# Bara text\n")
                 .unwrap_err()
-                .message
+                .message()
                 .contains("does not start")
         );
         assert!(
             parse("sv.md", "---\ntitle: x\n")
                 .unwrap_err()
-                .message
+                .message()
                 .contains("never closed")
         );
         assert!(
             parse("sv.md", "---\ntitle: ''\n---\n")
                 .unwrap_err()
-                .message
+                .message()
                 .contains("empty")
         );
     }
@@ -161,11 +158,11 @@ mod tests {
         let location = err.location.unwrap();
         assert_eq!((location.line, location.column), (3, 7));
         assert!(
-            err.message.contains("invalid date `2019-11-13 25:00`"),
+            err.message().contains("invalid date `2019-11-13 25:00`"),
             "{}",
-            err.message
+            err.message()
         );
-        let hint = err.hint.unwrap();
+        let hint = err.hint().unwrap();
         assert!(hint.contains("2019-11-13 10:00"), "{hint}");
         assert!(hint.contains("2019-11-13T10:00"), "{hint}");
     }
@@ -175,6 +172,6 @@ mod tests {
         let text = "---\ntitle: Hej\nexpires: 2019-11-13 10:00\n---\n";
         let err = parse("sv.md", text).unwrap_err();
         assert_eq!(err.location.unwrap().line, 3);
-        assert!(!err.hint.unwrap().contains("10:00"));
+        assert!(!err.hint().unwrap().contains("10:00"));
     }
 }

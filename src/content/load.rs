@@ -15,6 +15,7 @@ use super::{
 use crate::dataset::Dataset;
 use crate::diagnostics::{Diagnostic, Location};
 use crate::i18n::Lang;
+use crate::messages::{Phrase, Rule};
 use crate::yaml;
 
 /// What decides which articles a build includes.
@@ -38,8 +39,8 @@ pub(crate) fn load(root: &Path, options: &LoadOptions) -> (Content, Vec<Diagnost
         walk(&content_dir, root, &canonical_root, &mut errors)
     } else {
         errors.push(
-            Diagnostic::error("content", "the site has no `content` folder")
-                .with_hint("create `content/` beside `site.yaml` and put articles in it"),
+            Diagnostic::error("content", Rule::NoContentFolder)
+                .with_hint(Phrase::NoContentFolderHint),
         );
         Vec::new()
     };
@@ -84,7 +85,7 @@ pub(crate) fn load(root: &Path, options: &LoadOptions) -> (Content, Vec<Diagnost
         .collect();
 
     let mut translations: BTreeMap<&str, BTreeMap<Lang, Translation>> = BTreeMap::new();
-    let mut unpublished_reasons: BTreeMap<&str, &'static str> = BTreeMap::new();
+    let mut unpublished_reasons: BTreeMap<&str, Phrase> = BTreeMap::new();
     for ((dir, _), result) in layout.translations.iter().zip(parsed) {
         match result {
             Ok(translation) => match publication(&translation, options) {
@@ -139,7 +140,7 @@ pub(crate) fn load(root: &Path, options: &LoadOptions) -> (Content, Vec<Diagnost
             }
             None => {
                 if let Some(reason) = unpublished_reasons.get(dir.as_str()) {
-                    content.unpublished.insert(dir.clone(), reason);
+                    content.unpublished.insert(dir.clone(), *reason);
                 }
             }
         }
@@ -303,7 +304,7 @@ fn read_section(
     };
     if meta.page_size == 0 {
         errors.push(
-            Diagnostic::error(&file, "`page_size` must be at least 1")
+            Diagnostic::error(&file, Rule::PageSizeZero)
                 .at(&text, yaml::key_location(&text, 0, "page_size")),
         );
     }
@@ -422,19 +423,16 @@ fn publication(translation: &Translation, options: &LoadOptions) -> Option<HeldB
     let front = &translation.front;
     let held = |reason, key| Some(HeldBack { reason, key });
     if front.expires.is_some_and(|d| d.0 <= options.today) {
-        return held("it has expired (its `expires` date has passed)", "expires");
+        return held(Phrase::HeldExpired, "expires");
     }
     if options.drafts {
         return None;
     }
     if front.draft {
-        return held("it is a draft (build with --drafts to include it)", "draft");
+        return held(Phrase::HeldDraft, "draft");
     }
     if front.date.is_some_and(|d| d.0 > options.today) {
-        return held(
-            "it is dated in the future (build with --drafts to include it)",
-            "date",
-        );
+        return held(Phrase::HeldFuture, "date");
     }
     None
 }
@@ -476,11 +474,9 @@ impl Layout {
             errors.push(
                 Diagnostic::error(
                     format!("content/{dir}"),
-                    format!("this folder is inside the article folder `content/{outer}`"),
+                    Rule::FolderInsideArticle.with("outer", outer),
                 )
-                .with_hint(
-                    "move it out: an article's folder holds only its translations and files",
-                ),
+                .with_hint(Phrase::FolderInsideArticleHint),
             );
             layout.articles.remove(&dir);
             layout.sections.remove(&dir);
@@ -489,9 +485,9 @@ impl Layout {
             errors.push(
                 Diagnostic::error(
                     format!("content/{dir}/_section.yaml"),
-                    "a folder is either a section (`_section.yaml`) or an article (`sv.md`, `en.md`), not both",
+                    Rule::SectionAndArticle,
                 )
-                .with_hint("put the article in a folder of its own inside the section"),
+                .with_hint(Phrase::SectionAndArticleHint),
             );
         }
 
@@ -506,16 +502,18 @@ impl Layout {
                         None => errors.push(
                             Diagnostic::error(
                                 format!("content/{relative}"),
-                                format!("`{code}` is not one of the site's languages"),
+                                Rule::UnknownLanguageFile.with("code", code),
                             )
-                            .with_hint(format!(
-                                "name translations after the languages in site.yaml: {}",
-                                languages
-                                    .iter()
-                                    .map(|l| format!("{l}.md"))
-                                    .collect::<Vec<_>>()
-                                    .join(", ")
-                            )),
+                            .with_hint(
+                                Phrase::UnknownLanguageFileHint.with(
+                                    "files",
+                                    languages
+                                        .iter()
+                                        .map(|l| format!("{l}.md"))
+                                        .collect::<Vec<_>>()
+                                        .join(", "),
+                                ),
+                            ),
                         ),
                     }
                     continue;
@@ -543,23 +541,24 @@ impl Layout {
                 layout.datasets.insert(key, source.clone());
             } else if name.ends_with(".md") {
                 errors.push(
-                    Diagnostic::error(
-                        format!("content/{relative}"),
-                        "a Markdown file outside an article folder is not published",
-                    )
-                    .with_hint(format!(
-                        "make a folder for the article and name the file after its language, e.g. `content/{}{}/sv.md`",
-                        if dir.is_empty() { String::new() } else { format!("{dir}/") },
-                        name.trim_end_matches(".md")
-                    )),
+                    Diagnostic::error(format!("content/{relative}"), Rule::MarkdownOutsideArticle)
+                        .with_hint(Phrase::MarkdownOutsideArticleHint.with(
+                            "example",
+                            format!(
+                                "{}{}",
+                                if dir.is_empty() {
+                                    String::new()
+                                } else {
+                                    format!("{dir}/")
+                                },
+                                name.trim_end_matches(".md")
+                            ),
+                        )),
                 );
             } else {
                 errors.push(
-                    Diagnostic::error(
-                        format!("content/{relative}"),
-                        "this file is not part of any article, so it would not be published",
-                    )
-                    .with_hint("move it into an article's folder, or into `static/`"),
+                    Diagnostic::error(format!("content/{relative}"), Rule::StrayFile)
+                        .with_hint(Phrase::StrayFileHint),
                 );
             }
         }
@@ -576,9 +575,9 @@ impl Layout {
                     errors.push(
                         Diagnostic::error(
                             format!("content/{parent}"),
-                            format!("the folder `content/{parent}` holds articles but has no `_section.yaml`"),
+                            Rule::SectionFileMissing.with("parent", parent),
                         )
-                        .with_hint("add `_section.yaml` with a `title` per language, or move the articles up a level"),
+                        .with_hint(Phrase::SectionFileMissingHint),
                     );
                 }
                 ancestor = parent;
@@ -640,17 +639,17 @@ fn walk(
             Err(error) => {
                 let path = error.path().map(|p| display(root, p)).unwrap_or_default();
                 let message = if error.loop_ancestor().is_some() {
-                    "this symbolic link points back to a folder that contains it (a loop)"
-                        .to_string()
+                    Rule::SymlinkLoop.into()
                 } else {
                     match error.io_error().map(std::io::Error::kind) {
-                        Some(std::io::ErrorKind::NotFound) => {
-                            "this file is gone: it was removed while the site was read, or it is a link to nothing".to_string()
-                        }
-                        Some(std::io::ErrorKind::PermissionDenied) => "torget may not read this".to_string(),
-                        _ => format!(
-                            "cannot read this: {}",
-                            error.io_error().map_or_else(|| error.to_string(), ToString::to_string)
+                        Some(std::io::ErrorKind::NotFound) => Rule::FileGone.into(),
+                        Some(std::io::ErrorKind::PermissionDenied) => Rule::FileNotReadable.into(),
+                        // The operating system's own words, in its language.
+                        _ => Rule::CannotRead.with(
+                            "error",
+                            error
+                                .io_error()
+                                .map_or_else(|| error.to_string(), ToString::to_string),
                         ),
                     }
                 };
@@ -672,11 +671,8 @@ fn walk(
                 .unwrap_or(false);
             if !inside {
                 errors.push(
-                    Diagnostic::error(
-                        display(root, entry.path()),
-                        "this symbolic link points outside the site folder, so it is not followed",
-                    )
-                    .with_hint("copy the file into the site folder instead"),
+                    Diagnostic::error(display(root, entry.path()), Rule::SymlinkOutside)
+                        .with_hint(Phrase::SymlinkOutsideHint),
                 );
                 if entry.file_type().is_dir() {
                     walker.skip_current_dir();
@@ -692,11 +688,8 @@ fn walk(
         };
         let Some(relative) = relative.to_str() else {
             errors.push(
-                Diagnostic::error(
-                    display(root, entry.path()),
-                    "the file name is not valid UTF-8",
-                )
-                .with_hint("rename the file using letters, digits and dashes"),
+                Diagnostic::error(display(root, entry.path()), Rule::FileNameNotUtf8)
+                    .with_hint(Phrase::FileNameNotUtf8Hint),
             );
             continue;
         };
@@ -716,7 +709,7 @@ pub(crate) fn display(root: &Path, path: &Path) -> String {
 /// Reads a UTF-8 text file; a byte-order mark is dropped, other encodings are an error.
 pub(crate) fn read_text(path: &Path, file: &str) -> Result<String, Diagnostic> {
     let bytes = fs::read(path)
-        .map_err(|e| Diagnostic::error(file, format!("cannot read the file: {e}")))?;
+        .map_err(|e| Diagnostic::error(file, Rule::CannotRead.with("error", e.to_string())))?;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text.to_string()),
@@ -729,9 +722,8 @@ pub(crate) fn read_text(path: &Path, file: &str) -> Result<String, Diagnostic> {
                 valid.rsplit('\n').next().unwrap_or(""),
                 rest.lines().next().unwrap_or("")
             );
-            let mut diagnostic = Diagnostic::error(file, "the file is not UTF-8 text").with_hint(
-                "save the file as UTF-8 in your editor (it may be Latin-1 or Windows-1252)",
-            );
+            let mut diagnostic =
+                Diagnostic::error(file, Rule::FileNotUtf8).with_hint(Phrase::FileNotUtf8Hint);
             diagnostic.location = Some(location);
             diagnostic.source_line = Some(line);
             Err(diagnostic)

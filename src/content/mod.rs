@@ -15,6 +15,7 @@ use serde::Deserialize;
 
 use crate::dataset::Dataset;
 use crate::i18n::{Lang, Localized};
+use crate::messages::Phrase;
 pub use front_matter::FrontMatter;
 pub(crate) use load::{
     LoadOptions, load, read_text, reload_dataset, reload_home, reload_section, reload_translation,
@@ -29,7 +30,7 @@ pub(crate) struct Content {
     /// Published articles by content path (`nyheter/2019-11-13-ny-call-in`).
     pub(crate) articles: BTreeMap<String, Article>,
     /// Articles left out of this build, with why, so links to them get a clear error.
-    pub(crate) unpublished: BTreeMap<String, &'static str>,
+    pub(crate) unpublished: BTreeMap<String, Phrase>,
     /// Every translation left out of this build (draft, scheduled, expired): its file and why.
     pub(crate) held_back: Vec<(String, HeldBack)>,
     /// Content paths of sections, datasets and article folders with a file that
@@ -50,7 +51,7 @@ pub(crate) struct Content {
 /// Why a translation is left out of a build, and the front-matter key that says so.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) struct HeldBack {
-    pub(crate) reason: &'static str,
+    pub(crate) reason: Phrase,
     pub(crate) key: &'static str,
 }
 

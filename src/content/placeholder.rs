@@ -7,6 +7,7 @@
 use std::ops::Range;
 
 use crate::diagnostics::{Diagnostic, Location};
+use crate::messages::{Phrase, Rule};
 
 /// An error for every `«…»` left in `text`.
 pub(crate) fn placeholders(file: &str, text: &str) -> Vec<Diagnostic> {
@@ -15,10 +16,10 @@ pub(crate) fn placeholders(file: &str, text: &str) -> Vec<Diagnostic> {
         .map(|span| {
             Diagnostic::error(
                 file,
-                format!("the placeholder `{}` is still here", &text[span.clone()]),
+                Rule::PlaceholderLeft.with("placeholder", &text[span.clone()]),
             )
             .at_offset(text, span.start)
-            .with_hint("replace it, with the `«` and `»`, by the real text")
+            .with_hint(Phrase::PlaceholderLeftHint)
         })
         .collect()
 }

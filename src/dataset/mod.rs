@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::Diagnostic;
 use crate::i18n::{Lang, Localized};
+use crate::messages::{Message, Phrase, Rule};
 use crate::text::date::Day;
 use crate::text::slug::Slug;
 use crate::yaml;
@@ -118,8 +119,8 @@ impl Dataset {
             Ok(slug) => Some(slug),
             Err(message) => {
                 errors.push(
-                    Diagnostic::error(file, format!("the file name is the dataset's address, but {message}"))
-                        .with_hint("rename the file using lowercase letters, digits and dashes, e.g. `dodsskjutningar-malmo.yaml`"),
+                    Diagnostic::error(file, Rule::DatasetFileName.with("problem", message))
+                        .with_hint(Phrase::DatasetFileNameHint),
                 );
                 None
             }
@@ -131,38 +132,51 @@ impl Dataset {
             .and_then(crate::config::web_address_problem)
         {
             errors.push(
-                Diagnostic::error(file, format!("the source's address {problem}"))
+                Diagnostic::error(file, Rule::DatasetSourceUrlInvalid.with("problem", problem))
                     .at(text, at("source.url"))
-                    .with_hint(crate::config::WEB_ADDRESS_HINT),
+                    .with_hint(Phrase::WebAddressHint),
             );
         }
-        let mut need = |path: &str, what: &str, texts: &Localized<String>| {
+        let mut need = |path: &str, what: Message, texts: &Localized<String>| {
             for lang in texts.missing(languages) {
                 errors.push(
-                    Diagnostic::error(file, format!("{what} has no {} text", lang.english_name()))
-                        .at(text, at(path))
-                        .with_hint(format!("add `{}: …`", lang.code())),
+                    Diagnostic::error(
+                        file,
+                        Rule::DatasetTextMissingLanguage
+                            .with("what", what.clone())
+                            .with("language", lang.name()),
+                    )
+                    .at(text, at(path))
+                    .with_hint(Phrase::AddLanguageKey.with("code", lang.code())),
                 );
             }
         };
-        need("title", "the title", &raw.title);
-        need("unit", "the unit", &raw.unit);
-        need("source.name", "the source's name", &raw.source.name);
+        need("title", Phrase::TheTitle.into(), &raw.title);
+        need("unit", Phrase::TheUnit.into(), &raw.unit);
+        need(
+            "source.name",
+            Phrase::TheSourceName.into(),
+            &raw.source.name,
+        );
         if !raw
             .description
             .missing(languages)
             .len()
             .eq(&languages.len())
         {
-            need("description", "the description", &raw.description);
+            need(
+                "description",
+                Phrase::TheDescription.into(),
+                &raw.description,
+            );
         }
         if !raw.area.missing(languages).len().eq(&languages.len()) {
-            need("area", "the area", &raw.area);
+            need("area", Phrase::TheArea.into(), &raw.area);
         }
         for (i, series) in raw.series.iter().enumerate() {
             need(
                 &format!("series[{i}].label"),
-                &format!("the label of series `{}`", series.key),
+                Phrase::TheLabelOfSeries.with("key", &series.key),
                 &series.label,
             );
             for (period, observation) in &series.values.0 {
@@ -174,7 +188,7 @@ impl Dataset {
                 {
                     need(
                         &format!("series[{i}].values.{period}"),
-                        &format!("the note for {period}"),
+                        Phrase::TheNoteFor.with("period", period.to_string()),
                         &observation.note,
                     );
                 }
@@ -183,17 +197,17 @@ impl Dataset {
         for (i, series) in raw.series.iter().enumerate() {
             if series.values.0.is_empty() {
                 errors.push(
-                    Diagnostic::error(file, format!("series `{}` has no values", series.key))
+                    Diagnostic::error(file, Rule::DatasetSeriesNoValues.with("key", &series.key))
                         .at(text, at(&format!("series[{i}].values")))
-                        .with_hint("add one line per period, e.g. `2019: 12`, or `2019: null` where the figure is not available"),
+                        .with_hint(Phrase::DatasetSeriesNoValuesHint),
                 );
             }
         }
         if raw.series.is_empty() {
             errors.push(
-                Diagnostic::error(file, "the dataset has no series")
+                Diagnostic::error(file, Rule::DatasetNoSeries)
                     .at(text, at("series"))
-                    .with_hint("add a series with `key`, `label` and `values`"),
+                    .with_hint(Phrase::DatasetNoSeriesHint),
             );
         }
         let mut keys = Vec::new();
@@ -201,15 +215,15 @@ impl Dataset {
         for (i, series) in raw.series.iter().enumerate() {
             if Slug::parse(&series.key).is_err() {
                 errors.push(
-                    Diagnostic::error(file, format!("the series key `{}` may only hold lowercase letters, digits and dashes", series.key))
+                    Diagnostic::error(file, Rule::DatasetSeriesKey.with("key", &series.key))
                         .at(text, at(&format!("series[{i}].key"))),
                 );
             }
             if keys.contains(&series.key.as_str()) {
                 errors.push(
-                    Diagnostic::error(file, format!("two series have the key `{}`", series.key))
+                    Diagnostic::error(file, Rule::DatasetSeriesKeyTwice.with("key", &series.key))
                         .at(text, at(&format!("series[{i}].key")))
-                        .with_hint("give each series its own key"),
+                        .with_hint(Phrase::DatasetSeriesKeyTwiceHint),
                 );
             }
             keys.push(&series.key);
@@ -219,15 +233,13 @@ impl Dataset {
                     Some(k) if k != first.kind() => errors.push(
                         Diagnostic::error(
                             file,
-                            format!(
-                                "series `{}` uses {} but the dataset uses {}",
-                                series.key,
-                                first.kind().english_name(),
-                                k.english_name()
-                            ),
+                            Rule::DatasetMixedPeriods
+                                .with("key", &series.key)
+                                .with("kind", first.kind().name())
+                                .with("dataset_kind", k.name()),
                         )
                         .at(text, at(&format!("series[{i}].values")))
-                        .with_hint("give every value of a dataset for the same kind of period"),
+                        .with_hint(Phrase::DatasetMixedPeriodsHint),
                     ),
                     Some(_) => {}
                 }
@@ -255,10 +267,14 @@ impl Dataset {
                 .collect();
             if ambiguous.iter().all(Option::is_some) {
                 for (offset, message) in ambiguous.into_iter().flatten() {
+                    // The figure spelt out in words is English only, for now.
                     errors.push(
-                        Diagnostic::error(file, message)
-                            .at_offset(text, offset)
-                            .with_hint("if you do mean a figure with decimals, add a line `decimals: 3` to the dataset"),
+                        Diagnostic::error(
+                            file,
+                            Rule::DatasetValueAmbiguous.with("problem", message),
+                        )
+                        .at_offset(text, offset)
+                        .with_hint(Phrase::DatasetValueAmbiguousHint),
                     );
                 }
             }
@@ -360,9 +376,9 @@ series:
         let err = error_of(&GOOD.replace("2017: 7", "2017: sju"));
         assert_eq!(err.location.unwrap().line, 12, "{err}");
         assert!(
-            err.message.contains("`sju` is not a number"),
+            err.message().contains("`sju` is not a number"),
             "{}",
-            err.message
+            err.message()
         );
     }
 
@@ -371,9 +387,9 @@ series:
         let err = error_of(&GOOD.replace("2018: 12", "2017: 12"));
         assert_eq!(err.location.unwrap().line, 13, "{err}");
         assert!(
-            err.message.contains("2017 appears twice"),
+            err.message().contains("2017 appears twice"),
             "{}",
-            err.message
+            err.message()
         );
     }
 
@@ -381,7 +397,7 @@ series:
     fn mixed_period_kinds_are_an_error() {
         let err = error_of(&GOOD.replace("2018: 12", "2018-Q1: 12"));
         assert_eq!(err.location.unwrap().line, 13, "{err}");
-        assert!(err.message.contains("quarter"), "{}", err.message);
+        assert!(err.message().contains("quarter"), "{}", err.message());
     }
 
     #[test]
@@ -397,7 +413,7 @@ series:
     fn an_unknown_key_suggests_the_right_one() {
         let err = error_of(&GOOD.replace("better: lower", "bettre: lower"));
         assert_eq!(err.location.unwrap().line, 3);
-        assert_eq!(err.hint.as_deref(), Some("did you mean `better`?"));
+        assert_eq!(err.hint().as_deref(), Some("did you mean `better`?"));
     }
 
     #[test]

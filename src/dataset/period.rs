@@ -3,6 +3,7 @@
 use std::fmt;
 
 use crate::i18n::Lang;
+use crate::messages::Phrase;
 
 /// One period a value is given for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -23,6 +24,15 @@ pub enum PeriodKind {
 }
 
 impl PeriodKind {
+    /// The kind's plural name in the reader's language.
+    pub(crate) fn name(self) -> Phrase {
+        match self {
+            PeriodKind::Year => Phrase::Years,
+            PeriodKind::Quarter => Phrase::Quarters,
+            PeriodKind::Month => Phrase::Months,
+        }
+    }
+
     pub(crate) fn english_name(self) -> &'static str {
         match self {
             PeriodKind::Year => "years",

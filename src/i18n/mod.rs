@@ -8,6 +8,7 @@ pub mod strings;
 use std::collections::BTreeMap;
 use std::fmt;
 
+use crate::messages::Phrase;
 use chrono::{Locale, NaiveDate};
 use serde::de::{self, Deserializer};
 use serde::{Deserialize, Serialize};
@@ -42,6 +43,14 @@ impl Lang {
         match self {
             Lang::Sv => "Svenska",
             Lang::En => "English",
+        }
+    }
+
+    /// The language's name in the reader's language ("engelska"), for messages to editors.
+    pub fn name(self) -> Phrase {
+        match self {
+            Lang::Sv => Phrase::Swedish,
+            Lang::En => Phrase::English,
         }
     }
 

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::diagnostics::Diagnostic;
 use crate::i18n::Lang;
+use crate::messages::{Phrase, Rule};
 use crate::yaml;
 
 /// The interface strings of one language, by key (`skip_link`, `last_updated` …).
@@ -48,8 +49,10 @@ pub(crate) fn missing_builtin_keys(
         .filter(|key| strings.get(key).is_none())
         .map(|key| {
             let example = built_in.text(key);
-            Diagnostic::error(file, format!("interface string `{key}` is missing")).with_hint(
-                format!("the theme uses it; add `{key}: …` (the built-in text is \"{example}\")"),
+            Diagnostic::error(file, Rule::InterfaceStringMissing.with("key", key)).with_hint(
+                Phrase::InterfaceStringMissingHint
+                    .with("key", key)
+                    .with("example", example),
             )
         })
         .collect()
@@ -70,12 +73,15 @@ pub(crate) fn missing_keys(
                     errors.push(
                         Diagnostic::error(
                             file.clone(),
-                            format!(
-                                "interface string `{key}` is missing in {}",
-                                lang.english_name()
-                            ),
+                            Rule::InterfaceStringMissingInLanguage
+                                .with("key", key)
+                                .with("language", lang.name()),
                         )
-                        .with_hint(format!("add `{key}: …`, translating it from {other_file}")),
+                        .with_hint(
+                            Phrase::InterfaceStringTranslateHint
+                                .with("key", key)
+                                .with("file", other_file),
+                        ),
                     );
                 }
             }
@@ -99,7 +105,7 @@ mod tests {
         let errors = missing_keys(&all);
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].file.to_str(), Some("en.yaml"));
-        assert!(errors[0].message.contains("`next`"));
+        assert!(errors[0].message().contains("`next`"));
     }
 
     #[test]
@@ -120,8 +126,8 @@ next: Nästa
         let errors = missing_builtin_keys(&built_in, "themes/default/i18n/sv.yaml", &site);
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].file.to_str(), Some("themes/default/i18n/sv.yaml"));
-        assert_eq!(errors[0].message, "interface string `next` is missing");
-        assert!(errors[0].hint.as_deref().unwrap_or("").contains("Nästa"));
+        assert_eq!(errors[0].message(), "interface string `next` is missing");
+        assert!(errors[0].hint().as_deref().unwrap_or("").contains("Nästa"));
         assert!(missing_builtin_keys(&built_in, "x", &built_in).is_empty());
     }
 }

@@ -5,12 +5,11 @@
 
 use std::ops::Range;
 
+use crate::messages::{Message, Phrase, Rule};
 use pulldown_cmark::{Event, Tag, TagEnd};
 
 /// Schemes a link or image may use; anything without a scheme is an address within the site.
 const SCHEMES: [&str; 4] = ["https", "http", "mailto", "tel"];
-
-const HINT: &str = "link to https://, http://, mailto: or tel: addresses, or to pages with `@/`";
 
 /// The scheme of `dest` when it is not one an editor may use, as a browser reads it.
 pub(crate) fn refused_scheme(dest: &str) -> Option<String> {
@@ -39,7 +38,7 @@ pub(crate) fn refused_scheme(dest: &str) -> Option<String> {
 pub(crate) struct Destinations {
     /// Whether the link or image now open was dropped (they do not nest).
     dropping: Vec<bool>,
-    pub(crate) warnings: Vec<(Range<usize>, String, Option<String>)>,
+    pub(crate) warnings: Vec<(Range<usize>, Message, Option<Message>)>,
 }
 
 impl Destinations {
@@ -55,8 +54,8 @@ impl Destinations {
                 if let Some(scheme) = refused {
                     self.warnings.push((
                         range,
-                        format!("a link to a `{scheme}:` address was taken out; its text is kept"),
-                        Some(HINT.to_string()),
+                        Rule::LinkSchemeRemoved.with("scheme", scheme),
+                        Some(Phrase::LinkSchemeHint.into()),
                     ));
                     return None;
                 }

@@ -5,9 +5,10 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 
+use crate::messages::{Message, Phrase, Rule};
 use crate::text::slug::ascii_slug;
 
-type Problem = (Range<usize>, String, Option<String>);
+type Problem = (Range<usize>, Message, Option<Message>);
 
 /// Gives every heading an id, recording ids in `ids` and bad ones in `problems`.
 pub(crate) fn with_ids<'a, 'p, I>(
@@ -50,9 +51,8 @@ where
         if level == HeadingLevel::H1 {
             problems.push((
                 range.clone(),
-                "a level-1 heading (`#`) in the text: the title is the page's only level-1 heading"
-                    .to_string(),
-                Some("start the heading with `##` instead".to_string()),
+                Rule::HeadingLevelOne.into(),
+                Some(Phrase::HeadingLevelOneHint.into()),
             ));
         }
         let wanted = match id {
@@ -60,10 +60,8 @@ where
             Some(given) => {
                 problems.push((
                     range.clone(),
-                    format!(
-                        "the heading id `{given}` may only hold letters a–z, digits, `-` and `_`"
-                    ),
-                    Some("write e.g. `{#kanda-brister}`".to_string()),
+                    Rule::HeadingIdInvalid.with("id", given.to_string()),
+                    Some(Phrase::HeadingIdHint.into()),
                 ));
                 ascii_slug(&text)
             }
@@ -124,7 +122,12 @@ mod tests {
                 with_ids(parser, &mut ids, &mut problems).map(|(e, _)| e),
             );
         }
-        (out, problems.into_iter().map(|p| p.1).collect())
+        (
+            out,
+            (problems.into_iter())
+                .map(|p| p.1.text(crate::messages::Language::English))
+                .collect(),
+        )
     }
 
     #[test]

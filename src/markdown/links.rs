@@ -6,6 +6,7 @@ use pulldown_cmark::{CowStr, Event, LinkType, Tag};
 
 use crate::content::Article;
 use crate::i18n::Lang;
+use crate::messages::{Message, Phrase, Rule};
 use crate::site::{Site, Target, suggestions};
 use crate::text::escape_attribute;
 
@@ -28,9 +29,9 @@ pub(crate) struct Linker<'s, 'c> {
     pub(crate) anchor_checks: &'c mut Vec<AnchorCheck>,
     /// The content paths of every `@/` link, as looked up.
     pub(crate) linked: Vec<String>,
-    pub(crate) problems: Vec<(Range<usize>, String, Option<String>)>,
+    pub(crate) problems: Vec<(Range<usize>, Message, Option<Message>)>,
     /// Links that work but are better written another way.
-    pub(crate) warnings: Vec<(Range<usize>, String, Option<String>)>,
+    pub(crate) warnings: Vec<(Range<usize>, Message, Option<Message>)>,
 }
 
 impl Linker<'_, '_> {
@@ -107,12 +108,13 @@ impl Linker<'_, '_> {
                 Ok(resolved) => resolved,
                 // Its own file's errors say why it is missing; one cause, one message.
                 Err(_) if self.site.content.failed_to_load(path) => return None,
-                Err(message) => {
-                    let hint = suggestions(self.site, path)
-                        .map(|s| format!("did you mean `@/{s}`?"))
-                        .or_else(|| Some("`@/` is followed by the article's folder under content/, e.g. `@/om-sluta-skjut`".to_string()));
-                    self.problems
-                        .push((range, format!("broken link: {message}"), hint));
+                Err(problem) => {
+                    let hint = match suggestions(self.site, path) {
+                        Some(page) => Phrase::DidYouMeanPage.with("page", page),
+                        None => Phrase::PageLinkHint.into(),
+                    };
+                    let message = Phrase::BrokenLink.with("problem", problem);
+                    self.problems.push((range, message, Some(hint)));
                     return None;
                 }
             };
@@ -135,15 +137,30 @@ impl Linker<'_, '_> {
                         if !known.contains(&anchor) {
                             self.problems.push((
                                 range.clone(),
-                                format!("broken link: the statistics page `@/{path}` has no anchor `#{anchor}`"),
-                                Some(format!("its anchors in this language are {}", known.map(|a| format!("`#{a}`")).join(", "))),
+                                Phrase::BrokenLink.with(
+                                    "problem",
+                                    Rule::LinkDatasetAnchor
+                                        .with("page", path)
+                                        .with("anchor", anchor),
+                                ),
+                                Some(
+                                    Phrase::DatasetAnchorsHint.with(
+                                        "anchors",
+                                        known.map(|a| format!("`#{a}`")).join(", "),
+                                    ),
+                                ),
                             ));
                         }
                     }
                     Target::Section(_) | Target::Home => self.problems.push((
                         range.clone(),
-                        format!("broken link: `@/{path}` is a listing page, which has no anchor `#{anchor}`"),
-                        Some("link to the listing without `#…`".to_string()),
+                        Phrase::BrokenLink.with(
+                            "problem",
+                            Rule::LinkListingAnchor
+                                .with("page", path)
+                                .with("anchor", anchor),
+                        ),
+                        Some(Phrase::ListingAnchorHint.into()),
                     )),
                 }
                 url.push('#');
@@ -207,8 +224,8 @@ impl Linker<'_, '_> {
         let Some((key, lang, page)) = self.site.page_at(&path) else {
             self.problems.push((
                 range,
-                format!("broken link: no page of this site has the address `{dest}`"),
-                Some("link to pages with `@/` and their folder under content/, e.g. `@/om-sluta-skjut`".to_string()),
+                Phrase::BrokenLink.with("problem", Rule::LinkNoSuchAddress.with("dest", dest)),
+                Some(Phrase::NoSuchAddressHint.into()),
             ));
             return None;
         };
@@ -232,10 +249,8 @@ impl Linker<'_, '_> {
         };
         self.warnings.push((
             range,
-            format!("`{dest}` is this site's own address: torget made it a relative link"),
-            Some(format!(
-                "write `({suggested})`: such links are checked, follow the page when its address changes and lead to the reader's language"
-            )),
+            Rule::LinkOwnAddress.with("dest", dest),
+            Some(Phrase::LinkOwnAddressHint.with("suggested", suggested)),
         ));
         Some((url, (lang != self.lang).then_some(lang)))
     }
@@ -262,23 +277,19 @@ impl Linker<'_, '_> {
             let same_but_case = names().find(|name| name.to_lowercase() == wanted);
             let closest = crate::diagnostics::closest(&decoded, names());
             let hint = if let Some(name) = same_but_case {
-                format!(
-                    "the file is called `{name}`: write the name exactly, as web hosts tell capital letters apart"
-                )
+                Phrase::FileCaseHint.with("name", name)
             } else if let Some(name) = closest {
-                format!("did you mean `{name}`?")
+                Phrase::DidYouMean.with("suggestion", name)
             } else if file.starts_with("..")
                 || file.contains('/') && !self.article.assets.is_empty()
             {
-                "link to other pages with `@/<folder>`; files must sit in the article's own folder"
-                    .to_string()
+                Phrase::FileOutsideFolderHint.into()
             } else {
-                "put the file beside sv.md and en.md, or link to a page with `@/<folder>`"
-                    .to_string()
+                Phrase::PutFileBesideHint.into()
             };
             self.problems.push((
                 range,
-                format!("broken link: `{dest}` is not a file in the article's folder"),
+                Phrase::BrokenLink.with("problem", Rule::LinkFileMissing.with("dest", dest)),
                 Some(hint),
             ));
         }

@@ -23,6 +23,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd, html};
 use crate::content::{Article, Translation};
 use crate::diagnostics::Diagnostic;
 use crate::i18n::{InterfaceStrings, Lang};
+use crate::messages::Message;
 use crate::site::Site;
 
 pub(crate) use images::size_of as image_size;
@@ -103,7 +104,7 @@ pub(crate) fn render(
     let body_start = translation.body_start;
     let source = source::Source::mend(&text[body_start..]);
     let body: &str = &source.text;
-    let mut problems: Vec<(Range<usize>, String, Option<String>)> = Vec::new();
+    let mut problems: Vec<(Range<usize>, Message, Option<Message>)> = Vec::new();
     let mut ids = BTreeSet::new();
     let mut anchor_checks = Vec::new();
     let mut first_paragraph = FirstParagraph::default();
@@ -176,13 +177,12 @@ pub(crate) fn render(
     }
 
     // `offset` is in the editor's text; what the parser found is mapped back first.
-    let located = |offset: usize, diagnostic: Diagnostic, hint: Option<String>| {
+    let located = |offset: usize, diagnostic: Diagnostic, hint: Option<Message>| {
         diagnostic
             .at_offset(text, body_start + offset)
             .with_hint_if(hint)
     };
-    let mut diagnostics: Vec<Diagnostic> = problems
-        .into_iter()
+    let mut diagnostics: Vec<Diagnostic> = (problems.into_iter())
         .map(|(range, message, hint)| {
             let offset = source.original(range.start);
             located(offset, Diagnostic::error(&translation.file, message), hint)
@@ -236,7 +236,7 @@ pub(crate) fn render(
 pub(crate) struct Fragment {
     pub(crate) html: String,
     /// What was taken out, with its byte range in the Markdown, and a hint.
-    pub(crate) warnings: Vec<(Range<usize>, String, Option<String>)>,
+    pub(crate) warnings: Vec<(Range<usize>, Message, Option<Message>)>,
 }
 
 /// Renders Markdown from YAML in the same dialect, through the same raw-HTML

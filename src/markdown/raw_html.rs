@@ -8,6 +8,7 @@
 
 use std::ops::Range;
 
+use crate::messages::{Message, Phrase, Rule};
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 /// Inline tags that only mark up text, with the attributes they may carry.
@@ -44,7 +45,7 @@ pub(crate) struct RawHtml {
     block: Option<(Range<usize>, String)>,
     /// Inline tags whose opening was shown as text, so their closing is too.
     refused: Vec<String>,
-    pub(crate) warnings: Vec<(Range<usize>, String, Option<String>)>,
+    pub(crate) warnings: Vec<(Range<usize>, Message, Option<Message>)>,
 }
 
 impl RawHtml {
@@ -114,8 +115,8 @@ impl RawHtml {
                 for removed in removed(&html, &self.hosts) {
                     self.warnings.push((
                         start.clone(),
-                        format!("removed from the HTML: {removed}"),
-                        Some(HINT.to_string()),
+                        Rule::HtmlRemoved.with("removed", removed),
+                        Some(Phrase::RawHtmlHint.into()),
                     ));
                 }
                 Some((Event::Html(CowStr::from(clean + "\n")), start))
@@ -136,11 +137,8 @@ impl RawHtml {
                     }
                     self.warnings.push((
                         range.clone(),
-                        format!(
-                            "the HTML tag `{}` is not allowed here, so it is shown as text",
-                            tag.trim()
-                        ),
-                        Some(HINT.to_string()),
+                        Rule::HtmlTagNotAllowed.with("tag", tag.trim()),
+                        Some(Phrase::RawHtmlHint.into()),
                     ));
                     Some((Event::Text(tag), range))
                 }
@@ -149,9 +147,6 @@ impl RawHtml {
         }
     }
 }
-
-const HINT: &str =
-    "write it in Markdown instead; raw HTML may only mark up text (README: \"Raw HTML\")";
 
 /// `b` for `<b onclick=…>`, `/b` for `</b>`.
 fn tag_name(tag: &str) -> String {
@@ -225,7 +220,7 @@ fn inline_allowed(tag: &str) -> bool {
 }
 
 /// What cleaning takes out of `html`, named for the editor.
-fn removed(html: &str, hosts: &[String]) -> Vec<String> {
+fn removed(html: &str, hosts: &[String]) -> Vec<Message> {
     let lower = html.to_ascii_lowercase();
     let mut found = Vec::new();
     for tag in [
@@ -235,14 +230,14 @@ fn removed(html: &str, hosts: &[String]) -> Vec<String> {
         if lower.contains(&format!("<{tag}"))
             && !(tag == "frame" && !lower.contains("<frame ") && !lower.contains("<frame>"))
         {
-            found.push(format!("`<{tag}>`"));
+            found.push(Phrase::ScriptTag.with("tag", tag));
         }
     }
     if contains_event_attribute(&lower) {
-        found.push("event attributes (`on…=`)".to_string());
+        found.push(Phrase::EventAttributes.into());
     }
     if lower.contains("javascript:") {
-        found.push("`javascript:` addresses".to_string());
+        found.push(Phrase::JavascriptAddresses.into());
     }
     let mut rest = lower.as_str();
     while let Some(at) = rest.find("<iframe") {
@@ -255,9 +250,7 @@ fn removed(html: &str, hosts: &[String]) -> Vec<String> {
                 .unwrap_or("")
         });
         if !src.is_some_and(|s| host_allowed(s, hosts)) {
-            found.push(
-                "an iframe from a host not listed under `iframe_hosts` in site.yaml".to_string(),
-            );
+            found.push(Phrase::IframeHost.into());
         }
     }
     found
@@ -290,7 +283,12 @@ mod tests {
                 .collect();
             html::push_html(&mut out, events.into_iter());
         }
-        (out, raw.warnings.into_iter().map(|w| w.1).collect())
+        (
+            out,
+            (raw.warnings.into_iter())
+                .map(|w| w.1.text(crate::messages::Language::English))
+                .collect(),
+        )
     }
 
     #[test]

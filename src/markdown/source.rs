@@ -11,6 +11,7 @@
 //!
 //! Offsets into the mended text map back to the editor's with [`Source::original`].
 
+use crate::messages::{Message, Phrase, Rule};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -20,7 +21,7 @@ pub(crate) struct Source<'a> {
     /// `(offset in the mended text, bytes added there)`, in order.
     inserted: Vec<(usize, usize)>,
     /// What was mended, at its range in the editor's text, with a hint.
-    pub(crate) warnings: Vec<(Range<usize>, String, Option<String>)>,
+    pub(crate) warnings: Vec<(Range<usize>, Message, Option<Message>)>,
 }
 
 /// Spaces Word and web pages put where a typed space belongs.
@@ -74,17 +75,17 @@ impl<'a> Source<'a> {
         };
         let at = indent + hashes;
         let name = if space == '\u{a0}' {
-            "a no-break space".to_string()
+            Message::from(Phrase::ANoBreakSpace)
         } else {
-            format!("an unusual space (U+{:04X})", u32::from(space))
+            Phrase::AnUnusualSpace.with("code", format!("U+{:04X}", u32::from(space)))
         };
         let marker = &rest[..hashes];
         self.warnings.push((
             offset + at..offset + at + space.len_utf8(),
-            format!("the heading marker `{marker}` is followed by {name}; torget read it as a heading"),
-            Some(format!(
-                "type an ordinary space after `{marker}` (text pasted from Word brings no-break spaces): other Markdown tools show this line as text"
-            )),
+            Rule::HeadingMarkerSpace
+                .with("marker", marker)
+                .with("space", name),
+            Some(Phrase::HeadingMarkerSpaceHint.with("marker", marker)),
         ));
         let mut mended = String::with_capacity(line.len());
         mended.push_str(&line[..at]);
@@ -113,10 +114,8 @@ impl<'a> Source<'a> {
                 self.inserted.push((out.len() - 1, 1));
                 self.warnings.push((
                     offset + start..offset + start + destination.len(),
-                    format!("the file name `{destination}` has spaces; torget read it as `<{destination}>`"),
-                    Some(format!(
-                        "write `(<{destination}>)`, or rename the file without spaces: other Markdown tools show this as text"
-                    )),
+                    Rule::FileNameSpaces.with("name", destination),
+                    Some(Phrase::FileNameSpacesHint.with("name", destination)),
                 ));
                 let used = open + 2 + close;
                 consumed += used;
@@ -167,10 +166,8 @@ impl<'a> Source<'a> {
             if !defined.contains(&name) {
                 self.warnings.push((
                     range,
-                    format!("the footnote `[^{name}]` has no note, so it is shown as text"),
-                    Some(format!(
-                        "add a line `[^{name}]: …` with the note, below the text"
-                    )),
+                    Rule::FootnoteNoNote.with("name", &name),
+                    Some(Phrase::FootnoteNoNoteHint.with("name", &name)),
                 ));
             }
         }
@@ -217,7 +214,12 @@ mod tests {
         assert_eq!(source.text.len(), text.len());
         assert_eq!(source.warnings.len(), 1);
         assert_eq!(source.warnings[0].0, 8..10);
-        assert!(source.warnings[0].1.contains("no-break space"));
+        assert!(
+            source.warnings[0]
+                .1
+                .text(crate::messages::Language::English)
+                .contains("no-break space")
+        );
         assert_eq!(source.original(12), 12);
     }
 
@@ -246,7 +248,12 @@ mod tests {
         let source = Source::mend(text);
         assert_eq!(source.warnings.len(), 1, "{:?}", source.warnings);
         assert_eq!(&text[source.warnings[0].0.clone()], "[^kalla]");
-        assert!(source.warnings[0].1.contains("`[^kalla]` has no note"));
+        assert!(
+            source.warnings[0]
+                .1
+                .text(crate::messages::Language::English)
+                .contains("`[^kalla]` has no note")
+        );
     }
 
     #[test]

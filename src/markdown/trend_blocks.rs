@@ -6,10 +6,11 @@ use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
 
 use crate::dataset;
 use crate::i18n::{InterfaceStrings, Lang};
+use crate::messages::{Message, Phrase, Rule};
 use crate::site::{Site, suggestions};
 use crate::text::escape_attribute;
 
-type Problem = (Range<usize>, String, Option<String>);
+type Problem = (Range<usize>, Message, Option<Message>);
 
 /// What a trend block needs to know about the page it is on.
 pub(crate) struct TrendContext<'s> {
@@ -83,16 +84,18 @@ where
             None if context.site.content.dataset_failed(&id) => String::new(),
             None => {
                 let hint = if id.is_empty() {
-                    "write the dataset's file name after `trend`, e.g. ```trend dodsskjutningar-malmo".to_string()
+                    Phrase::TrendNoIdHint.into()
                 } else {
                     match suggestions(context.site, &id) {
-                        Some(s) => format!("did you mean `{}`?", s.rsplit('/').next().unwrap_or(s)),
-                        None => "a dataset's id is its file name without `.yaml`".to_string(),
+                        Some(s) => {
+                            Phrase::DidYouMean.with("suggestion", s.rsplit('/').next().unwrap_or(s))
+                        }
+                        None => Phrase::TrendIdHint.into(),
                     }
                 };
                 problems.push((
                     range.clone(),
-                    format!("unknown dataset `{id}` in a trend block"),
+                    Rule::TrendUnknownDataset.with("id", &id),
                     Some(hint),
                 ));
                 String::new()

@@ -26,6 +26,7 @@ use crate::diagnostics::Diagnostic;
 use crate::i18n::number::format_number;
 use crate::i18n::{InterfaceStrings, Lang};
 use crate::markdown::{self, Rendered};
+use crate::messages::{Message, Phrase, Rule};
 use crate::site::reads::{self, Part};
 use crate::site::{Resolved, Site, Target};
 use crate::text::date::Date;
@@ -217,23 +218,24 @@ pub(crate) fn bodies(
                     &check.anchor,
                     target.ids.iter().map(String::as_str),
                 )
-                .map(|s| format!("did you mean `#{s}`?"))
-                .unwrap_or_else(|| {
-                    "anchors are made from headings: `## Kända brister` is `#kanda-brister`"
-                        .to_string()
-                });
+                .map_or_else(
+                    || Message::from(Phrase::AnchorHint),
+                    |s| Phrase::DidYouMeanAnchor.with("anchor", s),
+                );
                 let whose = if check.article == *key && check.lang == *lang {
-                    "this page".to_string()
+                    Message::from(Phrase::ThisPage)
                 } else {
-                    format!("`@/{}` ({})", check.article, check.lang.english_name())
+                    Phrase::PageInLanguage
+                        .with("page", &check.article)
+                        .with("language", check.lang.name())
                 };
+                let problem = Rule::LinkMissingAnchor
+                    .with("page", whose)
+                    .with("anchor", &check.anchor);
                 errors.push(
                     Diagnostic::error(
                         &translation.file,
-                        format!(
-                            "broken link: {whose} has no heading or anchor `#{}`",
-                            check.anchor
-                        ),
+                        Phrase::BrokenLink.with("problem", problem),
                     )
                     .at_offset(&translation.text, check.offset)
                     .with_hint(hint),
@@ -484,10 +486,11 @@ impl<'s> Renderer<'s> {
     /// The HTML of a page from what its template receives.
     pub(crate) fn render_input(&self, input: TemplateInput<'_>) -> Result<String, Diagnostic> {
         let mut context = self.context(&input.page);
+        // Views are plain data; were one to fail, it is the template's page that failed.
         let kind = Context::from_serialize(&input.kind).map_err(|e| {
             Diagnostic::error(
                 input.template,
-                format!("the page could not be prepared: {e}"),
+                Rule::TemplateFailed.with("error", e.to_string()),
             )
         })?;
         context.extend(kind);
@@ -504,7 +507,7 @@ impl<'s> Renderer<'s> {
                 .map_or(name, String::as_str);
             Diagnostic::error(
                 origin,
-                format!("the template failed:\n{}", theme::tera_message(&e)),
+                Rule::TemplateFailed.with("error", theme::tera_message(&e)),
             )
         })
     }
@@ -527,11 +530,11 @@ impl<'s> Renderer<'s> {
             .content
             .articles
             .get(key)
-            .ok_or_else(|| Diagnostic::error(key, "article vanished"))?;
+            .ok_or_else(|| Diagnostic::error(key, vanished(Phrase::ArticleWord, key)))?;
         let translation = article
             .translations
             .get(&lang)
-            .ok_or_else(|| Diagnostic::error(key, "translation vanished"))?;
+            .ok_or_else(|| Diagnostic::error(key, vanished(Phrase::TranslationWord, key)))?;
         let body = self.bodies.get(key, lang);
         let front = &translation.front;
 
@@ -616,7 +619,7 @@ impl<'s> Renderer<'s> {
         let site = self.site;
         let section = site
             .section(key)
-            .ok_or_else(|| Diagnostic::error(key, "section vanished"))?;
+            .ok_or_else(|| Diagnostic::error(key, vanished(Phrase::SectionWord, key)))?;
         let title = section.meta.title.get(lang).map_or("", String::as_str);
         let description = description::of_section(site, key, lang)
             .unwrap_or_default()
@@ -1085,6 +1088,11 @@ fn intros(site: &Site, warnings: &mut Vec<Diagnostic>) -> BTreeMap<Lang, String>
         intros.insert(lang, fragment.html);
     }
     intros
+}
+
+/// A page's input missing from the site it was planned from: a bug in torget, never the editor's.
+pub(crate) fn vanished(what: Phrase, key: &str) -> Message {
+    Rule::Vanished.with("what", what).with("key", key)
 }
 
 #[cfg(test)]

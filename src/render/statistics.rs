@@ -14,7 +14,7 @@ impl<'s> Renderer<'s> {
         let site = self.site;
         let dataset = site
             .dataset(key)
-            .ok_or_else(|| Diagnostic::error(key, "dataset vanished"))?;
+            .ok_or_else(|| Diagnostic::error(key, vanished(Phrase::DatasetWord, key)))?;
         let strings = self.strings(lang);
         let section = key.rsplit_once('/').map(|(parent, _)| parent);
 

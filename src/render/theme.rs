@@ -9,6 +9,7 @@ use walkdir::WalkDir;
 use crate::diagnostics::Diagnostic;
 use crate::i18n::strings::{missing_builtin_keys, missing_keys};
 use crate::i18n::{InterfaceStrings, Lang};
+use crate::messages::{Phrase, Rule};
 
 /// The default theme's files, compiled into the binary so any site builds without a `themes/` folder.
 const BUILT_IN: &[(&str, &str)] = &[
@@ -148,7 +149,7 @@ impl Theme {
                     }
                     Err(e) => errors.push(Diagnostic::error(
                         origin,
-                        format!("cannot read the file: {e}"),
+                        Rule::CannotRead.with("error", e.to_string()),
                     )),
                 }
             }
@@ -165,10 +166,9 @@ impl Theme {
                 template_origins.insert(name.to_string(), file.origin.clone());
                 match String::from_utf8(file.text) {
                     Ok(text) => templates.push((name.to_string(), text)),
-                    Err(_) => errors.push(Diagnostic::error(
-                        &file.origin,
-                        "the template is not UTF-8 text",
-                    )),
+                    Err(_) => {
+                        errors.push(Diagnostic::error(&file.origin, Rule::ThemeTemplateNotUtf8))
+                    }
                 }
             } else if let Some(code) = path
                 .strip_prefix("i18n/")
@@ -180,10 +180,7 @@ impl Theme {
                 let text = match String::from_utf8(file.text) {
                     Ok(text) => text,
                     Err(_) => {
-                        errors.push(Diagnostic::error(
-                            &file.origin,
-                            "the file is not UTF-8 text",
-                        ));
+                        errors.push(Diagnostic::error(&file.origin, Rule::FileNotUtf8));
                         continue;
                     }
                 };
@@ -203,9 +200,9 @@ impl Theme {
                 errors.push(
                     Diagnostic::error(
                         format!("{OVERRIDES}/i18n/{}.yaml", lang.code()),
-                        "the theme has no interface strings for this language",
+                        Rule::ThemeNoStrings,
                     )
-                    .with_hint("copy the built-in theme's i18n file and translate it"),
+                    .with_hint(Phrase::ThemeNoStringsHint),
                 );
             }
         }
@@ -213,7 +210,7 @@ impl Theme {
         if let Err(e) = tera.add_raw_templates(templates) {
             errors.push(Diagnostic::error(
                 OVERRIDES,
-                format!("a template has an error:\n{}", tera_message(&e)),
+                Rule::ThemeTemplateError.with("error", tera_message(&e)),
             ));
         }
         if !errors.is_empty() {

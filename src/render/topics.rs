@@ -59,9 +59,9 @@ impl<'s> Renderer<'s> {
     ) -> Result<TemplateInput<'p>, Diagnostic> {
         let site = self.site;
         let strings = self.strings(lang);
-        let tag = site
-            .tag(lang, slug)
-            .ok_or_else(|| Diagnostic::error(slug.as_str(), "topic vanished"))?;
+        let tag = site.tag(lang, slug).ok_or_else(|| {
+            Diagnostic::error(slug.as_str(), vanished(Phrase::TopicWord, slug.as_str()))
+        })?;
         let items: Vec<ListItem<'_>> = tag
             .articles
             .iter()

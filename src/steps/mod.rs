@@ -19,6 +19,7 @@ use crate::config::{self, SiteConfig};
 use crate::content;
 use crate::diagnostics::{self, Diagnostic, Diagnostics};
 use crate::i18n::Lang;
+use crate::messages::{Phrase, Rule};
 use crate::render::{self, Theme};
 use crate::site::{self, Site};
 use crate::yaml;
@@ -110,8 +111,11 @@ pub(crate) fn read_config(options: &BuildOptions) -> Result<(String, SiteConfig)
 /// The error for a folder without site.yaml, where torget was not run in a site folder.
 pub(crate) fn not_a_site(root: &Path) -> Option<Diagnostic> {
     (!root.join(config::FILE).exists()).then(|| {
-        Diagnostic::error(config::FILE, format!("no site.yaml in {}", root.display()))
-            .with_hint("run torget in the site folder, or point at it with --site DIR")
+        Diagnostic::error(
+            config::FILE,
+            Rule::NotASite.with("folder", root.display().to_string()),
+        )
+        .with_hint(Phrase::NotASiteHint)
     })
 }
 
@@ -162,9 +166,9 @@ pub(crate) fn check_site_links(site: &Site, config_text: &str) -> Vec<Diagnostic
         let location = SiteConfig::key_location(config_text, key);
         let Some(path) = target.strip_prefix("@/") else {
             errors.push(
-                Diagnostic::error(config::FILE, format!("`{target}` is not a page link"))
+                Diagnostic::error(config::FILE, Rule::NotAPageLink.with("target", target))
                     .at(config_text, location)
-                    .with_hint("name pages as in Markdown links: `@/om-sluta-skjut`"),
+                    .with_hint(Phrase::NotAPageLinkHint),
             );
             continue;
         };
@@ -174,8 +178,11 @@ pub(crate) fn check_site_links(site: &Site, config_text: &str) -> Vec<Diagnostic
         for &lang in &site.config.languages {
             if let Err(message) = site.lookup(path, lang) {
                 errors.push(
-                    Diagnostic::error(config::FILE, format!("in `{key}`: {message}"))
-                        .at(config_text, location),
+                    Diagnostic::error(
+                        config::FILE,
+                        Phrase::InPath.with("path", key).with("message", message),
+                    )
+                    .at(config_text, location),
                 );
                 break;
             }
@@ -216,11 +223,8 @@ pub(crate) fn check_output_folder(root: &Path, out: &Path) -> Result<(), Vec<Dia
         || out == root.join(config::FILE)
     {
         return Err(vec![
-            Diagnostic::error(
-                out.display().to_string(),
-                "the output folder would replace the site's own files",
-            )
-            .with_hint("choose another --out, such as `public`"),
+            Diagnostic::error(out.display().to_string(), Rule::OutputReplacesSite)
+                .with_hint(Phrase::OutputReplacesSiteHint),
         ]);
     }
     Ok(())

@@ -12,6 +12,7 @@ use super::{BuildSummary, Prepared};
 use crate::dataset;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::Lang;
+use crate::messages::{Phrase, Rule};
 use crate::output;
 use crate::render::{self, Renderer, Theme};
 use crate::site::Site;
@@ -102,8 +103,9 @@ pub(crate) fn write_pages(
     started: Instant,
 ) -> Result<(BuildSummary, Written), Vec<Diagnostic>> {
     let renderer = Renderer::new(site, theme, bodies);
-    let write_error =
-        |path: &str, e: std::io::Error| Diagnostic::error(path, format!("cannot write it: {e}"));
+    let write_error = |path: &str, e: std::io::Error| {
+        Diagnostic::error(path, Rule::CannotWrite.with("error", e.to_string()))
+    };
     let (mut since, same_addresses) = match mode {
         Mode::Full => (None, false),
         Mode::AfterEdit {
@@ -251,11 +253,8 @@ pub(crate) fn write_pages(
         // A site's own file of a theme file's name (`favicon.svg`) replaces it.
         if page {
             report.push(
-                Diagnostic::error(
-                    owner,
-                    format!("the file `{relative}` would replace a page of the same name"),
-                )
-                .with_hint("rename the file"),
+                Diagnostic::error(owner, Rule::FileReplacesPage.with("file", relative))
+                    .with_hint(Phrase::RenameFile),
             );
             continue;
         }
@@ -268,7 +267,9 @@ pub(crate) fn write_pages(
             Ok(()) => files += 1,
             Err(e) => report.push(Diagnostic::error(
                 owner,
-                format!("cannot copy `{relative}`: {e}"),
+                Rule::CannotCopy
+                    .with("file", relative)
+                    .with("error", e.to_string()),
             )),
         }
     }

@@ -5,6 +5,8 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use serde::Deserialize;
 use serde::de::{self, Deserializer};
 
+use crate::messages::{Message, Phrase};
+
 /// A publishing date, `YYYY-MM-DD`, optionally with a Swedish wall-clock
 /// time (`2019-11-13 10:00`). Ordered by day, then time; no time sorts first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -181,7 +183,7 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 
 /// Why a date written in the right form (`2019-02-30`) names no day of the
 /// calendar, in words, so the editor need not work it out from "invalid".
-pub(crate) fn calendar_problem(text: &str) -> Option<String> {
+pub(crate) fn calendar_problem(text: &str) -> Option<Message> {
     let day = text.trim().get(..10)?;
     let bytes = day.as_bytes();
     if bytes[4] != b'-' || bytes[7] != b'-' {
@@ -202,14 +204,11 @@ pub(crate) fn calendar_problem(text: &str) -> Option<String> {
             .then(|| NaiveDate::from_ymd_opt(year, day_of_month, month))
             .flatten();
         return Some(match swapped {
-            Some(date) => format!(
-                "there is no month {month}: dates are written year-month-day; if you mean {} {}, write {date}",
-                month,
-                MONTHS[date.month0() as usize]
-            ),
-            None => {
-                format!("there is no month {month}: dates are written YYYY-MM-DD, year-month-day")
-            }
+            Some(date) => Phrase::NoMonthSwapped
+                .with("month", month.to_string())
+                .with("month_name", MONTHS[date.month0() as usize])
+                .with("date", date.to_string()),
+            None => Phrase::NoMonth.with("month", month.to_string()),
         });
     }
     let last = (28..=31)
@@ -217,24 +216,30 @@ pub(crate) fn calendar_problem(text: &str) -> Option<String> {
         .find_map(|d| NaiveDate::from_ymd_opt(year, month, d))?;
     let month_name = MONTHS[month as usize - 1];
     if day_of_month == 0 || day_of_month > last.day() {
-        return Some(format!("{month_name} {year} has {} days", last.day()));
+        return Some(
+            Phrase::DaysInMonth
+                .with("month", month_name)
+                .with("year", year.to_string())
+                .with("days", last.day().to_string()),
+        );
     }
     None
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+/// Month names in the reader's language, for hints.
+const MONTHS: [Phrase; 12] = [
+    Phrase::January,
+    Phrase::February,
+    Phrase::March,
+    Phrase::April,
+    Phrase::May,
+    Phrase::June,
+    Phrase::July,
+    Phrase::August,
+    Phrase::September,
+    Phrase::October,
+    Phrase::November,
+    Phrase::December,
 ];
 
 /// A date with an optional time: `2019-11-13`, `2019-11-13 10:00`,
@@ -270,7 +275,11 @@ mod tests {
 
     #[test]
     fn impossible_days_are_explained() {
-        let problem = |text: &str| calendar_problem(text).unwrap_or_default();
+        let problem = |text: &str| {
+            calendar_problem(text)
+                .map(|m| m.text(crate::messages::Language::English))
+                .unwrap_or_default()
+        };
         assert_eq!(problem("2019-02-30"), "February 2019 has 28 days");
         assert_eq!(problem("2020-02-30 10:00"), "February 2020 has 29 days");
         assert_eq!(problem("2019-04-31"), "April 2019 has 30 days");
@@ -282,6 +291,16 @@ mod tests {
         assert_eq!(
             problem("2019-13-25"),
             "there is no month 13: dates are written YYYY-MM-DD, year-month-day"
+        );
+        let in_swedish = |text: &str| {
+            calendar_problem(text)
+                .map(|m| m.text(crate::messages::Language::Swedish))
+                .unwrap_or_default()
+        };
+        assert_eq!(in_swedish("2019-02-30"), "februari 2019 har 28 dagar");
+        assert_eq!(
+            in_swedish("2019-13-01"),
+            "det finns ingen månad 13: datum skrivs år-månad-dag; menar du den 13 januari, skriv 2019-01-13"
         );
         for fine_or_other in ["2019-02-28", "13/11/2019", "2019-1-3", "", "2019-02-3x"] {
             assert_eq!(calendar_problem(fine_or_other), None, "{fine_or_other}");

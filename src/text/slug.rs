@@ -6,6 +6,7 @@
 
 use std::fmt;
 
+use crate::messages::{Message, Rule};
 use serde::Serialize;
 
 /// One safe URL path segment.
@@ -25,14 +26,12 @@ impl Slug {
     }
 
     /// Checks a slug given by an editor; the error says what is wrong.
-    pub(crate) fn parse(given: &str) -> Result<Slug, String> {
+    pub(crate) fn parse(given: &str) -> Result<Slug, Message> {
         if given.is_empty() {
-            return Err("the slug is empty".to_string());
+            return Err(Rule::SlugEmpty.into());
         }
         if given.contains(['/', '\\']) || given.contains("..") || given.starts_with('.') {
-            return Err(format!(
-                "the slug `{given}` contains a path (`/`, `\\` or `..`); a slug is one plain word"
-            ));
+            return Err(Rule::SlugPath.with("slug", given));
         }
         let valid = given
             .bytes()
@@ -41,9 +40,9 @@ impl Slug {
             && !given.ends_with('-')
             && !given.contains("--");
         if !valid || given.len() > MAX_LEN {
-            return Err(format!(
-                "the slug `{given}` may only hold lowercase letters a–z, digits and single dashes (at most {MAX_LEN} characters)"
-            ));
+            return Err(Rule::SlugCharacters
+                .with("slug", given)
+                .with("max", MAX_LEN.to_string()));
         }
         Ok(Slug(given.to_string()))
     }

@@ -18,10 +18,26 @@ pub fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// The `torget` binary of this crate.
+/// The `torget` binary of this crate, speaking English whatever the machine's
+/// locale: messages follow `LC_ALL`, `LC_MESSAGES` and `LANG`.
 pub fn torget() -> Command {
     let mut command = Command::cargo_bin("torget").expect("binary built");
-    command.env("NO_COLOR", "1");
+    command
+        .env("NO_COLOR", "1")
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
+    command
+}
+
+/// The `torget` binary as a process to start and leave running (`serve`), in English like [`torget`].
+pub fn torget_process() -> std::process::Command {
+    let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("torget"));
+    command
+        .env("NO_COLOR", "1")
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
     command
 }
 
