@@ -1003,6 +1003,22 @@ impl Site {
     }
 }
 
+/// The content path of the page whose address is closest to a mistyped
+/// address `path` (`om-sluta-skjt/`), for hints.
+pub(crate) fn page_suggestion<'a>(site: &'a Site, path: &str) -> Option<&'a str> {
+    let r = &site.resolved;
+    let pages: Vec<(&str, &str)> = (r.section_paths.iter())
+        .chain(&r.dataset_paths)
+        .chain(&r.article_paths)
+        .flat_map(|(key, paths)| paths.values().map(move |p| (p.as_str(), key.as_str())))
+        .collect();
+    let closest = crate::diagnostics::closest(path, pages.iter().map(|(p, _)| *p))?;
+    pages
+        .iter()
+        .find(|(p, _)| *p == closest)
+        .map(|(_, key)| *key)
+}
+
 /// Closest available content paths to a mistyped one, for hints.
 pub(crate) fn suggestions<'a>(site: &'a Site, wrong: &str) -> Option<&'a str> {
     let candidates = site

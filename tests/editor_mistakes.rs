@@ -126,6 +126,16 @@ fn an_address_of_the_site_copied_from_the_browser_becomes_a_checked_relative_lin
         )),
         "{stderr}"
     );
+
+    // A misspelt address gets the page it was meant to be, written the `@/` way.
+    let (_tmp, _out, result) = built("Se [oss](/sub/om-os/).\n");
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(
+        stderr.contains("no page of this site has the address `/sub/om-os/`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("help: did you mean `@/om`?"), "{stderr}");
 }
 
 #[test]

@@ -222,10 +222,14 @@ impl Linker<'_, '_> {
         range: Range<usize>,
     ) -> Option<(String, Option<Lang>)> {
         let Some((key, lang, page)) = self.site.page_at(&path) else {
+            let hint = match crate::site::page_suggestion(self.site, &path) {
+                Some(key) => Phrase::DidYouMeanPage.with("page", key),
+                None => Phrase::NoSuchAddressHint.into(),
+            };
             self.problems.push((
                 range,
                 Phrase::BrokenLink.with("problem", Rule::LinkNoSuchAddress.with("dest", dest)),
-                Some(Phrase::NoSuchAddressHint.into()),
+                Some(hint),
             ));
             return None;
         };
