@@ -155,26 +155,29 @@ fn run_edits(drafts: bool, edits: &[Edit]) {
 
 const FIRST_SV: &str = "content/nyheter/a-forsta/sv.md";
 
-/// The fixture's dataset with one value changed and one period added.
-const DATASET_EDITED: &str = "title: { sv: Anmälningar per kvartal, en: Reports per quarter }
+/// The fixture's dataset up to its values.
+const DATASET_HEAD: &str = "title: { sv: Anmälningar per kvartal, en: Reports per quarter }
+description: { sv: Ett påhittat testdataset., en: A made-up test dataset. }
 unit: { sv: anmälningar, en: reports }
+area: { sv: Testkommunen, en: Test Municipality }
 better: lower
 source:
   name: { sv: Testkällan, en: The test source }
   url: https://example.org/kalla
-updated: 2024-08-02
+updated: 2024-05-02
 series:
   - key: anmalningar
     label: { sv: Anmälningar, en: Reports }
     values:
-      2023-Q1: 1200
-      2023-Q2: 1500.5
-      2023-Q3: null
-      2023-Q4: 0
-      2024-Q1: 45
-      2024-Q2: 30
-      2024-Q3: { value: 12, partial: true }
 ";
+
+/// The fixture's dataset with one value changed and one period added.
+static DATASET_EDITED: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    format!(
+        "{DATASET_HEAD}      2023-Q1: 1200\n      2023-Q2: 1500.5\n      2023-Q3: null\n      \
+         2023-Q4: 0\n      2024-Q1: 45\n      2024-Q2: 30\n      2024-Q3: {{ value: 12, partial: true }}\n"
+    )
+});
 
 /// The fixture's settings with the menu in another order.
 const SITE_EDITED: &str = "name: { sv: Testkommunen, en: Test Municipality }
@@ -285,7 +288,7 @@ fn every_kind_of_article_edit_gives_what_a_fresh_build_gives() {
         Edit {
             what: "a value of a dataset changes (read on its own)",
             file: "content/statistik/anmalningar.yaml",
-            text: Some(DATASET_EDITED),
+            text: Some(DATASET_EDITED.as_str()),
             incremental: true,
             at_most: 12,
             breaks: false,
@@ -309,7 +312,7 @@ fn every_kind_of_article_edit_gives_what_a_fresh_build_gives() {
         Edit {
             what: "the dataset mended",
             file: "content/statistik/anmalningar.yaml",
-            text: Some(DATASET_EDITED),
+            text: Some(DATASET_EDITED.as_str()),
             incremental: true,
             at_most: 60,
             breaks: false,
@@ -677,20 +680,6 @@ mod random_edits {
         }
     }
 
-    const DATASET_HEAD: &str = "title: { sv: Anmälningar per kvartal, en: Reports per quarter }
-description: { sv: Ett påhittat testdataset., en: A made-up test dataset. }
-unit: { sv: anmälningar, en: reports }
-area: { sv: Testkommunen, en: Test Municipality }
-better: lower
-source:
-  name: { sv: Testkällan, en: The test source }
-  url: https://example.org/kalla
-updated: 2024-05-02
-series:
-  - key: anmalningar
-    label: { sv: Anmälningar, en: Reports }
-    values:
-";
     /// The dataset's periods as the fixture has them; the test adds quarters after them.
     const FIXTURE_PERIODS: usize = 6;
 

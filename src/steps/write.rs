@@ -69,7 +69,7 @@ pub(crate) fn write_site(
         return Err(report.sorted());
     };
     let (mut summary, written) =
-        write_pages(&site, &theme, &bodies, report, sink, Mode::Full, started)?;
+        write_pages(&site, &theme, &bodies, report, sink, Mode::Once, started)?;
     summary.written = written
         .jobs
         .into_iter()
@@ -80,7 +80,11 @@ pub(crate) fn write_site(
 
 /// Whether a write makes the whole site or, after an edit under `serve`, only what changed.
 pub(crate) enum Mode {
-    /// Every page, asset, dataset download and theme file.
+    /// Every page, asset, dataset download and theme file, for a build that
+    /// is not kept: no page's reads or fingerprint are taken.
+    Once,
+    /// Every page, asset, dataset download and theme file, with what later
+    /// writes after an edit need (under `serve`).
     Full,
     /// Only pages whose fingerprint changed since `before`, the previous
     /// write of the same load; assets and theme files change only with a
@@ -106,8 +110,10 @@ pub(crate) fn write_pages(
     let write_error = |path: &str, e: std::io::Error| {
         Diagnostic::error(path, Rule::CannotWrite.with("error", e.to_string()))
     };
+    // A build not kept needs neither what each page read nor its fingerprint.
+    let tracked = !matches!(mode, Mode::Once);
     let (mut since, same_addresses) = match mode {
-        Mode::Full => (None, false),
+        Mode::Once | Mode::Full => (None, false),
         Mode::AfterEdit {
             before,
             same_addresses,
@@ -183,12 +189,21 @@ pub(crate) fn write_pages(
                 return (before.print, before.reads, Ok(false));
             }
             viewed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let (input, reads) = reads::recording(|| renderer.input(path, job, alternates.clone()));
+            let (input, reads) = match tracked {
+                true => reads::recording(|| renderer.input(path, job, alternates.clone())),
+                false => (
+                    renderer.input(path, job, alternates.clone()),
+                    Reads::default(),
+                ),
+            };
             let mut input = match input {
                 Ok(input) => input,
                 Err(error) => return (None, reads, Err(error)),
             };
-            let print = render::fingerprint::of(&mut input);
+            let print = match tracked {
+                true => render::fingerprint::of(&mut input),
+                false => None,
+            };
             if print.is_some() && earlier_print == print {
                 return (print, reads, Ok(false));
             }

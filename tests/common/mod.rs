@@ -21,13 +21,7 @@ pub fn fixture(name: &str) -> PathBuf {
 /// The `torget` binary of this crate, speaking English whatever the machine's
 /// locale: messages follow `LC_ALL`, `LC_MESSAGES` and `LANG`.
 pub fn torget() -> Command {
-    let mut command = Command::cargo_bin("torget").expect("binary built");
-    command
-        .env("NO_COLOR", "1")
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES");
-    command
+    Command::from_std(torget_process())
 }
 
 /// The `torget` binary as a process to start and leave running (`serve`), in English like [`torget`].
