@@ -1560,3 +1560,75 @@ mod random_edits {
         }
     }
 }
+
+/// The fixture site with `files` added, built live, and its first build checked.
+fn live_on(files: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf, BuildOptions, LiveSite) {
+    let (tmp, site) = common::fixture_with("basic", files);
+    let options = options(&site, false);
+    let mut live = LiveSite::new(options.clone());
+    live.build_all().expect("the fixture builds");
+    assert_same_as_fresh(&live, &options, "first build");
+    (tmp, site, options, live)
+}
+
+/// Writes `text` to the site's `file` and rebuilds; the rebuild's result.
+fn save(
+    live: &mut LiveSite,
+    site: &Path,
+    file: &str,
+    text: &str,
+) -> Result<torget::live::Rebuilt, Vec<torget::diagnostics::Diagnostic>> {
+    let path = fs::canonicalize(site).unwrap().join(file);
+    fs::write(&path, text).unwrap();
+    live.rebuild(&[path])
+}
+
+#[test]
+fn a_trend_block_follows_its_dataset_when_the_section_moves() {
+    // The article shows the dataset but does not link to it with `@/`.
+    let (_tmp, site, options, mut live) = live_on(&[
+        (
+            "content/statistik/_section.yaml",
+            "title: { sv: Statistik, en: Statistics }\nsort: title\n",
+        ),
+        (
+            "content/trendsida/sv.md",
+            "---\ntitle: Trendsida\n---\nText.\n\n```trend anmalningar\n```\n",
+        ),
+        (
+            "content/trendsida/en.md",
+            "---\ntitle: Trends\n---\nText.\n\n```trend anmalningar\n```\n",
+        ),
+    ]);
+    let section = "content/statistik/_section.yaml";
+    // A new English title moves the English pages; a slug the Swedish ones.
+    let renamed = "title: { sv: Statistik, en: Figures }\nsort: title\n";
+    let rebuilt = save(&mut live, &site, section, renamed).expect("renamed");
+    assert!(rebuilt.incremental);
+    assert_same_as_fresh(&live, &options, "the section renamed in English");
+    let slugged = "title: { sv: Statistik, en: Figures }\nslug: { sv: siffror }\nsort: title\n";
+    let rebuilt = save(&mut live, &site, section, slugged).expect("slugged");
+    assert!(rebuilt.incremental);
+    assert_same_as_fresh(&live, &options, "the section given a Swedish slug");
+}
+
+#[test]
+fn a_link_to_a_page_that_failed_to_load_is_mended_when_the_page_is() {
+    let (_tmp, site, options, mut live) = live_on(&[(
+        "content/lankar/sv.md",
+        "---\ntitle: Länkar\n---\nSe [andra](@/nyheter/b-andra) och [siffrorna](@/statistik/anmalningar).\n",
+    )]);
+    for (file, broken) in [
+        (
+            "content/nyheter/b-andra/sv.md",
+            "---\ntitle: [trasig\n---\nText.\n",
+        ),
+        ("content/statistik/anmalningar.yaml", "title: [trasig\n"),
+    ] {
+        let good = fs::read_to_string(site.join(file)).unwrap();
+        save(&mut live, &site, file, broken).expect_err("the file is broken");
+        let rebuilt = save(&mut live, &site, file, &good).expect("mended");
+        assert!(rebuilt.incremental, "{file}");
+        assert_same_as_fresh(&live, &options, file);
+    }
+}

@@ -104,6 +104,9 @@ impl Linker<'_, '_> {
                 Some((p, a)) => (p, Some(a)),
                 None => (rest, None),
             };
+            // Named whether it is found or not: a page that failed to load
+            // and comes back later is among what moved, and this link with it.
+            self.linked.push(path.trim_matches('/').to_string());
             let resolved = match self.site.lookup(path, self.lang) {
                 Ok(resolved) => resolved,
                 // Its own file's errors say why it is missing; one cause, one message.
@@ -118,7 +121,6 @@ impl Linker<'_, '_> {
                     return None;
                 }
             };
-            self.linked.push(path.trim_matches('/').to_string());
             let mut url = self.site.link(self.page_path, resolved.path);
             // The translation asked for failed to load: its anchors are unknown, not missing.
             let fell_back_from_failed =

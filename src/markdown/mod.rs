@@ -52,7 +52,8 @@ pub(crate) struct Rendered {
     pub(crate) diagnostics: Vec<Diagnostic>,
     /// The content paths its `@/` links name: the page stays valid while none of them moves.
     pub(crate) linked: Vec<String>,
-    /// The ids of the datasets its `trend` blocks show (or ask for, if missing).
+    /// The ids of the datasets its `trend` blocks show (or ask for, if
+    /// missing), and the content paths of those it shows and links to.
     pub(crate) embedded: Vec<String>,
     /// Unique to this rendering, so pages built from it can tell it changed.
     pub(crate) version: u64,
@@ -72,7 +73,7 @@ impl Rendered {
         !self.diagnostics.is_empty()
             || moved.contains(key)
             || self.linked.iter().any(|k| moved.contains(k.as_str()))
-            || self.embedded.iter().any(|id| changed.contains(id))
+            || (self.embedded.iter()).any(|e| changed.contains(e) || moved.contains(e.as_str()))
     }
 }
 

@@ -21,7 +21,8 @@ pub(crate) struct TrendContext<'s> {
 }
 
 /// Replaces every `trend` block with the dataset's chart and table; the ids
-/// of the datasets asked for go into `embedded`, found or not.
+/// of the datasets asked for go into `embedded`, found or not, and the
+/// content paths of those found, whose addresses the blocks link to.
 pub(crate) fn with_trends<'a, 'p, I>(
     events: I,
     context: &'p TrendContext<'p>,
@@ -59,6 +60,7 @@ where
         embedded.push(id.clone());
         let html = match context.site.dataset_by_id(&id) {
             Some((key, dataset)) => {
+                embedded.push(key.to_string());
                 let href = context
                     .site
                     .dataset_path(key, context.lang)
