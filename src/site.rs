@@ -265,11 +265,15 @@ impl Site {
     }
 
     /// The parts of the site a view can read (see [`reads`]) that differ from
-    /// `earlier`'s: articles that moved, came or went, listings, topics.
+    /// `earlier`'s: the pages in `moved` (from [`Site::moved_since`]), listings, topics.
     /// Articles whose files changed are the caller's to add.
-    pub(crate) fn changed_since(&self, earlier: &Resolution) -> FxHashSet<u64> {
+    pub(crate) fn changed_since(
+        &self,
+        earlier: &Resolution,
+        moved: &FxHashSet<&str>,
+    ) -> FxHashSet<u64> {
         // A moved key may be an article's, a section's or a dataset's.
-        let mut changed: FxHashSet<u64> = (self.moved_since(earlier).into_iter())
+        let mut changed: FxHashSet<u64> = (moved.iter())
             .flat_map(|key| {
                 [
                     Part::Article(key),

@@ -134,19 +134,19 @@ pub(crate) fn bodies(
             for (key, lang) in &reuse.edited {
                 reuse.previous.take(key, *lang);
             }
-            let changed = match (&reuse.changed_parts, &reuse.resolved_before) {
-                (None, _) => None,
-                (Some(_), Some(before)) => Some(site.changed_since(before)),
-                (Some(_), None) => Some(std::iter::once(Part::AllArticles.key()).collect()),
+            let moved = (reuse.resolved_before.as_ref())
+                .map(|before| site.moved_since(before))
+                .or_else(|| (!reuse.changed_datasets.is_empty()).then(Default::default));
+            let changed = match (&reuse.changed_parts, &reuse.resolved_before, &moved) {
+                (None, _, _) => None,
+                (Some(_), Some(before), Some(moved)) => Some(site.changed_since(before, moved)),
+                _ => Some(std::iter::once(Part::AllArticles.key()).collect()),
             };
             let changed = changed.map(|mut changed: rustc_hash::FxHashSet<u64>| {
                 changed.extend(reuse.edited.iter().map(|(key, _)| Part::Article(key).key()));
                 changed.extend(reuse.changed_parts.iter().flatten());
                 changed
             });
-            let moved = (reuse.resolved_before.as_ref())
-                .map(|before| site.moved_since(before))
-                .or_else(|| (!reuse.changed_datasets.is_empty()).then(Default::default));
             let stale: Vec<(&Article, &Translation, &str)> = match &moved {
                 None => (reuse.edited.iter())
                     .filter_map(|(key, lang)| {
