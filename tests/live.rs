@@ -659,7 +659,9 @@ mod random_edits {
     struct SectionModel {
         dir: &'static str,
         titles: [[&'static str; 2]; 2],
-        slug: &'static str,
+        /// Slugs as `_section.yaml` writes them; a language without one takes the folder's name or its title.
+        slugs: [&'static str; 2],
+        slug: usize,
         descriptions: [Option<(&'static str, &'static str)>; 2],
         title: usize,
         description: usize,
@@ -670,7 +672,10 @@ mod random_edits {
     impl SectionModel {
         fn file(&self) -> String {
             let [sv, en] = self.titles[self.title];
-            let mut s = format!("title: {{ sv: {sv:?}, en: {en:?} }}\nslug: {}\n", self.slug);
+            let mut s = format!(
+                "title: {{ sv: {sv:?}, en: {en:?} }}\nslug: {}\n",
+                self.slugs[self.slug]
+            );
             if let Some((sv, en)) = self.descriptions[self.description] {
                 writeln!(s, "description: {{ sv: {sv:?}, en: {en:?} }}").unwrap();
             }
@@ -921,7 +926,8 @@ mod random_edits {
                     SectionModel {
                         dir: "nyheter",
                         titles: [["Nyheter", "News"], ["Aktuellt", "Current affairs"]],
-                        slug: "{ en: news }",
+                        slugs: ["{ en: news }", "{ sv: aktuellt, en: current }"],
+                        slug: 0,
                         descriptions: [
                             None,
                             Some((
@@ -937,7 +943,8 @@ mod random_edits {
                     SectionModel {
                         dir: "statistik",
                         titles: [["Statistik", "Statistics"], ["Siffror", "Figures"]],
-                        slug: "{ en: statistics }",
+                        slugs: ["{ en: statistics }", "{ sv: siffror }"],
+                        slug: 0,
                         descriptions: [
                             None,
                             Some(("Siffror om kommunen.", "Figures about the municipality.")),
@@ -1264,6 +1271,11 @@ mod random_edits {
                     s.title = title;
                     format!("{}/_section.yaml: title {:?}", s.dir, s.titles[title])
                 }
+                Edit::SectionSlug { section, slug } => {
+                    let s = &mut self.sections[section];
+                    s.slug = slug;
+                    format!("{}/_section.yaml: slug {}", s.dir, s.slugs[slug])
+                }
                 Edit::SectionDescription {
                     section,
                     description,
@@ -1379,6 +1391,11 @@ mod random_edits {
             section: usize,
             title: usize,
         },
+        /// Moves the section's pages, and its articles' and datasets' with them.
+        SectionSlug {
+            section: usize,
+            slug: usize,
+        },
         SectionDescription {
             section: usize,
             description: usize,
@@ -1419,6 +1436,7 @@ mod random_edits {
             1 => (0..10usize, 0..VALUES.len()).prop_map(|(index, value)| Edit::DatasetValue { index, value }),
             1 => (any::<bool>(), 0..VALUES.len()).prop_map(|(add, value)| Edit::DatasetPeriod { add, value }),
             1 => (0..2usize, 0..2usize).prop_map(|(section, title)| Edit::SectionTitle { section, title }),
+            1 => (0..2usize, 0..2usize).prop_map(|(section, slug)| Edit::SectionSlug { section, slug }),
             1 => (0..2usize, 0..2usize).prop_map(|(section, description)| Edit::SectionDescription { section, description }),
             1 => (0..2usize, 0..SORTS.len()).prop_map(|(section, sort)| Edit::SectionSort { section, sort }),
             1 => (0..2usize, 0..PAGE_SIZES.len()).prop_map(|(section, page_size)| Edit::SectionPageSize { section, page_size }),
