@@ -108,35 +108,38 @@ struct Preview {
 /// touch, and reports like `build` does; `None` when the changes leave the site as it was.
 fn rebuild(preview: &Mutex<Preview>, changed: Option<Vec<PathBuf>>) -> Option<Latest> {
     let started = std::time::Instant::now();
-    let mut preview = preview
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    let Preview {
-        live,
-        shown,
-        messages,
-    } = &mut *preview;
+    let mut preview = lock(preview);
     let outcome = match changed {
-        Some(changed) if live.is_unchanged_by(&changed) => return None,
-        Some(changed) => live.rebuild(&changed),
-        None => live.build_all(),
+        Some(changed) if preview.live.is_unchanged_by(&changed) => return None,
+        Some(changed) => preview.live.rebuild(&changed),
+        None => preview.live.build_all(),
     };
-    Some(report(live, shown, outcome, started, *messages))
+    Some(preview.report(outcome, started))
 }
 
 /// Builds the whole site, for the first time.
 fn build_all(preview: &Mutex<Preview>) -> Latest {
     let started = std::time::Instant::now();
-    let mut preview = preview
+    let mut preview = lock(preview);
+    let outcome = preview.live.build_all();
+    preview.report(outcome, started)
+}
+
+/// The preview, also after a build that panicked while holding it: the files it serves are still the last good build's.
+fn lock(preview: &Mutex<Preview>) -> std::sync::MutexGuard<'_, Preview> {
+    preview
         .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    let Preview {
-        live,
-        shown,
-        messages,
-    } = &mut *preview;
-    let outcome = live.build_all();
-    report(live, shown, outcome, started, *messages)
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+impl Preview {
+    fn report(
+        &mut self,
+        outcome: Result<crate::live::Rebuilt, Vec<Diagnostic>>,
+        started: std::time::Instant,
+    ) -> Latest {
+        report(&self.live, &mut self.shown, outcome, started, self.messages)
+    }
 }
 
 /// What a build made, told on the terminal as `build` does; the browser gets the same.
