@@ -101,8 +101,15 @@ pub(crate) mod reads {
     pub(crate) fn recording<T>(view: impl FnOnce() -> T) -> (T, Reads) {
         READS.with(|reads| *reads.borrow_mut() = Some(Reads::default()));
         let made = view();
-        let read = READS.with(|reads| reads.borrow_mut().take());
-        (made, read.unwrap_or_default())
+        let mut read = READS
+            .with(|reads| reads.borrow_mut().take())
+            .unwrap_or_default();
+        // A listing reads each of its articles several times; kept until the next edit, once is enough.
+        for list in [&mut read.bodies, &mut read.parts] {
+            list.sort_unstable();
+            list.dedup();
+        }
+        (made, read)
     }
 }
 
