@@ -7,6 +7,8 @@ use crate::i18n::{Lang, Localized};
 use crate::messages::{Message, Phrase, Rule};
 use crate::yaml;
 
+pub(crate) mod review;
+
 /// The validated settings of a site.
 #[derive(Debug, Clone)]
 pub(crate) struct SiteConfig {
@@ -24,6 +26,8 @@ pub(crate) struct SiteConfig {
     pub(crate) accessibility_statement: Option<String>,
     /// `@/` targets shown in the header's main menu, in order.
     pub(crate) menu: Vec<String>,
+    /// Who answers for pages (`owners:`) and when they are due for review (`review_after_days`).
+    pub(crate) review: review::ReviewSettings,
     pub(crate) check: CheckSettings,
     /// Hosts whose pages raw HTML may embed in an iframe (`www.youtube-nocookie.com`).
     pub(crate) iframe_hosts: Vec<String>,
@@ -81,6 +85,10 @@ struct RawConfig {
     accessibility_statement: Option<String>,
     #[serde(default)]
     menu: Vec<String>,
+    #[serde(default)]
+    owners: Option<std::collections::BTreeMap<String, review::Owner>>,
+    #[serde(default = "review::default_after_days")]
+    review_after_days: i64,
     #[serde(default)]
     check: CheckSettings,
     #[serde(default)]
@@ -161,6 +169,14 @@ impl SiteConfig {
             }
         }
 
+        let review = review::ReviewSettings::new(
+            raw.owners,
+            raw.review_after_days,
+            &languages,
+            text,
+            &mut errors,
+        );
+
         let base_url = match base_url {
             Some(url) => normalise_base_url(url).map_err(|m| {
                 vec![Diagnostic::error("--base-url", m).with_hint(Phrase::BaseUrlOptionHint)]
@@ -192,6 +208,7 @@ impl SiteConfig {
             contact: raw.contact,
             accessibility_statement: raw.accessibility_statement,
             menu: raw.menu,
+            review,
             check: raw.check,
             iframe_hosts: raw.iframe_hosts,
             link_files: false,

@@ -84,6 +84,9 @@ enum Command {
         /// Check as if today were this date (YYYY-MM-DD).
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         now: Option<NaiveDate>,
+        /// Show only the pages due for review, grouped by owner (and errors).
+        #[arg(long)]
+        overdue: bool,
     },
     /// Create a ready-to-edit article, page or dataset.
     New {
@@ -180,6 +183,7 @@ fn help_in(command: clap::Command, language: Language) -> clap::Command {
                 .mut_arg("site", help(Phrase::HelpSite))
                 .mut_arg("format", help(Phrase::HelpFormat))
                 .mut_arg("now", help(Phrase::HelpNowCheck))
+                .mut_arg("overdue", help(Phrase::HelpOverdue))
         })
         .mut_subcommand("new", |c| {
             c.about(say(Phrase::HelpNew))
@@ -282,7 +286,12 @@ fn main() -> ExitCode {
                 ),
             }
         }
-        Command::Check { site, format, now } => {
+        Command::Check {
+            site,
+            format,
+            now,
+            overdue,
+        } => {
             let options = BuildOptions {
                 site,
                 out: None,
@@ -295,7 +304,7 @@ fn main() -> ExitCode {
                 Ok(report) => report,
                 Err(diagnostics) => {
                     if format == Format::Json {
-                        println!("{}", json_report(&diagnostics, &[], language));
+                        println!("{}", json_report(&diagnostics, &[], None, language));
                     }
                     return fail(
                         &diagnostics,
@@ -305,10 +314,20 @@ fn main() -> ExitCode {
                     );
                 }
             };
+            let report = if overdue {
+                report.only_overdue()
+            } else {
+                report
+            };
             match format {
                 Format::Json => println!(
                     "{}",
-                    json_report(&report.findings, &report.readability, language)
+                    json_report(
+                        &report.findings,
+                        &report.readability,
+                        Some(&report.reviews),
+                        language
+                    )
                 ),
                 Format::Text => print_check(&report, language),
             }
@@ -425,6 +444,9 @@ fn print_check(report: &torget::check::CheckReport, language: Language) {
             );
         }
     }
+    if let Some(reviews) = report.reviews.render(language) {
+        print!("\n{reviews}");
+    }
     let errors = report.findings.iter().filter(|d| d.is_error()).count();
     let warnings = report.findings.len() - errors;
     let summary = Phrase::CheckSummary
@@ -444,6 +466,7 @@ fn print_check(report: &torget::check::CheckReport, language: Language) {
 fn json_report(
     findings: &[Diagnostic],
     readability: &[torget::check::PageReadability],
+    reviews: Option<&torget::check::Reviews>,
     language: Language,
 ) -> String {
     let findings: Vec<serde_json::Value> = findings
@@ -466,6 +489,7 @@ fn json_report(
         "warnings": findings.len() - errors,
         "findings": findings,
         "readability": readability,
+        "reviews": reviews,
     }))
     .unwrap_or_default()
 }

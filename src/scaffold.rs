@@ -118,6 +118,7 @@ fn write_translation(
                 ("{tags}", "[]"),
                 ("{image}", ""),
                 ("{weight}", ""),
+                ("{owner}", &owner_value(default_owner(site).as_deref())),
                 ("{body}", default_body),
             ],
         ),
@@ -167,6 +168,8 @@ fn translation_of(
         })
         .unwrap_or_default();
     let weight = front.weight.map(|w| format!(" {w}")).unwrap_or_default();
+    // Both languages of a page have one owner; their reviews are each their own.
+    let owner = owner_value(front.owner.or_else(|| default_owner(site)).as_deref());
     let title_note = format!("# {}: {}\n", words.other_language, one_line(&front.title));
     let mut body = format!("«{}»\n", words.translate_intro);
     for (level, heading) in headings(text.get(parsed.body_start..).unwrap_or_default()) {
@@ -187,9 +190,37 @@ fn translation_of(
             ("{tags}", &tags),
             ("{image}", &image),
             ("{weight}", &weight),
+            ("{owner}", &owner),
             ("{body}", &body),
         ],
     ))
+}
+
+/// The owner a new file gets from site.yaml: the only one under `owners:`, or
+/// the one marked `default: true`. None when site.yaml cannot be read (the
+/// build reports why) or names no single default.
+fn default_owner(site: &Path) -> Option<String> {
+    let text = fs::read_to_string(site.join(crate::config::FILE)).ok()?;
+    let config = crate::config::SiteConfig::parse(&text, None).ok()?;
+    config.review.default_owner().map(str::to_string)
+}
+
+/// `owner:`'s value as written after the key: ` web-team`, quoted where YAML
+/// would read the id as something other than text; empty without an owner.
+fn owner_value(owner: Option<&str>) -> String {
+    let Some(owner) = owner else {
+        return String::new();
+    };
+    let plain = owner.starts_with(|c: char| c.is_ascii_lowercase())
+        && owner
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+        && !matches!(owner, "true" | "false" | "null");
+    if plain {
+        format!(" {owner}")
+    } else {
+        format!(" {}", serde_json::to_string(owner).unwrap_or_default())
+    }
 }
 
 /// `template` with each marker replaced in one pass, so that copied text is never read as a marker.
@@ -483,6 +514,14 @@ const ARTICLE_SV: &str = r#"---
 date:{date}
 # Senast uppdaterad (valfritt): skriv dagens datum när du ändrar en publicerad artikel.
 updated:
+# Sidansvarig (valfritt): den person eller grupp som svarar för artikeln, ett id från owners: i site.yaml.
+owner:{owner}
+# Granskad (valfritt): dagen då någon senast läste igenom artikeln och såg att allt stämmer, ÅÅÅÅ-MM-DD.
+# Artikeln visar "Granskad …", och torget check säger till när det är dags igen:
+# review_after_days i site.yaml (365 om inget anges) efter den dagen.
+reviewed:
+# Granska senast (valfritt): dagen då artikeln ska granskas nästa gång, i stället för review_after_days efter reviewed.
+review_by:
 # Ingress för listor och sökmotorer (valfritt); annars används första stycket.
 summary:
 # Adressens sista del (valfritt), till exempel nytt-mote; annars görs den av rubriken.
@@ -516,6 +555,14 @@ const ARTICLE_EN: &str = r#"---
 date:{date}
 # Last updated (optional): write today's date when you change a published article.
 updated:
+# Owner (optional): the person or team who answers for the article, an id from owners: in site.yaml.
+owner:{owner}
+# Reviewed (optional): the day someone last read the article through and found it right, YYYY-MM-DD.
+# The article shows "Reviewed …", and torget check says when it is due again:
+# review_after_days in site.yaml (365 unless set) after that day.
+reviewed:
+# Review by (optional): the day the article is due for its next review, instead of review_after_days after reviewed.
+review_by:
 # Summary for listings and search engines (optional); otherwise the first paragraph is used.
 summary:
 # The last part of the address (optional), e.g. new-meeting; otherwise made from the headline.
@@ -552,6 +599,14 @@ slug:{slug}
 summary:
 # Senast uppdaterad (valfritt): skriv dagens datum när du ändrar sidan.
 updated:
+# Sidansvarig (valfritt): den person eller grupp som svarar för sidan, ett id från owners: i site.yaml.
+owner:{owner}
+# Granskad (valfritt): dagen då någon senast läste igenom sidan och såg att allt stämmer, ÅÅÅÅ-MM-DD.
+# Sidan visar "Granskad …", och torget check säger till när det är dags igen:
+# review_after_days i site.yaml (365 om inget anges) efter den dagen.
+reviewed:
+# Granska senast (valfritt): dagen då sidan ska granskas nästa gång, i stället för review_after_days efter reviewed.
+review_by:
 # Publiceringsdag (valfritt för sidor), ÅÅÅÅ-MM-DD. Ett datum i framtiden väntar med publiceringen.
 date:{date}
 # Ämnen (valfritt), till exempel [sluta skjut].
@@ -586,6 +641,14 @@ slug:{slug}
 summary:
 # Last updated (optional): write today's date when you change the page.
 updated:
+# Owner (optional): the person or team who answers for the page, an id from owners: in site.yaml.
+owner:{owner}
+# Reviewed (optional): the day someone last read the page through and found it right, YYYY-MM-DD.
+# The page shows "Reviewed …", and torget check says when it is due again:
+# review_after_days in site.yaml (365 unless set) after that day.
+reviewed:
+# Review by (optional): the day the page is due for its next review, instead of review_after_days after reviewed.
+review_by:
 # Publishing date (optional for pages), YYYY-MM-DD. A future date holds the page back until that day.
 date:{date}
 # Topics (optional), e.g. [sluta skjut].
@@ -656,8 +719,19 @@ mod tests {
     #[test]
     fn templates_hold_every_front_matter_key() {
         for key in [
-            "title", "date", "updated", "summary", "slug", "tags", "draft", "expires", "image",
+            "title",
+            "date",
+            "updated",
+            "summary",
+            "slug",
+            "tags",
+            "draft",
+            "expires",
+            "image",
             "weight",
+            "owner",
+            "reviewed",
+            "review_by",
         ] {
             for (name, template) in [
                 ("article sv", ARTICLE_SV),

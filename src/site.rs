@@ -235,6 +235,10 @@ impl Site {
         site.resolved.tags = tags;
         errors.extend(tag_errors);
         site.check_unique_paths(&mut errors);
+        errors.extend(crate::content::review::problems(
+            &site.config,
+            &site.content,
+        ));
         site.resolved.problems = errors.clone();
         (site, errors)
     }

@@ -6,6 +6,7 @@
 //! warnings; only build errors fail a check.
 
 pub(crate) mod lix;
+pub mod review;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -22,6 +23,7 @@ use crate::render::{Renderer, Theme};
 use crate::site::Site;
 use crate::steps::{BuildOptions, Prepared, prepare, yaml_key_location};
 pub(crate) use lix::Readability;
+pub use review::Reviews;
 
 /// What a check found.
 #[derive(Debug)]
@@ -30,6 +32,8 @@ pub struct CheckReport {
     pub findings: Vec<Diagnostic>,
     /// The readability of every article translation, by file.
     pub readability: Vec<PageReadability>,
+    /// Pages due for review, by owner, as of the check's date.
+    pub reviews: Reviews,
 }
 
 impl CheckReport {
@@ -104,10 +108,13 @@ pub fn check(options: &BuildOptions) -> Result<CheckReport, Vec<Diagnostic>> {
     }
     report.extend(datasets(&site, options.today));
     report.extend(descriptions(&site, &bodies, &options.site));
+    let (reviews, due) = review::reviews(&site, options.today);
+    report.extend(due);
     readability.sort_by(|a, b| a.file.cmp(&b.file));
     Ok(CheckReport {
         findings: report.sorted(),
         readability,
+        reviews,
     })
 }
 

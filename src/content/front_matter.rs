@@ -26,6 +26,15 @@ pub struct FrontMatter {
     pub(crate) draft: bool,
     #[serde(default)]
     pub(crate) expires: Option<Day>,
+    /// Who answers for the page: an id under `owners:` in site.yaml (see [`crate::content::review`]).
+    #[serde(default)]
+    pub(crate) owner: Option<String>,
+    /// The day the page was last read through and found right; shown on the page.
+    #[serde(default)]
+    pub(crate) reviewed: Option<Day>,
+    /// The day the page is due for review, instead of `review_after_days` after `reviewed`.
+    #[serde(default)]
+    pub(crate) review_by: Option<Day>,
     #[serde(default)]
     pub(crate) image: Option<Image>,
     /// Position in sections sorted by `weight`, smallest first.

@@ -7,6 +7,7 @@
 pub mod front_matter;
 mod load;
 pub(crate) mod placeholder;
+pub(crate) mod review;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

@@ -569,11 +569,17 @@ impl<'s> Renderer<'s> {
             .image
             .as_ref()
             .map(|image| site.config.absolute(&format!("{path}{}", image.src)));
+        // Named on the page only when site.yaml's `owners:` gives the owner a name.
+        let owner = (front.owner.as_deref()).and_then(|id| site.config.review.owner(id));
         let view = ArticleView {
             date_iso: front.date.map(Date::html),
             date_text: front.date.map(|d| lang.long_date(d.0)),
             updated_iso: front.updated.map(Date::html),
             updated_text: front.updated.map(|d| lang.long_date(d.0)),
+            reviewed_iso: front.reviewed.map(|d| d.0.to_string()),
+            reviewed_text: front.reviewed.map(|d| lang.long_date(d.0)),
+            owner_name: owner.and_then(|o| o.name.get(lang)).map(String::as_str),
+            owner_href: owner.and_then(|o| o.url.as_deref()),
             body: BodyHtml {
                 html: body.map_or("", |b| b.html.as_str()),
                 version: body.map_or(0, |b| b.version),

@@ -262,6 +262,11 @@ pub(crate) struct ArticleView<'a> {
     pub(crate) date_text: Option<String>,
     pub(crate) updated_iso: Option<String>,
     pub(crate) updated_text: Option<String>,
+    /// "Granskad 12 mars 2024": the `reviewed` date, and who answers for the page.
+    pub(crate) reviewed_iso: Option<String>,
+    pub(crate) reviewed_text: Option<String>,
+    pub(crate) owner_name: Option<&'a str>,
+    pub(crate) owner_href: Option<&'a str>,
     pub(crate) body: BodyHtml<'a>,
     pub(crate) tags: Vec<TagLink<'a>>,
     pub(crate) image: Option<LeadImage<'a>>,
