@@ -38,6 +38,8 @@ if (!haveBrowser) {
 const sites = [
   { name: "bundled", dir: repo },
   { name: "basic", dir: path.join(repo, "tests", "fixtures", "basic") },
+  // Pages that show when they were reviewed and who answers for them.
+  { name: "review", dir: path.join(repo, "tests", "fixtures", "review") },
   // Made-up monthly datasets of 12, 18, 24 and 60 values, for the chart tests.
   { name: "charts", dir: path.join(repo, "tests", "fixtures", "charts") },
 ];
