@@ -2,8 +2,9 @@
 //!
 //! Beyond build errors it reports images without a useful alt text, headings
 //! that skip a level, stale and missing translations, old or unsourced
-//! datasets, and the readability (LIX) of every article. Findings are
-//! warnings; only build errors fail a check.
+//! datasets, the readability (LIX) of every article, and pages due for
+//! review, by owner ([`review`]). Findings are warnings; only build errors
+//! fail a check.
 
 pub(crate) mod lix;
 pub mod review;
