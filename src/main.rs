@@ -295,7 +295,7 @@ fn main() -> ExitCode {
                 Ok(report) => report,
                 Err(diagnostics) => {
                     if format == Format::Json {
-                        println!("{}", json_report(&diagnostics, &[], language));
+                        println!("{}", json_report(&diagnostics, &[], None, language));
                     }
                     return fail(
                         &diagnostics,
@@ -308,7 +308,12 @@ fn main() -> ExitCode {
             match format {
                 Format::Json => println!(
                     "{}",
-                    json_report(&report.findings, &report.readability, language)
+                    json_report(
+                        &report.findings,
+                        &report.readability,
+                        Some(&report.addresses),
+                        language
+                    )
                 ),
                 Format::Text => print_check(&report, language),
             }
@@ -425,6 +430,7 @@ fn print_check(report: &torget::check::CheckReport, language: Language) {
             );
         }
     }
+    print_redirects(&report.addresses, language);
     let errors = report.findings.iter().filter(|d| d.is_error()).count();
     let warnings = report.findings.len() - errors;
     let summary = Phrase::CheckSummary
@@ -439,11 +445,32 @@ fn print_check(report: &torget::check::CheckReport, language: Language) {
     println!("\n{}", summary.text(language));
 }
 
+/// The redirects the site keeps, old address first; the addresses that went
+/// away are findings of their own, at their lines of `addresses.txt`.
+fn print_redirects(addresses: &torget::check::AddressReport, language: Language) {
+    if addresses.redirects.is_empty() {
+        return;
+    }
+    println!("\n{}", Phrase::CheckRedirects.text(language));
+    for redirect in &addresses.redirects {
+        let why = match redirect.why {
+            "alias" => Phrase::RedirectFromAlias.with("file", redirect.file.as_str()),
+            _ => Message::from(Phrase::RedirectFromRecord),
+        };
+        let line = Phrase::CheckRedirectLine
+            .with("from", redirect.from.as_str())
+            .with("to", redirect.to.as_str())
+            .with("why", why);
+        println!("  {}", line.text(language));
+    }
+}
+
 /// Findings and readability as JSON for tools: `rule` is a stable English id,
 /// `message` and `hint` are in the reader's language.
 fn json_report(
     findings: &[Diagnostic],
     readability: &[torget::check::PageReadability],
+    addresses: Option<&torget::check::AddressReport>,
     language: Language,
 ) -> String {
     let findings: Vec<serde_json::Value> = findings
@@ -466,6 +493,7 @@ fn json_report(
         "warnings": findings.len() - errors,
         "findings": findings,
         "readability": readability,
+        "addresses": addresses,
     }))
     .unwrap_or_default()
 }

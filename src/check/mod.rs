@@ -5,6 +5,7 @@
 //! datasets, and the readability (LIX) of every article. Findings are
 //! warnings; only build errors fail a check.
 
+mod addresses;
 pub(crate) mod lix;
 
 use std::collections::BTreeMap;
@@ -21,6 +22,7 @@ use crate::messages::{Message, Phrase, Rule};
 use crate::render::{Renderer, Theme};
 use crate::site::Site;
 use crate::steps::{BuildOptions, Prepared, prepare, yaml_key_location};
+pub use addresses::{AddressReport, GoneLine, RedirectLine};
 pub(crate) use lix::Readability;
 
 /// What a check found.
@@ -30,6 +32,8 @@ pub struct CheckReport {
     pub findings: Vec<Diagnostic>,
     /// The readability of every article translation, by file.
     pub readability: Vec<PageReadability>,
+    /// The redirects the site keeps and the recorded addresses that went away.
+    pub addresses: AddressReport,
 }
 
 impl CheckReport {
@@ -104,10 +108,13 @@ pub fn check(options: &BuildOptions) -> Result<CheckReport, Vec<Diagnostic>> {
     }
     report.extend(datasets(&site, options.today));
     report.extend(descriptions(&site, &bodies, &options.site));
+    let (address_report, gone) = addresses::addresses(&site);
+    report.extend(gone);
     readability.sort_by(|a, b| a.file.cmp(&b.file));
     Ok(CheckReport {
         findings: report.sorted(),
         readability,
+        addresses: address_report,
     })
 }
 
