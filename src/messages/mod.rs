@@ -484,6 +484,7 @@ ids! {
         RedirectFromAlias = "redirect-from-alias",
         RedirectFromRecord = "redirect-from-record",
         RedirectWord = "redirect-word",
+        GeneratedPage = "generated-page",
     }
 }
 

@@ -271,9 +271,8 @@ pub(super) fn plan(site: &Site) -> (Addresses, Vec<Diagnostic>) {
                 let path = addresses::site_path(alias);
                 if is_page(site, &exact, &path) {
                     let owner = match site.page_at(&path) {
-                        Some(("", lang, _)) => format!("the {} home page", lang.english_name()),
-                        Some((owner, _, _)) => format!("@/{owner}"),
-                        None => "torget".to_string(),
+                        Some((owner, _, _)) => format!("@/{owner}").into(),
+                        None => crate::messages::Message::from(Phrase::GeneratedPage),
                     };
                     problems.push(error(
                         Rule::AliasIsPage
