@@ -89,24 +89,35 @@ fn pages(site: &Site) -> Vec<(&str, Lang, &str)> {
     pages
 }
 
-/// Whether a page of the site is at `path`, or torget writes pages under it
-/// (a listing's later pages, the topic pages, the search page).
-fn is_page(site: &Site, exact: &FxHashSet<&str>, path: &str) -> bool {
-    if exact.contains(path) {
-        return true;
+/// The addresses of the site's pages: each page's own, and the folders
+/// torget writes pages under (a listing's later pages, the topic pages, the search page).
+struct Taken<'s> {
+    exact: FxHashSet<&'s str>,
+    folders: Vec<String>,
+}
+
+impl<'s> Taken<'s> {
+    fn of(site: &'s Site, pages: &[(&'s str, Lang, &'s str)]) -> Self {
+        let mut exact: FxHashSet<&str> = pages.iter().map(|(_, _, path)| *path).collect();
+        exact.extend(site.resolved.home_paths.values().map(String::as_str));
+        let listings = (site.resolved.section_paths.values())
+            .flat_map(|paths| paths.iter())
+            .map(|(lang, p)| format!("{p}{}/", page_word(*lang)));
+        let generated = site.config.languages.iter().flat_map(|&lang| {
+            [Some(site.search_path(lang)), site.topics_path(lang)]
+                .into_iter()
+                .flatten()
+        });
+        Taken {
+            exact,
+            folders: listings.chain(generated).collect(),
+        }
     }
-    let r = &site.resolved;
-    let listings = (r.section_paths.values())
-        .flat_map(|paths| paths.iter())
-        .map(|(lang, p)| format!("{p}{}/", page_word(*lang)));
-    let generated = site.config.languages.iter().flat_map(|&lang| {
-        [Some(site.search_path(lang)), site.topics_path(lang)]
-            .into_iter()
-            .flatten()
-    });
-    listings
-        .chain(generated)
-        .any(|prefix| path.starts_with(&prefix))
+
+    /// Whether a page of the site is at `path`, or torget may write one there.
+    fn contains(&self, path: &str) -> bool {
+        self.exact.contains(path) || self.folders.iter().any(|f| path.starts_with(f.as_str()))
+    }
 }
 
 /// Works out the redirects, the record and the addresses that went away;
@@ -115,15 +126,7 @@ pub(super) fn plan(site: &Site) -> (Addresses, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let content = &site.content;
     let pages = pages(site);
-    let mut exact: FxHashSet<&str> = pages.iter().map(|(_, _, path)| *path).collect();
-    for &lang in &site.config.languages {
-        exact.insert(
-            site.resolved
-                .home_paths
-                .get(&lang)
-                .map_or("", String::as_str),
-        );
-    }
+    let taken = Taken::of(site, &pages);
     let mut record = content.record.clone();
 
     // A folder that went, whose name one new folder has, moved there.
@@ -181,7 +184,7 @@ pub(super) fn plan(site: &Site) -> (Addresses, Vec<Diagnostic>) {
     let mut redirects = BTreeMap::new();
     let mut gone = Vec::new();
     for (path, entry) in &record.entries {
-        if is_page(site, &exact, path) {
+        if taken.contains(path) {
             continue;
         }
         let lang = Lang::from_code(&entry.lang).filter(|l| site.config.languages.contains(l));
@@ -269,7 +272,7 @@ pub(super) fn plan(site: &Site) -> (Addresses, Vec<Diagnostic>) {
                     continue;
                 }
                 let path = addresses::site_path(alias);
-                if is_page(site, &exact, &path) {
+                if taken.contains(&path) {
                     let owner = match site.page_at(&path) {
                         Some((owner, _, _)) => format!("@/{owner}").into(),
                         None => crate::messages::Message::from(Phrase::GeneratedPage),
