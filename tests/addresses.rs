@@ -84,18 +84,39 @@ fn lang(out: &Path, page: &str) -> String {
     attrs(&html(out, page), "html", "lang").remove(0)
 }
 
-/// Whether any listing, feed, sitemap or search index of `out` names `address`.
-fn listed_anywhere(out: &Path, address: &str) -> Vec<String> {
+/// The files of `out` other than the page at `address` (`nyheter/x/`) that
+/// name it: a link in a page, or the address in a feed, sitemap or search index.
+fn mentions(out: &Path, address: &str) -> Vec<String> {
     let mut found = Vec::new();
     for (file, bytes) in tree(out) {
-        let text = String::from_utf8_lossy(&bytes);
-        let listing = file.ends_with(".xml") || file.ends_with(".js") || file.ends_with(".txt");
-        let index_page = file.ends_with("index.html")
-            && !file.starts_with(address.trim_start_matches('/'))
-            && text.contains("class=\"section")
-            || file.ends_with("index.html") && file.starts_with("sok/");
-        if (listing || index_page) && text.contains(address) {
-            found.push(file);
+        if file == format!("{address}index.html") {
+            continue;
+        }
+        if !file.ends_with(".html") {
+            if String::from_utf8_lossy(&bytes).contains(address) {
+                found.push(file);
+            }
+            continue;
+        }
+        let folder: Vec<&str> = file.split('/').collect();
+        let folder = &folder[..folder.len() - 1];
+        for href in attrs(&html(out, &file), "a[href]", "href") {
+            if href.contains(':') || href.starts_with('/') || href.starts_with('#') {
+                continue;
+            }
+            let mut path: Vec<&str> = folder.to_vec();
+            for part in href.split('#').next().unwrap().split('/') {
+                match part {
+                    ".." => {
+                        path.pop();
+                    }
+                    "" | "." => {}
+                    part => path.push(part),
+                }
+            }
+            if format!("{}/", path.join("/")) == address {
+                found.push(format!("{file}: {href}"));
+            }
         }
     }
     found
@@ -135,9 +156,22 @@ fn a_new_title_moves_the_page_and_a_redirect_keeps_the_old_address() {
             .is_file()
     );
     assert_eq!(
-        listed_anywhere(&out, "nyheter/forsta-nyheten/"),
+        mentions(&out, "nyheter/forsta-nyheten/"),
         Vec::<String>::new()
     );
+    let new = mentions(&out, "nyheter/den-allra-forsta-nyheten/");
+    for listing in [
+        "sitemap.xml",
+        "atom.xml",
+        "sok/index.js",
+        "nyheter/sida/2/index.html: ",
+        "amnen/test/",
+    ] {
+        assert!(
+            new.iter().any(|m| m.starts_with(listing)),
+            "{listing}: {new:?}"
+        );
+    }
     assert!(read(&out, "sitemap.xml").contains("nyheter/den-allra-forsta-nyheten/"));
     // The record has the new address, and keeps the old one.
     let lines = record_lines(&site);
@@ -372,7 +406,7 @@ fn aliases_publish_redirects_to_their_page() {
     assert_eq!(lang(&out, "en/old/about-us/index.html"), "en");
     // Aliases are not published addresses of their own.
     assert!(!record(&site).contains("gamla"));
-    assert_eq!(listed_anywhere(&out, "gamla/"), Vec::<String>::new());
+    assert_eq!(mentions(&out, "gamla/om-kommunen/"), Vec::<String>::new());
 
     let output = torget()
         .args(["check", "--now", NOW, "--site"])
