@@ -9,6 +9,7 @@
 // offending line, a hint); boxing them everywhere would only add noise.
 #![allow(clippy::result_large_err)]
 
+pub(crate) mod addresses;
 pub mod check;
 pub(crate) mod config;
 pub mod content;
@@ -30,10 +31,14 @@ mod yaml;
 use std::time::Instant;
 
 use diagnostics::Diagnostic;
-use messages::Rule;
+use messages::{Phrase, Rule};
 pub use steps::{BuildOptions, BuildSummary};
 
 /// Builds the site; on failure returns every diagnostic found, and the previous output is untouched.
+///
+/// After a successful build without drafts, the record of published
+/// addresses (`addresses.txt` in the site folder) gets the addresses this
+/// build published, written only when it changed.
 pub fn build(options: &BuildOptions) -> Result<BuildSummary, Vec<Diagnostic>> {
     let started = Instant::now();
     let root = options.site.as_path();
@@ -49,6 +54,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Vec<Diagnostic>> {
             Rule::OutputNotCreated.with("error", e.to_string()),
         )]
     })?;
+    // A build with drafts publishes nothing: its addresses are not recorded.
+    let record = (!options.drafts)
+        .then(|| prepared.site.record_to_write())
+        .flatten();
     let mut summary = steps::write_site(prepared, &staging, started)?;
     staging.commit().map_err(|e| {
         vec![Diagnostic::error(
@@ -56,11 +65,25 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Vec<Diagnostic>> {
             Rule::OutputNotReplaced.with("error", e.to_string()),
         )]
     })?;
+    if let Some(text) = record
+        && let Err(e) = addresses::write(root, &text)
+    {
+        summary.warnings.push(
+            Diagnostic::warning(
+                addresses::FILE,
+                Rule::AddressesNotWritten.with("error", e.to_string()),
+            )
+            .with_hint(Phrase::AddressesNotWrittenHint),
+        );
+    }
     summary.out = out;
     Ok(summary)
 }
 
 /// Builds the site into memory (for `serve`): every file by its site-relative path.
+///
+/// Nothing is written into the site folder: the record of published
+/// addresses is read, never updated, since these pages are not published.
 pub fn build_in_memory(
     options: &BuildOptions,
 ) -> Result<(output::Memory, BuildSummary), Vec<Diagnostic>> {

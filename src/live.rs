@@ -400,6 +400,7 @@ fn was_read(content: &Content, root: &Path, path: &Path) -> bool {
     let relative = relative.to_string_lossy().replace('\\', "/");
     let is_source = |asset: &content::Asset| asset.source == path;
     relative == crate::config::FILE
+        || relative == crate::addresses::FILE
         || relative.ends_with(".md")
         || relative.starts_with("themes/")
         || relative == "content/_index.yaml"

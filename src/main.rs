@@ -304,7 +304,7 @@ fn main() -> ExitCode {
                 Ok(report) => report,
                 Err(diagnostics) => {
                     if format == Format::Json {
-                        println!("{}", json_report(&diagnostics, &[], None, language));
+                        println!("{}", json_report(&diagnostics, &[], None, None, language));
                     }
                     return fail(
                         &diagnostics,
@@ -326,6 +326,7 @@ fn main() -> ExitCode {
                         &report.findings,
                         &report.readability,
                         Some(&report.reviews),
+                        Some(&report.addresses),
                         language
                     )
                 ),
@@ -447,6 +448,7 @@ fn print_check(report: &torget::check::CheckReport, language: Language) {
     if let Some(reviews) = report.reviews.render(language) {
         print!("\n{reviews}");
     }
+    print_redirects(&report.addresses, language);
     let errors = report.findings.iter().filter(|d| d.is_error()).count();
     let warnings = report.findings.len() - errors;
     let summary = Phrase::CheckSummary
@@ -461,12 +463,33 @@ fn print_check(report: &torget::check::CheckReport, language: Language) {
     println!("\n{}", summary.text(language));
 }
 
+/// The redirects the site keeps, old address first; the addresses that went
+/// away are findings of their own, at their lines of `addresses.txt`.
+fn print_redirects(addresses: &torget::check::AddressReport, language: Language) {
+    if addresses.redirects.is_empty() {
+        return;
+    }
+    println!("\n{}", Phrase::CheckRedirects.text(language));
+    for redirect in &addresses.redirects {
+        let why = match redirect.why {
+            "alias" => Phrase::RedirectFromAlias.with("file", redirect.file.as_str()),
+            _ => Message::from(Phrase::RedirectFromRecord),
+        };
+        let line = Phrase::CheckRedirectLine
+            .with("from", redirect.from.as_str())
+            .with("to", redirect.to.as_str())
+            .with("why", why);
+        println!("  {}", line.text(language));
+    }
+}
+
 /// Findings and readability as JSON for tools: `rule` is a stable English id,
 /// `message` and `hint` are in the reader's language.
 fn json_report(
     findings: &[Diagnostic],
     readability: &[torget::check::PageReadability],
     reviews: Option<&torget::check::Reviews>,
+    addresses: Option<&torget::check::AddressReport>,
     language: Language,
 ) -> String {
     let findings: Vec<serde_json::Value> = findings
@@ -490,6 +513,7 @@ fn json_report(
         "findings": findings,
         "readability": readability,
         "reviews": reviews,
+        "addresses": addresses,
     }))
     .unwrap_or_default()
 }

@@ -592,8 +592,8 @@ const PAGE_SV: &str = r#"---
 # En sida som står för sig själv, utanför avsnitten, till exempel "Om Sluta skjut".
 # Rubriken: överst på sidan och i webbläsarens flik.
 {title_note}title: «Skriv rubriken här»
-# Adressens sista del: sidan hamnar på /<slug>/. Ändra den inte när sidan är publicerad,
-# för då slutar länkar till den att fungera. Tom: adressen görs av rubriken.
+# Adressens sista del: sidan hamnar på /<slug>/. Tom: adressen görs av rubriken. Byter sidan
+# adress när den är publicerad leder den gamla adressen hit (se addresses.txt).
 slug:{slug}
 # Ingress för sökmotorer (valfritt); annars används första stycket.
 summary:
@@ -634,8 +634,8 @@ const PAGE_EN: &str = r#"---
 # A page that stands on its own, outside the sections, such as "About Sluta skjut".
 # The headline: at the top of the page and in the browser tab.
 {title_note}title: «Write the headline here»
-# The last part of the address: the page is at /en/<slug>/. Do not change it once the page is
-# published, or links to it stop working. Empty: made from the headline.
+# The last part of the address: the page is at /en/<slug>/. Empty: made from the headline. If the
+# address changes once the page is published, the old one leads here (see addresses.txt).
 slug:{slug}
 # Summary for search engines (optional); otherwise the first paragraph is used.
 summary:

@@ -356,7 +356,7 @@ async fn run(options: ServeOptions) -> Result<(), Diagnostic> {
 }
 
 /// The folders whose changes may rebuild the site: the site folder itself
-/// (for `site.yaml`; other files there are ignored by [`is_watched`]), and
+/// (for `site.yaml` and `addresses.txt`, which a `build` beside `serve` may update; other files there are ignored by [`is_watched`]), and
 /// `content/`, `static/` and `themes/` with everything in them.
 fn watched_paths(site: &Path) -> Vec<(PathBuf, RecursiveMode)> {
     let mut paths = vec![(site.to_path_buf(), RecursiveMode::NonRecursive)];
@@ -382,7 +382,9 @@ fn is_watched(site: &Path, path: &Path) -> bool {
     };
     let mut parts = relative.components().map(|c| c.as_os_str());
     let input = match parts.next() {
-        Some(first) if first == crate::config::FILE => parts.next().is_none(),
+        Some(first) if first == crate::config::FILE || first == crate::addresses::FILE => {
+            parts.next().is_none()
+        }
         Some(first) => INPUT_FOLDERS.iter().any(|folder| first == *folder),
         None => false,
     };
@@ -595,6 +597,7 @@ mod tests {
         let site = Path::new("/sites/torget");
         for input in [
             "site.yaml",
+            "addresses.txt",
             "content",
             "content/nyheter/a/sv.md",
             "static/logo.svg",

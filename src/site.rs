@@ -20,6 +20,9 @@ use crate::messages::{Message, Phrase, Rule};
 use crate::text::slug::Slug;
 use crate::yaml;
 
+mod redirects;
+pub(crate) use redirects::{Addresses, Origin, Redirect};
+
 /// What a page's view reads of a site, recorded as it is made, so that after
 /// an edit only the views that read something the edit changed are made again.
 ///
@@ -63,6 +66,8 @@ pub(crate) mod reads {
         Dataset(&'a str),
         /// Every translation, as the search page lists them.
         AllArticles,
+        /// The redirect at a site path.
+        Redirect(&'a str),
     }
 
     impl Part<'_> {
@@ -151,6 +156,8 @@ pub(crate) struct Resolution {
     tags: BTreeMap<Lang, BTreeMap<Slug, Tag>>,
     /// What resolving found wrong, kept for when the resolution is used again.
     problems: Vec<Diagnostic>,
+    /// Redirects from aliases and the record of published addresses, and the record as a build leaves it.
+    addresses: Addresses,
 }
 
 /// What an `@/` link points at.
@@ -223,6 +230,7 @@ impl Site {
                 dataset_ids: BTreeMap::new(),
                 tags: BTreeMap::new(),
                 problems: Vec::new(),
+                addresses: Addresses::default(),
             },
         };
         site.assign_section_paths(&mut errors);
@@ -239,6 +247,9 @@ impl Site {
             &site.config,
             &site.content,
         ));
+        let (addresses, address_problems) = redirects::plan(&site);
+        site.resolved.addresses = addresses;
+        errors.extend(address_problems);
         site.resolved.problems = errors.clone();
         (site, errors)
     }
@@ -334,6 +345,15 @@ impl Site {
             }
         }
         changed.insert(Part::AllArticles.key());
+        let (now, before) = (
+            &self.resolved.addresses.redirects,
+            &earlier.addresses.redirects,
+        );
+        for path in now.keys().chain(before.keys()) {
+            if now.get(path) != before.get(path) {
+                changed.insert(Part::Redirect(path).key());
+            }
+        }
         changed
     }
 
@@ -818,6 +838,76 @@ impl Site {
             .map(String::as_str)
     }
 
+    /// The redirect at site path `path`, if there is one.
+    pub(crate) fn redirect(&self, path: &str) -> Option<&Redirect> {
+        record(Part::Redirect(path));
+        self.resolved.addresses.redirects.get(path)
+    }
+
+    /// Every redirect, by site path.
+    pub(crate) fn redirects(&self) -> impl Iterator<Item = (&String, &Redirect)> {
+        self.resolved.addresses.redirects.iter()
+    }
+
+    /// The recorded addresses whose page is no longer on the site.
+    pub(crate) fn gone_addresses(&self) -> &[redirects::Gone] {
+        &self.resolved.addresses.gone
+    }
+
+    /// The record of published addresses as this build leaves it, when it differs from the file.
+    pub(crate) fn record_to_write(&self) -> Option<String> {
+        self.resolved.addresses.record.changed_text()
+    }
+
+    /// The address of the page (article, section or dataset) at content path `key` in `lang`.
+    pub(crate) fn page_path(&self, key: &str, lang: Lang) -> Option<&str> {
+        if self.content.articles.contains_key(key) {
+            self.article_path(key, lang)
+        } else if self.content.sections.contains_key(key) {
+            self.section_path(key, lang)
+        } else {
+            self.dataset_path(key, lang)
+        }
+    }
+
+    /// [`Site::page_path`], for resolving: no view reads it.
+    fn page_path_unrecorded(&self, key: &str, lang: Lang) -> Option<&str> {
+        let r = &self.resolved;
+        [
+            &r.article_paths as &dyn PathsOf,
+            &r.section_paths,
+            &r.dataset_paths,
+        ]
+        .into_iter()
+        .find_map(|paths| paths.path_of(key, lang))
+    }
+
+    /// The file, its text and the place in it that make the address of the
+    /// page at `key` in `lang`: the `slug`, else the `title`.
+    fn where_address_is_made(
+        &self,
+        key: &str,
+        lang: Lang,
+    ) -> Option<(&str, &str, crate::diagnostics::Location)> {
+        let content = &self.content;
+        let (file, text, start, slug) = if let Some(article) = content.articles.get(key) {
+            let t = article.translations.get(&lang)?;
+            (t.file.as_str(), t.text.as_str(), 0, t.front.slug.is_some())
+        } else if let Some(section) = content.sections.get(key) {
+            let slug = section.meta.slug.get(lang).is_some();
+            (section.file.as_str(), section.text.as_str(), 0, slug)
+        } else {
+            let dataset = content.datasets.get(key)?;
+            (dataset.file.as_str(), dataset.text.as_str(), 0, false)
+        };
+        let location = if slug {
+            yaml::value_location(text, start, "slug")
+        } else {
+            yaml::key_location(text, start, "title")
+        };
+        Some((file, text, location))
+    }
+
     /// The site-relative URL path of a section's first page.
     pub(crate) fn section_path(&self, key: &str, lang: Lang) -> Option<&str> {
         record(Part::SectionTitle(key));
@@ -1015,6 +1105,23 @@ impl Site {
                 .with("reason", *reason));
         }
         Err(Rule::LinkMissingPage.with("page", key))
+    }
+}
+
+/// Address maps of one kind of page, by content path and language.
+trait PathsOf {
+    fn path_of(&self, key: &str, lang: Lang) -> Option<&str>;
+}
+
+impl PathsOf for FxHashMap<String, BTreeMap<Lang, String>> {
+    fn path_of(&self, key: &str, lang: Lang) -> Option<&str> {
+        self.get(key)?.get(&lang).map(String::as_str)
+    }
+}
+
+impl PathsOf for BTreeMap<String, BTreeMap<Lang, String>> {
+    fn path_of(&self, key: &str, lang: Lang) -> Option<&str> {
+        self.get(key)?.get(&lang).map(String::as_str)
     }
 }
 

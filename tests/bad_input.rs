@@ -121,6 +121,8 @@ bad_input! {
     dataset_flagged_value_in_braces_that_reads_two_ways => "dataset-ambiguous-thousands-flagged",
     dataset_flagged_value_on_its_own_line_that_reads_two_ways => "dataset-ambiguous-thousands-block",
     dataset_number_written_with_a_space => "dataset-number-with-space",
+    an_alias_that_leaves_the_site_or_holds_a_query => "alias-outside-the-site",
+    a_merge_conflict_left_in_the_record_of_addresses => "addresses-merge-conflict",
 }
 
 #[test]

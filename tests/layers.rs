@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 /// From the leaf up: each module may use those before it, never those after.
-const LAYERS: [&str; 17] = [
+const LAYERS: [&str; 18] = [
     "messages",
     "text",
     "diagnostics",
@@ -16,6 +16,7 @@ const LAYERS: [&str; 17] = [
     "i18n",
     "config",
     "dataset",
+    "addresses",
     "content",
     "site",
     "markdown",

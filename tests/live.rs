@@ -1491,6 +1491,14 @@ mod random_edits {
     /// fresh build's fails, naming the edits made so far.
     fn run(drafts: bool, steps: &[Vec<Edit>]) -> Result<(), TestCaseError> {
         let (_tmp, site) = common::fixture_with("basic", &[]);
+        // Old addresses of pages the edits move, hide and bring back, so
+        // redirects follow them (the fixture's record holds the others).
+        let record = site.join("addresses.txt");
+        let mut text = fs::read_to_string(&record).unwrap();
+        text.push_str(
+            "/nyheter/gammal-adress/ sv nyheter/d-utkast\n/en/news/old-address/ en nyheter/a-forsta\n/om-gammal/ en om\n/en/gone/ en nyheter/b-andra\n",
+        );
+        fs::write(&record, text).unwrap();
         let options = options(&site, drafts);
         let site = options.site.clone();
         let mut model = Model::fixture(drafts);
@@ -1649,4 +1657,43 @@ fn a_link_to_a_page_that_failed_to_load_is_mended_when_the_page_is() {
         assert!(rebuilt.incremental, "{file}");
         assert_same_as_fresh(&live, &options, file);
     }
+}
+
+#[test]
+fn redirects_follow_the_pages_they_lead_to_after_each_save() {
+    let (_tmp, site, options, mut live) = live_on(&[]);
+    let file = FIRST_SV;
+    let text = fs::read_to_string(site.join(file)).unwrap();
+    let redirect = "nyheter/forsta-nyheten/index.html";
+    let page =
+        |live: &LiveSite, path: &str| String::from_utf8_lossy(&live.files()[path]).into_owned();
+    // A new title: a redirect at the published address, read from the record.
+    let moved = text.replace("title: Första nyheten", "title: Andra namnet");
+    assert!(save(&mut live, &site, file, &moved).unwrap().incremental);
+    assert_same_as_fresh(&live, &options, "the title changed");
+    assert!(page(&live, redirect).contains("url=../andra-namnet/"));
+    // Again: the redirect leads to the newest address, and the address only
+    // the preview showed was never published, so it gets none.
+    let again = text.replace("title: Första nyheten", "title: Tredje namnet");
+    save(&mut live, &site, file, &again).unwrap();
+    assert_same_as_fresh(&live, &options, "the title changed again");
+    assert!(page(&live, redirect).contains("url=../tredje-namnet/"));
+    assert!(!live.files().contains_key("nyheter/andra-namnet/index.html"));
+    // An alias, then the old title back: the page takes its address again.
+    let aliased = again.replace("date: ", "aliases: [/kort/]\ndate: ");
+    save(&mut live, &site, file, &aliased).unwrap();
+    assert_same_as_fresh(&live, &options, "an alias added");
+    assert!(page(&live, "kort/index.html").contains("url=../nyheter/tredje-namnet/"));
+    save(&mut live, &site, file, &text).unwrap();
+    assert_same_as_fresh(&live, &options, "the old title back");
+    assert!(!page(&live, redirect).contains("http-equiv=\"refresh\""));
+    assert!(!live.files().contains_key("kort/index.html"));
+    // The English version removed: its address leads to the Swedish page.
+    let english = fs::canonicalize(&site)
+        .unwrap()
+        .join("content/nyheter/c-tredje/en.md");
+    fs::remove_file(&english).unwrap();
+    live.rebuild(&[english]).unwrap();
+    assert_same_as_fresh(&live, &options, "the English version removed");
+    assert!(page(&live, "en/news/third/index.html").contains("hreflang=\"sv\""));
 }

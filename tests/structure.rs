@@ -105,3 +105,27 @@ fn the_checks_catch_what_they_look_for() {
     let found = problems(tmp.path());
     assert_eq!(found.len(), 6, "{found:#?}");
 }
+
+#[test]
+fn redirect_pages_are_structurally_sound() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    common::copy_dir(&fixture("basic"), &site);
+    // A page that moved (a redirect from the record), and an alias.
+    let file = site.join("content/nyheter/a-forsta/sv.md");
+    let text = std::fs::read_to_string(&file).unwrap().replace(
+        "title: Första nyheten\n",
+        "title: Flyttad nyhet\naliases: [/gammal/]\n",
+    );
+    std::fs::write(&file, text).unwrap();
+    let out = tmp.path().join("out");
+    let result = build(&site, &out, &[]);
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    assert!(out.join("nyheter/forsta-nyheten/index.html").is_file());
+    assert!(out.join("gammal/index.html").is_file());
+    assert_eq!(problems(&out), Vec::<String>::new());
+}

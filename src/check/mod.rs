@@ -6,6 +6,7 @@
 //! review, by owner ([`review`]). Findings are warnings; only build errors
 //! fail a check.
 
+mod addresses;
 pub(crate) mod lix;
 pub mod review;
 
@@ -23,6 +24,7 @@ use crate::messages::{Message, Phrase, Rule};
 use crate::render::{Renderer, Theme};
 use crate::site::Site;
 use crate::steps::{BuildOptions, Prepared, prepare, yaml_key_location};
+pub use addresses::{AddressReport, GoneLine, RedirectLine};
 pub(crate) use lix::Readability;
 pub use review::Reviews;
 
@@ -35,6 +37,8 @@ pub struct CheckReport {
     pub readability: Vec<PageReadability>,
     /// Pages due for review, by owner, as of the check's date.
     pub reviews: Reviews,
+    /// The redirects the site keeps and the recorded addresses that went away.
+    pub addresses: AddressReport,
 }
 
 impl CheckReport {
@@ -111,11 +115,14 @@ pub fn check(options: &BuildOptions) -> Result<CheckReport, Vec<Diagnostic>> {
     report.extend(descriptions(&site, &bodies, &options.site));
     let (reviews, due) = review::reviews(&site, options.today);
     report.extend(due);
+    let (address_report, gone) = addresses::addresses(&site);
+    report.extend(gone);
     readability.sort_by(|a, b| a.file.cmp(&b.file));
     Ok(CheckReport {
         findings: report.sorted(),
         readability,
         reviews,
+        addresses: address_report,
     })
 }
 

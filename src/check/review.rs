@@ -233,6 +233,7 @@ impl CheckReport {
         self.findings
             .retain(|d| d.is_error() || d.rule() == Some(OVERDUE));
         self.readability.clear();
+        self.addresses = Default::default();
         self
     }
 }

@@ -40,6 +40,9 @@ pub struct FrontMatter {
     /// Position in sections sorted by `weight`, smallest first.
     #[serde(default)]
     pub(crate) weight: Option<i64>,
+    /// Old addresses of this page (`/gamla/adressen/`), each kept as a redirect to it.
+    #[serde(default)]
+    pub(crate) aliases: Vec<String>,
 }
 
 /// The article's lead image.

@@ -162,6 +162,9 @@ pub(crate) fn load(root: &Path, options: &LoadOptions) -> (Content, Vec<Diagnost
         }
     }
     content.translation_files = layout.translations;
+    let (record, record_errors) = crate::addresses::Record::read(root);
+    content.record = record;
+    errors.extend(record_errors);
     (content, errors)
 }
 

@@ -47,6 +47,8 @@ pub(crate) struct Content {
     /// Articles all of whose translations went after an edit, kept with
     /// their files for when one comes back (see [`reload_translation`]).
     pub(crate) emptied: BTreeMap<String, Article>,
+    /// The record of published addresses (`addresses.txt`), as read.
+    pub(crate) record: crate::addresses::Record,
 }
 
 /// Why a translation is left out of a build, and the front-matter key that says so.

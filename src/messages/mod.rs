@@ -205,6 +205,16 @@ ids! {
         SymlinkOutside = "symlink-outside",
         FileNameNotUtf8 = "file-name-not-utf8",
         FileNotUtf8 = "file-not-utf8",
+        // Lasting addresses: aliases and the record of published addresses.
+        AddressesLine = "addresses-line",
+        AddressesConflict = "addresses-conflict",
+        AddressesTwice = "addresses-twice",
+        AddressesNotWritten = "addresses-not-written",
+        AliasInvalid = "alias-invalid",
+        AliasIsPage = "alias-is-page",
+        AliasTwice = "alias-twice",
+        AddressMoved = "address-moved",
+        AddressGone = "address-gone",
     }
 }
 
@@ -477,6 +487,28 @@ ids! {
         ReplacePlaceholders = "replace-placeholders",
         ArticleStaysDraft = "article-stays-draft",
         PageStaysDraft = "page-stays-draft",
+        // Lasting addresses.
+        AddressesLineParts = "addresses-line-parts",
+        AddressesLineHint = "addresses-line-hint",
+        AddressesConflictHint = "addresses-conflict-hint",
+        AddressesTwiceHint = "addresses-twice-hint",
+        AddressesNotWrittenHint = "addresses-not-written-hint",
+        AddressNotFromRoot = "address-not-from-root",
+        AddressQuery = "address-query",
+        AddressCharacters = "address-characters",
+        AddressEmptyFolder = "address-empty-folder",
+        AddressDots = "address-dots",
+        AliasHint = "alias-hint",
+        AliasIsPageHint = "alias-is-page-hint",
+        AliasTwiceHint = "alias-twice-hint",
+        AddressMovedHint = "address-moved-hint",
+        AddressGoneHint = "address-gone-hint",
+        CheckRedirects = "check-redirects",
+        CheckRedirectLine = "check-redirect-line",
+        RedirectFromAlias = "redirect-from-alias",
+        RedirectFromRecord = "redirect-from-record",
+        RedirectWord = "redirect-word",
+        GeneratedPage = "generated-page",
     }
 }
 

@@ -275,6 +275,8 @@ pub(crate) enum PageJob {
         number: usize,
         of: usize,
     },
+    /// A redirect at an old address (an alias, or where a page was published before), in its language.
+    Redirect(Lang),
 }
 
 impl PageJob {
@@ -287,7 +289,8 @@ impl PageJob {
             | PageJob::Dataset { lang, .. }
             | PageJob::Tags(lang)
             | PageJob::Search(lang)
-            | PageJob::Tag { lang, .. } => *lang,
+            | PageJob::Tag { lang, .. }
+            | PageJob::Redirect(lang) => *lang,
         }
     }
 }
@@ -401,6 +404,9 @@ impl<'s> Renderer<'s> {
                 },
             ));
         }
+        for (path, redirect) in site.redirects() {
+            jobs.push((path.clone(), PageJob::Redirect(redirect.lang)));
+        }
         jobs
     }
 
@@ -438,6 +444,8 @@ impl<'s> Renderer<'s> {
                 .filter_map(|l| site.tag_path(l, slug).map(|p| (l, p)))
                 .collect(),
             PageJob::Tag { lang, .. } => vec![(*lang, path.to_string())],
+            // A redirect is no version of a page.
+            PageJob::Redirect(_) => Vec::new(),
         }
     }
 
@@ -480,6 +488,7 @@ impl<'s> Renderer<'s> {
                 number,
                 of,
             } => self.tag(path, *lang, slug, (*number, *of), alternates),
+            PageJob::Redirect(lang) => self.redirect(path, *lang),
         }
     }
 
@@ -786,6 +795,46 @@ impl<'s> Renderer<'s> {
             kind: KindView::Home {
                 home: HomeView { intro, sections },
             },
+        })
+    }
+
+    /// A redirect page: where the page at `path` went, as a meta refresh, a canonical link and a plain link.
+    fn redirect<'p>(&'p self, path: &'p str, lang: Lang) -> Result<TemplateInput<'p>, Diagnostic> {
+        let site = self.site;
+        let gone = || Diagnostic::error(path, vanished(Phrase::RedirectWord, path));
+        let redirect = site.redirect(path).ok_or_else(gone)?;
+        let target_lang = redirect.target_lang;
+        let target = site
+            .page_path(&redirect.page, target_lang)
+            .ok_or_else(gone)?;
+        let resolved = site
+            .lookup(&redirect.page, target_lang)
+            .map_err(|_| gone())?;
+        let title = self.target_title(&resolved).unwrap_or(target);
+        let heading = self.strings(lang).text("redirect_heading");
+        let switch_fallback = |other: Lang| site.home_path(other);
+        let mut page = self.page_view(PageParts {
+            lang,
+            path,
+            title: heading,
+            description: String::new(),
+            alternates: Vec::new(),
+            switch_fallback: &switch_fallback,
+            breadcrumbs: Vec::new(),
+            kind: PageKind::Redirect,
+        });
+        page.canonical = site.config.absolute(target);
+        let view = RedirectView {
+            href: self.href(path, target),
+            title,
+            lang: target_lang.code(),
+            language_name: (target_lang != lang).then(|| target_lang.own_name()),
+        };
+        Ok(TemplateInput {
+            template: "redirect.html",
+            lang,
+            page,
+            kind: KindView::Redirect { redirect: view },
         })
     }
 

@@ -26,6 +26,10 @@ const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/section.html"),
     ),
     (
+        "templates/redirect.html",
+        include_str!("../../themes/default/templates/redirect.html"),
+    ),
+    (
         "templates/article.html",
         include_str!("../../themes/default/templates/article.html"),
     ),

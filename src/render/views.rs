@@ -39,6 +39,21 @@ pub(crate) enum KindView<'a> {
     Search {
         entries: Vec<SearchLink<'a>>,
     },
+    Redirect {
+        redirect: RedirectView<'a>,
+    },
+}
+
+/// A redirect page: the page's new address and title.
+#[derive(Serialize)]
+pub(crate) struct RedirectView<'a> {
+    /// The link to the page, relative like every link.
+    pub(crate) href: String,
+    pub(crate) title: &'a str,
+    /// The language of the page it leads to.
+    pub(crate) lang: &'static str,
+    /// That language's own name, when it is not the redirect's.
+    pub(crate) language_name: Option<&'static str>,
 }
 
 /// An article's body as HTML, with the version of its rendering.
@@ -103,7 +118,7 @@ pub(crate) struct PageView<'a> {
 }
 
 /// The kinds of page torget writes; templates see them as `page.kind`
-/// (`home`, `section`, `article`, `dataset`, `tags`, `tag`, `search`, `not-found`).
+/// (`home`, `section`, `article`, `dataset`, `tags`, `tag`, `search`, `not-found`, `redirect`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub(crate) enum PageKind {
@@ -117,6 +132,8 @@ pub(crate) enum PageKind {
     Tag,
     Search,
     NotFound,
+    /// A redirect at an old address.
+    Redirect,
 }
 
 impl PageView<'_> {

@@ -47,6 +47,8 @@ pub struct BuildSummary {
     pub pages: BTreeMap<Lang, usize>,
     /// How many of the pages were rendered (fewer than all after an edit under `serve`).
     pub rendered: usize,
+    /// How many redirect pages were written (not counted in `pages`).
+    pub redirects: usize,
     /// For how many pages what the template receives was made, to see whether they changed.
     pub viewed: usize,
     /// Every page written (site-relative path) with its language, in order.

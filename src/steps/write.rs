@@ -73,9 +73,20 @@ pub(crate) fn write_site(
     summary.written = written
         .jobs
         .into_iter()
+        .filter(|(_, job)| !matches!(job, render::PageJob::Redirect(_)))
         .map(|(path, job)| (path, job.lang()))
         .collect();
     Ok(summary)
+}
+
+/// The pages a sitemap lists, with their translations: every page but redirects.
+fn listed<'j>(
+    jobs: &'j [(String, render::PageJob)],
+    alternates: &'j [Vec<(Lang, String)>],
+) -> impl Iterator<Item = (&'j (String, render::PageJob), &'j Vec<(Lang, String)>)> {
+    jobs.iter()
+        .zip(alternates)
+        .filter(|((_, job), _)| !matches!(job, render::PageJob::Redirect(_)))
 }
 
 /// Whether a write makes the whole site or, after an edit under `serve`, only what changed.
@@ -230,7 +241,7 @@ pub(crate) fn write_pages(
     let sitemap_print = {
         use std::hash::{Hash, Hasher};
         let mut h = std::hash::DefaultHasher::new();
-        for ((path, _), alternates) in jobs.iter().zip(&alternates) {
+        for ((path, _), alternates) in listed(&jobs, &alternates) {
             (path, alternates).hash(&mut h);
         }
         h.finish()
@@ -343,9 +354,7 @@ pub(crate) fn write_pages(
                 .map(|name| (name.clone(), None))
                 .collect();
         }
-        let pages: Vec<output::sitemap::SitemapPage<'_>> = jobs
-            .iter()
-            .zip(&alternates)
+        let pages: Vec<output::sitemap::SitemapPage<'_>> = listed(&jobs, &alternates)
             .map(|((path, _), alternates)| output::sitemap::SitemapPage { path, alternates })
             .collect();
         let mut files: Generated =
@@ -393,8 +402,12 @@ pub(crate) fn write_pages(
         return Err(report.sorted());
     }
     let mut pages = BTreeMap::new();
+    let mut redirects = 0;
     for (_, job) in &jobs {
-        *pages.entry(job.lang()).or_insert(0) += 1;
+        match job {
+            render::PageJob::Redirect(_) => redirects += 1,
+            _ => *pages.entry(job.lang()).or_insert(0) += 1,
+        }
     }
     if let Some(before) = since {
         gone.extend(before.generated.difference(&generated).cloned());
@@ -413,6 +426,7 @@ pub(crate) fn write_pages(
     let summary = BuildSummary {
         pages,
         rendered,
+        redirects,
         viewed: viewed.into_inner(),
         written: Vec::new(),
         datasets: site.content.datasets.len(),

@@ -1,0 +1,257 @@
+//! The record of published addresses: `addresses.txt` in the site folder.
+//!
+//! Every address torget has published for a page (an article, a page
+//! outside any section, a section, a dataset) is one line of the record:
+//! the address from the site's root, the page's language and the page's
+//! content folder (`/nyheter/ny-call-in/ sv nyheter/2019-11-13-ny-call-in`).
+//! Lines are sorted by address, so two builds of the same site write the
+//! same file and a change shows as a small diff under version control.
+//!
+//! `build` adds the addresses it published and writes the file when it
+//! changed ([`Record::text`]); lines are never removed by torget. The site
+//! step ([`crate::site`]) reads the record to keep a redirect at every
+//! recorded address whose page now lives elsewhere.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io;
+use std::path::Path;
+
+use crate::diagnostics::{Diagnostic, Location};
+use crate::messages::{Phrase, Rule};
+
+/// The record's file name, in the site folder beside `site.yaml`.
+pub(crate) const FILE: &str = "addresses.txt";
+
+/// The comment at the top of the record, written by torget.
+const HEADER: &str = "\
+# Addresses this site has published, kept by torget: commit this file with the content.
+# torget adds a line for every new address when it builds, and keeps a redirect at an
+# address whose page moved. Remove a line only to let that address go for good.
+# address  language  page (content folder)
+";
+
+/// One recorded address: the page it belonged to when last published.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Entry {
+    /// The language code of the page at the address (`sv`, `en`).
+    pub(crate) lang: String,
+    /// The page's content folder, as `@/` links name it (`nyheter/2019-11-13-ny-call-in`).
+    pub(crate) page: String,
+    /// The line of the record it was read from; 0 for an address added by this build.
+    pub(crate) line: usize,
+}
+
+/// The record as read from the site folder, and as this build leaves it.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Record {
+    /// Recorded addresses by site path without the leading `/` (`nyheter/ny-call-in/`).
+    pub(crate) entries: BTreeMap<String, Entry>,
+    /// The file's text as read, for locating findings; `None` when there was no file.
+    pub(crate) source: Option<String>,
+}
+
+impl Record {
+    /// Reads the record of the site at `root`; no file is an empty record.
+    pub(crate) fn read(root: &Path) -> (Record, Vec<Diagnostic>) {
+        let path = root.join(FILE);
+        match fs::read_to_string(&path) {
+            Ok(text) => Record::parse(&text),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => (Record::default(), Vec::new()),
+            Err(e) => (
+                Record::default(),
+                vec![Diagnostic::error(
+                    FILE,
+                    Rule::CannotRead.with("error", e.to_string()),
+                )],
+            ),
+        }
+    }
+
+    /// The record in `text`, with an error for every line that is not `address language folder`.
+    pub(crate) fn parse(text: &str) -> (Record, Vec<Diagnostic>) {
+        let mut entries: BTreeMap<String, Entry> = BTreeMap::new();
+        let mut errors = Vec::new();
+        for (index, line) in text.lines().enumerate() {
+            let number = index + 1;
+            let at = Location {
+                line: number,
+                column: 1,
+            };
+            let trimmed = line.trim();
+            if trimmed.is_empty() || trimmed.starts_with('#') {
+                continue;
+            }
+            if ["<<<<<<<", "=======", ">>>>>>>", "|||||||"]
+                .iter()
+                .any(|marker| trimmed.starts_with(marker))
+            {
+                errors.push(
+                    Diagnostic::error(FILE, Rule::AddressesConflict)
+                        .at(text, at)
+                        .with_hint(Phrase::AddressesConflictHint),
+                );
+                continue;
+            }
+            let mut parts = trimmed.splitn(3, char::is_whitespace);
+            let (address, lang, page) = (
+                parts.next().unwrap_or(""),
+                parts.next().unwrap_or("").trim(),
+                parts.next().unwrap_or("").trim(),
+            );
+            let problem = address_problem(address).or_else(|| {
+                (lang.is_empty() || page.is_empty()).then_some(Phrase::AddressesLineParts)
+            });
+            if let Some(problem) = problem {
+                errors.push(
+                    Diagnostic::error(FILE, Rule::AddressesLine.with("problem", problem))
+                        .at(text, at)
+                        .with_hint(Phrase::AddressesLineHint),
+                );
+                continue;
+            }
+            let entry = Entry {
+                lang: lang.to_string(),
+                page: page.trim_matches('/').to_string(),
+                line: number,
+            };
+            let path = site_path(address);
+            match entries.get(&path) {
+                // Both sides of a merge may add the same line.
+                Some(first) if first.lang == entry.lang && first.page == entry.page => {}
+                Some(first) => errors.push(
+                    Diagnostic::error(
+                        FILE,
+                        Rule::AddressesTwice
+                            .with("address", format!("/{path}"))
+                            .with("line", first.line.to_string()),
+                    )
+                    .at(text, at)
+                    .with_hint(Phrase::AddressesTwiceHint),
+                ),
+                None => {
+                    entries.insert(path, entry);
+                }
+            }
+        }
+        (
+            Record {
+                entries,
+                source: Some(text.to_string()),
+            },
+            errors,
+        )
+    }
+
+    /// The record as a file's text: a header, then one line per address, sorted.
+    pub(crate) fn text(&self) -> String {
+        let mut text = String::from(HEADER);
+        for (path, entry) in &self.entries {
+            text.push_str(&format!("/{path} {} {}\n", entry.lang, entry.page));
+        }
+        text
+    }
+
+    /// The text to write when it differs from the file as read, else `None`.
+    pub(crate) fn changed_text(&self) -> Option<String> {
+        let text = self.text();
+        (self.source.as_deref() != Some(text.as_str())).then_some(text)
+    }
+}
+
+/// Writes `text` as the record of the site at `root`, whole or not at all.
+pub(crate) fn write(root: &Path, text: &str) -> io::Result<()> {
+    let target = root.join(FILE);
+    let temporary = root.join(format!(".{FILE}.torget-{}", std::process::id()));
+    fs::write(&temporary, text)?;
+    fs::rename(&temporary, &target).inspect_err(|_| {
+        let _ = fs::remove_file(&temporary);
+    })
+}
+
+/// What is wrong with `address` as an address on the site, if anything: it
+/// must start at the site's root (`/`), and hold no `..`, `?`, `#`, spaces,
+/// backslashes or empty folder names.
+pub(crate) fn address_problem(address: &str) -> Option<Phrase> {
+    if !address.starts_with('/') {
+        return Some(Phrase::AddressNotFromRoot);
+    }
+    if address.contains(['?', '#']) {
+        return Some(Phrase::AddressQuery);
+    }
+    if address.contains(|c: char| c.is_whitespace() || c.is_control() || c == '\\') {
+        return Some(Phrase::AddressCharacters);
+    }
+    let inner = address.trim_start_matches('/').trim_end_matches('/');
+    if inner.is_empty() {
+        return None;
+    }
+    if address.starts_with("//") || inner.split('/').any(|s| s.is_empty()) {
+        return Some(Phrase::AddressEmptyFolder);
+    }
+    if inner.split('/').any(|s| s == "." || s == "..") {
+        return Some(Phrase::AddressDots);
+    }
+    None
+}
+
+/// The site path of a valid address: no leading `/`, a trailing `/` (`/gamla/adressen` → `gamla/adressen/`).
+pub(crate) fn site_path(address: &str) -> String {
+    let inner = address.trim_matches('/');
+    if inner.is_empty() {
+        String::new()
+    } else {
+        format!("{inner}/")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_record_reads_back_as_it_was_written() {
+        let (record, errors) = Record::parse(
+            "# comment\n/nyheter/b/ sv nyheter/b\n/en/news/b/ en nyheter/b\n\n/a/ sv mapp med mellanrum\n",
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(record.entries["nyheter/b/"].page, "nyheter/b");
+        assert_eq!(record.entries["a/"].page, "mapp med mellanrum");
+        let text = record.text();
+        assert!(text.ends_with(
+            "/a/ sv mapp med mellanrum\n/en/news/b/ en nyheter/b\n/nyheter/b/ sv nyheter/b\n"
+        ));
+        let (again, _) = Record::parse(&text);
+        assert_eq!(again.changed_text(), None);
+        assert_eq!(again.entries, {
+            let mut e = record.entries.clone();
+            for (entry, line) in e.values_mut().zip([5, 6, 7]) {
+                entry.line = line;
+            }
+            e
+        });
+    }
+
+    #[test]
+    fn bad_lines_and_merge_conflicts_are_located() {
+        let (_, errors) = Record::parse(
+            "/ok/ sv ok\nnyheter/a/ sv a\n/b/ sv\n<<<<<<< HEAD\n/ok/ en other\n/ok/ sv ok\n",
+        );
+        let lines: Vec<usize> = errors.iter().map(|e| e.location.unwrap().line).collect();
+        assert_eq!(lines, [2, 3, 4, 5]);
+    }
+
+    #[test]
+    fn addresses_must_stay_on_the_site() {
+        for good in ["/", "/gamla/adressen/", "/gamla/adressen", "/år/sida.html"] {
+            assert_eq!(address_problem(good), None, "{good}");
+        }
+        for bad in [
+            "gamla/", "/a/../b/", "/a?b=1", "/a#x", "/a b/", "//host/x", "/a//b/", "/a\\b/", "/./",
+        ] {
+            assert!(address_problem(bad).is_some(), "{bad}");
+        }
+        assert_eq!(site_path("/gamla/adressen"), "gamla/adressen/");
+        assert_eq!(site_path("/"), "");
+    }
+}

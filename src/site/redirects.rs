@@ -1,0 +1,322 @@
+//! Addresses that last: the redirects a site keeps, from `aliases:` in front
+//! matter and from the record of published addresses (`crate::addresses`).
+//!
+//! Resolving reads the record as it was loaded and works out, from it and
+//! the pages the site has now:
+//! - the record as this build leaves it: every page's current address added,
+//!   and the lines of a page whose folder moved (the old folder gone, one new
+//!   folder of the same name) following it;
+//! - a redirect at every recorded address whose page is still on the site but
+//!   now lives elsewhere, to its newest address (so a chain of moves leads
+//!   straight there); where the page's language version went, to the page in
+//!   another language;
+//! - the addresses that went away: their page is on the site no more;
+//! - a redirect at every alias, which must be an address on the site that no
+//!   page and no other alias has.
+//!
+//! A redirect never takes the address of a real page.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::FxHashSet;
+
+use super::{Site, page_word};
+use crate::addresses::{self, Entry, Record};
+use crate::diagnostics::Diagnostic;
+use crate::i18n::Lang;
+use crate::messages::{Phrase, Rule};
+use crate::yaml;
+
+/// Why an address redirects.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Origin {
+    /// An alias in the front matter of this file.
+    Alias { file: String },
+    /// The address is in the record: the page was published there before.
+    Record,
+}
+
+/// A redirect page at an old address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Redirect {
+    /// The language of the page that was at the address.
+    pub(crate) lang: Lang,
+    /// The content path of the page it leads to.
+    pub(crate) page: String,
+    /// The language of the page it leads to: `lang`, or another where that version went.
+    pub(crate) target_lang: Lang,
+    pub(crate) origin: Origin,
+}
+
+/// A recorded address whose page is no longer on the site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Gone {
+    /// The site path (`nyheter/gammal/`).
+    pub(crate) path: String,
+    pub(crate) lang: String,
+    pub(crate) page: String,
+    /// Its line in the record.
+    pub(crate) line: usize,
+}
+
+/// What resolving made of aliases and the record.
+#[derive(Debug, Default)]
+pub(crate) struct Addresses {
+    /// Redirect pages by site path.
+    pub(crate) redirects: BTreeMap<String, Redirect>,
+    /// The record as a build leaves it.
+    pub(crate) record: Record,
+    pub(crate) gone: Vec<Gone>,
+}
+
+/// Every page that has an address of its own, with it: (content path, language, site path).
+fn pages(site: &Site) -> Vec<(&str, Lang, &str)> {
+    let r = &site.resolved;
+    let mut pages = Vec::new();
+    for paths in [&r.section_paths, &r.dataset_paths] {
+        for (key, paths) in paths {
+            for (lang, path) in paths {
+                pages.push((key.as_str(), *lang, path.as_str()));
+            }
+        }
+    }
+    for (key, paths) in &r.article_paths {
+        for (lang, path) in paths {
+            pages.push((key.as_str(), *lang, path.as_str()));
+        }
+    }
+    pages.sort_unstable();
+    pages
+}
+
+/// The addresses of the site's pages: each page's own, and the folders
+/// torget writes pages under (a listing's later pages, the topic pages, the search page).
+struct Taken<'s> {
+    exact: FxHashSet<&'s str>,
+    folders: Vec<String>,
+}
+
+impl<'s> Taken<'s> {
+    fn of(site: &'s Site, pages: &[(&'s str, Lang, &'s str)]) -> Self {
+        let mut exact: FxHashSet<&str> = pages.iter().map(|(_, _, path)| *path).collect();
+        exact.extend(site.resolved.home_paths.values().map(String::as_str));
+        let listings = (site.resolved.section_paths.values())
+            .flat_map(|paths| paths.iter())
+            .map(|(lang, p)| format!("{p}{}/", page_word(*lang)));
+        let generated = site.config.languages.iter().flat_map(|&lang| {
+            [Some(site.search_path(lang)), site.topics_path(lang)]
+                .into_iter()
+                .flatten()
+        });
+        Taken {
+            exact,
+            folders: listings.chain(generated).collect(),
+        }
+    }
+
+    /// Whether a page of the site is at `path`, or torget may write one there.
+    fn contains(&self, path: &str) -> bool {
+        self.exact.contains(path) || self.folders.iter().any(|f| path.starts_with(f.as_str()))
+    }
+}
+
+/// Works out the redirects, the record and the addresses that went away;
+/// with the errors of aliases and a warning for every page that moved.
+pub(super) fn plan(site: &Site) -> (Addresses, Vec<Diagnostic>) {
+    let mut problems = Vec::new();
+    let content = &site.content;
+    let pages = pages(site);
+    let taken = Taken::of(site, &pages);
+    let mut record = content.record.clone();
+
+    // A folder that went, whose name one new folder has, moved there.
+    let known = |key: &str| {
+        content.articles.contains_key(key)
+            || content.sections.contains_key(key)
+            || content.datasets.contains_key(key)
+            || content.unpublished.contains_key(key)
+            || content.emptied.contains_key(key)
+            || content.failed_to_load(key)
+    };
+    let leaf = |key: &str| key.rsplit('/').next().unwrap_or(key).to_string();
+    let referenced: BTreeSet<&str> = record.entries.values().map(|e| e.page.as_str()).collect();
+    let mut new_by_leaf: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
+    for (key, _, _) in &pages {
+        if !referenced.contains(key) {
+            new_by_leaf.entry(leaf(key)).or_default().insert(key);
+        }
+    }
+    let mut moved_folders: BTreeMap<String, String> = BTreeMap::new();
+    for entry in record.entries.values() {
+        if known(&entry.page) {
+            continue;
+        }
+        if let Some(candidates) = new_by_leaf.get(&leaf(&entry.page))
+            && candidates.len() == 1
+            && let Some(new) = candidates.first()
+        {
+            moved_folders.insert(entry.page.clone(), new.to_string());
+        }
+    }
+    for entry in record.entries.values_mut() {
+        if let Some(new) = moved_folders.get(&entry.page) {
+            entry.page = new.clone();
+        }
+    }
+
+    // Every page's address now; those new to the record may have moved.
+    let mut arrived = Vec::new();
+    for &(key, lang, path) in &pages {
+        let recorded = record.entries.get(path);
+        if recorded.is_none_or(|e| e.page != key || e.lang != lang.code()) {
+            arrived.push((key, lang, path));
+            record.entries.insert(
+                path.to_string(),
+                Entry {
+                    lang: lang.code().to_string(),
+                    page: key.to_string(),
+                    line: 0,
+                },
+            );
+        }
+    }
+
+    let mut redirects = BTreeMap::new();
+    let mut gone = Vec::new();
+    for (path, entry) in &record.entries {
+        if taken.contains(path) {
+            continue;
+        }
+        let lang = Lang::from_code(&entry.lang).filter(|l| site.config.languages.contains(l));
+        let target = lang.and_then(|lang| {
+            let others = site.config.languages.iter().copied().filter(|l| *l != lang);
+            std::iter::once(lang)
+                .chain(others)
+                .find(|l| site.page_path_unrecorded(&entry.page, *l).is_some())
+                .map(|target| (lang, target))
+        });
+        match target {
+            Some((lang, target_lang)) => {
+                redirects.insert(
+                    path.clone(),
+                    Redirect {
+                        lang,
+                        page: entry.page.clone(),
+                        target_lang,
+                        origin: Origin::Record,
+                    },
+                );
+            }
+            // A page that failed to load has its own errors; it is not gone.
+            None if content.failed_to_load(&entry.page) => {}
+            None => gone.push(Gone {
+                path: path.clone(),
+                lang: entry.lang.clone(),
+                page: entry.page.clone(),
+                line: entry.line,
+            }),
+        }
+    }
+
+    // The build says where a page moved, at the file that moved it.
+    for (key, lang, path) in arrived {
+        let old: Vec<String> = (redirects.iter())
+            .filter(|(_, r)| r.page == key && r.lang == lang && r.target_lang == lang)
+            .map(|(old, _)| format!("/{old}"))
+            .collect();
+        if old.is_empty() {
+            continue;
+        }
+        let message = Rule::AddressMoved
+            .with("old", old.join(", "))
+            .with("new", format!("/{path}"));
+        let warning = match site.where_address_is_made(key, lang) {
+            Some((file, text, location)) => Diagnostic::warning(file, message).at(text, location),
+            None => Diagnostic::warning(format!("content/{key}"), message),
+        };
+        problems.push(warning.with_hint(Phrase::AddressMovedHint));
+    }
+
+    // Aliases: checked, then kept as redirects, before what the record says.
+    let mut aliases: BTreeMap<String, String> = BTreeMap::new();
+    for (key, article) in &content.articles {
+        for (lang, translation) in &article.translations {
+            if site.page_path_unrecorded(key, *lang).is_none() {
+                continue;
+            }
+            let text = &translation.text;
+            let listed_at = yaml::key_location(text, 0, "aliases");
+            let start = text
+                .get(..translation.body_start)
+                .and_then(|front| front.find("\naliases:"))
+                .unwrap_or(0);
+            for alias in &translation.front.aliases {
+                let location = text
+                    .get(start..translation.body_start)
+                    .and_then(|front| front.find(alias.as_str()))
+                    .map_or(listed_at, |at| {
+                        crate::diagnostics::Location::of_offset(text, start + at)
+                    });
+                let error = |message: crate::messages::Message, hint: Phrase| {
+                    Diagnostic::error(&translation.file, message)
+                        .at(text, location)
+                        .with_hint(hint)
+                };
+                if let Some(problem) = addresses::address_problem(alias) {
+                    problems.push(error(
+                        Rule::AliasInvalid
+                            .with("alias", alias.as_str())
+                            .with("problem", problem),
+                        Phrase::AliasHint,
+                    ));
+                    continue;
+                }
+                let path = addresses::site_path(alias);
+                if taken.contains(&path) {
+                    let owner = match site.page_at(&path) {
+                        Some((owner, _, _)) => format!("@/{owner}").into(),
+                        None => crate::messages::Message::from(Phrase::GeneratedPage),
+                    };
+                    problems.push(error(
+                        Rule::AliasIsPage
+                            .with("alias", format!("/{path}"))
+                            .with("owner", owner),
+                        Phrase::AliasIsPageHint,
+                    ));
+                    continue;
+                }
+                if let Some(other) = aliases.get(&path) {
+                    problems.push(error(
+                        Rule::AliasTwice
+                            .with("alias", format!("/{path}"))
+                            .with("other", other.as_str()),
+                        Phrase::AliasTwiceHint,
+                    ));
+                    continue;
+                }
+                aliases.insert(path.clone(), translation.file.clone());
+                redirects.insert(
+                    path,
+                    Redirect {
+                        lang: *lang,
+                        page: key.clone(),
+                        target_lang: *lang,
+                        origin: Origin::Alias {
+                            file: translation.file.clone(),
+                        },
+                    },
+                );
+            }
+        }
+    }
+    // An address an alias took over is not gone.
+    gone.retain(|g| !redirects.contains_key(&g.path));
+    (
+        Addresses {
+            redirects,
+            record,
+            gone,
+        },
+        problems,
+    )
+}
