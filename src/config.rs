@@ -22,6 +22,8 @@ pub(crate) struct SiteConfig {
     pub(crate) contact: Option<Contact>,
     /// `@/` target of the accessibility statement, linked from every footer.
     pub(crate) accessibility_statement: Option<String>,
+    /// The facts of the accessibility statement, written into that page (`accessibility:`).
+    pub(crate) accessibility: Option<crate::accessibility::Accessibility>,
     /// `@/` targets shown in the header's main menu, in order.
     pub(crate) menu: Vec<String>,
     pub(crate) check: CheckSettings,
@@ -79,6 +81,8 @@ struct RawConfig {
     contact: Option<Contact>,
     #[serde(default)]
     accessibility_statement: Option<String>,
+    #[serde(default)]
+    accessibility: Option<crate::accessibility::Accessibility>,
     #[serde(default)]
     menu: Vec<String>,
     #[serde(default)]
@@ -161,6 +165,11 @@ impl SiteConfig {
             }
         }
 
+        if let Some(facts) = &raw.accessibility {
+            let has_page = raw.accessibility_statement.is_some();
+            errors.extend(facts.problems_in(FILE, text, &languages, has_page, web_address_problem));
+        }
+
         let base_url = match base_url {
             Some(url) => normalise_base_url(url).map_err(|m| {
                 vec![Diagnostic::error("--base-url", m).with_hint(Phrase::BaseUrlOptionHint)]
@@ -191,6 +200,7 @@ impl SiteConfig {
             default_language: raw.default_language,
             contact: raw.contact,
             accessibility_statement: raw.accessibility_statement,
+            accessibility: raw.accessibility,
             menu: raw.menu,
             check: raw.check,
             iframe_hosts: raw.iframe_hosts,

@@ -6,6 +6,7 @@
 //! warnings; only build errors fail a check.
 
 pub(crate) mod lix;
+mod statement;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -103,6 +104,10 @@ pub fn check(options: &BuildOptions) -> Result<CheckReport, Vec<Diagnostic>> {
         report.push(shown.unwrap_or(warning));
     }
     report.extend(datasets(&site, options.today));
+    let config_file = crate::config::FILE;
+    if let Ok(text) = crate::content::read_text(&options.site.join(config_file), config_file) {
+        report.extend(statement::findings(&site.config, &text, options.today));
+    }
     report.extend(descriptions(&site, &bodies, &options.site));
     readability.sort_by(|a, b| a.file.cmp(&b.file));
     Ok(CheckReport {

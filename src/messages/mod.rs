@@ -198,6 +198,15 @@ ids! {
         SymlinkOutside = "symlink-outside",
         FileNameNotUtf8 = "file-name-not-utf8",
         FileNotUtf8 = "file-not-utf8",
+        // The accessibility statement (`accessibility:` in site.yaml).
+        AccessibilityUnknownCriterion = "accessibility-unknown-criterion",
+        AccessibilityTextMissingLanguage = "accessibility-text-missing-language",
+        AccessibilityNoPage = "accessibility-no-page",
+        AccessibilityFeedbackInvalid = "accessibility-feedback-invalid",
+        StatementOld = "statement-old",
+        StatementFixDatePassed = "statement-fix-date-passed",
+        StatementFactMissing = "statement-fact-missing",
+        StatementStatusMismatch = "statement-status-mismatch",
     }
 }
 
@@ -453,6 +462,28 @@ ids! {
         ReplacePlaceholders = "replace-placeholders",
         ArticleStaysDraft = "article-stays-draft",
         PageStaysDraft = "page-stays-draft",
+        // The accessibility statement (`accessibility:` in site.yaml).
+        DidYouMeanCriterion = "did-you-mean-criterion",
+        CriterionHint = "criterion-hint",
+        AccessibilityNoPageHint = "accessibility-no-page-hint",
+        FeedbackEmailHint = "feedback-email-hint",
+        NotAnEmailAddress = "not-an-email-address",
+        StatementOldHint = "statement-old-hint",
+        StatementFixDatePassedHint = "statement-fix-date-passed-hint",
+        StatementFactMissingHint = "statement-fact-missing-hint",
+        StatementStatusFullHint = "statement-status-full-hint",
+        StatementStatusProblemsHint = "statement-status-problems-hint",
+        FactFacts = "fact-facts",
+        FactOrganisation = "fact-organisation",
+        FactStatus = "fact-status",
+        FactProblems = "fact-problems",
+        FactFixBy = "fact-fix-by",
+        FactOutsideLaw = "fact-outside-law",
+        FactMethod = "fact-method",
+        FactAssessed = "fact-assessed",
+        FactFeedback = "fact-feedback",
+        FactResponseTime = "fact-response-time",
+        FactDate = "fact-date",
     }
 }
 
