@@ -250,10 +250,7 @@ impl Accessibility {
                     file,
                     Rule::AccessibilityFeedbackInvalid.with("problem", problem),
                 )
-                .at(
-                    text,
-                    yaml::path_location(text, "accessibility.feedback.url"),
-                )
+                .at(text, feedback_location(text, "url"))
                 .with_hint(Phrase::WebAddressHint),
             );
         }
@@ -267,10 +264,7 @@ impl Accessibility {
                     file,
                     Rule::AccessibilityFeedbackInvalid.with("problem", problem),
                 )
-                .at(
-                    text,
-                    yaml::path_location(text, "accessibility.feedback.email"),
-                )
+                .at(text, feedback_location(text, "email"))
                 .with_hint(Phrase::FeedbackEmailHint),
             );
         }
@@ -348,6 +342,14 @@ impl Accessibility {
             "method" => &self.method,
             _ => &self.response_time,
         }
+    }
+}
+
+/// Where the feedback's `field` is written, in a flow mapping or a block; else where `feedback:` is.
+fn feedback_location(text: &str, field: &str) -> crate::diagnostics::Location {
+    match yaml::path_field_value(text, "accessibility.feedback", field) {
+        Some((offset, _)) => crate::diagnostics::Location::of_offset(text, offset),
+        None => yaml::path_location(text, "accessibility.feedback"),
     }
 }
 
@@ -448,7 +450,7 @@ mod tests {
             lines,
             [
                 "site.yaml:1:1: `accessibility:` holds the statement's facts, but no page shows them",
-                "site.yaml:3:5: the feedback address `mailto:a@b.se` is not an e-mail address",
+                "site.yaml:3:12: the feedback address `mailto:a@b.se` is not an e-mail address",
             ]
         );
     }

@@ -121,6 +121,10 @@ bad_input! {
     dataset_flagged_value_in_braces_that_reads_two_ways => "dataset-ambiguous-thousands-flagged",
     dataset_flagged_value_on_its_own_line_that_reads_two_ways => "dataset-ambiguous-thousands-block",
     dataset_number_written_with_a_space => "dataset-number-with-space",
+    accessibility_statement_with_an_unknown_criterion => "accessibility-criterion",
+    accessibility_statement_with_an_unknown_status => "accessibility-status",
+    accessibility_statement_with_a_date_not_in_the_calendar => "accessibility-date",
+    accessibility_statement_facts_without_a_page => "accessibility-no-page",
 }
 
 #[test]
