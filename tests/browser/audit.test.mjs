@@ -2,7 +2,8 @@
 // statement (content/tillganglighet/, `accessibility:` in site.yaml): what a
 // browser can assert of the WCAG 2.1 AA criteria tools like axe leave to
 // people. Every page: the language of parts (3.1.2), tables (1.3.1),
-// headings and labels (2.4.6), keyboard (2.1.1, 2.4.7), 320 px (1.4.10);
+// headings and labels (2.4.6), keyboard (2.1.1, 2.4.7), 320 px (1.4.10),
+// text spacing (1.4.12);
 // the charts' contrast (1.4.11); the statement's required parts, and the
 // footer link to it on every page. Run with the rest: `bash tests/run`.
 
@@ -98,7 +99,8 @@ after(async () => {
 
 /// Runs `check(page, pagePath)` on every page of the bundled site, at `viewport`.
 async function everyPage(check, viewport = { width: 1280, height: 900 }) {
-  const context = await browser.newContext({ viewport });
+  // The text-spacing test adds a style sheet, which the pages' own policy forbids.
+  const context = await browser.newContext({ viewport, bypassCSP: true });
   const page = await context.newPage();
   for (const pagePath of pagePaths) {
     await page.goto(base + pagePath);
@@ -216,6 +218,41 @@ it("1.4.10: no page scrolls sideways at 320 px", async () => {
     const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
     if (scroll > width) problems.push(`/${pagePath}: ${scroll} px wide in a 320 px window`);
   }, { width: 320, height: 640 });
+  assert.deepEqual(problems, [], problems.join("\n"));
+});
+
+it("1.4.12: with WCAG's text spacing no page scrolls sideways, clips text or overlaps chart labels, at 320 and 1280 px", async () => {
+  const problems = [];
+  for (const width of [320, 1280]) {
+    await everyPage(async (page, pagePath) => {
+      // The spacing 1.4.12 asks pages to survive, as a reader's style sheet sets it.
+      await page.addStyleTag({ content: "* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }" });
+      const found = await page.evaluate(() => {
+        const issues = [];
+        if (document.documentElement.scrollWidth > window.innerWidth) issues.push(`${document.documentElement.scrollWidth} px wide`);
+        for (const svg of document.querySelectorAll("svg.chart")) {
+          const shown = [...svg.querySelectorAll("text")].filter((t) => getComputedStyle(t).display !== "none" && t.getBoundingClientRect().width > 0);
+          const boxes = shown.filter((t) => t.getAttribute("text-anchor") === "middle").map((t) => t.getBoundingClientRect());
+          boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => {
+            if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) issues.push("chart labels overlap");
+          }));
+          const outer = svg.getBoundingClientRect();
+          for (const t of shown) {
+            const r = t.getBoundingClientRect();
+            if (r.left < outer.left - 0.5 || r.right > outer.right + 0.5) issues.push(`“${t.textContent}” runs outside its chart`);
+          }
+        }
+        for (const element of document.querySelectorAll("body *")) {
+          const style = getComputedStyle(element);
+          if ((style.overflowX === "hidden" || style.overflow === "hidden") && element.tagName !== "svg" && !element.classList.contains("visually-hidden") && element.scrollWidth > element.clientWidth + 1) {
+            issues.push(`text clipped in ${element.tagName.toLowerCase()}.${element.className}`);
+          }
+        }
+        return issues;
+      });
+      problems.push(...found.map((issue) => `/${pagePath} at ${width} px: ${issue}`));
+    }, { width, height: 800 });
+  }
   assert.deepEqual(problems, [], problems.join("\n"));
 });
 
