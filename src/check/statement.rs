@@ -137,7 +137,7 @@ fn problems(facts: &Accessibility, text: &str, today: NaiveDate) -> Vec<Diagnost
                     text,
                     yaml::path_location(text, &format!("accessibility.problems[{i}]")),
                 )
-                .with_hint(Phrase::StatementFactMissingHint.with("key", "fix_by")),
+                .with_hint(Phrase::StatementFixByHint),
             ),
             Some(day) if day.0 < today => found.push(
                 Diagnostic::warning(

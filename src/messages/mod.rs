@@ -471,6 +471,7 @@ ids! {
         StatementOldHint = "statement-old-hint",
         StatementFixDatePassedHint = "statement-fix-date-passed-hint",
         StatementFactMissingHint = "statement-fact-missing-hint",
+        StatementFixByHint = "statement-fix-by-hint",
         StatementStatusFullHint = "statement-status-full-hint",
         StatementStatusProblemsHint = "statement-status-problems-hint",
         FactFacts = "fact-facts",
