@@ -24,6 +24,8 @@ pub(crate) struct SiteConfig {
     pub(crate) contact: Option<Contact>,
     /// `@/` target of the accessibility statement, linked from every footer.
     pub(crate) accessibility_statement: Option<String>,
+    /// The facts of the accessibility statement, written into that page (`accessibility:`).
+    pub(crate) accessibility: Option<crate::accessibility::Accessibility>,
     /// `@/` targets shown in the header's main menu, in order.
     pub(crate) menu: Vec<String>,
     /// Who answers for pages (`owners:`) and when they are due for review (`review_after_days`).
@@ -83,6 +85,8 @@ struct RawConfig {
     contact: Option<Contact>,
     #[serde(default)]
     accessibility_statement: Option<String>,
+    #[serde(default)]
+    accessibility: Option<crate::accessibility::Accessibility>,
     #[serde(default)]
     menu: Vec<String>,
     #[serde(default)]
@@ -176,6 +180,10 @@ impl SiteConfig {
             text,
             &mut errors,
         );
+        if let Some(facts) = &raw.accessibility {
+            let has_page = raw.accessibility_statement.is_some();
+            errors.extend(facts.problems_in(FILE, text, &languages, has_page, web_address_problem));
+        }
 
         let base_url = match base_url {
             Some(url) => normalise_base_url(url).map_err(|m| {
@@ -207,6 +215,7 @@ impl SiteConfig {
             default_language: raw.default_language,
             contact: raw.contact,
             accessibility_statement: raw.accessibility_statement,
+            accessibility: raw.accessibility,
             menu: raw.menu,
             review,
             check: raw.check,

@@ -9,6 +9,7 @@
 // offending line, a hint); boxing them everywhere would only add noise.
 #![allow(clippy::result_large_err)]
 
+pub(crate) mod accessibility;
 pub(crate) mod addresses;
 pub mod check;
 pub(crate) mod config;

@@ -123,6 +123,10 @@ bad_input! {
     dataset_number_written_with_a_space => "dataset-number-with-space",
     an_alias_that_leaves_the_site_or_holds_a_query => "alias-outside-the-site",
     a_merge_conflict_left_in_the_record_of_addresses => "addresses-merge-conflict",
+    accessibility_statement_with_an_unknown_criterion => "accessibility-criterion",
+    accessibility_statement_with_an_unknown_status => "accessibility-status",
+    accessibility_statement_with_a_date_not_in_the_calendar => "accessibility-date",
+    accessibility_statement_facts_without_a_page => "accessibility-no-page",
 }
 
 #[test]

@@ -22,7 +22,7 @@ const PAYLOAD: &str =
 const MARKDOWN_PAYLOAD: &str = "\n\n<div onclick=\"alert(5)\"><script>alert(6)</script></div>\n\n[klick](javascript:alert(7)) [klick](JavaScript&#58;alert(8)) ![bild](javascript:alert(9)) <a href=\"javascript:alert(10)\">a</a>\n";
 
 /// Keys whose values are not text shown to readers: settings, addresses, keys.
-const NOT_TEXT: [&str; 12] = [
+const NOT_TEXT: [&str; 14] = [
     "slug",
     "base_url",
     "languages",
@@ -35,6 +35,9 @@ const NOT_TEXT: [&str; 12] = [
     "sort",
     "better",
     "src",
+    // The accessibility statement's choices: a word and WCAG criteria.
+    "status",
+    "criteria",
 ];
 
 /// Appends the payload to every string under `value`, except under `NOT_TEXT` keys and dates.

@@ -8,12 +8,13 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 /// From the leaf up: each module may use those before it, never those after.
-const LAYERS: [&str; 18] = [
+const LAYERS: [&str; 19] = [
     "messages",
     "text",
     "diagnostics",
     "yaml",
     "i18n",
+    "accessibility",
     "config",
     "dataset",
     "addresses",

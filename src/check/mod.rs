@@ -9,6 +9,7 @@
 mod addresses;
 pub(crate) mod lix;
 pub mod review;
+mod statement;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -112,6 +113,10 @@ pub fn check(options: &BuildOptions) -> Result<CheckReport, Vec<Diagnostic>> {
         report.push(shown.unwrap_or(warning));
     }
     report.extend(datasets(&site, options.today));
+    let config_file = crate::config::FILE;
+    if let Ok(text) = crate::content::read_text(&options.site.join(config_file), config_file) {
+        report.extend(statement::findings(&site.config, &text, options.today));
+    }
     report.extend(descriptions(&site, &bodies, &options.site));
     let (reviews, due) = review::reviews(&site, options.today);
     report.extend(due);

@@ -215,6 +215,15 @@ ids! {
         AliasTwice = "alias-twice",
         AddressMoved = "address-moved",
         AddressGone = "address-gone",
+        // The accessibility statement (`accessibility:` in site.yaml).
+        AccessibilityUnknownCriterion = "accessibility-unknown-criterion",
+        AccessibilityTextMissingLanguage = "accessibility-text-missing-language",
+        AccessibilityNoPage = "accessibility-no-page",
+        AccessibilityFeedbackInvalid = "accessibility-feedback-invalid",
+        StatementOld = "statement-old",
+        StatementFixDatePassed = "statement-fix-date-passed",
+        StatementFactMissing = "statement-fact-missing",
+        StatementStatusMismatch = "statement-status-mismatch",
     }
 }
 
@@ -509,6 +518,29 @@ ids! {
         RedirectFromRecord = "redirect-from-record",
         RedirectWord = "redirect-word",
         GeneratedPage = "generated-page",
+        // The accessibility statement (`accessibility:` in site.yaml).
+        DidYouMeanCriterion = "did-you-mean-criterion",
+        CriterionHint = "criterion-hint",
+        AccessibilityNoPageHint = "accessibility-no-page-hint",
+        FeedbackEmailHint = "feedback-email-hint",
+        NotAnEmailAddress = "not-an-email-address",
+        StatementOldHint = "statement-old-hint",
+        StatementFixDatePassedHint = "statement-fix-date-passed-hint",
+        StatementFactMissingHint = "statement-fact-missing-hint",
+        StatementFixByHint = "statement-fix-by-hint",
+        StatementStatusFullHint = "statement-status-full-hint",
+        StatementStatusProblemsHint = "statement-status-problems-hint",
+        FactFacts = "fact-facts",
+        FactOrganisation = "fact-organisation",
+        FactStatus = "fact-status",
+        FactProblems = "fact-problems",
+        FactFixBy = "fact-fix-by",
+        FactOutsideLaw = "fact-outside-law",
+        FactMethod = "fact-method",
+        FactAssessed = "fact-assessed",
+        FactFeedback = "fact-feedback",
+        FactResponseTime = "fact-response-time",
+        FactDate = "fact-date",
     }
 }
 

@@ -7,6 +7,7 @@ pub(crate) mod description;
 pub(crate) mod fingerprint;
 mod publish;
 mod search;
+mod statement;
 mod statistics;
 pub(crate) mod theme;
 mod topics;
@@ -614,6 +615,7 @@ impl<'s> Renderer<'s> {
                     height: size.map(|s| s.1),
                 }
             }),
+            statement: statement::view(site, self.strings(lang), key, lang).map(Box::new),
         };
         Ok(TemplateInput {
             template: "article.html",

@@ -66,6 +66,10 @@ const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/tag.html"),
     ),
     (
+        "templates/statement.html",
+        include_str!("../../themes/default/templates/statement.html"),
+    ),
+    (
         "templates/search.html",
         include_str!("../../themes/default/templates/search.html"),
     ),

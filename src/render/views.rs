@@ -287,6 +287,9 @@ pub(crate) struct ArticleView<'a> {
     pub(crate) body: BodyHtml<'a>,
     pub(crate) tags: Vec<TagLink<'a>>,
     pub(crate) image: Option<LeadImage<'a>>,
+    /// On the page `accessibility_statement` names: the parts made from `accessibility:`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) statement: Option<Box<super::statement::StatementView<'a>>>,
 }
 
 /// The home page: introduction and the latest articles of each section.
