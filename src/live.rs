@@ -168,6 +168,7 @@ impl LiveSite {
         // Taken from `loaded` once what resolving reads changes, for the bodies to be compared with.
         let mut resolved_before = None;
         let mut edited = BTreeSet::new();
+        let mut fronts_edited = BTreeSet::new();
         let mut changed_datasets = BTreeSet::new();
         // A failed build since the served files may have changed anything.
         let mut changed_parts = (!loaded.resolved_since_written).then(Vec::new);
@@ -182,33 +183,55 @@ impl LiveSite {
                         // Addresses, listings or topics may move: resolve again, and
                         // compare, so bodies whose links did not move are kept.
                         resolved_before = resolved_before.or(loaded.resolution.take());
+                        fronts_edited.insert(dir.clone());
                     }
                     edited.insert((dir.clone(), *lang));
                     (format!("content/{dir}/{}.md", lang.code()), problems)
                 }
                 Edit::Section(dir) => {
-                    resolved_before = resolved_before.or(loaded.resolution.take());
+                    let file = format!("content/{dir}/_section.yaml");
                     let heading = |c: &Content| {
                         (c.sections.get(dir)).map(|s| (s.meta.title.clone(), s.meta.slug.clone()))
                     };
-                    let before = heading(content);
+                    // Resolving reads every setting of a section but its description.
+                    let resolved_from = |c: &Content| {
+                        (c.sections.get(dir)).map(|s| content::SectionMeta {
+                            description: Default::default(),
+                            ..s.meta.clone()
+                        })
+                    };
+                    let (before, resolved_from_before) = (heading(content), resolved_from(content));
                     let problems = content::reload_section(root, content, dir);
+                    if resolved_from(content) != resolved_from_before
+                        || (loaded.resolution.as_ref()).is_none_or(|r| r.has_problems_in(&file))
+                    {
+                        resolved_before = resolved_before.or(loaded.resolution.take());
+                    }
                     if let Some(parts) = changed_parts.as_mut() {
                         parts.push(Part::Section(dir).key());
                         if heading(content) != before {
                             parts.push(Part::SectionTitle(dir).key());
                         }
                     }
-                    (format!("content/{dir}/_section.yaml"), problems)
+                    (file, problems)
                 }
                 Edit::Dataset(key) => {
-                    resolved_before = resolved_before.or(loaded.resolution.take());
+                    let file = format!("content/{key}.yaml");
                     if let Some(parts) = changed_parts.as_mut() {
                         parts.extend([Part::Dataset(key).key(), Part::Article(key).key()]);
                     }
+                    // Resolving reads only a dataset's id (its address), or that it failed to load.
+                    let resolved_from = |c: &Content| c.datasets.get(key).map(|d| d.id.clone());
+                    let resolved_from_before = resolved_from(content);
                     let problems = content::reload_dataset(root, content, key, &load_options);
+                    if resolved_from(content) != resolved_from_before
+                        || resolved_from_before.is_none()
+                        || (loaded.resolution.as_ref()).is_none_or(|r| r.has_problems_in(&file))
+                    {
+                        resolved_before = resolved_before.or(loaded.resolution.take());
+                    }
                     changed_datasets.insert(key.rsplit('/').next().unwrap_or(key).to_string());
-                    (format!("content/{key}.yaml"), problems)
+                    (file, problems)
                 }
                 Edit::Home => {
                     resolved_before = resolved_before.or(loaded.resolution.take());
@@ -228,6 +251,7 @@ impl LiveSite {
         let reuse = render::Reuse {
             previous: std::mem::take(&mut loaded.bodies),
             edited,
+            fronts_edited,
             resolved_before,
             changed_datasets,
             changed_parts,
@@ -318,7 +342,7 @@ impl LiveSite {
             };
             let mode = match since {
                 Some(before) => Mode::AfterEdit {
-                    before,
+                    before: Box::new(before),
                     same_addresses,
                 },
                 None => Mode::Full,

@@ -160,6 +160,16 @@ pub(crate) struct Resolution {
     addresses: Addresses,
 }
 
+impl Resolution {
+    /// Whether resolving found a problem in `file`; its location would be
+    /// stale once the file changed, so the site must be resolved again.
+    pub(crate) fn has_problems_in(&self, file: &str) -> bool {
+        self.problems
+            .iter()
+            .any(|p| p.file == std::path::Path::new(file))
+    }
+}
+
 /// What an `@/` link points at.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Target<'a> {
@@ -856,7 +866,7 @@ impl Site {
 
     /// The record of published addresses as this build leaves it, when it differs from the file.
     pub(crate) fn record_to_write(&self) -> Option<String> {
-        self.resolved.addresses.record.changed_text()
+        redirects::updated_record(self).changed_text()
     }
 
     /// The address of the page (article, section or dataset) at content path `key` in `lang`.

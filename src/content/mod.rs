@@ -107,7 +107,7 @@ pub(crate) struct Section {
 }
 
 /// What `_section.yaml` says.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct SectionMeta {
     pub(crate) title: Localized<String>,

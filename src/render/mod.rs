@@ -65,6 +65,15 @@ impl Bodies {
         Some(body)
     }
 
+    /// The title's sort key and the link from the search page of `lang` to
+    /// `article`'s page, made once with its body. Both come from the front
+    /// matter and the address, so the read is of the article, not of its
+    /// body: the search page is not made again when only a body changed.
+    pub(crate) fn search_order(&self, article: &str, lang: Lang) -> Option<&(String, String)> {
+        reads::record(Part::Article(article));
+        Some(&self.articles.get(article)?.get(&lang)?.search_order)
+    }
+
     /// Whether a view that read `reads` may show something else now: it read
     /// a body that was made again, or a part of the site that changed.
     pub(crate) fn may_change(
@@ -100,6 +109,11 @@ pub(crate) struct Reuse {
     pub(crate) previous: Bodies,
     /// Translations whose files changed (or went) since.
     pub(crate) edited: std::collections::BTreeSet<(String, Lang)>,
+    /// Articles among `edited` whose front matter changed, or that gained or
+    /// lost a translation: views may show something else of them than their
+    /// bodies. An edit below the front matter changes only the body, whose
+    /// readers see its new version.
+    pub(crate) fronts_edited: std::collections::BTreeSet<String>,
     /// The resolution the bodies were made with, when the site was resolved
     /// again since; `None` when it was not, so nothing any body links to moved.
     pub(crate) resolved_before: Option<crate::site::Resolution>,
@@ -141,10 +155,16 @@ pub(crate) fn bodies(
             let changed = match (&reuse.changed_parts, &reuse.resolved_before, &moved) {
                 (None, _, _) => None,
                 (Some(_), Some(before), Some(moved)) => Some(site.changed_since(before, moved)),
-                _ => Some(std::iter::once(Part::AllArticles.key()).collect()),
+                // Not resolved again: no address, listing or topic changed.
+                _ => Some(Default::default()),
             };
             let changed = changed.map(|mut changed: rustc_hash::FxHashSet<u64>| {
-                changed.extend(reuse.edited.iter().map(|(key, _)| Part::Article(key).key()));
+                changed.extend(
+                    reuse
+                        .fronts_edited
+                        .iter()
+                        .map(|key| Part::Article(key).key()),
+                );
                 changed.extend(reuse.changed_parts.iter().flatten());
                 changed
             });

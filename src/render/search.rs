@@ -3,11 +3,11 @@
 use super::*;
 
 impl<'s> Renderer<'s> {
-    /// The search index of `lang` as JSON: every article and dataset, by title.
+    /// The search index of `lang` as a script (`window.torgetSearchIndex=[…];`): every article and dataset, by title.
     ///
     /// Each article's entry is made once with its body (`SearchEntry::of_body`),
     /// so after an edit only the edited article's is made again.
-    pub(crate) fn search_index(&self, lang: Lang) -> String {
+    pub(crate) fn search_script(&self, lang: Lang) -> String {
         let site = self.site;
         let from = site.search_path(lang);
         let mut entries: Vec<(&str, &str, std::borrow::Cow<'_, str>)> = site
@@ -55,16 +55,19 @@ impl<'s> Renderer<'s> {
                 .map(|(order, href, json)| (order.as_str(), href.as_str(), json.as_str().into())),
         );
         entries.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
-        let mut json =
-            String::with_capacity(entries.iter().map(|e| e.2.len() + 1).sum::<usize>() + 2);
-        json.push('[');
+        // Megabytes on a large site: written once, in place, not copied into a script after.
+        const START: &str = "window.torgetSearchIndex=[";
+        const END: &str = "];\n";
+        let size = entries.iter().map(|e| e.2.len() + 1).sum::<usize>();
+        let mut json = String::with_capacity(START.len() + size + END.len());
+        json.push_str(START);
         for (i, (_, _, entry)) in entries.iter().enumerate() {
             if i > 0 {
                 json.push(',');
             }
             json.push_str(entry);
         }
-        json.push(']');
+        json.push_str(END);
         json
     }
 
@@ -99,12 +102,12 @@ impl<'s> Renderer<'s> {
             .filter(|(_, t, _)| t.lang == lang)
             .map(|(article, t, p)| {
                 let title = t.front.title.as_str();
-                match self.bodies.get(&article.path, lang).filter(|_| precomputed) {
-                    Some(body) => (
-                        Cow::Borrowed(body.search_order.0.as_str()),
+                match (self.bodies.search_order(&article.path, lang)).filter(|_| precomputed) {
+                    Some((order, href)) => (
+                        Cow::Borrowed(order.as_str()),
                         SearchLink {
                             title,
-                            href: Cow::Borrowed(body.search_order.1.as_str()),
+                            href: Cow::Borrowed(href.as_str()),
                         },
                     ),
                     None => (

@@ -64,8 +64,8 @@ pub(crate) struct Gone {
 pub(crate) struct Addresses {
     /// Redirect pages by site path.
     pub(crate) redirects: BTreeMap<String, Redirect>,
-    /// The record as a build leaves it.
-    pub(crate) record: Record,
+    /// Recorded pages whose folder moved: old content path to new.
+    pub(crate) moved_folders: BTreeMap<String, String>,
     pub(crate) gone: Vec<Gone>,
 }
 
@@ -127,59 +127,22 @@ pub(super) fn plan(site: &Site) -> (Addresses, Vec<Diagnostic>) {
     let content = &site.content;
     let pages = pages(site);
     let taken = Taken::of(site, &pages);
-    let mut record = content.record.clone();
-
-    // A folder that went, whose name one new folder has, moved there.
-    let known = |key: &str| {
-        content.articles.contains_key(key)
-            || content.sections.contains_key(key)
-            || content.datasets.contains_key(key)
-            || content.unpublished.contains_key(key)
-            || content.emptied.contains_key(key)
-            || content.failed_to_load(key)
+    let record = &content.record;
+    let moved_folders = moved_folders(site, &pages);
+    let page_of = |entry: &'_ Entry| -> String {
+        (moved_folders.get(&entry.page)).map_or_else(|| entry.page.clone(), String::clone)
     };
-    let leaf = |key: &str| key.rsplit('/').next().unwrap_or(key).to_string();
-    let referenced: BTreeSet<&str> = record.entries.values().map(|e| e.page.as_str()).collect();
-    let mut new_by_leaf: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
-    for (key, _, _) in &pages {
-        if !referenced.contains(key) {
-            new_by_leaf.entry(leaf(key)).or_default().insert(key);
-        }
-    }
-    let mut moved_folders: BTreeMap<String, String> = BTreeMap::new();
-    for entry in record.entries.values() {
-        if known(&entry.page) {
-            continue;
-        }
-        if let Some(candidates) = new_by_leaf.get(&leaf(&entry.page))
-            && candidates.len() == 1
-            && let Some(new) = candidates.first()
-        {
-            moved_folders.insert(entry.page.clone(), new.to_string());
-        }
-    }
-    for entry in record.entries.values_mut() {
-        if let Some(new) = moved_folders.get(&entry.page) {
-            entry.page = new.clone();
-        }
-    }
 
     // Every page's address now; those new to the record may have moved.
-    let mut arrived = Vec::new();
-    for &(key, lang, path) in &pages {
-        let recorded = record.entries.get(path);
-        if recorded.is_none_or(|e| e.page != key || e.lang != lang.code()) {
-            arrived.push((key, lang, path));
-            record.entries.insert(
-                path.to_string(),
-                Entry {
-                    lang: lang.code().to_string(),
-                    page: key.to_string(),
-                    line: 0,
-                },
-            );
-        }
-    }
+    // Resolving runs after every edit under `serve`: the record as a build
+    // leaves it is made only when a build writes it ([`updated_record`]).
+    let arrived: Vec<(&str, Lang, &str)> = (pages.iter().copied())
+        .filter(|&(key, lang, path)| {
+            record.entries.get(path).is_none_or(|e| {
+                e.lang != lang.code() || moved_folders.get(&e.page).unwrap_or(&e.page) != key
+            })
+        })
+        .collect();
 
     let mut redirects = BTreeMap::new();
     let mut gone = Vec::new();
@@ -187,12 +150,13 @@ pub(super) fn plan(site: &Site) -> (Addresses, Vec<Diagnostic>) {
         if taken.contains(path) {
             continue;
         }
+        let page = page_of(entry);
         let lang = Lang::from_code(&entry.lang).filter(|l| site.config.languages.contains(l));
         let target = lang.and_then(|lang| {
             let others = site.config.languages.iter().copied().filter(|l| *l != lang);
             std::iter::once(lang)
                 .chain(others)
-                .find(|l| site.page_path_unrecorded(&entry.page, *l).is_some())
+                .find(|l| site.page_path_unrecorded(&page, *l).is_some())
                 .map(|target| (lang, target))
         });
         match target {
@@ -201,32 +165,35 @@ pub(super) fn plan(site: &Site) -> (Addresses, Vec<Diagnostic>) {
                     path.clone(),
                     Redirect {
                         lang,
-                        page: entry.page.clone(),
+                        page,
                         target_lang,
                         origin: Origin::Record,
                     },
                 );
             }
             // A page that failed to load has its own errors; it is not gone.
-            None if content.failed_to_load(&entry.page) => {}
+            None if content.failed_to_load(&page) => {}
             None => gone.push(Gone {
                 path: path.clone(),
                 lang: entry.lang.clone(),
-                page: entry.page.clone(),
+                page,
                 line: entry.line,
             }),
         }
     }
 
     // The build says where a page moved, at the file that moved it.
-    for (key, lang, path) in arrived {
-        let old: Vec<String> = (redirects.iter())
-            .filter(|(_, r)| r.page == key && r.lang == lang && r.target_lang == lang)
-            .map(|(old, _)| format!("/{old}"))
-            .collect();
-        if old.is_empty() {
-            continue;
+    let mut moved_from: BTreeMap<(&str, Lang), Vec<String>> = BTreeMap::new();
+    for (old, r) in &redirects {
+        if r.lang == r.target_lang {
+            let from = moved_from.entry((r.page.as_str(), r.lang)).or_default();
+            from.push(format!("/{old}"));
         }
+    }
+    for (key, lang, path) in arrived {
+        let Some(old) = moved_from.get(&(key, lang)) else {
+            continue;
+        };
         let message = Rule::AddressMoved
             .with("old", old.join(", "))
             .with("new", format!("/{path}"));
@@ -241,7 +208,9 @@ pub(super) fn plan(site: &Site) -> (Addresses, Vec<Diagnostic>) {
     let mut aliases: BTreeMap<String, String> = BTreeMap::new();
     for (key, article) in &content.articles {
         for (lang, translation) in &article.translations {
-            if site.page_path_unrecorded(key, *lang).is_none() {
+            if translation.front.aliases.is_empty()
+                || site.page_path_unrecorded(key, *lang).is_none()
+            {
                 continue;
             }
             let text = &translation.text;
@@ -314,9 +283,73 @@ pub(super) fn plan(site: &Site) -> (Addresses, Vec<Diagnostic>) {
     (
         Addresses {
             redirects,
-            record,
+            moved_folders,
             gone,
         },
         problems,
     )
+}
+
+/// Recorded pages whose folder went, each to the one new folder of the same
+/// name, if there is exactly one.
+fn moved_folders(site: &Site, pages: &[(&str, Lang, &str)]) -> BTreeMap<String, String> {
+    let content = &site.content;
+    let known = |key: &str| {
+        content.articles.contains_key(key)
+            || content.sections.contains_key(key)
+            || content.datasets.contains_key(key)
+            || content.unpublished.contains_key(key)
+            || content.emptied.contains_key(key)
+            || content.failed_to_load(key)
+    };
+    let leaf = |key: &str| key.rsplit('/').next().unwrap_or(key).to_string();
+    let went: BTreeSet<&str> = (content.record.entries.values())
+        .map(|e| e.page.as_str())
+        .filter(|page| !known(page))
+        .collect();
+    if went.is_empty() {
+        return BTreeMap::new();
+    }
+    let referenced: BTreeSet<&str> = (content.record.entries.values())
+        .map(|e| e.page.as_str())
+        .collect();
+    let mut new_by_leaf: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
+    for (key, _, _) in pages {
+        if !referenced.contains(key) {
+            new_by_leaf.entry(leaf(key)).or_default().insert(key);
+        }
+    }
+    went.into_iter()
+        .filter_map(|page| {
+            let candidates = new_by_leaf.get(&leaf(page))?;
+            let new = candidates.first().filter(|_| candidates.len() == 1)?;
+            Some((page.to_string(), new.to_string()))
+        })
+        .collect()
+}
+
+/// The record as a build leaves it: the lines of a page whose folder moved
+/// follow it, and every page's address now is added.
+pub(super) fn updated_record(site: &Site) -> Record {
+    let mut record = site.content.record.clone();
+    let moved = &site.resolved.addresses.moved_folders;
+    for entry in record.entries.values_mut() {
+        if let Some(new) = moved.get(&entry.page) {
+            entry.page = new.clone();
+        }
+    }
+    for (key, lang, path) in pages(site) {
+        let recorded = record.entries.get(path);
+        if recorded.is_none_or(|e| e.page != key || e.lang != lang.code()) {
+            record.entries.insert(
+                path.to_string(),
+                Entry {
+                    lang: lang.code().to_string(),
+                    page: key.to_string(),
+                    line: 0,
+                },
+            );
+        }
+    }
+    record
 }

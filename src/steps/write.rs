@@ -34,6 +34,8 @@ pub(crate) struct Written {
     sitemap: u64,
     /// Dataset downloads, feeds, 404 pages, search indexes, sitemaps, robots.txt.
     generated: std::collections::BTreeSet<String>,
+    /// What each feed, 404 page and search index read of the site, as pages' views do.
+    generated_reads: BTreeMap<String, Reads>,
     /// Files copied: article files beside each translation's page, and `static/`.
     copied: std::collections::BTreeSet<String>,
     /// Files the previous build made that this one does not.
@@ -50,6 +52,7 @@ struct Before {
 struct KeptFiles {
     sitemap: u64,
     generated: std::collections::BTreeSet<String>,
+    generated_reads: BTreeMap<String, Reads>,
     copied: std::collections::BTreeSet<String>,
 }
 
@@ -101,7 +104,7 @@ pub(crate) enum Mode {
     /// write of the same load; assets and theme files change only with a
     /// full load, so they stay as written then.
     AfterEdit {
-        before: Written,
+        before: Box<Written>,
         /// The site was not resolved again, so its pages and addresses are `before`'s.
         same_addresses: bool,
     },
@@ -128,11 +131,12 @@ pub(crate) fn write_pages(
         Mode::AfterEdit {
             before,
             same_addresses,
-        } => (Some(before), same_addresses),
+        } => (Some(*before), same_addresses),
     };
     let since_files = since.as_mut().map(|w| KeptFiles {
         sitemap: w.sitemap,
         generated: std::mem::take(&mut w.generated),
+        generated_reads: std::mem::take(&mut w.generated_reads),
         copied: std::mem::take(&mut w.copied),
     });
     let (jobs, alternates, earlier, mut gone) = match since {
@@ -184,7 +188,7 @@ pub(crate) fn write_pages(
     };
     // After an edit, a page is seen again only if what its view read may
     // have changed (see `site::reads`); then made again only if its view did.
-    let current = match earlier.iter().any(Option::is_some) {
+    let current = match since_files.is_some() {
         true => bodies.versions(),
         false => Default::default(),
     };
@@ -328,21 +332,43 @@ pub(crate) fn write_pages(
     // each other: make them in parallel, then write them in a stable order.
     // `None`: unchanged since the previous build, so the file written then stays.
     type Generated = Vec<(String, Option<Result<String, Diagnostic>>)>;
+    // Like a page's view, each of these is made again after an edit only if
+    // what it read may have changed.
+    let generated_reads = std::sync::Mutex::new(BTreeMap::new());
+    let make = |name: String, make: &(dyn Fn() -> Result<String, Diagnostic> + Sync)| {
+        let before = since.and_then(|s| s.generated_reads.get(&name));
+        if before.is_some_and(|reads| !bodies.may_change(reads, &current)) {
+            if let (Some(reads), Ok(mut all)) = (before, generated_reads.lock()) {
+                all.insert(name.clone(), reads.clone());
+            }
+            return (name, None);
+        }
+        let (text, reads) = match tracked {
+            true => reads::recording(make),
+            false => (make(), Reads::default()),
+        };
+        if let (true, Ok(mut all)) = (tracked, generated_reads.lock()) {
+            all.insert(name.clone(), reads);
+        }
+        (name, Some(text))
+    };
     let per_language = |lang: Lang| -> Generated {
         let home = site.home_path(lang);
         let search = site.search_path(lang);
         let ((feed, not_found), index) = rayon::join(
-            || rayon::join(|| renderer.feed(lang), || absolute.not_found(lang)),
-            || renderer.search_index(lang),
+            || {
+                rayon::join(
+                    || make(format!("{home}atom.xml"), &|| renderer.feed(lang)),
+                    || make(format!("{home}404.html"), &|| absolute.not_found(lang)),
+                )
+            },
+            || {
+                make(format!("{search}index.js"), &|| {
+                    Ok(renderer.search_script(lang))
+                })
+            },
         );
-        vec![
-            (format!("{home}atom.xml"), Some(feed)),
-            (format!("{home}404.html"), Some(not_found)),
-            (
-                format!("{search}index.js"),
-                Some(Ok(format!("window.torgetSearchIndex={index};\n"))),
-            ),
-        ]
+        vec![feed, not_found, index]
     };
     let sitemap = || -> Generated {
         if let Some(since) = since.filter(|s| s.sitemap == sitemap_print) {
@@ -420,6 +446,7 @@ pub(crate) fn write_pages(
         reads: page_reads,
         sitemap: sitemap_print,
         generated,
+        generated_reads: generated_reads.into_inner().unwrap_or_default(),
         copied,
         gone,
     };
