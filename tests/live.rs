@@ -1445,12 +1445,33 @@ mod random_edits {
         ]
     }
 
-    /// Mostly one file saved; now and then two at once, rebuilt together (as a burst of saves is).
-    fn step() -> impl Strategy<Value = Vec<Edit>> {
-        prop_oneof![
+    /// One step: now and then a file first saved broken (which of the
+    /// modelled files), then the edits saved together.
+    type Step = (Option<usize>, Vec<Edit>);
+
+    /// Mostly one file saved; now and then two at once, rebuilt together (as a
+    /// burst of saves is); one step in six starts with a broken save.
+    fn step() -> impl Strategy<Value = Step> {
+        let edits = prop_oneof![
             4 => proptest::collection::vec(edit(), 1..=1),
             1 => proptest::collection::vec(edit(), 2..=2),
-        ]
+        ];
+        (proptest::option::weighted(1.0 / 6.0, any::<usize>()), edits)
+    }
+
+    /// One of the modelled Markdown and YAML files, by `which`, and a text of
+    /// it a parser refuses: a YAML sequence left open.
+    fn break_file(files: &BTreeMap<String, Vec<u8>>, which: usize) -> (String, Vec<u8>) {
+        let breakable: Vec<&String> = (files.keys())
+            .filter(|f| f.ends_with(".md") || f.ends_with(".yaml"))
+            .collect();
+        let file = breakable[which % breakable.len()].clone();
+        let text = String::from_utf8_lossy(&files[&file]).into_owned();
+        let broken = match text.strip_prefix("---\n") {
+            Some(rest) => format!("---\ntags: [oavslutad\n{rest}"),
+            None => format!("{text}\nbroken: [oavslutad\n"),
+        };
+        (file, broken.into_bytes())
     }
 
     /// Writes `files` over `before` in the site folder; the paths a watcher would report.
@@ -1489,7 +1510,7 @@ mod random_edits {
     /// Runs `steps` on a copy of the fixture, each step's edits saved
     /// together and rebuilt once; the first step whose files differ from a
     /// fresh build's fails, naming the edits made so far.
-    fn run(drafts: bool, steps: &[Vec<Edit>]) -> Result<(), TestCaseError> {
+    fn run(drafts: bool, steps: &[Step]) -> Result<(), TestCaseError> {
         let (_tmp, site) = common::fixture_with("basic", &[]);
         // Old addresses of pages the edits move, hide and bring back, so
         // redirects follow them (the fixture's record holds the others).
@@ -1517,14 +1538,54 @@ mod random_edits {
             }
             TestCaseError::fail(format!("{s}\n{what}\n"))
         };
-        for step in steps {
+        for (breaks, step) in steps {
+            // A file saved half-written first: the build fails, the pages
+            // served stay those of the last good build, and the step's
+            // edits then mend it.
+            let mut mended = Vec::new();
+            if let Some(which) = breaks {
+                let (file, broken) = break_file(&files, *which);
+                done.push(vec![format!("{file} broken")]);
+                fs::write(site.join(&file), broken).unwrap();
+                let served = std::sync::Arc::clone(live.files());
+                let fresh = torget::build_in_memory(&options);
+                let rebuilt = live.rebuild(&[site.join(&file)]);
+                match (fresh, rebuilt) {
+                    (Err(_), Err(_)) => {
+                        if let Some(difference) = difference(live.files(), &served) {
+                            return Err(fail(
+                                &done,
+                                format!("a failed rebuild changed the pages served: {difference}"),
+                            ));
+                        }
+                    }
+                    (Ok((fresh, _)), Ok(_)) => {
+                        if let Some(difference) = difference(live.files(), &fresh.into_files()) {
+                            return Err(fail(&done, difference));
+                        }
+                    }
+                    (fresh, rebuilt) => {
+                        return Err(fail(
+                            &done,
+                            format!(
+                                "a fresh build {} but the rebuild {}",
+                                if fresh.is_ok() { "succeeds" } else { "fails" },
+                                if rebuilt.is_ok() { "succeeds" } else { "fails" }
+                            ),
+                        ));
+                    }
+                }
+                fs::write(site.join(&file), &files[&file]).unwrap();
+                mended.push(site.join(&file));
+            }
             let made: Vec<String> = step.iter().filter_map(|edit| model.edit(edit)).collect();
-            if made.is_empty() {
+            if made.is_empty() && mended.is_empty() {
                 continue;
             }
             done.push(made);
             let now = model.files();
-            let changed = write_changes(&site, &files, &now);
+            let mut changed = write_changes(&site, &files, &now);
+            changed.extend(mended);
             files = now;
             let (fresh, _) = torget::build_in_memory(&options).map_err(|e| {
                 fail(
