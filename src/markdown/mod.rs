@@ -156,7 +156,7 @@ pub(crate) fn render(
             let (event, after) = tables.rewrite(event);
             std::iter::once((event, range.clone())).chain(after.map(|e| (e, range)))
         });
-        let mut footnotes = Footnotes::default();
+        let mut footnotes = Footnotes::new(strings);
         let events = events
             .map(|(event, range)| (footnotes.rewrite(event), range))
             .map(|(event, range)| (quotation_marks(event, translation.lang), range))
@@ -301,14 +301,30 @@ impl FirstParagraph {
 }
 
 /// Numbers footnotes in order of first reference and links them both ways.
+///
+/// A link whose text is a number alone says nothing to a screen reader
+/// listing a page's links (WCAG 2.4.4): both links carry words, hidden from
+/// the eye, before the number ("Fotnot 1", "Tillbaka till texten vid fotnot 1").
 #[derive(Default)]
 struct Footnotes {
+    /// The hidden words before a reference's number, escaped.
+    reference: String,
+    /// The hidden words before the number of a note's link back, escaped.
+    back: String,
     numbers: Vec<String>,
     /// How many times each footnote has been referenced so far, so each reference gets its own id.
     references: Vec<usize>,
 }
 
 impl Footnotes {
+    fn new(strings: &InterfaceStrings) -> Self {
+        Footnotes {
+            reference: crate::text::escape_attribute(strings.text("footnote_reference")),
+            back: crate::text::escape_attribute(strings.text("footnote_back")),
+            ..Footnotes::default()
+        }
+    }
+
     fn number(&mut self, name: &str) -> usize {
         match self.numbers.iter().position(|n| n == name) {
             Some(i) => i + 1,
@@ -334,7 +350,8 @@ impl Footnotes {
                 };
                 Event::InlineHtml(
                     format!(
-                        "<sup class=\"footnote-ref\"><a href=\"#fn-{n}\" id=\"{id}\">{n}</a></sup>"
+                        "<sup class=\"footnote-ref\"><a href=\"#fn-{n}\" id=\"{id}\"><span class=\"visually-hidden\">{} </span>{n}</a></sup>",
+                        self.reference
                     )
                     .into(),
                 )
@@ -342,7 +359,7 @@ impl Footnotes {
             Event::Start(Tag::FootnoteDefinition(name)) => {
                 let n = self.number(&name);
                 Event::Html(
-                    format!("<div class=\"footnote\" id=\"fn-{n}\"><span class=\"footnote-label\"><a href=\"#fnref-{n}\">{n}</a></span>").into(),
+                    format!("<div class=\"footnote\" id=\"fn-{n}\"><span class=\"footnote-label\"><a href=\"#fnref-{n}\"><span class=\"visually-hidden\">{} </span>{n}</a></span>", self.back).into(),
                 )
             }
             Event::End(TagEnd::FootnoteDefinition) => Event::Html("</div>\n".into()),
