@@ -754,6 +754,62 @@ mod tests {
     }
 
     #[test]
+    fn any_mix_of_brackets_braces_and_markup_renders_with_every_span_closed() {
+        let pieces = [
+            "[",
+            "]",
+            "{",
+            "}",
+            "(",
+            ")",
+            "lang=",
+            "sv",
+            "ar",
+            "xx",
+            "å",
+            "مرحبا",
+            "*",
+            "`",
+            "\\",
+            "\n",
+            "\n\n",
+            "## ",
+            " ",
+            "|",
+            "---",
+            "[^1]",
+            "[^1]: ",
+            "https://a.example/",
+            "@/om",
+            "!",
+            "\"",
+            "{lang=sv}",
+            "]{lang=ar}",
+            "){lang=fi}",
+            "{#id lang=en}",
+        ];
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..3000 {
+            let mut markdown = String::new();
+            for _ in 0..24 {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                markdown.push_str(pieces[(state % pieces.len() as u64) as usize]);
+            }
+            for page in ["en", "ar"] {
+                let (out, _, _) = render_in(&markdown, page);
+                // Every span opened is closed.
+                assert_eq!(
+                    out.matches("<span").count(),
+                    out.matches("</span>").count(),
+                    "{markdown:?}: {out}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn text_without_braces_is_left_as_it_was() {
         let markdown = "Some [brackets] and a [link](https://a.example/) *here*.\n";
         let mut plain = String::new();
