@@ -420,18 +420,14 @@ impl<'s> Parts<'s> {
                 continue;
             }
             let value = value.map(|v| v.to_string()).unwrap_or_default();
-            // `## Om [Brå]{lang=sv}`: pulldown-cmark read the phrase's braces as the heading's.
-            let phrase = run.iter().rev().find_map(|(e, r)| match e {
-                Event::Text(t) => Some((t.ends_with(']'), r.end)),
-                _ => None,
-            });
-            if let Some((true, end)) = phrase
-                && self
-                    .source
-                    .get(end..)
-                    .is_some_and(|rest| rest.starts_with('{'))
+            // `## Om [Brå]{lang=sv}`, `## Läs [Brå](https://bra.se/){lang=sv}`:
+            // pulldown-cmark read the phrase's or link's braces as the heading's.
+            let line = self.source.get(range.clone()).unwrap_or("");
+            if let Some(brace) = line.rfind('{')
+                && line[..brace].ends_with([']', ')'])
             {
-                run.push((Event::Text(format!("{{lang={value}}}").into()), end..end));
+                let at = range.start + brace;
+                run.push((Event::Text(format!("{{lang={value}}}").into()), at..at + 1));
                 continue;
             }
             match language_code(&value) {
@@ -665,10 +661,11 @@ mod tests {
     #[test]
     fn phrases_in_headings_lists_tables_and_footnotes() {
         let out = render(
-            "## About [Brå]{lang=sv}\n\n## Sluta skjut {lang=sv}\n\n- [punkt]{lang=sv}\n\n| a |\n|---|\n| [cell]{lang=sv} |\n\nNote.[^1]\n\n[^1]: [fot]{lang=sv}.\n",
+            "## About [Brå]{lang=sv}\n\n## Read [Brå](https://bra.se/){lang=sv}\n\n## Sluta skjut {lang=sv}\n\n- [punkt]{lang=sv}\n\n| a |\n|---|\n| [cell]{lang=sv} |\n\nNote.[^1]\n\n[^1]: [fot]{lang=sv}.\n",
         );
         for wanted in [
             "<h2>About <span lang=\"sv\">Brå</span></h2>",
+            "<h2>Read <a href=\"https://bra.se/\" hreflang=\"sv\"><span lang=\"sv\">Brå</span></a></h2>",
             "<h2 lang=\"sv\">Sluta skjut</h2>",
             "<li><span lang=\"sv\">punkt</span></li>",
             "<td><span lang=\"sv\">cell</span></td>",
