@@ -285,10 +285,10 @@ fn one_line(text: &str) -> String {
 
 /// The body's headings, level and text, in order.
 fn headings(body: &str) -> Vec<(usize, String)> {
-    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    use pulldown_cmark::{Event, Tag, TagEnd};
     let mut found = Vec::new();
     let mut current: Option<(usize, String)> = None;
-    for event in Parser::new_ext(body, crate::markdown::dialect()) {
+    for event in crate::markdown::text_events(body) {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
                 current = Some((level as usize, String::new()));

@@ -19,7 +19,7 @@ const PAYLOAD: &str =
     r#" <script>alert(1)</script><img src=x onerror=alert(2)>"'><svg onload=alert(3)>&lt;b&gt;"#;
 
 /// Markdown that runs script wherever it is not cleaned.
-const MARKDOWN_PAYLOAD: &str = "\n\n<div onclick=\"alert(5)\"><script>alert(6)</script></div>\n\n[klick](javascript:alert(7)) [klick](JavaScript&#58;alert(8)) ![bild](javascript:alert(9)) <a href=\"javascript:alert(10)\">a</a>\n";
+const MARKDOWN_PAYLOAD: &str = "\n\n<div onclick=\"alert(5)\"><script>alert(6)</script></div>\n\n[klick](javascript:alert(7)) [klick](JavaScript&#58;alert(8)) ![bild](javascript:alert(9)) <a href=\"javascript:alert(10)\">a</a>\n\n## Rubrik {onclick=alert(11) lang=sv}\n\n[ord](https://a.example/\"onmouseover=\"alert(12)\" \"t\\\"><script>alert(13)</script>\"){lang=sv} [ord](javascript:alert(14)){lang=sv} [ord]{lang=sv}\n";
 
 /// Keys whose values are not text shown to readers: settings, addresses, keys.
 const NOT_TEXT: [&str; 14] = [
@@ -323,6 +323,7 @@ fn a_script_payload_in_every_text_field_runs_nowhere_for_a_web_host_or_from_disk
             "content/_index.yaml:",
             "warning: removed from the HTML: `<script>`",
             "warning: a link to a `javascript:` address was taken out",
+            "warning: the heading attribute `onclick` was taken out",
         ] {
             assert!(
                 stderr.contains(expected),
@@ -330,6 +331,12 @@ fn a_script_payload_in_every_text_field_runs_nowhere_for_a_web_host_or_from_disk
             );
         }
         assert_no_script(&out);
+        // The language of parts was built from the planted braces, their address escaped.
+        let page = read(&out, "om-sluta-skjut/index.html");
+        assert!(
+            page.contains("&quot;alert(12)&quot;\" title=\"t&quot;&gt;&lt;script&gt;alert(13)&lt;/script&gt;\" hreflang=\"sv\"><span lang=\"sv\">ord</span></a>"),
+            "{name}: {page}"
+        );
     }
 }
 

@@ -1,7 +1,7 @@
 //! LIX (läsbarhetsindex): words per sentence plus the share of long words, as Swedish plain-language work measures text.
 
 use crate::messages::Phrase;
-use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
 use serde::Serialize;
 
 /// The readability of one text.
@@ -58,7 +58,7 @@ pub(crate) fn lix_of_text(text: &str) -> Readability {
 pub(crate) fn lix_of_markdown(markdown: &str) -> Readability {
     let mut counter = Counter::default();
     let mut in_code = false;
-    for event in Parser::new_ext(markdown, crate::markdown::dialect()) {
+    for event in crate::markdown::text_events(markdown) {
         match event {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_) | CodeBlockKind::Indented)) => {
                 in_code = true

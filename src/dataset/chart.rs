@@ -214,6 +214,10 @@ pub fn line_chart(dataset: &Dataset, lang: Lang, strings: &InterfaceStrings, id:
 }
 
 /// Where the periods stand across the chart, in per cent of its width.
+///
+/// `left` and `right` are the drawing's own, in every language: numbers and
+/// time axes run left to right in Arabic too, so a chart is never mirrored
+/// on a right-to-left page (`style.css` sets `.chart` left to right).
 struct Geometry {
     left: f64,
     right: f64,

@@ -10,6 +10,7 @@ mod destinations;
 mod headings;
 mod images;
 mod links;
+mod parts;
 mod raw_html;
 mod source;
 mod tables;
@@ -93,6 +94,16 @@ pub(crate) fn dialect() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
+/// The events of `markdown` as torget reads it for its text (`check`'s
+/// readability): in the dialect, with `{lang=…}` taken out of the text.
+pub(crate) fn text_events(markdown: &str) -> Vec<Event<'_>> {
+    let mut parts = parts::Parts::new(markdown, "", "");
+    let events = Parser::new_ext(markdown, dialect()).into_offset_iter();
+    parts::with_parts(events, &mut parts)
+        .map(|(event, _)| event)
+        .collect()
+}
+
 /// Renders one translation of `article`, which will live at `page_path`.
 pub(crate) fn render(
     site: &Site,
@@ -121,6 +132,7 @@ pub(crate) fn render(
     let mut trend_problems = Vec::new();
     let mut raw_html = raw_html::RawHtml::new(&site.config.iframe_hosts);
     let mut destinations = destinations::Destinations::default();
+    let mut parts = parts::Parts::new(body, translation.lang.code(), &site.config.base_url);
     let linked;
     let mut embedded = Vec::new();
     let link_warnings;
@@ -130,6 +142,7 @@ pub(crate) fn render(
             .into_offset_iter()
             .filter_map(|(event, range)| raw_html.rewrite(event, range))
             .filter_map(|(event, range)| destinations.rewrite(event, range));
+        let events = parts::with_parts(events, &mut parts);
         let events =
             trend_blocks::with_trends(events, &trend_context, &mut trend_problems, &mut embedded);
         let events = headings::with_ids(events, &mut ids, &mut problems);
@@ -174,6 +187,7 @@ pub(crate) fn render(
         link_warnings = std::mem::take(&mut linker.warnings);
         linked = std::mem::take(&mut linker.linked);
         problems.append(&mut trend_problems);
+        problems.append(&mut parts.problems);
         ids.extend(footnotes.ids());
     }
 
@@ -191,6 +205,7 @@ pub(crate) fn render(
         .collect();
     let warnings = (raw_html.warnings.into_iter())
         .chain(destinations.warnings)
+        .chain(parts.warnings)
         .chain(link_warnings);
     diagnostics.extend(warnings.map(|(range, message, hint)| {
         let offset = source.original(range.start);
@@ -238,6 +253,8 @@ pub(crate) struct Fragment {
     pub(crate) html: String,
     /// What was taken out, with its byte range in the Markdown, and a hint.
     pub(crate) warnings: Vec<(Range<usize>, Message, Option<Message>)>,
+    /// What is wrong (a language code torget does not know), with its byte range and a hint.
+    pub(crate) errors: Vec<(Range<usize>, Message, Option<Message>)>,
 }
 
 /// Renders Markdown from YAML in the same dialect, through the same raw-HTML
@@ -247,20 +264,24 @@ pub(crate) fn fragment(markdown: &str, lang: Lang, iframe_hosts: &[String]) -> F
     let source = source::Source::mend(markdown);
     let mut raw_html = raw_html::RawHtml::new(iframe_hosts);
     let mut destinations = destinations::Destinations::default();
+    let mut parts = parts::Parts::new(&source.text, lang.code(), "");
     let mut html_out = String::with_capacity(markdown.len() * 3 / 2);
     {
         let events = Parser::new_ext(&source.text, dialect())
             .into_offset_iter()
             .filter_map(|(event, range)| raw_html.rewrite(event, range))
-            .filter_map(|(event, range)| destinations.rewrite(event, range))
-            .map(|(event, _)| quotation_marks(event, lang));
+            .filter_map(|(event, range)| destinations.rewrite(event, range));
+        let events =
+            parts::with_parts(events, &mut parts).map(|(event, _)| quotation_marks(event, lang));
         html::push_html(&mut html_out, events);
     }
     let mut warnings = source.warnings;
     warnings.extend(raw_html.warnings.into_iter().chain(destinations.warnings));
+    warnings.extend(parts.warnings);
     Fragment {
         html: html_out,
         warnings,
+        errors: parts.problems,
     }
 }
 

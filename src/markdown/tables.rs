@@ -8,8 +8,10 @@ use crate::text::escape_attribute as escape;
 /// Tracks the latest heading so a table can be captioned by it, and where in
 /// a table the text is, to mark its cells.
 pub(crate) struct Tables {
+    /// The caption as HTML: escaped text, with the language of its parts.
     caption: String,
-    heading: Option<String>,
+    /// The heading being read: its text, its HTML, and its `lang`/`dir` attributes.
+    heading: Option<(String, String, String)>,
     alignments: Vec<Alignment>,
     in_head: bool,
     cell: usize,
@@ -18,7 +20,7 @@ pub(crate) struct Tables {
 impl Tables {
     pub(crate) fn new(title: &str) -> Self {
         Tables {
-            caption: title.to_string(),
+            caption: escape(title.trim()),
             heading: None,
             alignments: Vec::new(),
             in_head: false,
@@ -29,20 +31,45 @@ impl Tables {
     /// The event, or what replaces it, and at most one event after it.
     pub(crate) fn rewrite<'a>(&mut self, event: Event<'a>) -> (Event<'a>, Option<Event<'a>>) {
         match &event {
-            Event::Start(Tag::Heading { .. }) => self.heading = Some(String::new()),
+            Event::Start(Tag::Heading { attrs, .. }) => {
+                // The heading's language (`## Kontakt {lang=sv}`) is the caption's.
+                let language: String = (attrs.iter())
+                    .filter(|(name, _)| matches!(name.as_ref(), "lang" | "dir"))
+                    .filter_map(|(name, value)| {
+                        let value = value.as_deref()?;
+                        Some(format!(" {name}=\"{}\"", escape(value)))
+                    })
+                    .collect();
+                self.heading = Some((String::new(), String::new(), language));
+            }
             Event::Text(t) | Event::Code(t) => {
-                if let Some(heading) = self.heading.as_mut() {
-                    heading.push_str(t);
+                if let Some((text, html, _)) = self.heading.as_mut() {
+                    text.push_str(t);
+                    html.push_str(&escape(t));
+                }
+            }
+            // A phrase's language (`## Om [Brå]{lang=sv}`) stays marked in the caption.
+            Event::InlineHtml(tag) if tag.starts_with("<span ") || tag.as_ref() == "</span>" => {
+                if let Some((_, html, _)) = self.heading.as_mut() {
+                    html.push_str(tag);
                 }
             }
             Event::End(TagEnd::Heading(_)) => {
-                if let Some(heading) = self.heading.take().filter(|h| !h.trim().is_empty()) {
-                    self.caption = heading;
+                if let Some((_, html, language)) = self
+                    .heading
+                    .take()
+                    .filter(|(text, _, _)| !text.trim().is_empty())
+                {
+                    self.caption = if language.is_empty() {
+                        html.trim().to_string()
+                    } else {
+                        format!("<span{language}>{}</span>", html.trim())
+                    };
                 }
             }
             Event::Start(Tag::Table(alignments)) => {
                 self.alignments.clone_from(alignments);
-                let caption = format!("<caption>{}</caption>", escape(self.caption.trim()));
+                let caption = format!("<caption>{}</caption>", self.caption);
                 return (event, Some(Event::Html(caption.into())));
             }
             Event::Start(Tag::TableHead) => {

@@ -224,6 +224,9 @@ ids! {
         StatementFixDatePassed = "statement-fix-date-passed",
         StatementFactMissing = "statement-fact-missing",
         StatementStatusMismatch = "statement-status-mismatch",
+        // The language of parts (`[text]{lang=sv}`).
+        LangCodeInvalid = "lang-code-invalid",
+        HeadingAttributeRemoved = "heading-attribute-removed",
     }
 }
 
@@ -541,6 +544,9 @@ ids! {
         FactFeedback = "fact-feedback",
         FactResponseTime = "fact-response-time",
         FactDate = "fact-date",
+        // The language of parts.
+        LangCodeHint = "lang-code-hint",
+        HeadingAttributeHint = "heading-attribute-hint",
     }
 }
 

@@ -1162,6 +1162,12 @@ fn intros(site: &Site, warnings: &mut Vec<Diagnostic>) -> BTreeMap<Lang, String>
                 .at(&home.text, location)
                 .with_hint_if(hint)
         }));
+        // A language code torget does not know (`[text]{lang=…}`): an error, at the same entry.
+        warnings.extend(fragment.errors.into_iter().map(|(_, message, hint)| {
+            Diagnostic::error(&home.file, message)
+                .at(&home.text, location)
+                .with_hint_if(hint)
+        }));
         intros.insert(lang, fragment.html);
     }
     intros
