@@ -344,10 +344,10 @@ mod tests {
     #[test]
     fn parses_and_puts_the_default_language_first() {
         let config = SiteConfig::parse(GOOD, None).unwrap();
-        assert_eq!(config.languages, [Lang::Sv, Lang::En]);
+        assert_eq!(config.languages, [Lang::SV, Lang::EN]);
         assert_eq!(config.base_url, "https://example.org/sub/");
-        assert_eq!(config.lang_prefix(Lang::En), "en/");
-        assert_eq!(config.lang_prefix(Lang::Sv), "");
+        assert_eq!(config.lang_prefix(Lang::EN), "en/");
+        assert_eq!(config.lang_prefix(Lang::SV), "");
         assert_eq!(config.absolute("en/"), "https://example.org/sub/en/");
         assert_eq!(config.root_path(), "/sub/");
     }

@@ -125,8 +125,9 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
 }
 
 fn parse_lang(text: &str) -> Result<Lang, String> {
-    Lang::from_code(text)
-        .ok_or_else(|| format!("`{text}` is not a language torget knows; write sv or en"))
+    Lang::parse(text).ok_or_else(|| {
+        format!("`{text}` is not a language code; write one such as sv, en, fi or ar")
+    })
 }
 
 fn parse_messages(text: &str) -> Result<Language, String> {

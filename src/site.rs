@@ -179,26 +179,17 @@ pub(crate) struct Resolved<'a> {
 
 /// The word in URLs of a section's later pages: `/nyheter/sida/2/`, `/en/news/page/2/`.
 pub(crate) fn page_word(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Sv => "sida",
-        Lang::En => "page",
-    }
+    &lang.locale().words.page
 }
 
 /// The folder of the topic (tag) pages: `/amnen/`, `/en/topics/`.
 pub(crate) fn tags_word(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Sv => "amnen",
-        Lang::En => "topics",
-    }
+    &lang.locale().words.topics
 }
 
 /// The search page's folder: `/sok/`, `/en/search/`.
 pub(crate) fn search_word(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Sv => "sok",
-        Lang::En => "search",
-    }
+    &lang.locale().words.search
 }
 
 /// A topic (tag) in one language: how it is written and the articles that carry it.

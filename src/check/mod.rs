@@ -322,7 +322,7 @@ fn descriptions(site: &Site, bodies: &crate::render::Bodies, site_dir: &Path) ->
     let languages = &site.config.languages;
     // "Swedish and English": the site has two languages today, so one `and` joins them.
     let names = |langs: &[Lang]| -> Message {
-        let mut names = langs.iter().map(|l| Message::from(l.name()));
+        let mut names = langs.iter().map(|l| l.name());
         let first = names.next().unwrap_or_else(|| Message::verbatim(""));
         names.fold(first, |all, next| {
             Phrase::And.with("first", all).with("second", next)

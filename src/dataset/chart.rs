@@ -346,10 +346,7 @@ fn labels_every(periods: &[Period], lang: Lang, step: u32) -> Vec<(usize, Vec<St
         }
         let lines = match (*period, with_part) {
             (Period::Quarter(_, q), true) => {
-                let quarter = match lang {
-                    Lang::Sv => format!("kv.\u{a0}{q}"),
-                    Lang::En => format!("Q{q}"),
-                };
+                let quarter = super::period::quarter_label(q, lang);
                 if q == 1 {
                     vec![quarter, year.to_string()]
                 } else {
@@ -550,12 +547,12 @@ series:
       2022: 5
       2023: { value: 1, partial: true }
 ";
-        Dataset::parse("d.yaml", "d", text, &[Lang::Sv, Lang::En]).unwrap()
+        Dataset::parse("d.yaml", "d", text, &[Lang::SV, Lang::EN]).unwrap()
     }
 
     #[test]
     fn the_chart_states_its_message_and_describes_the_trend() {
-        let svg = line_chart(&deaths(), Lang::Sv, &strings(), "c1");
+        let svg = line_chart(&deaths(), Lang::SV, &strings(), "c1");
         assert!(svg.contains("role=\"img\" aria-labelledby=\"c1-title c1-desc\""));
         assert!(
             svg.contains("<title id=\"c1-title\">Döda i skjutningar i Malmö: minskade från 7 (2016) till 5 (2022)</title>"),
@@ -571,7 +568,7 @@ series:
 
     #[test]
     fn partial_values_are_dashed_and_hollow_and_gaps_break_the_line() {
-        let svg = line_chart(&deaths(), Lang::Sv, &strings(), "c");
+        let svg = line_chart(&deaths(), Lang::SV, &strings(), "c");
         assert_eq!(svg.matches("stroke-dasharray").count(), 1, "{svg}");
         assert_eq!(svg.matches("fill=\"#ffffff\"").count(), 1);
         // 8 periods, one missing: 7 points, and lines only between neighbours with values.
@@ -608,7 +605,7 @@ series:
     #[test]
     fn many_months_are_labelled_by_calendar_steps_that_fit_each_layout() {
         let texts = |count: usize, width: f64| -> Vec<String> {
-            axis_labels(&months(count), Lang::Sv, &geometry(count), width)
+            axis_labels(&months(count), Lang::SV, &geometry(count), width)
                 .into_iter()
                 .map(|(_, lines)| lines.join(" "))
                 .collect()
@@ -620,7 +617,7 @@ series:
         assert_eq!(texts(12, 272.0), ["jul 2019", "okt", "jan 2020", "apr"]);
         for count in [1, 2, 12, 18, 24, 60, 240] {
             for width in LAYOUTS {
-                let labels = axis_labels(&months(count), Lang::En, &geometry(count), width);
+                let labels = axis_labels(&months(count), Lang::EN, &geometry(count), width);
                 assert!(!labels.is_empty(), "{count} months at {width} px");
                 let boxes: Vec<(f64, f64)> = labels
                     .iter()
@@ -638,7 +635,7 @@ series:
 
     #[test]
     fn the_drawing_is_hidden_from_screen_readers_and_its_text_never_scaled() {
-        let svg = line_chart(&deaths(), Lang::En, &strings(), "c");
+        let svg = line_chart(&deaths(), Lang::EN, &strings(), "c");
         assert!(!svg.contains("viewBox"), "{svg}");
         assert!(svg.contains("<g aria-hidden=\"true\" font-size=\"14\""));
         // Eight years: each is labelled in at least the widest layout.

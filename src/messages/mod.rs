@@ -224,6 +224,10 @@ ids! {
         StatementFixDatePassed = "statement-fix-date-passed",
         StatementFactMissing = "statement-fact-missing",
         StatementStatusMismatch = "statement-status-mismatch",
+        // Languages as data (issue 16).
+        LanguageCodeMalformed = "language-code-malformed",
+        LocaleBlockMissing = "locale-block-missing",
+        LocaleMonthsCount = "locale-months-count",
     }
 }
 
@@ -321,6 +325,10 @@ ids! {
         HeadingSkipsLevelHint = "heading-skips-level-hint",
         Swedish = "swedish",
         English = "english",
+        Finnish = "finnish",
+        Arabic = "arabic",
+        LanguageCodeHint = "language-code-hint",
+        LocaleBlockHint = "locale-block-hint",
         And = "and",
         TranslationMissingHint = "translation-missing-hint",
         TranslationStaleHint = "translation-stale-hint",

@@ -929,12 +929,13 @@ impl<'s> Renderer<'s> {
                         parts.kind == PageKind::NotFound,
                     ),
                 };
-                SwitchLink {
-                    lang: other.code(),
-                    name: other.own_name(),
-                    href: self.href(path, &target),
+                SwitchLink::new(
+                    lang,
+                    other,
+                    self.href(path, &target),
                     translated,
-                }
+                    self.strings(lang),
+                )
             })
             .collect();
         let alternates = parts
@@ -985,6 +986,7 @@ impl<'s> Renderer<'s> {
         };
         PageView {
             lang: lang.code(),
+            dir: lang.dir(),
             // A prefix for file paths, never a link: no index.html here.
             root: match &self.absolute_root {
                 Some(root) => root.clone(),
@@ -1013,10 +1015,7 @@ impl<'s> Renderer<'s> {
             },
             feed_href: self.href(path, &format!("{}atom.xml", site.home_path(lang))),
             og_type: "website",
-            og_locale: match lang {
-                Lang::Sv => "sv_SE",
-                Lang::En => "en_GB",
-            },
+            og_locale: &lang.locale().og_locale,
             og_image: None,
             alternates,
             language_switch,

@@ -85,6 +85,8 @@ pub(crate) struct SearchLink<'a> {
 #[derive(Serialize)]
 pub(crate) struct PageView<'a> {
     pub(crate) lang: &'static str,
+    /// `rtl` for a right-to-left language (`<html dir>`), else `ltr`.
+    pub(crate) dir: &'static str,
     /// Relative path from this page to the site root (`../../`), so the site works in any folder.
     pub(crate) root: String,
     pub(crate) site_name: &'a str,
@@ -176,6 +178,40 @@ pub(crate) struct SwitchLink {
     pub(crate) href: String,
     /// False when the page has no translation and the link goes to a listing instead.
     pub(crate) translated: bool,
+    /// The language's direction where it differs from the page's (`rtl` on a Swedish page).
+    pub(crate) dir: Option<&'static str>,
+    /// "sidan finns inte på engelska": `not_translated` in the page's language, naming this one.
+    pub(crate) note: String,
+}
+
+impl SwitchLink {
+    /// The link from a page in `from` to `href` in `to`.
+    pub(crate) fn new(
+        from: crate::i18n::Lang,
+        to: crate::i18n::Lang,
+        href: String,
+        translated: bool,
+        strings: &crate::i18n::InterfaceStrings,
+    ) -> SwitchLink {
+        let name = to.own_name();
+        let named = from
+            .locale()
+            .names
+            .get(to.code())
+            .map_or(name, String::as_str);
+        SwitchLink {
+            lang: to.code(),
+            name,
+            href,
+            translated,
+            dir: (to.dir() != from.dir()).then(|| to.dir()),
+            note: if translated {
+                String::new()
+            } else {
+                strings.text("not_translated").replace("{language}", named)
+            },
+        }
+    }
 }
 
 #[derive(Serialize)]
