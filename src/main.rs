@@ -305,7 +305,10 @@ fn main() -> ExitCode {
                 Ok(report) => report,
                 Err(diagnostics) => {
                     if format == Format::Json {
-                        println!("{}", json_report(&diagnostics, &[], None, None, language));
+                        println!(
+                            "{}",
+                            json_report(&diagnostics, &[], None, None, None, language)
+                        );
                     }
                     return fail(
                         &diagnostics,
@@ -328,6 +331,7 @@ fn main() -> ExitCode {
                         &report.readability,
                         Some(&report.reviews),
                         Some(&report.addresses),
+                        Some(&report.untranslated),
                         language
                     )
                 ),
@@ -450,6 +454,9 @@ fn print_check(report: &torget::check::CheckReport, language: Language) {
         print!("\n{reviews}");
     }
     print_redirects(&report.addresses, language);
+    if let Some(untranslated) = report.untranslated.render(language) {
+        print!("\n{untranslated}");
+    }
     let errors = report.findings.iter().filter(|d| d.is_error()).count();
     let warnings = report.findings.len() - errors;
     let summary = Phrase::CheckSummary
@@ -491,6 +498,7 @@ fn json_report(
     readability: &[torget::check::PageReadability],
     reviews: Option<&torget::check::Reviews>,
     addresses: Option<&torget::check::AddressReport>,
+    untranslated: Option<&torget::check::Untranslated>,
     language: Language,
 ) -> String {
     let findings: Vec<serde_json::Value> = findings
@@ -515,6 +523,7 @@ fn json_report(
         "readability": readability,
         "reviews": reviews,
         "addresses": addresses,
+        "untranslated": untranslated,
     }))
     .unwrap_or_default()
 }

@@ -378,3 +378,89 @@ fn a_fifth_language_without_a_locale_block_or_a_key_is_an_error_naming_the_file(
         "{stderr}"
     );
 }
+
+fn check(site: &Path, format: &[&str]) -> String {
+    let result = torget()
+        .args(["check", "--now", NOW, "--site"])
+        .arg(site)
+        .args(format)
+        .output()
+        .unwrap();
+    assert_eq!(result.status.code(), Some(0), "{result:?}");
+    String::from_utf8(result.stdout).unwrap()
+}
+
+#[test]
+fn check_warns_only_about_required_languages_and_lists_the_rest() {
+    // required_languages: [sv, en]. The second meeting lacks English (a
+    // warning); the third lacks Finnish and Arabic (information).
+    let report = check(&fixture("languages"), &[]);
+    let warnings: Vec<&str> = report
+        .lines()
+        .filter(|l| l.contains(": warning: "))
+        .collect();
+    assert_eq!(
+        warnings,
+        ["  content/nyheter/andra-motet/sv.md:2:1: warning: there is no English translation"],
+        "{report}"
+    );
+    assert!(
+        report.contains("Not translated (in languages required_languages leaves out; not warnings)\n  content/nyheter/tredje-motet: fi, ar\n"),
+        "{report}"
+    );
+    assert!(report.contains("0 errors, 1 warning."), "{report}");
+
+    let json: serde_json::Value =
+        serde_json::from_str(&check(&fixture("languages"), &["--format", "json"])).unwrap();
+    assert_eq!(json["warnings"], 1);
+    assert_eq!(
+        json["untranslated"],
+        serde_json::json!([{ "folder": "content/nyheter/tredje-motet", "languages": ["fi", "ar"] }])
+    );
+}
+
+#[test]
+fn without_required_languages_every_language_is_required() {
+    let text = fs::read_to_string(fixture("languages").join("site.yaml")).unwrap();
+    let (_tmp, site) = fixture_with(
+        "languages",
+        &[(
+            "site.yaml",
+            &text
+                .lines()
+                .filter(|l| !l.starts_with("required_languages:"))
+                .map(|l| format!("{l}\n"))
+                .collect::<String>(),
+        )],
+    );
+    let report = check(&site, &[]);
+    for missing in ["English", "Finnish", "Arabic"] {
+        assert!(
+            report.contains(&format!("warning: there is no {missing} translation")),
+            "{report}"
+        );
+    }
+    assert!(!report.contains("Not translated"), "{report}");
+    assert!(report.contains("0 errors, 3 warnings."), "{report}");
+
+    let (_tmp, site) = fixture_with(
+        "languages",
+        &[(
+            "site.yaml",
+            &text.replace(
+                "required_languages: [sv, en]",
+                "required_languages: [sv, de]",
+            ),
+        )],
+    );
+    let result = torget()
+        .args(["check", "--now", NOW, "--site"])
+        .arg(&site)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(
+        stderr.contains("`de` is required but not one of the site's `languages`"),
+        "{stderr}"
+    );
+}

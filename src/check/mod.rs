@@ -7,6 +7,7 @@
 //! fail a check.
 
 mod addresses;
+mod languages;
 pub(crate) mod lix;
 pub mod review;
 mod statement;
@@ -26,6 +27,7 @@ use crate::render::{Renderer, Theme};
 use crate::site::Site;
 use crate::steps::{BuildOptions, Prepared, prepare, yaml_key_location};
 pub use addresses::{AddressReport, GoneLine, RedirectLine};
+pub use languages::{Untranslated, UntranslatedPage};
 pub(crate) use lix::Readability;
 pub use review::Reviews;
 
@@ -40,6 +42,8 @@ pub struct CheckReport {
     pub reviews: Reviews,
     /// The redirects the site keeps and the recorded addresses that went away.
     pub addresses: AddressReport,
+    /// Missing translations in languages `required_languages:` leaves out: information.
+    pub untranslated: Untranslated,
 }
 
 impl CheckReport {
@@ -101,7 +105,8 @@ pub fn check(options: &BuildOptions) -> Result<CheckReport, Vec<Diagnostic>> {
             over_threshold: over,
         });
     }
-    report.extend(translations(&site));
+    let (missing, untranslated) = translations(&site);
+    report.extend(missing);
     for (file, held) in &site.content.held_back {
         let warning = Diagnostic::warning(file, Rule::HeldBack.with("reason", held.reason));
         // Read again only to show the line that holds it back; failing that costs the line.
@@ -128,6 +133,7 @@ pub fn check(options: &BuildOptions) -> Result<CheckReport, Vec<Diagnostic>> {
         readability,
         reviews,
         addresses: address_report,
+        untranslated,
     })
 }
 
@@ -255,14 +261,22 @@ fn heading_number(level: HeadingLevel) -> usize {
     }
 }
 
-/// Missing translations, and translations older than the other language's last update.
-fn translations(site: &Site) -> Vec<Diagnostic> {
+/// Missing translations in required languages, and translations older than
+/// the other language's last update, as warnings; missing translations in
+/// the other languages, as information.
+fn translations(site: &Site) -> (Vec<Diagnostic>, Untranslated) {
     let mut found = Vec::new();
+    let mut untranslated = Untranslated::default();
     for article in site.content.articles.values() {
         let Some(first) = article.translations.values().next() else {
             continue;
         };
-        for &lang in &site.config.languages {
+        let required = site.config.required_languages();
+        let optional: Vec<Lang> = (site.config.languages.iter().copied())
+            .filter(|l| !required.contains(l) && !article.translations.contains_key(l))
+            .collect();
+        untranslated.push(format!("content/{}", article.path), optional);
+        for &lang in required {
             // A file that is there but failed to load has its own error.
             let failed = site.content.failed_to_load(&article.path)
                 && (site.content.translation_files.iter())
@@ -311,7 +325,7 @@ fn translations(site: &Site) -> Vec<Diagnostic> {
             }
         }
     }
-    found
+    (found, untranslated)
 }
 
 /// Pages that get the generic description made from their title, at the file

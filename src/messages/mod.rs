@@ -228,6 +228,7 @@ ids! {
         LanguageCodeMalformed = "language-code-malformed",
         LocaleBlockMissing = "locale-block-missing",
         LocaleMonthsCount = "locale-months-count",
+        RequiredLanguageNotListed = "required-language-not-listed",
     }
 }
 
@@ -329,6 +330,8 @@ ids! {
         Arabic = "arabic",
         LanguageCodeHint = "language-code-hint",
         LocaleBlockHint = "locale-block-hint",
+        RequiredLanguageHint = "required-language-hint",
+        CheckUntranslated = "check-untranslated",
         And = "and",
         TranslationMissingHint = "translation-missing-hint",
         TranslationStaleHint = "translation-stale-hint",
