@@ -712,6 +712,18 @@ impl Site {
         format!("{}{}/", self.config.lang_prefix(lang), search_word(lang))
     }
 
+    /// The path of the "other languages" page of `lang`: only on sites in three languages or more,
+    /// where the language switch alone no longer shows what exists in each.
+    pub(crate) fn languages_path(&self, lang: Lang) -> Option<String> {
+        (self.config.languages.len() >= 3).then(|| {
+            format!(
+                "{}{}/",
+                self.config.lang_prefix(lang),
+                lang.locale().words.languages
+            )
+        })
+    }
+
     /// The path of one topic's page.
     pub(crate) fn tag_path(&self, lang: Lang, slug: &Slug) -> Option<String> {
         record(Part::TopicAddress(slug.as_str()));
@@ -760,6 +772,13 @@ impl Site {
                 format!("the {} search page", lang.english_name()).into(),
                 None,
             ));
+            if let Some(path) = self.languages_path(lang) {
+                claims.push((
+                    path.into(),
+                    format!("the {} other-languages page", lang.english_name()).into(),
+                    None,
+                ));
+            }
         }
         for (lang, tags) in &self.resolved.tags {
             let owner = format!("the {} topic pages", lang.english_name());

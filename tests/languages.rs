@@ -156,7 +156,7 @@ fn the_language_switch_lists_every_language_in_its_own_name() {
     let (_tmp, out) = built();
     // The second meeting has no English translation.
     let sv = html(&out, "nyheter/andra-motet/index.html");
-    let switch = "nav.language-switch a";
+    let switch = "nav.language-switch a[lang]";
     assert_eq!(texts(&sv, switch), ["English", "Suomi", "العربية"]);
     assert_eq!(attrs(&sv, switch, "lang"), ["en", "fi", "ar"]);
     assert_eq!(attrs(&sv, switch, "hreflang"), ["en", "fi", "ar"]);
@@ -463,4 +463,55 @@ fn without_required_languages_every_language_is_required() {
         stderr.contains("`de` is required but not one of the site's `languages`"),
         "{stderr}"
     );
+}
+
+#[test]
+fn an_other_languages_page_shows_what_exists_in_each_language() {
+    let (_tmp, out) = built();
+    for (page, link) in [
+        ("index.html", "andra-sprak/"),
+        ("en/index.html", "other-languages/"),
+        ("fi/index.html", "muut-kielet/"),
+        ("ar/index.html", "lughat-ukhra/"),
+    ] {
+        let document = html(&out, page);
+        let hrefs = attrs(&document, "nav.language-switch a", "href");
+        assert_eq!(hrefs.last().map(String::as_str), Some(link), "{page}");
+    }
+    let fi = html(&out, "fi/muut-kielet/index.html");
+    assert_eq!(texts(&fi, "h1"), ["Muut kielet"]);
+    assert_eq!(
+        texts(&fi, "section.other-language h2"),
+        ["Svenska", "English", "العربية"]
+    );
+    assert_eq!(
+        attrs(&fi, "section.other-language", "lang"),
+        ["sv", "en", "ar"]
+    );
+    assert_eq!(attrs(&fi, "section.other-language", "dir"), ["rtl"]);
+    // Titles as each language sorts them; the third meeting has no Arabic translation.
+    assert_eq!(
+        texts(&fi, "section[lang=ar] li a"),
+        [
+            "الاجتماع الأول",
+            "الاجتماع الثاني",
+            "إمكانية الوصول إلى اختبار اللغات",
+            "سلسلة اختبار وهمية",
+            "عن الموقع"
+        ]
+    );
+    assert!(texts(&fi, "section[lang=en] li a").contains(&"The third meeting".to_string()));
+    assert!(!texts(&fi, "section[lang=en] li a").contains(&"Second meeting".to_string()));
+    let ar = html(&out, "ar/lughat-ukhra/index.html");
+    assert_eq!(
+        attrs(&ar, "section.other-language", "dir"),
+        ["ltr", "ltr", "ltr"]
+    );
+
+    // A site in two languages has no such page: its language switch says it all.
+    let tmp = tempfile::tempdir().unwrap();
+    let two = tmp.path().join("out");
+    assert_success(&build(&fixture("basic"), &two, &[]));
+    assert!(!two.join("andra-sprak").exists());
+    assert!(!read(&two, "index.html").contains("Andra språk"));
 }

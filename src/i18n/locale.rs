@@ -45,7 +45,6 @@ pub(crate) struct UrlWords {
     /// The search page's folder.
     pub(crate) search: String,
     /// The "other languages" page's folder.
-    #[allow(dead_code)]
     pub(crate) languages: String,
     /// The anchors of a dataset page: its table, chart and downloads.
     pub(crate) table: String,

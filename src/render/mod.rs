@@ -5,6 +5,7 @@
 
 pub(crate) mod description;
 pub(crate) mod fingerprint;
+mod languages;
 mod publish;
 mod search;
 mod statement;
@@ -269,6 +270,8 @@ pub(crate) enum PageJob {
     Tags(Lang),
     /// The search page of a language.
     Search(Lang),
+    /// The "other languages" page of a language.
+    Languages(Lang),
     /// One page of a topic's articles.
     Tag {
         lang: Lang,
@@ -290,6 +293,7 @@ impl PageJob {
             | PageJob::Dataset { lang, .. }
             | PageJob::Tags(lang)
             | PageJob::Search(lang)
+            | PageJob::Languages(lang)
             | PageJob::Tag { lang, .. }
             | PageJob::Redirect(lang) => *lang,
         }
@@ -376,6 +380,9 @@ impl<'s> Renderer<'s> {
         }
         for &lang in &site.config.languages {
             jobs.push((site.search_path(lang), PageJob::Search(lang)));
+            if let Some(path) = site.languages_path(lang) {
+                jobs.push((path, PageJob::Languages(lang)));
+            }
             if let (Some(index), Some(tags)) = (site.tags_path(lang), site.tags(lang)) {
                 jobs.push((index, PageJob::Tags(lang)));
                 for (slug, tag) in tags {
@@ -438,6 +445,9 @@ impl<'s> Renderer<'s> {
                 .filter_map(|l| site.tags_path(l).map(|p| (l, p)))
                 .collect(),
             PageJob::Search(_) => languages.map(|l| (l, site.search_path(l))).collect(),
+            PageJob::Languages(_) => languages
+                .filter_map(|l| site.languages_path(l).map(|p| (l, p)))
+                .collect(),
             // The same topic written alike in another language is that topic's page.
             PageJob::Tag {
                 slug, number: 1, ..
@@ -483,6 +493,7 @@ impl<'s> Renderer<'s> {
             PageJob::Dataset { key, lang } => self.dataset(path, key, *lang, alternates),
             PageJob::Tags(lang) => self.tags(path, *lang, alternates),
             PageJob::Search(lang) => self.search(path, *lang, alternates),
+            PageJob::Languages(lang) => self.languages(path, *lang, alternates),
             PageJob::Tag {
                 lang,
                 slug,
@@ -995,6 +1006,7 @@ impl<'s> Renderer<'s> {
             site_name,
             home_href: self.href(path, &site.home_path(lang)),
             search_href: self.href(path, &site.search_path(lang)),
+            languages_href: site.languages_path(lang).map(|p| self.href(path, &p)),
             title: parts.title,
             head_title,
             og_title: parts.title.to_string(),

@@ -74,6 +74,10 @@ const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/search.html"),
     ),
     (
+        "templates/languages.html",
+        include_str!("../../themes/default/templates/languages.html"),
+    ),
+    (
         "static/favicon.svg",
         include_str!("../../themes/default/static/favicon.svg"),
     ),

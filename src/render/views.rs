@@ -39,9 +39,28 @@ pub(crate) enum KindView<'a> {
     Search {
         entries: Vec<SearchLink<'a>>,
     },
+    /// The "other languages" page: what exists in each of the site's languages.
+    Languages {
+        languages: Vec<LanguageView<'a>>,
+    },
     Redirect {
         redirect: RedirectView<'a>,
     },
+}
+
+/// One language on the "other languages" page: its name, its home page and its pages, all in it.
+#[derive(Serialize)]
+pub(crate) struct LanguageView<'a> {
+    pub(crate) lang: &'static str,
+    /// The language's direction where it differs from the page's.
+    pub(crate) dir: Option<&'static str>,
+    /// Its name in itself ("Suomi").
+    pub(crate) name: &'static str,
+    /// The site's name in that language, linking to its home page.
+    pub(crate) site_name: &'a str,
+    pub(crate) home_href: String,
+    /// Its articles and datasets by title, as the language sorts them.
+    pub(crate) entries: Vec<SearchLink<'a>>,
 }
 
 /// A redirect page: the page's new address and title.
@@ -93,6 +112,8 @@ pub(crate) struct PageView<'a> {
     pub(crate) home_href: String,
     /// The language's search page.
     pub(crate) search_href: String,
+    /// The "other languages" page of the page's language, on sites in three languages or more.
+    pub(crate) languages_href: Option<String>,
     /// The page's headline, shown as its `h1`.
     pub(crate) title: &'a str,
     /// The text of `<title>`.
@@ -133,6 +154,8 @@ pub(crate) enum PageKind {
     /// One topic's articles.
     Tag,
     Search,
+    /// What exists in each language.
+    Languages,
     NotFound,
     /// A redirect at an old address.
     Redirect,
