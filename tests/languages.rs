@@ -149,6 +149,11 @@ fn dates_and_numbers_are_written_as_each_language_writes_them() {
     let ar = read(&out, "ar/akhbar/alajtma-alawl/index.html");
     assert!(ar.contains("الربع\u{a0}1 2019"));
     assert!(!ar.chars().any(|c| ('\u{660}'..='\u{669}').contains(&c)));
+    // A left-to-right mark keeps a sign before its digits in Arabic; captions use the Arabic comma.
+    assert!(ar.contains(">\u{200e}+23.5<"), "{ar}");
+    assert!(ar.contains(">\u{200e}\u{2212}134.5<"));
+    assert!(ar.contains("سلسلة اختبار وهمية، البلدية التجريبية، "));
+    assert!(fi.contains(">+23,5<"));
 }
 
 #[test]
@@ -409,6 +414,9 @@ fn check_warns_only_about_required_languages_and_lists_the_rest() {
         "{report}"
     );
     assert!(report.contains("0 errors, 1 warning."), "{report}");
+    // LIX is measured for Swedish and English pages only.
+    assert!(report.contains("content/om/en.md ("), "{report}");
+    assert!(!report.contains("content/om/fi.md") && !report.contains("content/om/ar.md"));
 
     let json: serde_json::Value =
         serde_json::from_str(&check(&fixture("languages"), &["--format", "json"])).unwrap();

@@ -447,6 +447,7 @@ fn description(
     periods: &[Period],
 ) -> String {
     let unit = dataset.unit.text(lang);
+    let comma = lang.locale().comma.as_str();
     let per = match dataset.kind {
         PeriodKind::Year => strings.text("stats_year"),
         PeriodKind::Quarter => strings.text("stats_quarter"),
@@ -454,12 +455,12 @@ fn description(
     }
     .to_lowercase();
     let mut text = format!(
-        "{}, {unit} {} {per}",
+        "{}{comma}{unit} {} {per}",
         strings.text("stats_line_chart"),
         strings.text("stats_per")
     );
     if let (Some(first), Some(last)) = (periods.first(), periods.last()) {
-        let _ = write!(text, ", {}–{}", first.label(lang), last.label(lang));
+        let _ = write!(text, "{comma}{}–{}", first.label(lang), last.label(lang));
     }
     text.push('.');
     for series in &dataset.series {
@@ -504,7 +505,7 @@ fn description(
             text,
             " {} {}.",
             strings.text("stats_gaps"),
-            missing.join(", ")
+            missing.join(comma)
         );
     }
     if dataset

@@ -99,11 +99,11 @@ fn with_unit(label: &str, unit: &str) -> String {
 pub(crate) fn caption(dataset: &Dataset, lang: Lang, periods: &[Period]) -> String {
     let mut caption = dataset.title.text(lang).to_string();
     if let Some(area) = dataset.area.get(lang) {
-        caption.push_str(", ");
+        caption.push_str(&lang.locale().comma);
         caption.push_str(area);
     }
     if let (Some(first), Some(last)) = (periods.first(), periods.last()) {
-        caption.push_str(", ");
+        caption.push_str(&lang.locale().comma);
         caption.push_str(&first.label(lang));
         if first != last {
             caption.push('–');

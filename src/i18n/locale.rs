@@ -90,6 +90,11 @@ pub(crate) struct Locale {
     pub(crate) after_z: Vec<char>,
     /// Whether quotations open with ” as they close (Swedish, Finnish).
     pub(crate) closing_quotes_only: bool,
+    /// The comma between parts of a caption or a list: ", ", or "، " in Arabic.
+    pub(crate) comma: String,
+    /// Whether `check` measures readability with LIX (Swedish and English;
+    /// Finnish compounds and Arabic script make its long-word count meaningless).
+    pub(crate) lix: bool,
     /// `og:locale` for link previews.
     pub(crate) og_locale: String,
     pub(crate) words: UrlWords,
@@ -139,6 +144,7 @@ impl Locale {
             og_locale: code.replace('-', "_"),
             phrase: None,
             names: BTreeMap::new(),
+            lix: false,
             ..en
         }
     }
@@ -174,6 +180,8 @@ fn swedish() -> Locale {
         percent: "{n}\u{a0}%".into(),
         after_z: vec!['å', 'ä', 'ö'],
         closing_quotes_only: true,
+        comma: ", ".into(),
+        lix: true,
         og_locale: "sv_SE".into(),
         words: UrlWords {
             page: "sida".into(),
@@ -210,6 +218,8 @@ fn english() -> Locale {
         percent: "{n}%".into(),
         after_z: Vec::new(),
         closing_quotes_only: false,
+        comma: ", ".into(),
+        lix: true,
         og_locale: "en_GB".into(),
         words: UrlWords {
             languages: "other-languages".into(),
@@ -246,6 +256,8 @@ fn finnish() -> Locale {
         percent: "{n}\u{a0}%".into(),
         after_z: vec!['å', 'ä', 'ö'],
         closing_quotes_only: true,
+        comma: ", ".into(),
+        lix: false,
         og_locale: "fi_FI".into(),
         words: UrlWords {
             page: "sivu".into(),
@@ -269,7 +281,9 @@ fn finnish() -> Locale {
 /// Arabic (Modern Standard Arabic), right to left. Month names are chrono's
 /// `ar_EG` (يناير، فبراير …). Numbers use Western digits, as Swedish
 /// authorities' Arabic pages do, grouped and pointed as CLDR's Latin-digit
-/// Arabic (1,234.5). URL words are transliterated to ASCII.
+/// Arabic (1,234.5), with CLDR's left-to-right mark before a sign so that
+/// "+2.5" does not read "2.5+" (see `number.rs`). Lists use the Arabic
+/// comma. URL words are transliterated to ASCII.
 fn arabic() -> Locale {
     Locale {
         own_name: "العربية".into(),
@@ -297,6 +311,8 @@ fn arabic() -> Locale {
         percent: "{n}%".into(),
         after_z: Vec::new(),
         closing_quotes_only: false,
+        comma: "، ".into(),
+        lix: false,
         og_locale: "ar_AR".into(),
         words: UrlWords {
             page: "safha".into(),
@@ -393,6 +409,9 @@ pub(crate) struct LocaleBlock {
     /// Letters sorted after z, in order.
     #[serde(default)]
     pub(crate) after_z: Option<String>,
+    /// The comma between parts of a caption or list, default ", ".
+    #[serde(default)]
+    pub(crate) comma: Option<String>,
     /// Words in URLs (ASCII); English by default.
     #[serde(default)]
     pub(crate) words: Option<UrlWords>,
@@ -438,6 +457,8 @@ impl LocaleBlock {
                 .map(|s| s.chars().collect())
                 .unwrap_or_default(),
             closing_quotes_only: false,
+            comma: self.comma.clone().unwrap_or_else(|| ", ".into()),
+            lix: false,
             og_locale: fallback.og_locale,
             words: self.words.clone().unwrap_or_default(),
             names: self.names.clone(),

@@ -9,6 +9,17 @@ use super::Lang;
 
 /// The minus sign used in every formatted number.
 pub(crate) const MINUS: char = '\u{2212}';
+/// The left-to-right mark put before a sign in right-to-left languages (as
+/// CLDR's Arabic with Western digits does), so the sign stays before its digits.
+const LRM: char = '\u{200e}';
+
+/// The left-to-right mark a sign needs in `lang`, or nothing.
+fn sign_mark(lang: Lang) -> &'static str {
+    match lang.locale().direction {
+        super::locale::Direction::Rtl => "\u{200e}",
+        super::locale::Direction::Ltr => "",
+    }
+}
 
 /// `value` with exactly `decimals` decimals, digits grouped in threes.
 pub(crate) fn format_number(value: f64, decimals: usize, lang: Lang) -> String {
@@ -22,6 +33,7 @@ pub(crate) fn format_number(value: f64, decimals: usize, lang: Lang) -> String {
     let mut out = String::with_capacity(rounded.len() + 4);
     let is_zero = rounded.bytes().all(|b| b == b'0' || b == b'.');
     if value.is_sign_negative() && !is_zero {
+        out.push_str(sign_mark(lang));
         out.push(MINUS);
     }
     let digits = int_part.len();
@@ -47,24 +59,26 @@ pub(crate) fn format_percent(value: f64, lang: Lang) -> String {
 /// A change with its sign always shown: `+3`, `−2,5`.
 pub(crate) fn format_signed(value: f64, decimals: usize, lang: Lang) -> String {
     let number = format_number(value, decimals, lang);
-    if number.starts_with(MINUS) || number.chars().all(|c| c == '0' || c == ',' || c == '.') {
+    if number.trim_start_matches(LRM).starts_with(MINUS)
+        || number.chars().all(|c| c == '0' || c == ',' || c == '.')
+    {
         number
     } else {
-        format!("+{number}")
+        format!("{}+{number}", sign_mark(lang))
     }
 }
 
 /// A signed percentage: `+12,5 %`, `−50.0%`.
 pub(crate) fn format_signed_percent(value: f64, lang: Lang) -> String {
     let percent = format_percent(value, lang);
-    if percent.starts_with(MINUS)
+    if percent.trim_start_matches(LRM).starts_with(MINUS)
         || format_number(value, 1, lang)
             .chars()
             .all(|c| c == '0' || c == ',' || c == '.')
     {
         percent
     } else {
-        format!("+{percent}")
+        format!("{}+{percent}", sign_mark(lang))
     }
 }
 
@@ -77,7 +91,7 @@ mod tests {
     fn read_back(text: &str, lang: Lang) -> f64 {
         let plain: String = text
             .chars()
-            .filter(|c| *c != lang.locale().group)
+            .filter(|c| *c != lang.locale().group && *c != LRM)
             .map(|c| match c {
                 MINUS => '-',
                 c if c == lang.locale().decimal => '.',
@@ -93,6 +107,7 @@ mod tests {
             for lang in Lang::BUILT_IN {
                 let text = format_number(value, decimals, lang);
                 prop_assert!(!text.contains('-'), "the real minus sign only: {}", text);
+                let text = text.trim_start_matches(LRM).to_string();
                 let expected: f64 = format!("{:.*}", decimals, value).parse().unwrap();
                 prop_assert!((read_back(&text, lang) - expected).abs() < 1e-9 * expected.abs().max(1.0), "{} read as {}", text, read_back(&text, lang));
                 let separator = lang.locale().group;
@@ -159,6 +174,14 @@ mod tests {
         assert_eq!(format_percent(12.5, Lang::FI), "12,5\u{a0}%");
         assert_eq!(format_number(1234.5, 1, Lang::AR), "1,234.5");
         assert_eq!(format_percent(12.5, Lang::AR), "12.5%");
+        // A mark keeps the sign before the digits in right-to-left text.
+        assert_eq!(format_signed(23.5, 1, Lang::AR), "\u{200e}+23.5");
+        assert_eq!(format_number(-134.5, 1, Lang::AR), "\u{200e}\u{2212}134.5");
+        assert_eq!(
+            format_signed_percent(-10.9, Lang::AR),
+            "\u{200e}\u{2212}10.9%"
+        );
+        assert_eq!(format_signed(23.5, 1, Lang::FI), "+23,5");
     }
 
     #[test]
