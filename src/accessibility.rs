@@ -444,7 +444,7 @@ mod tests {
     fn facts_without_a_page_and_a_bad_feedback_address_are_errors() {
         let text = "accessibility:\n  feedback:\n    email: mailto:a@b.se\n";
         let errors =
-            parsed(text).problems_in("site.yaml", text, &[Lang::Sv], false, no_web_problem);
+            parsed(text).problems_in("site.yaml", text, &[Lang::SV], false, no_web_problem);
         let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
         assert_eq!(
             lines,
@@ -471,7 +471,7 @@ mod tests {
         let errors = parsed(text).problems_in(
             "site.yaml",
             text,
-            &[Lang::Sv, Lang::En],
+            &[Lang::SV, Lang::EN],
             true,
             no_web_problem,
         );
@@ -488,7 +488,7 @@ mod tests {
         let text = "accessibility:\n  problems:\n    - criteria:\n        - 2.4.6\n        - 1.4\n";
         let facts = parsed(text);
         assert_eq!(facts.problems[0].criteria[1], CriterionId("1.4".into()));
-        let errors = facts.problems_in("site.yaml", text, &[Lang::Sv], true, no_web_problem);
+        let errors = facts.problems_in("site.yaml", text, &[Lang::SV], true, no_web_problem);
         assert_eq!(errors.len(), 1);
         assert_eq!(
             errors[0].location.map(|l| (l.line, l.column)),
@@ -502,7 +502,7 @@ mod tests {
         let errors = parsed(text).problems_in(
             "site.yaml",
             text,
-            &[Lang::Sv, Lang::En],
+            &[Lang::SV, Lang::EN],
             true,
             no_web_problem,
         );
@@ -517,7 +517,7 @@ mod tests {
                 .problems_in(
                     "site.yaml",
                     text,
-                    &[Lang::Sv, Lang::En],
+                    &[Lang::SV, Lang::EN],
                     true,
                     no_web_problem
                 )

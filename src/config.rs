@@ -21,6 +21,8 @@ pub(crate) struct SiteConfig {
     /// The site's languages, default language first.
     pub(crate) languages: Vec<Lang>,
     pub(crate) default_language: Lang,
+    /// The languages `check` expects every article in (`required_languages:`); all by default.
+    required_languages: Option<Vec<Lang>>,
     pub(crate) contact: Option<Contact>,
     /// `@/` target of the accessibility statement, linked from every footer.
     pub(crate) accessibility_statement: Option<String>,
@@ -79,6 +81,9 @@ struct RawConfig {
     base_url: String,
     languages: Vec<Lang>,
     default_language: Lang,
+    /// The languages every article must have (`check` warns); all by default.
+    #[serde(default)]
+    required_languages: Option<Vec<Lang>>,
     #[serde(default)]
     description: Localized<String>,
     #[serde(default)]
@@ -139,6 +144,18 @@ impl SiteConfig {
             );
         }
         languages.sort_by_key(|l| (*l != raw.default_language, *l));
+        for lang in raw.required_languages.iter().flatten() {
+            if !languages.contains(lang) {
+                errors.push(
+                    Diagnostic::error(
+                        FILE,
+                        Rule::RequiredLanguageNotListed.with("lang", lang.to_string()),
+                    )
+                    .at(text, at("required_languages"))
+                    .with_hint(Phrase::RequiredLanguageHint),
+                );
+            }
+        }
 
         for lang in raw.name.missing(&languages) {
             errors.push(
@@ -213,6 +230,7 @@ impl SiteConfig {
             base_url,
             languages,
             default_language: raw.default_language,
+            required_languages: raw.required_languages,
             contact: raw.contact,
             accessibility_statement: raw.accessibility_statement,
             accessibility: raw.accessibility,
@@ -222,6 +240,13 @@ impl SiteConfig {
             iframe_hosts: raw.iframe_hosts,
             link_files: false,
         })
+    }
+
+    /// The languages every article should be translated into: `required_languages:`, or all.
+    pub(crate) fn required_languages(&self) -> &[Lang] {
+        self.required_languages
+            .as_deref()
+            .unwrap_or(&self.languages)
     }
 
     /// The site's name in `lang`.
@@ -344,10 +369,10 @@ mod tests {
     #[test]
     fn parses_and_puts_the_default_language_first() {
         let config = SiteConfig::parse(GOOD, None).unwrap();
-        assert_eq!(config.languages, [Lang::Sv, Lang::En]);
+        assert_eq!(config.languages, [Lang::SV, Lang::EN]);
         assert_eq!(config.base_url, "https://example.org/sub/");
-        assert_eq!(config.lang_prefix(Lang::En), "en/");
-        assert_eq!(config.lang_prefix(Lang::Sv), "");
+        assert_eq!(config.lang_prefix(Lang::EN), "en/");
+        assert_eq!(config.lang_prefix(Lang::SV), "");
         assert_eq!(config.absolute("en/"), "https://example.org/sub/en/");
         assert_eq!(config.root_path(), "/sub/");
     }

@@ -125,8 +125,9 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
 }
 
 fn parse_lang(text: &str) -> Result<Lang, String> {
-    Lang::from_code(text)
-        .ok_or_else(|| format!("`{text}` is not a language torget knows; write sv or en"))
+    Lang::parse(text).ok_or_else(|| {
+        format!("`{text}` is not a language code; write one such as sv, en, fi or ar")
+    })
 }
 
 fn parse_messages(text: &str) -> Result<Language, String> {
@@ -304,7 +305,10 @@ fn main() -> ExitCode {
                 Ok(report) => report,
                 Err(diagnostics) => {
                     if format == Format::Json {
-                        println!("{}", json_report(&diagnostics, &[], None, None, language));
+                        println!(
+                            "{}",
+                            json_report(&diagnostics, &[], None, None, None, language)
+                        );
                     }
                     return fail(
                         &diagnostics,
@@ -327,6 +331,7 @@ fn main() -> ExitCode {
                         &report.readability,
                         Some(&report.reviews),
                         Some(&report.addresses),
+                        Some(&report.untranslated),
                         language
                     )
                 ),
@@ -449,6 +454,9 @@ fn print_check(report: &torget::check::CheckReport, language: Language) {
         print!("\n{reviews}");
     }
     print_redirects(&report.addresses, language);
+    if let Some(untranslated) = report.untranslated.render(language) {
+        print!("\n{untranslated}");
+    }
     let errors = report.findings.iter().filter(|d| d.is_error()).count();
     let warnings = report.findings.len() - errors;
     let summary = Phrase::CheckSummary
@@ -490,6 +498,7 @@ fn json_report(
     readability: &[torget::check::PageReadability],
     reviews: Option<&torget::check::Reviews>,
     addresses: Option<&torget::check::AddressReport>,
+    untranslated: Option<&torget::check::Untranslated>,
     language: Language,
 ) -> String {
     let findings: Vec<serde_json::Value> = findings
@@ -514,6 +523,7 @@ fn json_report(
         "readability": readability,
         "reviews": reviews,
         "addresses": addresses,
+        "untranslated": untranslated,
     }))
     .unwrap_or_default()
 }

@@ -31,13 +31,15 @@ pub fn new_article(
         "nyheter/nytt-mote",
     )?;
     let folder = site.join("content").join(section).join(name);
-    let template = match lang {
-        Lang::Sv => ARTICLE_SV,
-        Lang::En => ARTICLE_EN,
+    let template = if lang == Lang::SV {
+        ARTICLE_SV
+    } else {
+        ARTICLE_EN
     };
-    let body = match lang {
-        Lang::Sv => BODY_ARTICLE_SV,
-        Lang::En => BODY_ARTICLE_EN,
+    let body = if lang == Lang::SV {
+        BODY_ARTICLE_SV
+    } else {
+        BODY_ARTICLE_EN
     };
     write_translation(site, &folder, lang, (template, body), Some(today), name)
 }
@@ -77,13 +79,11 @@ pub fn new_page(site: &Path, target: &str, lang: Lang) -> Result<PathBuf, Diagno
         )
         .with_hint(Phrase::NewPageIsSectionHint.with("target", target)));
     }
-    let template = match lang {
-        Lang::Sv => PAGE_SV,
-        Lang::En => PAGE_EN,
-    };
-    let body = match lang {
-        Lang::Sv => BODY_PAGE_SV,
-        Lang::En => BODY_PAGE_EN,
+    let template = if lang == Lang::SV { PAGE_SV } else { PAGE_EN };
+    let body = if lang == Lang::SV {
+        BODY_PAGE_SV
+    } else {
+        BODY_PAGE_EN
     };
     write_translation(site, &folder, lang, (template, body), None, target)
 }
@@ -99,7 +99,7 @@ fn write_translation(
 ) -> Result<PathBuf, Diagnostic> {
     let file = folder.join(format!("{}.md", lang.code()));
     refuse_existing(site, &file)?;
-    let source = Lang::ALL
+    let source = Lang::BUILT_IN
         .into_iter()
         .filter(|&other| other != lang)
         .map(|other| folder.join(format!("{}.md", other.code())))
@@ -256,21 +256,23 @@ struct Words {
 
 impl Words {
     fn of(lang: Lang) -> Words {
-        match lang {
-            Lang::Sv => Words {
+        // Swedish, or English for every other language (the default).
+        if lang == Lang::SV {
+            Words {
                 other_language: "På engelska",
                 describe_image: "Beskriv bilden på svenska",
                 translate_intro: "Översätt första stycket här.",
                 translate_heading: "Översätt rubriken",
                 translate_text: "Översätt texten under rubriken.",
-            },
-            Lang::En => Words {
+            }
+        } else {
+            Words {
                 other_language: "In Swedish",
                 describe_image: "Describe the picture in English",
                 translate_intro: "Translate the first paragraph here.",
                 translate_heading: "Translate the heading",
                 translate_text: "Translate the text under this heading.",
-            },
+            }
         }
     }
 }
@@ -463,7 +465,7 @@ fn articles_not_datasets(site: &Path, section: &str, datasets: &[String]) -> Opt
 fn holds_articles(section: &Path) -> bool {
     fs::read_dir(section).is_ok_and(|entries| {
         entries.flatten().any(|entry| {
-            Lang::ALL
+            Lang::BUILT_IN
                 .into_iter()
                 .any(|lang| entry.path().join(format!("{}.md", lang.code())).is_file())
         })

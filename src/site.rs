@@ -189,26 +189,17 @@ pub(crate) struct Resolved<'a> {
 
 /// The word in URLs of a section's later pages: `/nyheter/sida/2/`, `/en/news/page/2/`.
 pub(crate) fn page_word(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Sv => "sida",
-        Lang::En => "page",
-    }
+    &lang.locale().words.page
 }
 
 /// The folder of the topic (tag) pages: `/amnen/`, `/en/topics/`.
 pub(crate) fn tags_word(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Sv => "amnen",
-        Lang::En => "topics",
-    }
+    &lang.locale().words.topics
 }
 
 /// The search page's folder: `/sok/`, `/en/search/`.
 pub(crate) fn search_word(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Sv => "sok",
-        Lang::En => "search",
-    }
+    &lang.locale().words.search
 }
 
 /// A topic (tag) in one language: how it is written and the articles that carry it.
@@ -731,6 +722,18 @@ impl Site {
         format!("{}{}/", self.config.lang_prefix(lang), search_word(lang))
     }
 
+    /// The path of the "other languages" page of `lang`: only on sites in three languages or more,
+    /// where the language switch alone no longer shows what exists in each.
+    pub(crate) fn languages_path(&self, lang: Lang) -> Option<String> {
+        (self.config.languages.len() >= 3).then(|| {
+            format!(
+                "{}{}/",
+                self.config.lang_prefix(lang),
+                lang.locale().words.languages
+            )
+        })
+    }
+
     /// The path of one topic's page.
     pub(crate) fn tag_path(&self, lang: Lang, slug: &Slug) -> Option<String> {
         record(Part::TopicAddress(slug.as_str()));
@@ -779,6 +782,13 @@ impl Site {
                 format!("the {} search page", lang.english_name()).into(),
                 None,
             ));
+            if let Some(path) = self.languages_path(lang) {
+                claims.push((
+                    path.into(),
+                    format!("the {} other-languages page", lang.english_name()).into(),
+                    None,
+                ));
+            }
         }
         for (lang, tags) in &self.resolved.tags {
             let owner = format!("the {} topic pages", lang.english_name());

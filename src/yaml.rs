@@ -39,7 +39,9 @@ pub(crate) fn parse_in<T: DeserializeOwned>(
         }
         // Values we quote (a bad date, an unknown choice) are found after that.
         let message = strip_position(&raw);
-        if (message.contains("invalid date `") || message.contains("unknown variant `"))
+        if (message.contains("invalid date `")
+            || message.contains("unknown variant `")
+            || message.contains("invalid language code `"))
             && let Some(value) = message.split('`').nth(1).filter(|v| !v.is_empty())
             && let Some(found) = text.get(offset..end).and_then(|rest| rest.find(value))
         {
@@ -457,6 +459,13 @@ fn explain(raw: &str) -> (Message, Option<Message>) {
             None => Phrase::WriteOneOf.with("values", list(&allowed)),
         };
         return (at(Rule::YamlUnknownValue.with("value", value)), Some(hint));
+    }
+    if let Some(rest) = message.strip_prefix("invalid language code `") {
+        let value = rest.split('`').next().unwrap_or(rest);
+        return (
+            at(Rule::LanguageCodeMalformed.with("value", value)),
+            Some(Phrase::LanguageCodeHint.into()),
+        );
     }
     if let Some(rest) = message.strip_prefix("missing field `") {
         let key = rest.split('`').next().unwrap_or(rest);

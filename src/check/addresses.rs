@@ -65,7 +65,7 @@ pub(crate) fn addresses(site: &Site) -> (AddressReport, Vec<Diagnostic>) {
     for gone in site.gone_addresses() {
         let address = format!("/{}", gone.path);
         let language: crate::messages::Message = match crate::i18n::Lang::from_code(&gone.lang) {
-            Some(lang) => lang.name().into(),
+            Some(lang) => lang.name(),
             None => gone.lang.as_str().into(),
         };
         let mut warning = Diagnostic::warning(

@@ -209,11 +209,11 @@ impl OwnerGroup {
             return id.clone();
         };
         let lang = match language {
-            Language::Swedish => Lang::Sv,
-            Language::English => Lang::En,
+            Language::Swedish => Lang::SV,
+            Language::English => Lang::EN,
         };
         let name = (contact.name.get(lang))
-            .or_else(|| Lang::ALL.iter().find_map(|l| contact.name.get(*l)))
+            .or_else(|| Lang::BUILT_IN.iter().find_map(|l| contact.name.get(*l)))
             .map_or(id.as_str(), String::as_str);
         let mut parts = vec![format!("{name} ({id})")];
         parts.extend(

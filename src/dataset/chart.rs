@@ -350,10 +350,7 @@ fn labels_every(periods: &[Period], lang: Lang, step: u32) -> Vec<(usize, Vec<St
         }
         let lines = match (*period, with_part) {
             (Period::Quarter(_, q), true) => {
-                let quarter = match lang {
-                    Lang::Sv => format!("kv.\u{a0}{q}"),
-                    Lang::En => format!("Q{q}"),
-                };
+                let quarter = super::period::quarter_label(q, lang);
                 if q == 1 {
                     vec![quarter, year.to_string()]
                 } else {
@@ -454,6 +451,7 @@ fn description(
     periods: &[Period],
 ) -> String {
     let unit = dataset.unit.text(lang);
+    let comma = lang.locale().comma.as_str();
     let per = match dataset.kind {
         PeriodKind::Year => strings.text("stats_year"),
         PeriodKind::Quarter => strings.text("stats_quarter"),
@@ -461,12 +459,12 @@ fn description(
     }
     .to_lowercase();
     let mut text = format!(
-        "{}, {unit} {} {per}",
+        "{}{comma}{unit} {} {per}",
         strings.text("stats_line_chart"),
         strings.text("stats_per")
     );
     if let (Some(first), Some(last)) = (periods.first(), periods.last()) {
-        let _ = write!(text, ", {}–{}", first.label(lang), last.label(lang));
+        let _ = write!(text, "{comma}{}–{}", first.label(lang), last.label(lang));
     }
     text.push('.');
     for series in &dataset.series {
@@ -511,7 +509,7 @@ fn description(
             text,
             " {} {}.",
             strings.text("stats_gaps"),
-            missing.join(", ")
+            missing.join(comma)
         );
     }
     if dataset
@@ -554,12 +552,12 @@ series:
       2022: 5
       2023: { value: 1, partial: true }
 ";
-        Dataset::parse("d.yaml", "d", text, &[Lang::Sv, Lang::En]).unwrap()
+        Dataset::parse("d.yaml", "d", text, &[Lang::SV, Lang::EN]).unwrap()
     }
 
     #[test]
     fn the_chart_states_its_message_and_describes_the_trend() {
-        let svg = line_chart(&deaths(), Lang::Sv, &strings(), "c1");
+        let svg = line_chart(&deaths(), Lang::SV, &strings(), "c1");
         assert!(svg.contains("role=\"img\" aria-labelledby=\"c1-title c1-desc\""));
         assert!(
             svg.contains("<title id=\"c1-title\">Döda i skjutningar i Malmö: minskade från 7 (2016) till 5 (2022)</title>"),
@@ -575,7 +573,7 @@ series:
 
     #[test]
     fn partial_values_are_dashed_and_hollow_and_gaps_break_the_line() {
-        let svg = line_chart(&deaths(), Lang::Sv, &strings(), "c");
+        let svg = line_chart(&deaths(), Lang::SV, &strings(), "c");
         assert_eq!(svg.matches("stroke-dasharray").count(), 1, "{svg}");
         assert_eq!(svg.matches("fill=\"#ffffff\"").count(), 1);
         // 8 periods, one missing: 7 points, and lines only between neighbours with values.
@@ -612,7 +610,7 @@ series:
     #[test]
     fn many_months_are_labelled_by_calendar_steps_that_fit_each_layout() {
         let texts = |count: usize, width: f64| -> Vec<String> {
-            axis_labels(&months(count), Lang::Sv, &geometry(count), width)
+            axis_labels(&months(count), Lang::SV, &geometry(count), width)
                 .into_iter()
                 .map(|(_, lines)| lines.join(" "))
                 .collect()
@@ -624,7 +622,7 @@ series:
         assert_eq!(texts(12, 272.0), ["jul 2019", "okt", "jan 2020", "apr"]);
         for count in [1, 2, 12, 18, 24, 60, 240] {
             for width in LAYOUTS {
-                let labels = axis_labels(&months(count), Lang::En, &geometry(count), width);
+                let labels = axis_labels(&months(count), Lang::EN, &geometry(count), width);
                 assert!(!labels.is_empty(), "{count} months at {width} px");
                 let boxes: Vec<(f64, f64)> = labels
                     .iter()
@@ -642,7 +640,7 @@ series:
 
     #[test]
     fn the_drawing_is_hidden_from_screen_readers_and_its_text_never_scaled() {
-        let svg = line_chart(&deaths(), Lang::En, &strings(), "c");
+        let svg = line_chart(&deaths(), Lang::EN, &strings(), "c");
         assert!(!svg.contains("viewBox"), "{svg}");
         assert!(svg.contains("<g aria-hidden=\"true\" font-size=\"14\""));
         // Eight years: each is labelled in at least the widest layout.

@@ -90,7 +90,7 @@ struct JsonValue<'a> {
 }
 
 fn is_empty(note: &&Localized<String>) -> bool {
-    note.missing(&Lang::ALL).len() == Lang::ALL.len()
+    note.is_empty()
 }
 
 /// The dataset as JSON, with every text in every language.
@@ -151,7 +151,7 @@ series:
       2023: null
       2024: { value: 8.5, partial: true, preliminary: true, note: { sv: \"1 jan, till juni\", en: \"to \\\"June\\\"\" } }
 ";
-        Dataset::parse("s.yaml", "s", text, &[Lang::Sv, Lang::En]).unwrap()
+        Dataset::parse("s.yaml", "s", text, &[Lang::SV, Lang::EN]).unwrap()
     }
 
     /// Splits one CSV line, honouring quotes.
@@ -176,7 +176,7 @@ series:
     #[test]
     fn csv_round_trips_values_flags_and_notes() {
         let dataset = dataset();
-        let text = csv(&dataset, &[Lang::Sv, Lang::En]);
+        let text = csv(&dataset, &[Lang::SV, Lang::EN]);
         let lines: Vec<Vec<String>> = text.lines().map(split).collect();
         assert_eq!(
             lines[0],
@@ -197,8 +197,8 @@ series:
             assert_eq!(row[1].parse::<f64>().ok(), observation.value);
             assert_eq!(row[2] == "true", observation.partial);
             assert_eq!(row[3] == "true", observation.preliminary);
-            assert_eq!(row[4], observation.note.text(Lang::Sv));
-            assert_eq!(row[5], observation.note.text(Lang::En));
+            assert_eq!(row[4], observation.note.text(Lang::SV));
+            assert_eq!(row[5], observation.note.text(Lang::EN));
         }
         assert_eq!(lines[3][4], "1 jan, till juni");
         assert_eq!(lines[3][5], "to \"June\"");

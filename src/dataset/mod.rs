@@ -332,7 +332,7 @@ impl Dataset {
 mod tests {
     use super::*;
 
-    const LANGS: [Lang; 2] = [Lang::Sv, Lang::En];
+    const LANGS: [Lang; 2] = [Lang::SV, Lang::EN];
 
     const GOOD: &str = "\
 title: { sv: Döda i skjutningar i Malmö, en: Deaths from shootings in Malmö }

@@ -99,11 +99,11 @@ fn with_unit(label: &str, unit: &str) -> String {
 pub(crate) fn caption(dataset: &Dataset, lang: Lang, periods: &[Period]) -> String {
     let mut caption = dataset.title.text(lang).to_string();
     if let Some(area) = dataset.area.get(lang) {
-        caption.push_str(", ");
+        caption.push_str(&lang.locale().comma);
         caption.push_str(area);
     }
     if let (Some(first), Some(last)) = (periods.first(), periods.last()) {
-        caption.push_str(", ");
+        caption.push_str(&lang.locale().comma);
         caption.push_str(&first.label(lang));
         if first != last {
             caption.push('–');
@@ -287,12 +287,14 @@ mod tests {
     use super::*;
     use scraper::{Html, Selector};
 
-    const LANGS: [Lang; 2] = [Lang::Sv, Lang::En];
+    const LANGS: [Lang; 2] = [Lang::SV, Lang::EN];
 
     fn strings(lang: Lang) -> InterfaceStrings {
         let text = match lang {
-            Lang::Sv => include_str!("../../themes/default/i18n/sv.yaml"),
-            Lang::En => include_str!("../../themes/default/i18n/en.yaml"),
+            Lang::SV => include_str!("../../themes/default/i18n/sv.yaml"),
+            Lang::EN => include_str!("../../themes/default/i18n/en.yaml"),
+            Lang::FI => include_str!("../../themes/default/i18n/fi.yaml"),
+            _ => include_str!("../../themes/default/i18n/ar.yaml"),
         };
         InterfaceStrings::parse("i18n", text).unwrap()
     }
@@ -328,7 +330,7 @@ series:
 
     #[test]
     fn a_quarterly_table_with_a_gap_and_a_partial_period() {
-        let html = trend_table(&quarterly(), Lang::Sv, &strings(Lang::Sv));
+        let html = trend_table(&quarterly(), Lang::SV, &strings(Lang::SV));
         assert_eq!(
             cells(&html, "caption"),
             ["Anmälda brott, Malmö, kv.\u{a0}1 2023–kv.\u{a0}1 2024 (antal)"]
@@ -390,9 +392,9 @@ series:
         assert_eq!(with_unit("Ärenden", "ärenden"), "Ärenden");
         let mut dataset = quarterly();
         dataset.unit = serde_yaml::from_str("{ sv: brott, en: crimes }").unwrap();
-        let sv = trend_table(&dataset, Lang::Sv, &strings(Lang::Sv));
+        let sv = trend_table(&dataset, Lang::SV, &strings(Lang::SV));
         assert_eq!(cells(&sv, "thead th[scope=col]")[1], "Brott");
-        let en = trend_table(&dataset, Lang::En, &strings(Lang::En));
+        let en = trend_table(&dataset, Lang::EN, &strings(Lang::EN));
         assert_eq!(cells(&en, "thead th[scope=col]")[1], "Crimes");
         // The caption still names the unit.
         assert!(cells(&sv, "caption")[0].ends_with("(brott)"));
@@ -408,7 +410,7 @@ series:
                 ..Observation::default()
             },
         );
-        let html = trend_table(&dataset, Lang::En, &strings(Lang::En));
+        let html = trend_table(&dataset, Lang::EN, &strings(Lang::EN));
         assert!(html.contains("<td class=\"num\">+500</td><td class=\"num\">+50.0%</td><td class=\"worse\">increase (worsening)</td>"), "{html}");
         // From 1,500 to 0, then from zero: a change, but no percentage.
         assert!(
@@ -430,7 +432,7 @@ series:
                 ..Observation::default()
             },
         );
-        let html = trend_table(&dataset, Lang::Sv, &strings(Lang::Sv));
+        let html = trend_table(&dataset, Lang::SV, &strings(Lang::SV));
         assert!(
             html.contains("<td class=\"num\">+10</td><td class=\"num\">ej tillämpligt</td>"),
             "{html}"

@@ -304,8 +304,6 @@ impl Linker<'_, '_> {
 
 /// The anchors of a dataset page in `lang`: its table, chart and downloads.
 pub(crate) fn dataset_anchors(lang: Lang) -> [&'static str; 3] {
-    match lang {
-        Lang::Sv => ["tabell", "diagram", "ladda-ner"],
-        Lang::En => ["table", "chart", "downloads"],
-    }
+    let words = &lang.locale().words;
+    [&words.table, &words.chart, &words.downloads]
 }

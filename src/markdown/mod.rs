@@ -285,13 +285,13 @@ pub(crate) fn fragment(markdown: &str, lang: Lang, iframe_hosts: &[String]) -> F
     }
 }
 
-/// Swedish quotes both ends with ”, where smart punctuation would open with “.
+/// Swedish and Finnish quote both ends with ”, where smart punctuation would open with “.
 fn quotation_marks(event: Event<'_>, lang: Lang) -> Event<'_> {
-    match (lang, event) {
-        (Lang::Sv, Event::Text(text)) if text.contains(['“', '‘']) => {
+    match event {
+        Event::Text(text) if lang.locale().closing_quotes_only && text.contains(['“', '‘']) => {
             Event::Text(text.replace('“', "”").replace('‘', "’").into())
         }
-        (_, event) => event,
+        event => event,
     }
 }
 

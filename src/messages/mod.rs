@@ -227,6 +227,11 @@ ids! {
         // The language of parts (`[text]{lang=sv}`).
         LangCodeInvalid = "lang-code-invalid",
         HeadingAttributeRemoved = "heading-attribute-removed",
+        // Languages as data (issue 16).
+        LanguageCodeMalformed = "language-code-malformed",
+        LocaleBlockMissing = "locale-block-missing",
+        LocaleMonthsCount = "locale-months-count",
+        RequiredLanguageNotListed = "required-language-not-listed",
     }
 }
 
@@ -324,6 +329,12 @@ ids! {
         HeadingSkipsLevelHint = "heading-skips-level-hint",
         Swedish = "swedish",
         English = "english",
+        Finnish = "finnish",
+        Arabic = "arabic",
+        LanguageCodeHint = "language-code-hint",
+        LocaleBlockHint = "locale-block-hint",
+        RequiredLanguageHint = "required-language-hint",
+        CheckUntranslated = "check-untranslated",
         And = "and",
         TranslationMissingHint = "translation-missing-hint",
         TranslationStaleHint = "translation-stale-hint",

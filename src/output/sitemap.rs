@@ -106,8 +106,8 @@ mod tests {
 
     fn alternates(n: usize) -> Vec<(Lang, String)> {
         vec![
-            (Lang::Sv, format!("a{n}/")),
-            (Lang::En, format!("en/a{n}/")),
+            (Lang::SV, format!("a{n}/")),
+            (Lang::EN, format!("en/a{n}/")),
         ]
     }
 
@@ -118,7 +118,7 @@ mod tests {
             path: "a1/",
             alternates: &alternates,
         };
-        let files = sitemaps(&[page], Lang::Sv, "https://example.org/");
+        let files = sitemaps(&[page], Lang::SV, "https://example.org/");
         assert_eq!(files.len(), 1);
         let xml = &files[0].1;
         assert!(xml.contains(
@@ -136,7 +136,7 @@ mod tests {
                 alternates: &alternates,
             })
             .collect();
-        let files = sitemaps(&pages, Lang::Sv, "https://example.org/");
+        let files = sitemaps(&pages, Lang::SV, "https://example.org/");
         let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(names, ["sitemap-1.xml", "sitemap-2.xml", "sitemap.xml"]);
         assert!(files[2].1.contains("<sitemapindex"));

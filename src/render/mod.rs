@@ -5,6 +5,7 @@
 
 pub(crate) mod description;
 pub(crate) mod fingerprint;
+mod languages;
 mod publish;
 mod search;
 mod statement;
@@ -289,6 +290,8 @@ pub(crate) enum PageJob {
     Tags(Lang),
     /// The search page of a language.
     Search(Lang),
+    /// The "other languages" page of a language.
+    Languages(Lang),
     /// One page of a topic's articles.
     Tag {
         lang: Lang,
@@ -310,6 +313,7 @@ impl PageJob {
             | PageJob::Dataset { lang, .. }
             | PageJob::Tags(lang)
             | PageJob::Search(lang)
+            | PageJob::Languages(lang)
             | PageJob::Tag { lang, .. }
             | PageJob::Redirect(lang) => *lang,
         }
@@ -396,6 +400,9 @@ impl<'s> Renderer<'s> {
         }
         for &lang in &site.config.languages {
             jobs.push((site.search_path(lang), PageJob::Search(lang)));
+            if let Some(path) = site.languages_path(lang) {
+                jobs.push((path, PageJob::Languages(lang)));
+            }
             if let (Some(index), Some(tags)) = (site.tags_path(lang), site.tags(lang)) {
                 jobs.push((index, PageJob::Tags(lang)));
                 for (slug, tag) in tags {
@@ -458,6 +465,9 @@ impl<'s> Renderer<'s> {
                 .filter_map(|l| site.tags_path(l).map(|p| (l, p)))
                 .collect(),
             PageJob::Search(_) => languages.map(|l| (l, site.search_path(l))).collect(),
+            PageJob::Languages(_) => languages
+                .filter_map(|l| site.languages_path(l).map(|p| (l, p)))
+                .collect(),
             // The same topic written alike in another language is that topic's page.
             PageJob::Tag {
                 slug, number: 1, ..
@@ -503,6 +513,7 @@ impl<'s> Renderer<'s> {
             PageJob::Dataset { key, lang } => self.dataset(path, key, *lang, alternates),
             PageJob::Tags(lang) => self.tags(path, *lang, alternates),
             PageJob::Search(lang) => self.search(path, *lang, alternates),
+            PageJob::Languages(lang) => self.languages(path, *lang, alternates),
             PageJob::Tag {
                 lang,
                 slug,
@@ -949,12 +960,13 @@ impl<'s> Renderer<'s> {
                         parts.kind == PageKind::NotFound,
                     ),
                 };
-                SwitchLink {
-                    lang: other.code(),
-                    name: other.own_name(),
-                    href: self.href(path, &target),
+                SwitchLink::new(
+                    lang,
+                    other,
+                    self.href(path, &target),
                     translated,
-                }
+                    self.strings(lang),
+                )
             })
             .collect();
         let alternates = parts
@@ -1005,6 +1017,7 @@ impl<'s> Renderer<'s> {
         };
         PageView {
             lang: lang.code(),
+            dir: lang.dir(),
             // A prefix for file paths, never a link: no index.html here.
             root: match &self.absolute_root {
                 Some(root) => root.clone(),
@@ -1013,6 +1026,7 @@ impl<'s> Renderer<'s> {
             site_name,
             home_href: self.href(path, &site.home_path(lang)),
             search_href: self.href(path, &site.search_path(lang)),
+            languages_href: site.languages_path(lang).map(|p| self.href(path, &p)),
             title: parts.title,
             head_title,
             og_title: parts.title.to_string(),
@@ -1033,10 +1047,7 @@ impl<'s> Renderer<'s> {
             },
             feed_href: self.href(path, &format!("{}atom.xml", site.home_path(lang))),
             og_type: "website",
-            og_locale: match lang {
-                Lang::Sv => "sv_SE",
-                Lang::En => "en_GB",
-            },
+            og_locale: &lang.locale().og_locale,
             og_image: None,
             alternates,
             language_switch,

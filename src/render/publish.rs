@@ -87,11 +87,9 @@ impl<'s> Renderer<'s> {
             .languages
             .iter()
             .filter(|l| **l != lang)
-            .map(|&other| SwitchLink {
-                lang: other.code(),
-                name: other.own_name(),
-                href: self.href(&path, &format!("{}404.html", site.home_path(other))),
-                translated: true,
+            .map(|&other| {
+                let href = self.href(&path, &format!("{}404.html", site.home_path(other)));
+                SwitchLink::new(lang, other, href, true, strings)
             })
             .collect();
         let mut context = self.context(&page);

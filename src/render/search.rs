@@ -263,6 +263,8 @@ fn for_each_word(text: &str, mut each: impl FnMut(&str) -> bool) {
 ///   every accented letter is its base letter without the accent;
 /// - final sigma ς is σ: JavaScript lowercases a word-final Σ to ς, Rust
 ///   to σ, and readers type either;
+/// - Arabic loses its diacritics and tatweel, and its alef forms (آ أ إ ٱ)
+///   are the bare alef ا (`text::arabic`), since readers rarely type them;
 /// - any other letter or digit (Cyrillic, Greek, Arabic, CJK …) stays as it
 ///   is, so a query in that script finds text in it;
 /// - everything else (spaces, punctuation, symbols, emoji) separates words.
@@ -270,6 +272,9 @@ fn for_each_word(text: &str, mut each: impl FnMut(&str) -> bool) {
 /// Slugs (`content::slug::ascii_slug`) also spell other scripts in ASCII;
 /// search cannot, as the browser has no table to spell the query with.
 fn push_folded(c: char, word: &mut String) -> bool {
+    if crate::text::arabic::push_folded(c, word) {
+        return true;
+    }
     match c {
         '\u{300}'..='\u{36f}' => true,
         'ς' => {

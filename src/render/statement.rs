@@ -135,7 +135,7 @@ pub(crate) fn view<'s>(
                         id: c.id,
                         name: c.name,
                         level: c.level,
-                        name_lang: (lang != Lang::En).then_some("en"),
+                        name_lang: (lang != Lang::EN).then_some("en"),
                     })
                     .collect(),
                 fix_by: problem.fix_by.map(|day| DateView::of(day, lang)),

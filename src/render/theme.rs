@@ -8,7 +8,7 @@ use walkdir::WalkDir;
 
 use crate::diagnostics::Diagnostic;
 use crate::i18n::strings::{missing_builtin_keys, missing_keys};
-use crate::i18n::{InterfaceStrings, Lang};
+use crate::i18n::{InterfaceStrings, Lang, locale};
 use crate::messages::{Phrase, Rule};
 
 /// The default theme's files, compiled into the binary so any site builds without a `themes/` folder.
@@ -74,6 +74,10 @@ const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/search.html"),
     ),
     (
+        "templates/languages.html",
+        include_str!("../../themes/default/templates/languages.html"),
+    ),
+    (
         "static/favicon.svg",
         include_str!("../../themes/default/static/favicon.svg"),
     ),
@@ -92,6 +96,14 @@ const BUILT_IN: &[(&str, &str)] = &[
     (
         "i18n/en.yaml",
         include_str!("../../themes/default/i18n/en.yaml"),
+    ),
+    (
+        "i18n/fi.yaml",
+        include_str!("../../themes/default/i18n/fi.yaml"),
+    ),
+    (
+        "i18n/ar.yaml",
+        include_str!("../../themes/default/i18n/ar.yaml"),
     ),
 ];
 
@@ -192,9 +204,21 @@ impl Theme {
                         continue;
                     }
                 };
-                match InterfaceStrings::parse(&file.origin, &text) {
-                    Ok(s) => {
+                match InterfaceStrings::parse_with_locale(&file.origin, &text) {
+                    Ok((s, block)) => {
                         errors.extend(missing_builtin_keys(&built_in_keys, &file.origin, &s));
+                        // A built-in language keeps its pack; any other needs the block.
+                        match block {
+                            _ if Lang::BUILT_IN.contains(&lang) => {}
+                            Some(block) => locale::install(lang, &block),
+                            None => errors.push(
+                                Diagnostic::error(
+                                    &file.origin,
+                                    Rule::LocaleBlockMissing.with("lang", lang.code()),
+                                )
+                                .with_hint(Phrase::LocaleBlockHint),
+                            ),
+                        }
                         strings.insert(lang, (file.origin, s));
                     }
                     Err(e) => errors.push(e),

@@ -39,9 +39,28 @@ pub(crate) enum KindView<'a> {
     Search {
         entries: Vec<SearchLink<'a>>,
     },
+    /// The "other languages" page: what exists in each of the site's languages.
+    Languages {
+        languages: Vec<LanguageView<'a>>,
+    },
     Redirect {
         redirect: RedirectView<'a>,
     },
+}
+
+/// One language on the "other languages" page: its name, its home page and its pages, all in it.
+#[derive(Serialize)]
+pub(crate) struct LanguageView<'a> {
+    pub(crate) lang: &'static str,
+    /// The language's direction where it differs from the page's.
+    pub(crate) dir: Option<&'static str>,
+    /// Its name in itself ("Suomi").
+    pub(crate) name: &'static str,
+    /// The site's name in that language, linking to its home page.
+    pub(crate) site_name: &'a str,
+    pub(crate) home_href: String,
+    /// Its articles and datasets by title, as the language sorts them.
+    pub(crate) entries: Vec<SearchLink<'a>>,
 }
 
 /// A redirect page: the page's new address and title.
@@ -85,12 +104,16 @@ pub(crate) struct SearchLink<'a> {
 #[derive(Serialize)]
 pub(crate) struct PageView<'a> {
     pub(crate) lang: &'static str,
+    /// `rtl` for a right-to-left language (`<html dir>`), else `ltr`.
+    pub(crate) dir: &'static str,
     /// Relative path from this page to the site root (`../../`), so the site works in any folder.
     pub(crate) root: String,
     pub(crate) site_name: &'a str,
     pub(crate) home_href: String,
     /// The language's search page.
     pub(crate) search_href: String,
+    /// The "other languages" page of the page's language, on sites in three languages or more.
+    pub(crate) languages_href: Option<String>,
     /// The page's headline, shown as its `h1`.
     pub(crate) title: &'a str,
     /// The text of `<title>`.
@@ -131,6 +154,8 @@ pub(crate) enum PageKind {
     /// One topic's articles.
     Tag,
     Search,
+    /// What exists in each language.
+    Languages,
     NotFound,
     /// A redirect at an old address.
     Redirect,
@@ -176,6 +201,40 @@ pub(crate) struct SwitchLink {
     pub(crate) href: String,
     /// False when the page has no translation and the link goes to a listing instead.
     pub(crate) translated: bool,
+    /// The language's direction where it differs from the page's (`rtl` on a Swedish page).
+    pub(crate) dir: Option<&'static str>,
+    /// "sidan finns inte på engelska": `not_translated` in the page's language, naming this one.
+    pub(crate) note: String,
+}
+
+impl SwitchLink {
+    /// The link from a page in `from` to `href` in `to`.
+    pub(crate) fn new(
+        from: crate::i18n::Lang,
+        to: crate::i18n::Lang,
+        href: String,
+        translated: bool,
+        strings: &crate::i18n::InterfaceStrings,
+    ) -> SwitchLink {
+        let name = to.own_name();
+        let named = from
+            .locale()
+            .names
+            .get(to.code())
+            .map_or(name, String::as_str);
+        SwitchLink {
+            lang: to.code(),
+            name,
+            href,
+            translated,
+            dir: (to.dir() != from.dir()).then(|| to.dir()),
+            note: if translated {
+                String::new()
+            } else {
+                strings.text("not_translated").replace("{language}", named)
+            },
+        }
+    }
 }
 
 #[derive(Serialize)]

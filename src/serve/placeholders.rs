@@ -128,9 +128,11 @@ fn find_ignoring_case(haystack: &str, needle: &str) -> Option<usize> {
 
 /// `html` with the draft notice first in `<main>`, or in `<body>` when the theme has no `<main>`.
 fn with_notice(mut html: String, lang: Lang) -> String {
-    let text = match lang {
-        Lang::Sv => "<strong>Utkast:</strong> ersätt texten mellan « och » innan du publicerar.",
-        Lang::En => "<strong>Draft:</strong> replace the text between « and » before you publish.",
+    // A note to the editor, who reads Swedish or English (the default).
+    let text = if lang == Lang::SV {
+        "<strong>Utkast:</strong> ersätt texten mellan « och » innan du publicerar."
+    } else {
+        "<strong>Draft:</strong> replace the text between « and » before you publish."
     };
     let notice = format!("\n<p class=\"torget-placeholder-notice\" role=\"note\">{text}</p>\n");
     let start = ["main", "body"].iter().find_map(|name| {
@@ -162,7 +164,7 @@ mod tests {
     fn the_notice_opens_main_in_the_pages_language() {
         let sv = mark(
             "<body class=\"a\"><main id=\"main\"><h1>«Rubrik»</h1></main></body>",
-            Some(Lang::Sv),
+            Some(Lang::SV),
         );
         assert!(
             sv.starts_with("<body class=\"a\"><main id=\"main\">\n<p class=\"torget-placeholder-notice\" role=\"note\"><strong>Utkast:</strong> ersätt texten mellan « och » innan du publicerar.</p>\n<h1><mark"),
@@ -170,7 +172,7 @@ mod tests {
         );
         let en = mark(
             "<body><mainly></mainly><p>«Text»</p></body>",
-            Some(Lang::En),
+            Some(Lang::EN),
         );
         assert!(
             en.starts_with("<body>\n<p class=\"torget-placeholder-notice\" role=\"note\"><strong>Draft:</strong> replace the text between « and » before you publish.</p>"),

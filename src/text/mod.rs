@@ -4,6 +4,7 @@
 //! use it, and it uses none of them.
 
 mod address;
+pub(crate) mod arabic;
 pub mod date;
 pub(crate) mod slug;
 

@@ -42,6 +42,8 @@ const sites = [
   { name: "review", dir: path.join(repo, "tests", "fixtures", "review") },
   // Made-up monthly datasets of 12, 18, 24 and 60 values, for the chart tests.
   { name: "charts", dir: path.join(repo, "tests", "fixtures", "charts") },
+  // Made-up pages in Swedish, English, Finnish and Arabic (right to left).
+  { name: "languages", dir: path.join(repo, "tests", "fixtures", "languages") },
 ];
 
 let browser;
@@ -344,4 +346,30 @@ it("chart labels never overlap or leave the chart and stay at least 12 px, at 32
   }
   console.log(report.join("\n"));
   assert.deepEqual(problems, [], problems.join("\n"));
+});
+
+it("Finnish and Arabic pages never scroll sideways at 320 px; screenshots of them at 320 and 1280 px are written", async () => {
+  const site = sites.find((s) => s.name === "languages");
+  const cases = [
+    ["fi-article", "fi/uutiset/ensimmainen-kokous/"],
+    ["fi-dataset", "fi/tilastot/testserie/"],
+    ["ar-home", "ar/"],
+    ["ar-article", "ar/akhbar/alajtma-alawl/"],
+    ["ar-dataset", "ar/ihsaat/testserie/"],
+  ];
+  for (const width of [320, 1280]) {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    for (const [kind, pagePath] of cases) {
+      assert.ok(site.pages.includes(pagePath), `no page ${pagePath}`);
+      await page.goto(site.url + pagePath);
+      const { scroll, inner, dir } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth, dir: document.documentElement.dir }));
+      assert.equal(dir, kind.startsWith("ar") ? "rtl" : "", `${kind}: <html dir>`);
+      if (width === 320) assert.ok(scroll <= inner, `${kind} at 320 px scrolls sideways: ${scroll} > ${inner}`);
+      const file = path.join(screenshots, `${kind}-${width}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      assert.ok(fs.statSync(file).size > 1000, `${file} is empty`);
+    }
+    await context.close();
+  }
 });

@@ -15,9 +15,13 @@
   // tests/search.rs checks both give the same words): lowercase; letters of the
   // Latin blocks below in ASCII, without accents (å ä ö ş ğ → a a o s g) and with
   // SPELLED for the letters that have no accent to take off (ı ł đ ß → i l d ss);
-  // letters and digits of other scripts as they are; anything else separates words.
+  // letters and digits of other scripts as they are, except Arabic, which loses its
+  // diacritics and tatweel (ARABIC_MARKS) and writes its alef forms as a bare alef;
+  // anything else separates words.
   var LATIN = /[\u00c0-\u02af\u1e00-\u1eff\u2c60-\u2c7f]/g;
   var MARKS = /[\u0300-\u036f]/g;
+  var ARABIC_MARKS = /[\u064b-\u065f\u0670\u0640]/g;
+  var ALEFS = /[\u0622\u0623\u0625\u0671]/g;
   var SPELLED = {
     "ß": "ss", "æ": "ae", "ð": "d", "ø": "o", "þ": "th", "đ": "d", "ħ": "h", "ı": "i", "ĳ": "ij",
     "ĸ": "k", "ŀ": "l", "ł": "l", "ŉ": "n", "ŋ": "ng", "œ": "oe", "ŧ": "t", "ſ": "s", "ƀ": "b",
@@ -49,6 +53,7 @@
       })
       // A word-final Σ lowercases to ς here but to σ in the index.
       .replace(MARKS, "").replace(/ς/g, "σ")
+      .replace(ARABIC_MARKS, "").replace(ALEFS, "\u0627")
       .replace(/[^\p{Alphabetic}\p{N}]+/gu, " ").trim();
   }
   // END fold
