@@ -665,3 +665,39 @@ fn serve_says_when_a_save_moves_a_published_address() {
     );
     assert_eq!(record(&site), before, "serve wrote the record");
 }
+
+#[test]
+fn an_alias_never_takes_over_the_old_address_of_a_page_still_on_the_site() {
+    let (tmp, site) = site();
+    let out = tmp.path().join("out");
+    edit(&site, FIRST_SV, "title: Första nyheten", "title: Flyttad");
+    built(&site, &out, &[]);
+    edit(
+        &site,
+        "content/nyheter/c-tredje/sv.md",
+        "slug: tredje\n",
+        "slug: tredje\naliases: [/nyheter/forsta-nyheten/]\n",
+    );
+    let output = build(&site, &out, &[]);
+    assert!(!output.status.success());
+    let said = String::from_utf8_lossy(&output.stderr);
+    for expected in [
+        "content/nyheter/c-tredje/sv.md:4:11: error: the alias /nyheter/forsta-nyheten/ is the old address of another page (@/nyheter/a-forsta), kept by a redirect",
+        "help: remove the alias; to give the address to this page instead, also remove its line from addresses.txt",
+    ] {
+        assert!(said.contains(expected), "missing {expected:?} in:\n{said}");
+    }
+    // The redirect still leads where the address always led.
+    assert_eq!(
+        redirect_target(&out, "nyheter/forsta-nyheten/index.html"),
+        "../flyttad/"
+    );
+    // Once the line is removed, the address is the alias's to take.
+    let text = record(&site).replace("/nyheter/forsta-nyheten/ sv nyheter/a-forsta\n", "");
+    fs::write(site.join("addresses.txt"), text).unwrap();
+    built(&site, &out, &[]);
+    assert_eq!(
+        redirect_target(&out, "nyheter/forsta-nyheten/index.html"),
+        "../tredje/"
+    );
+}

@@ -224,6 +224,7 @@ ids! {
         StatementFixDatePassed = "statement-fix-date-passed",
         StatementFactMissing = "statement-fact-missing",
         StatementStatusMismatch = "statement-status-mismatch",
+        AliasIsRedirect = "alias-is-redirect",
     }
 }
 
@@ -541,6 +542,7 @@ ids! {
         FactFeedback = "fact-feedback",
         FactResponseTime = "fact-response-time",
         FactDate = "fact-date",
+        AliasIsRedirectHint = "alias-is-redirect-hint",
     }
 }
 

@@ -254,6 +254,19 @@ pub(super) fn plan(site: &Site) -> (Addresses, Vec<Diagnostic>) {
                     ));
                     continue;
                 }
+                // An old address of another page that is still on the site
+                // stays that page's: citations of it must not open this one.
+                if let Some(kept) =
+                    (redirects.get(&path)).filter(|r| r.origin == Origin::Record && r.page != *key)
+                {
+                    problems.push(error(
+                        Rule::AliasIsRedirect
+                            .with("alias", format!("/{path}"))
+                            .with("owner", format!("@/{}", kept.page)),
+                        Phrase::AliasIsRedirectHint,
+                    ));
+                    continue;
+                }
                 if let Some(other) = aliases.get(&path) {
                     problems.push(error(
                         Rule::AliasTwice
