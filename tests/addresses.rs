@@ -570,7 +570,18 @@ fn a_page_that_takes_a_recorded_address_is_never_replaced_by_a_redirect() {
         "slug: tredje",
         "slug: forsta-nyheten",
     );
-    built(&site, &out, &[]);
+    let said = built(&site, &out, &[]);
+    // The page that left the address hears that it went to another page.
+    assert!(
+        said.contains(&format!(
+            "{FIRST_SV}:2:1: warning: the page's old address /nyheter/forsta-nyheten/ is now the address of another page (@/nyheter/c-tredje): no redirect keeps it, and links to it open that page"
+        )),
+        "{said}"
+    );
+    assert!(
+        said.contains("give the other page another `slug:`"),
+        "{said}"
+    );
     let page = html(&out, "nyheter/forsta-nyheten/index.html");
     assert!(attrs(&page, "meta[http-equiv=refresh]", "content").is_empty());
     assert_eq!(texts(&page, "h1"), ["Tredje nyheten"]);

@@ -225,6 +225,7 @@ ids! {
         StatementFactMissing = "statement-fact-missing",
         StatementStatusMismatch = "statement-status-mismatch",
         AliasIsRedirect = "alias-is-redirect",
+        AddressTakenOver = "address-taken-over",
     }
 }
 
@@ -543,6 +544,7 @@ ids! {
         FactResponseTime = "fact-response-time",
         FactDate = "fact-date",
         AliasIsRedirectHint = "alias-is-redirect-hint",
+        AddressTakenOverHint = "address-taken-over-hint",
     }
 }
 

@@ -147,11 +147,37 @@ pub(super) fn plan(site: &Site) -> (Addresses, Vec<Diagnostic>) {
     let mut redirects = BTreeMap::new();
     let mut gone = Vec::new();
     for (path, entry) in &record.entries {
-        if taken.contains(path) {
-            continue;
-        }
         let page = page_of(entry);
         let lang = Lang::from_code(&entry.lang).filter(|l| site.config.languages.contains(l));
+        if taken.contains(path) {
+            // Another page now has the address: the page that left it, if it
+            // is still on the site, gets no redirect there, so say so at it.
+            let now = site.page_at(path);
+            let its_own = now.is_some_and(|(owner, l, _)| owner == page && Some(l) == lang);
+            let still_here = site
+                .config
+                .languages
+                .iter()
+                .any(|l| site.page_path_unrecorded(&page, *l).is_some());
+            if !its_own && still_here {
+                let owner = match now {
+                    Some((owner, _, _)) => format!("@/{owner}").into(),
+                    None => crate::messages::Message::from(Phrase::GeneratedPage),
+                };
+                let message = Rule::AddressTakenOver
+                    .with("old", format!("/{path}"))
+                    .with("owner", owner);
+                let made = lang.and_then(|lang| site.where_address_is_made(&page, lang));
+                let warning = match made {
+                    Some((file, text, location)) => {
+                        Diagnostic::warning(file, message).at(text, location)
+                    }
+                    None => Diagnostic::warning(format!("content/{page}"), message),
+                };
+                problems.push(warning.with_hint(Phrase::AddressTakenOverHint));
+            }
+            continue;
+        }
         let target = lang.and_then(|lang| {
             let others = site.config.languages.iter().copied().filter(|l| *l != lang);
             std::iter::once(lang)
