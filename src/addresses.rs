@@ -171,7 +171,7 @@ pub(crate) fn write(root: &Path, text: &str) -> io::Result<()> {
 
 /// What is wrong with `address` as an address on the site, if anything: it
 /// must start at the site's root (`/`), and hold no `..`, `?`, `#`, spaces,
-/// backslashes or empty folder names.
+/// backslashes, empty folder names or folder names too long for a file system.
 pub(crate) fn address_problem(address: &str) -> Option<Phrase> {
     if !address.starts_with('/') {
         return Some(Phrase::AddressNotFromRoot);
@@ -192,8 +192,15 @@ pub(crate) fn address_problem(address: &str) -> Option<Phrase> {
     if inner.split('/').any(|s| s == "." || s == "..") {
         return Some(Phrase::AddressDots);
     }
+    // A folder's name is a file name on disk, which file systems limit to 255 bytes.
+    if inner.split('/').any(|s| s.len() > MAX_SEGMENT) {
+        return Some(Phrase::AddressSegmentTooLong);
+    }
     None
 }
+
+/// The longest folder name in an address, in bytes.
+const MAX_SEGMENT: usize = 255;
 
 /// The site path of a valid address: no leading `/`, a trailing `/` (`/gamla/adressen` → `gamla/adressen/`).
 pub(crate) fn site_path(address: &str) -> String {
@@ -251,6 +258,11 @@ mod tests {
         ] {
             assert!(address_problem(bad).is_some(), "{bad}");
         }
+        assert_eq!(address_problem(&format!("/{}/", "å".repeat(127))), None);
+        assert_eq!(
+            address_problem(&format!("/a/{}/", "å".repeat(128))),
+            Some(Phrase::AddressSegmentTooLong)
+        );
         assert_eq!(site_path("/gamla/adressen"), "gamla/adressen/");
         assert_eq!(site_path("/"), "");
     }

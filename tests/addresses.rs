@@ -712,3 +712,76 @@ fn an_alias_never_takes_over_the_old_address_of_a_page_still_on_the_site() {
         "../tredje/"
     );
 }
+
+#[test]
+fn aliases_and_recorded_addresses_on_files_the_build_writes_are_located_errors() {
+    let (tmp, site) = site();
+    let out = tmp.path().join("out");
+    let clashing = [
+        "/style.css",
+        "/404.html",
+        "/sitemap.xml",
+        "/robots.txt",
+        "/atom.xml",
+        "/en/atom.xml/",
+        "/dokument/info.txt",
+        "/nyheter/tredje/bild.png",
+        "/statistik/anmalningar/anmalningar.csv/x/",
+    ];
+    edit(
+        &site,
+        "content/om/sv.md",
+        "slug: om-oss\n",
+        &format!("slug: om-oss\naliases: [{}]\n", clashing.join(", ")),
+    );
+    let long = "a".repeat(5000);
+    let mut text = record(&site);
+    text.push_str(&format!("/favicon.svg/ sv om\n/{long}/ sv om\n"));
+    fs::write(site.join("addresses.txt"), &text).unwrap();
+    let lines = text.lines().count();
+    let output = build(&site, &out, &[]);
+    assert!(!output.status.success());
+    let said = String::from_utf8_lossy(&output.stderr);
+    for (alias, file) in clashing.iter().zip([
+        "/style.css",
+        "/404.html",
+        "/sitemap.xml",
+        "/robots.txt",
+        "/atom.xml",
+        "/en/atom.xml",
+        "/dokument/info.txt",
+        "/nyheter/tredje/bild.png",
+        "/statistik/anmalningar/anmalningar.csv",
+    ]) {
+        let path = format!("{}/", alias.trim_end_matches('/'));
+        let expected =
+            format!("error: the alias {path} clashes with the file {file} that the build writes");
+        assert!(said.contains(&expected), "missing {expected:?} in:\n{said}");
+    }
+    assert!(
+        said.contains("content/om/sv.md:4:11: error: the alias /style.css/ clashes"),
+        "{said}"
+    );
+    for expected in [
+        format!(
+            "addresses.txt:{}:1: error: the recorded address /favicon.svg/ clashes with the file /favicon.svg that the build writes",
+            lines - 1
+        ),
+        format!(
+            "addresses.txt:{lines}:1: error: this line is not `/address/ language folder`: it must not hold a folder name longer than 255 bytes"
+        ),
+        "help: remove the alias: a redirect is a folder with an index.html".to_string(),
+    ] {
+        assert!(said.contains(&expected), "missing {expected:?} in:\n{said}");
+    }
+    assert!(!said.contains("Is a directory"), "{said}");
+    // `check` finds them too.
+    let output = torget()
+        .args(["check", "--now", NOW, "--site"])
+        .arg(&site)
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(said.contains("the alias /style.css/ clashes"), "{said}");
+}

@@ -226,6 +226,8 @@ ids! {
         StatementStatusMismatch = "statement-status-mismatch",
         AliasIsRedirect = "alias-is-redirect",
         AddressTakenOver = "address-taken-over",
+        AliasIsFile = "alias-is-file",
+        AddressIsFile = "address-is-file",
     }
 }
 
@@ -545,6 +547,9 @@ ids! {
         FactDate = "fact-date",
         AliasIsRedirectHint = "alias-is-redirect-hint",
         AddressTakenOverHint = "address-taken-over-hint",
+        AliasIsFileHint = "alias-is-file-hint",
+        AddressIsFileLineHint = "address-is-file-line-hint",
+        AddressSegmentTooLong = "address-segment-too-long",
     }
 }
 

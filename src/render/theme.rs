@@ -11,6 +11,13 @@ use crate::i18n::strings::{missing_builtin_keys, missing_keys};
 use crate::i18n::{InterfaceStrings, Lang};
 use crate::messages::{Phrase, Rule};
 
+/// The names of the default theme's static files (`style.css`), which every build writes.
+pub(crate) fn built_in_static_files() -> impl Iterator<Item = &'static str> {
+    BUILT_IN
+        .iter()
+        .filter_map(|(path, _)| path.strip_prefix("static/"))
+}
+
 /// The default theme's files, compiled into the binary so any site builds without a `themes/` folder.
 const BUILT_IN: &[(&str, &str)] = &[
     (

@@ -90,10 +90,13 @@ fn pages(site: &Site) -> Vec<(&str, Lang, &str)> {
 }
 
 /// The addresses of the site's pages: each page's own, and the folders
-/// torget writes pages under (a listing's later pages, the topic pages, the search page).
+/// torget writes pages under (a listing's later pages, the topic pages, the
+/// search page); and every file the build writes or copies, where a redirect
+/// (a folder with an `index.html`) cannot be.
 struct Taken<'s> {
     exact: FxHashSet<&'s str>,
     folders: Vec<String>,
+    files: FxHashSet<String>,
 }
 
 impl<'s> Taken<'s> {
@@ -111,13 +114,67 @@ impl<'s> Taken<'s> {
         Taken {
             exact,
             folders: listings.chain(generated).collect(),
+            files: written_files(site),
         }
+    }
+
+    /// The file the build writes or copies that a redirect at `path` would
+    /// clash with: the file itself (`style.css/`), a file where the redirect
+    /// needs a folder (`dokument/info.txt/x/`), or its `index.html`.
+    fn file_at(&self, path: &str) -> Option<String> {
+        let index = format!("{path}index.html");
+        let sitemap = |name: &str| {
+            (name.strip_prefix("sitemap-"))
+                .and_then(|n| n.strip_suffix(".xml"))
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        };
+        (path.match_indices('/').map(|(i, _)| &path[..i]))
+            .find(|folder| self.files.contains(*folder) || sitemap(folder))
+            .map(str::to_string)
+            .or_else(|| self.files.contains(&index).then_some(index))
     }
 
     /// Whether a page of the site is at `path`, or torget may write one there.
     fn contains(&self, path: &str) -> bool {
         self.exact.contains(path) || self.folders.iter().any(|f| path.starts_with(f.as_str()))
     }
+}
+
+/// Every file the build writes or copies besides the pages: the feeds, 404
+/// pages and search scripts of each language, the sitemap and `robots.txt`,
+/// the default theme's files, the site's static files, the files beside its
+/// articles and the datasets' downloads.
+fn written_files(site: &Site) -> FxHashSet<String> {
+    let mut files: FxHashSet<String> = ["sitemap.xml", "robots.txt"]
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    for &lang in &site.config.languages {
+        let home = site.home_path(lang);
+        files.insert(format!("{home}atom.xml"));
+        files.insert(format!("{home}404.html"));
+        files.insert(format!("{}index.js", site.search_path(lang)));
+    }
+    files.extend(crate::render::theme::built_in_static_files().map(str::to_string));
+    let content = &site.content;
+    files.extend(content.static_files.iter().map(|f| f.relative.clone()));
+    for (key, article) in &content.articles {
+        let Some(paths) = site.resolved.article_paths.get(key) else {
+            continue;
+        };
+        for path in paths.values() {
+            (article.assets.iter()).for_each(|a| {
+                files.insert(format!("{path}{}", a.relative));
+            });
+        }
+    }
+    for (key, dataset) in &content.datasets {
+        if let Some(path) = site.dataset_path(key, site.config.default_language) {
+            files.insert(format!("{path}{}.csv", dataset.id));
+            files.insert(format!("{path}{}.json", dataset.id));
+        }
+    }
+    files
 }
 
 /// Works out the redirects, the record and the addresses that went away;
@@ -147,6 +204,22 @@ pub(super) fn plan(site: &Site) -> (Addresses, Vec<Diagnostic>) {
     let mut redirects = BTreeMap::new();
     let mut gone = Vec::new();
     for (path, entry) in &record.entries {
+        if let Some(file) = taken.file_at(path) {
+            let error = Diagnostic::error(
+                addresses::FILE,
+                Rule::AddressIsFile
+                    .with("address", format!("/{path}"))
+                    .with("file", format!("/{file}")),
+            );
+            let error = match (&record.source, entry.line) {
+                (Some(text), line) if line > 0 => {
+                    error.at(text, crate::diagnostics::Location { line, column: 1 })
+                }
+                _ => error,
+            };
+            problems.push(error.with_hint(Phrase::AddressIsFileLineHint));
+            continue;
+        }
         let page = page_of(entry);
         let lang = Lang::from_code(&entry.lang).filter(|l| site.config.languages.contains(l));
         if taken.contains(path) {
@@ -290,6 +363,15 @@ pub(super) fn plan(site: &Site) -> (Addresses, Vec<Diagnostic>) {
                             .with("alias", format!("/{path}"))
                             .with("owner", format!("@/{}", kept.page)),
                         Phrase::AliasIsRedirectHint,
+                    ));
+                    continue;
+                }
+                if let Some(file) = taken.file_at(&path) {
+                    problems.push(error(
+                        Rule::AliasIsFile
+                            .with("alias", format!("/{path}"))
+                            .with("file", format!("/{file}")),
+                        Phrase::AliasIsFileHint,
                     ));
                     continue;
                 }
