@@ -269,6 +269,24 @@ impl Accessibility {
             );
         }
         let mut need = |path: &str, what: Message, texts: &Localized<String>| {
+            // A text written empty would leave a gap in a sentence of the page.
+            for lang in languages {
+                if texts.get(*lang).is_some_and(|t| t.trim().is_empty()) {
+                    errors.push(
+                        Diagnostic::error(
+                            file,
+                            Rule::AccessibilityTextEmpty
+                                .with("what", what.clone())
+                                .with("language", lang.name()),
+                        )
+                        .at(
+                            text,
+                            yaml::path_location(text, &format!("accessibility.{path}")),
+                        )
+                        .with_hint(Phrase::AccessibilityTextEmptyHint),
+                    );
+                }
+            }
             let missing = texts.missing(languages);
             // Absent altogether is a fact still to write, which `check` names.
             if missing.len() == languages.len() {
@@ -306,6 +324,27 @@ impl Accessibility {
                 Message::verbatim(format!("`problems[{i}].description`")),
                 &problem.description,
             );
+        }
+        // A known problem says what is not accessible and which criteria it fails.
+        for (i, problem) in self.problems.iter().enumerate() {
+            let item = format!("accessibility.problems[{i}]");
+            if problem.criteria.is_empty() {
+                errors.push(
+                    Diagnostic::error(file, Rule::AccessibilityProblemNoCriteria)
+                        .at(
+                            text,
+                            yaml::first_path_location(text, &[&format!("{item}.criteria"), &item]),
+                        )
+                        .with_hint(Phrase::AccessibilityProblemNoCriteriaHint),
+                );
+            }
+            if problem.description.missing(languages).len() == languages.len() {
+                errors.push(
+                    Diagnostic::error(file, Rule::AccessibilityProblemNoDescription)
+                        .at(text, yaml::path_location(text, &item))
+                        .with_hint(Phrase::AccessibilityProblemNoDescriptionHint),
+                );
+            }
         }
         for (i, problem) in self.problems.iter().enumerate() {
             let at = yaml::path_location(text, &format!("accessibility.problems[{i}].criteria"));

@@ -303,6 +303,14 @@ fn find_key(
     None
 }
 
+/// The location of the key at the first of `paths` found in YAML `text`, or of the start if none is.
+pub(crate) fn first_path_location(text: &str, paths: &[&str]) -> Location {
+    let offset = (paths.iter())
+        .find_map(|path| path_offset(text, 0, text.len(), path))
+        .unwrap_or(0);
+    Location::of_offset(text, offset)
+}
+
 /// The location of the key at `path` (`series[1].label`) in YAML `text`, or of the start if not found.
 pub(crate) fn path_location(text: &str, path: &str) -> Location {
     let offset = path_offset(text, 0, text.len(), path).unwrap_or(0);

@@ -127,6 +127,7 @@ bad_input! {
     accessibility_statement_with_an_unknown_status => "accessibility-status",
     accessibility_statement_with_a_date_not_in_the_calendar => "accessibility-date",
     accessibility_statement_facts_without_a_page => "accessibility-no-page",
+    accessibility_statement_facts_left_empty => "accessibility-empty-facts",
 }
 
 #[test]

@@ -292,3 +292,28 @@ fn the_bundled_statement_names_the_service_its_real_problems_and_diggs_form() {
     assert!(swedish.len() >= 12, "{swedish:?}");
     assert!(swedish.contains(&"Antal anmälda brott 1996–2018".to_string()));
 }
+
+#[test]
+fn a_criterion_written_twice_is_listed_once() {
+    let site_yaml = std::fs::read_to_string(fixture("statement").join("site.yaml")).unwrap();
+    let (_tmp, site) = fixture_with(
+        "statement",
+        &[(
+            "site.yaml",
+            &site_yaml.replace(
+                "criteria: [1.4.3, 3.1.2]",
+                "criteria: [1.4.3, 3.1.2, 1.4.3]",
+            ),
+        )],
+    );
+    let (_tmp2, out) = built(&site);
+    let body = texts(
+        &html(&out, "tillganglighetsredogorelse/index.html"),
+        ".statement",
+    )
+    .join(" ");
+    assert!(
+        body.contains("som inte uppfylls: 1.4.3 Contrast (Minimum) (nivå AA); 3.1.2 Language of Parts (nivå AA). Planerad"),
+        "{body}"
+    );
+}

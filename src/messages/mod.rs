@@ -228,6 +228,9 @@ ids! {
         AddressTakenOver = "address-taken-over",
         AliasIsFile = "alias-is-file",
         AddressIsFile = "address-is-file",
+        AccessibilityTextEmpty = "accessibility-text-empty",
+        AccessibilityProblemNoCriteria = "accessibility-problem-no-criteria",
+        AccessibilityProblemNoDescription = "accessibility-problem-no-description",
     }
 }
 
@@ -550,6 +553,9 @@ ids! {
         AliasIsFileHint = "alias-is-file-hint",
         AddressIsFileLineHint = "address-is-file-line-hint",
         AddressSegmentTooLong = "address-segment-too-long",
+        AccessibilityTextEmptyHint = "accessibility-text-empty-hint",
+        AccessibilityProblemNoCriteriaHint = "accessibility-problem-no-criteria-hint",
+        AccessibilityProblemNoDescriptionHint = "accessibility-problem-no-description-hint",
     }
 }
 
