@@ -524,7 +524,7 @@ mod tests {
 
     #[test]
     fn criteria_in_a_block_list_and_as_numbers_are_read() {
-        let text = "accessibility:\n  problems:\n    - criteria:\n        - 2.4.6\n        - 1.4\n";
+        let text = "accessibility:\n  problems:\n    - criteria:\n        - 2.4.6\n        - 1.4\n      description: { sv: a }\n";
         let facts = parsed(text);
         assert_eq!(facts.problems[0].criteria[1], CriterionId("1.4".into()));
         let errors = facts.problems_in("site.yaml", text, &[Lang::Sv], true, no_web_problem);
