@@ -231,6 +231,7 @@ ids! {
         AccessibilityTextEmpty = "accessibility-text-empty",
         AccessibilityProblemNoCriteria = "accessibility-problem-no-criteria",
         AccessibilityProblemNoDescription = "accessibility-problem-no-description",
+        AccessibilityNotAPage = "accessibility-not-a-page",
     }
 }
 
@@ -556,6 +557,7 @@ ids! {
         AccessibilityTextEmptyHint = "accessibility-text-empty-hint",
         AccessibilityProblemNoCriteriaHint = "accessibility-problem-no-criteria-hint",
         AccessibilityProblemNoDescriptionHint = "accessibility-problem-no-description-hint",
+        AccessibilityNotAPageHint = "accessibility-not-a-page-hint",
     }
 }
 
