@@ -281,10 +281,16 @@ fn the_bundled_statement_names_the_service_its_real_problems_and_diggs_form() {
         ),
         ["sv"]
     );
-    // The feedback channel is the contact site.yaml gives: nothing made up.
+    // The city's feedback channel is not known: the page shows the contact
+    // site.yaml gives (nothing made up), and `check` says that is not enough.
     assert_eq!(
         attrs(&sv, ".statement .feedback a", "href"),
         ["https://malmo.se/"]
+    );
+    let report = check(Path::new(env!("CARGO_MANIFEST_DIR")), NOW);
+    assert!(
+        report.contains("warning: the statement gives no feedback channel of its own (`feedback:` under `accessibility:`): the contact's address https://malmo.se/ is shown instead"),
+        "{report}"
     );
     // The English about page marks its Swedish link texts (WCAG 3.1.2).
     let about = html(&out, "en/about-sluta-skjut/index.html");

@@ -4,8 +4,8 @@
 //! each known problem will be fixed, and to hold a fixed set of facts. This
 //! warns, at the line in site.yaml, when the statement is over a year old on
 //! the day of the check, when a problem's planned fix date has passed, when a
-//! required fact is missing, and when the status contradicts the problems
-//! listed. Whether the facts are well formed is the loader's business.
+//! required fact is missing, when the feedback channel is only the site's
+//! contact, and when the status contradicts the problems listed. Whether the facts are well formed is the loader's business.
 
 use chrono::{Months, NaiveDate};
 
@@ -93,6 +93,17 @@ pub(crate) fn findings(config: &SiteConfig, text: &str, today: NaiveDate) -> Vec
     };
     if !channel {
         found.push(missing(Phrase::FactFeedback, "feedback", block));
+    } else if facts.feedback.is_none() {
+        // The contact (often the organisation's home page) stands in, but it
+        // is not a channel for reporting accessibility problems.
+        let shown = contact.and_then(|c| c.email.clone().or_else(|| c.url.clone()));
+        found.push(
+            warn(
+                Rule::StatementFeedbackFromContact.with("contact", shown.unwrap_or_default()),
+                block,
+            )
+            .with_hint(Phrase::StatementFeedbackFromContactHint),
+        );
     }
     if absent(&facts.response_time) {
         found.push(missing(Phrase::FactResponseTime, "response_time", block));

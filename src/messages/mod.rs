@@ -232,6 +232,7 @@ ids! {
         AccessibilityProblemNoCriteria = "accessibility-problem-no-criteria",
         AccessibilityProblemNoDescription = "accessibility-problem-no-description",
         AccessibilityNotAPage = "accessibility-not-a-page",
+        StatementFeedbackFromContact = "statement-feedback-from-contact",
     }
 }
 
@@ -558,6 +559,7 @@ ids! {
         AccessibilityProblemNoCriteriaHint = "accessibility-problem-no-criteria-hint",
         AccessibilityProblemNoDescriptionHint = "accessibility-problem-no-description-hint",
         AccessibilityNotAPageHint = "accessibility-not-a-page-hint",
+        StatementFeedbackFromContactHint = "statement-feedback-from-contact-hint",
     }
 }
 
