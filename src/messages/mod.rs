@@ -233,6 +233,7 @@ ids! {
         AccessibilityProblemNoDescription = "accessibility-problem-no-description",
         AccessibilityNotAPage = "accessibility-not-a-page",
         StatementFeedbackFromContact = "statement-feedback-from-contact",
+        ReviewedInFuture = "reviewed-in-future",
     }
 }
 
@@ -560,6 +561,7 @@ ids! {
         AccessibilityProblemNoDescriptionHint = "accessibility-problem-no-description-hint",
         AccessibilityNotAPageHint = "accessibility-not-a-page-hint",
         StatementFeedbackFromContactHint = "statement-feedback-from-contact-hint",
+        ReviewedInFutureHint = "reviewed-in-future-hint",
     }
 }
 
