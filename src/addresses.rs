@@ -23,6 +23,11 @@ use crate::messages::{Phrase, Rule};
 /// The record's file name, in the site folder beside `site.yaml`.
 pub(crate) const FILE: &str = "addresses.txt";
 
+/// The default theme's static files, which every build writes at the site's
+/// root, so no redirect can be there (a unit test of `render::theme` keeps
+/// this list equal to the theme's).
+pub(crate) const THEME_FILES: [&str; 3] = ["favicon.svg", "search.js", "style.css"];
+
 /// The comment at the top of the record, written by torget.
 const HEADER: &str = "\
 # Addresses this site has published, kept by torget: commit this file with the content.

@@ -11,13 +11,6 @@ use crate::i18n::strings::{missing_builtin_keys, missing_keys};
 use crate::i18n::{InterfaceStrings, Lang};
 use crate::messages::{Phrase, Rule};
 
-/// The names of the default theme's static files (`style.css`), which every build writes.
-pub(crate) fn built_in_static_files() -> impl Iterator<Item = &'static str> {
-    BUILT_IN
-        .iter()
-        .filter_map(|(path, _)| path.strip_prefix("static/"))
-}
-
 /// The default theme's files, compiled into the binary so any site builds without a `themes/` folder.
 const BUILT_IN: &[(&str, &str)] = &[
     (
@@ -290,6 +283,14 @@ pub(crate) fn tera_message(error: &tera::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_addresses_module_knows_every_static_file_of_the_theme() {
+        let names: Vec<&str> = (BUILT_IN.iter())
+            .filter_map(|(path, _)| path.strip_prefix("static/"))
+            .collect();
+        assert_eq!(names, crate::addresses::THEME_FILES);
+    }
 
     #[test]
     fn every_file_of_the_default_theme_is_built_in() {

@@ -155,7 +155,7 @@ fn written_files(site: &Site) -> FxHashSet<String> {
         files.insert(format!("{home}404.html"));
         files.insert(format!("{}index.js", site.search_path(lang)));
     }
-    files.extend(crate::render::theme::built_in_static_files().map(str::to_string));
+    files.extend(addresses::THEME_FILES.iter().map(|f| f.to_string()));
     let content = &site.content;
     files.extend(content.static_files.iter().map(|f| f.relative.clone()));
     for (key, article) in &content.articles {
@@ -204,7 +204,8 @@ pub(super) fn plan(site: &Site) -> (Addresses, Vec<Diagnostic>) {
     let mut redirects = BTreeMap::new();
     let mut gone = Vec::new();
     for (path, entry) in &record.entries {
-        if let Some(file) = taken.file_at(path) {
+        // A page's own address is the page's, whatever file may clash with it.
+        if let Some(file) = taken.file_at(path).filter(|_| !taken.contains(path)) {
             let error = Diagnostic::error(
                 addresses::FILE,
                 Rule::AddressIsFile
