@@ -35,7 +35,10 @@ fn every_kind_of_finding_is_reported_with_its_location_and_warnings_exit_0() {
         "content/nyheter/_section.yaml:1:1: warning: this section has no description in Swedish and English, so its listing pages get a generic one made from the title",
         "content/statistik/_section.yaml:1:1: warning: this section has no description in Swedish and English",
         "site.yaml:1:1: warning: the home page has no description in Swedish and English",
-        "0 errors, 16 warnings.",
+        // Neither `accessibility_statement` nor `accessibility:`: the law requires a statement.
+        "site.yaml:1:1: warning: the site has no accessibility statement, which lag (2018:1937) requires of a public body's website",
+        "help: write the statement's page (e.g. content/tillganglighet/sv.md and en.md)",
+        "0 errors, 17 warnings.",
     ] {
         assert!(stdout.contains(expected), "missing: {expected}\n{stdout}");
     }
@@ -59,7 +62,7 @@ fn json_output_lists_findings_and_readability_for_tools() {
     assert_eq!(result.status.code(), Some(0));
     let report: serde_json::Value = serde_json::from_slice(&result.stdout).expect("valid JSON");
     assert_eq!(report["errors"], 0);
-    assert_eq!(report["warnings"], 16);
+    assert_eq!(report["warnings"], 17);
     let findings = report["findings"].as_array().unwrap();
     let heading = findings
         .iter()

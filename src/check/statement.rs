@@ -4,8 +4,10 @@
 //! each known problem will be fixed, and to hold a fixed set of facts. This
 //! warns, at the line in site.yaml, when the statement is over a year old on
 //! the day of the check, when a problem's planned fix date has passed, when a
-//! required fact is missing, when the feedback channel is only the site's
-//! contact, and when the status contradicts the problems listed. Whether the facts are well formed is the loader's business.
+//! required fact is missing, when the site has no statement at all, when
+//! the feedback channel is only the site's contact, and when the status
+//! contradicts the problems listed. Whether the facts are well formed is the
+//! loader's business.
 
 use chrono::{Months, NaiveDate};
 
@@ -32,6 +34,12 @@ pub(crate) fn findings(config: &SiteConfig, text: &str, today: NaiveDate) -> Vec
                     yaml::key_location(text, 0, "accessibility_statement"),
                 )
                 .with_hint(Phrase::StatementFactMissingHint.with("key", "status")),
+            );
+        } else {
+            // Lag (2018:1937) requires every public body's site to have one.
+            found.push(
+                warn(Rule::StatementNone.into(), Location { line: 1, column: 1 })
+                    .with_hint(Phrase::StatementNoneHint),
             );
         }
         return found;

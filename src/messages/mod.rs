@@ -234,6 +234,7 @@ ids! {
         AccessibilityNotAPage = "accessibility-not-a-page",
         StatementFeedbackFromContact = "statement-feedback-from-contact",
         ReviewedInFuture = "reviewed-in-future",
+        StatementNone = "statement-none",
     }
 }
 
@@ -562,6 +563,7 @@ ids! {
         AccessibilityNotAPageHint = "accessibility-not-a-page-hint",
         StatementFeedbackFromContactHint = "statement-feedback-from-contact-hint",
         ReviewedInFutureHint = "reviewed-in-future-hint",
+        StatementNoneHint = "statement-none-hint",
     }
 }
 
