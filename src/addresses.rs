@@ -18,6 +18,7 @@ use std::io;
 use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, Location};
+use crate::i18n::Lang;
 use crate::messages::{Phrase, Rule};
 
 /// The record's file name, in the site folder beside `site.yaml`.
@@ -60,8 +61,21 @@ impl Record {
     /// Reads the record of the site at `root`; no file is an empty record.
     pub(crate) fn read(root: &Path) -> (Record, Vec<Diagnostic>) {
         let path = root.join(FILE);
-        match fs::read_to_string(&path) {
-            Ok(text) => Record::parse(&text),
+        match fs::read(&path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => Record::parse(&text),
+                Err(e) => {
+                    // Located at the line of the first byte that is not UTF-8.
+                    let valid = e.utf8_error().valid_up_to();
+                    let bytes = e.into_bytes();
+                    let line = 1 + bytes[..valid].iter().filter(|b| **b == b'\n').count();
+                    let text = String::from_utf8_lossy(&bytes).into_owned();
+                    let error = Diagnostic::error(FILE, Rule::FileNotUtf8)
+                        .at(&text, Location { line, column: 1 })
+                        .with_hint(Phrase::FileNotUtf8Hint);
+                    (Record::default(), vec![error])
+                }
+            },
             Err(e) if e.kind() == io::ErrorKind::NotFound => (Record::default(), Vec::new()),
             Err(e) => (
                 Record::default(),
@@ -77,7 +91,13 @@ impl Record {
     pub(crate) fn parse(text: &str) -> (Record, Vec<Diagnostic>) {
         let mut entries: BTreeMap<String, Entry> = BTreeMap::new();
         let mut errors = Vec::new();
-        for (index, line) in text.lines().enumerate() {
+        // A byte-order mark some editors put first is not part of the first line.
+        let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut next = text.len() - body.len();
+        for (index, whole) in body.split_inclusive('\n').enumerate() {
+            let start = next;
+            next += whole.len();
+            let line = whole.trim_end_matches(['\n', '\r']);
             let number = index + 1;
             let at = Location {
                 line: number,
@@ -98,12 +118,16 @@ impl Record {
                 );
                 continue;
             }
-            let mut parts = trimmed.splitn(3, char::is_whitespace);
-            let (address, lang, page) = (
-                parts.next().unwrap_or(""),
-                parts.next().unwrap_or("").trim(),
-                parts.next().unwrap_or("").trim(),
-            );
+            // Fields are apart by any run of spaces (columns may be lined up);
+            // the folder, last, may hold spaces of its own.
+            let word = |text: &'_ str| -> (String, String) {
+                let text = text.trim_start();
+                let (first, rest) = text.split_once(char::is_whitespace).unwrap_or((text, ""));
+                (first.to_string(), rest.trim().to_string())
+            };
+            let (address, rest) = word(trimmed);
+            let (lang, page) = word(&rest);
+            let (address, lang, page) = (address.as_str(), lang.as_str(), page.as_str());
             let problem = address_problem(address).or_else(|| {
                 (lang.is_empty() || page.is_empty()).then_some(Phrase::AddressesLineParts)
             });
@@ -112,6 +136,21 @@ impl Record {
                     Diagnostic::error(FILE, Rule::AddressesLine.with("problem", problem))
                         .at(text, at)
                         .with_hint(Phrase::AddressesLineHint),
+                );
+                continue;
+            }
+            if Lang::from_code(lang).is_none() {
+                // The language stands after the address, where the editor wrote it.
+                let after = line.find(address).map_or(0, |i| i + address.len());
+                let column = after + line[after..].find(lang).unwrap_or(0);
+                let codes = (Lang::ALL.iter())
+                    .map(|l| format!("`{}`", l.code()))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                errors.push(
+                    Diagnostic::error(FILE, Rule::AddressesLanguage.with("code", lang))
+                        .at(text, Location::of_offset(text, start + column))
+                        .with_hint(Phrase::AddressesLanguageHint.with("codes", codes)),
                 );
                 continue;
             }
@@ -251,6 +290,32 @@ mod tests {
         );
         let lines: Vec<usize> = errors.iter().map(|e| e.location.unwrap().line).collect();
         assert_eq!(lines, [2, 3, 4, 5]);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_part_of_the_first_line_and_language_codes_are_known_ones() {
+        let (record, errors) = Record::parse("\u{feff}/a/ sv a\r\n/b/ SV b\r\n/å/  xx c\n");
+        assert_eq!(record.entries.len(), 1, "{errors:?}");
+        assert_eq!(record.entries["a/"].page, "a");
+        let at: Vec<(usize, usize)> = (errors.iter())
+            .map(|e| e.location.map(|l| (l.line, l.column)).unwrap())
+            .collect();
+        assert_eq!(at, [(2, 5), (3, 6)]);
+        assert!(
+            errors[0]
+                .to_string()
+                .contains("`SV` is not a language code")
+        );
+    }
+
+    #[test]
+    fn a_record_that_is_not_utf8_is_located_at_its_first_bad_line() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join(FILE), b"/a/ sv a\n/b/ sv b\n/\xe5/ sv c\n").unwrap();
+        let (_, errors) = Record::read(dir.path());
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].location.map(|l| l.line), Some(3));
+        assert!(errors[0].to_string().contains("not UTF-8"), "{}", errors[0]);
     }
 
     #[test]

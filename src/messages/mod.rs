@@ -235,6 +235,7 @@ ids! {
         StatementFeedbackFromContact = "statement-feedback-from-contact",
         ReviewedInFuture = "reviewed-in-future",
         StatementNone = "statement-none",
+        AddressesLanguage = "addresses-language",
     }
 }
 
@@ -564,6 +565,7 @@ ids! {
         StatementFeedbackFromContactHint = "statement-feedback-from-contact-hint",
         ReviewedInFutureHint = "reviewed-in-future-hint",
         StatementNoneHint = "statement-none-hint",
+        AddressesLanguageHint = "addresses-language-hint",
     }
 }
 
