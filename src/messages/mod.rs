@@ -566,6 +566,8 @@ ids! {
         ReviewedInFutureHint = "reviewed-in-future-hint",
         StatementNoneHint = "statement-none-hint",
         AddressesLanguageHint = "addresses-language-hint",
+        ExpectedPerLanguage = "expected-per-language",
+        WritePerLanguage = "write-per-language",
     }
 }
 
