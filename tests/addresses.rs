@@ -785,3 +785,25 @@ fn aliases_and_recorded_addresses_on_files_the_build_writes_are_located_errors()
     let said = String::from_utf8_lossy(&output.stdout);
     assert!(said.contains("the alias /style.css/ clashes"), "{said}");
 }
+
+#[test]
+fn an_empty_alias_and_an_alias_written_twice_are_located_where_written() {
+    let (tmp, site) = site();
+    edit(
+        &site,
+        "content/om/sv.md",
+        "slug: om-oss\n",
+        "slug: om-oss\naliases: [/a/, \"\", /a]\n",
+    );
+    let output = build(&site, &tmp.path().join("out"), &[]);
+    assert!(!output.status.success());
+    let said = String::from_utf8_lossy(&output.stderr);
+    for expected in [
+        "content/om/sv.md:4:16: error: the alias `` is not an address on this site: it must start with `/`, at the site's root",
+        "content/om/sv.md:4:20: error: the alias /a/ is listed twice on this page",
+        "help: keep it once: `/a` and `/a/` are the same address",
+    ] {
+        assert!(said.contains(expected), "missing {expected:?} in:\n{said}");
+    }
+    assert!(!said.contains("also an alias in"), "{said}");
+}

@@ -236,6 +236,7 @@ ids! {
         ReviewedInFuture = "reviewed-in-future",
         StatementNone = "statement-none",
         AddressesLanguage = "addresses-language",
+        AliasRepeated = "alias-repeated",
     }
 }
 
@@ -568,6 +569,7 @@ ids! {
         AddressesLanguageHint = "addresses-language-hint",
         ExpectedPerLanguage = "expected-per-language",
         WritePerLanguage = "write-per-language",
+        AliasRepeatedHint = "alias-repeated-hint",
     }
 }
 

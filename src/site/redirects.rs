@@ -315,17 +315,27 @@ pub(super) fn plan(site: &Site) -> (Addresses, Vec<Diagnostic>) {
             }
             let text = &translation.text;
             let listed_at = yaml::key_location(text, 0, "aliases");
-            let start = text
+            // Each alias is found after the one before it, so the same
+            // address written twice points at each place it is written.
+            let mut cursor = text
                 .get(..translation.body_start)
                 .and_then(|front| front.find("\naliases:"))
-                .unwrap_or(0);
+                .map_or(0, |at| at + "\naliases:".len());
             for alias in &translation.front.aliases {
-                let location = text
-                    .get(start..translation.body_start)
-                    .and_then(|front| front.find(alias.as_str()))
-                    .map_or(listed_at, |at| {
-                        crate::diagnostics::Location::of_offset(text, start + at)
-                    });
+                let rest = text.get(cursor..translation.body_start).unwrap_or("");
+                let found = match alias.as_str() {
+                    // An empty alias is written as quotes.
+                    "" => (rest.find("\"\"").or_else(|| rest.find("''"))).map(|at| (at, 2)),
+                    alias => rest.find(alias).map(|at| (at, alias.len())),
+                };
+                let location = match found {
+                    Some((at, len)) => {
+                        let location = crate::diagnostics::Location::of_offset(text, cursor + at);
+                        cursor += at + len;
+                        location
+                    }
+                    None => listed_at,
+                };
                 let error = |message: crate::messages::Message, hint: Phrase| {
                     Diagnostic::error(&translation.file, message)
                         .at(text, location)
@@ -373,6 +383,13 @@ pub(super) fn plan(site: &Site) -> (Addresses, Vec<Diagnostic>) {
                             .with("alias", format!("/{path}"))
                             .with("file", format!("/{file}")),
                         Phrase::AliasIsFileHint,
+                    ));
+                    continue;
+                }
+                if aliases.get(&path) == Some(&translation.file) {
+                    problems.push(error(
+                        Rule::AliasRepeated.with("alias", format!("/{path}")),
+                        Phrase::AliasRepeatedHint,
                     ));
                     continue;
                 }
