@@ -155,7 +155,7 @@ const fn sc(id: &'static str, name: &'static str, level: &'static str) -> Criter
     Criterion { id, name, level }
 }
 
-/// Every WCAG 2.1 success criterion at levels A and AA (EN 301 549 chapter 9, which the law points to).
+/// Every WCAG 2.1 success criterion at levels A and AA (EN 301 549 chapter 9, which DIGG's regulations, MDFFS 2019:2, point to).
 pub(crate) const WCAG_21: [Criterion; 50] = [
     sc("1.1.1", "Non-text Content", "A"),
     sc("1.2.1", "Audio-only and Video-only (Prerecorded)", "A"),

@@ -323,3 +323,27 @@ fn a_criterion_written_twice_is_listed_once() {
         "{body}"
     );
 }
+
+#[test]
+fn the_statement_says_it_is_digg_s_regulations_that_refer_to_the_standard() {
+    let (_tmp, out) = built(&fixture("statement"));
+    let sv = texts(
+        &html(&out, "tillganglighetsredogorelse/index.html"),
+        ".statement",
+    )
+    .join(" ");
+    assert!(
+        sv.contains("Diggs föreskrifter om tillgänglighet till digital offentlig service (MDFFS 2019:2) hänvisar till standarden EN 301 549"),
+        "{sv}"
+    );
+    assert!(!sv.contains("Lagen hänvisar"), "{sv}");
+    let en = texts(
+        &html(&out, "en/accessibility-statement/index.html"),
+        ".statement",
+    )
+    .join(" ");
+    assert!(
+        en.contains("DIGG's regulations on accessibility to digital public services (MDFFS 2019:2) refer to the standard EN 301 549"),
+        "{en}"
+    );
+}
