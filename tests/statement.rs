@@ -347,3 +347,42 @@ fn the_statement_says_it_is_digg_s_regulations_that_refer_to_the_standard() {
         "{en}"
     );
 }
+
+#[test]
+fn check_warns_when_the_page_s_updated_and_the_statement_s_date_differ() {
+    let page =
+        std::fs::read_to_string(fixture("statement").join("content/tillganglighet/sv.md")).unwrap();
+    let front_end = page[3..].find("---").unwrap() + 3;
+    let dated = |day: &str| {
+        format!(
+            "{}updated: {day}\n{}",
+            &page[..front_end],
+            &page[front_end..]
+        )
+    };
+    let (_tmp, site) = fixture_with(
+        "statement",
+        &[("content/tillganglighet/sv.md", &dated("2026-11-20"))],
+    );
+    let report = check(&site, "2026-11-24");
+    // (The English page, not updated, is said to be stale: another finding.)
+    let found: Vec<&str> = (findings(&report).into_iter())
+        .filter(|f| f.contains("statement page"))
+        .collect();
+    assert_eq!(found.len(), 1, "{report}");
+    assert!(
+        found[0].ends_with("warning: the statement page says it was updated 2026-11-20, but the statement's date (`date:` under `accessibility:`) is 2026-11-01: the page shows both"),
+        "{report}"
+    );
+    assert!(
+        found[0].starts_with("content/tillganglighet/sv.md:"),
+        "{report}"
+    );
+    // The same day is no finding.
+    let (_tmp, site) = fixture_with(
+        "statement",
+        &[("content/tillganglighet/sv.md", &dated("2026-11-01"))],
+    );
+    let report = check(&site, "2026-11-24");
+    assert!(!report.contains("statement page"), "{report}");
+}

@@ -176,3 +176,48 @@ fn problems(facts: &Accessibility, text: &str, today: NaiveDate) -> Vec<Diagnost
     }
     found
 }
+
+/// The statement page's own `updated` against the statement's `date`: the
+/// page shows both ("Senast uppdaterad" under the heading, and "Redogörelsen
+/// uppdaterades senast" in the statement), so they must not disagree.
+///
+/// A warning rather than hiding one of them: the page is an ordinary
+/// article, whose template every page shares, and an edit to its own text
+/// may be dated apart from a review of the statement; the editor decides
+/// which is right.
+pub(crate) fn dates(site: &crate::site::Site) -> Vec<Diagnostic> {
+    let config = &site.config;
+    let (Some(target), Some(date)) = (
+        config.accessibility_statement.as_deref(),
+        config.accessibility.as_ref().and_then(|a| a.date),
+    ) else {
+        return Vec::new();
+    };
+    let key = target
+        .strip_prefix("@/")
+        .unwrap_or(target)
+        .trim_matches('/');
+    let Some(article) = site.content.articles.get(key) else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    for translation in article.translations.values() {
+        let Some(updated) = translation.front.updated.filter(|u| u.0 != date.0) else {
+            continue;
+        };
+        found.push(
+            Diagnostic::warning(
+                &translation.file,
+                Rule::StatementDatesDiffer
+                    .with("updated", updated.0.to_string())
+                    .with("date", date.0.to_string()),
+            )
+            .at(
+                &translation.text,
+                yaml::value_location(&translation.text, 0, "updated"),
+            )
+            .with_hint(Phrase::StatementDatesDifferHint.with("date", date.0.to_string())),
+        );
+    }
+    found
+}

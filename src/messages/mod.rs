@@ -237,6 +237,7 @@ ids! {
         StatementNone = "statement-none",
         AddressesLanguage = "addresses-language",
         AliasRepeated = "alias-repeated",
+        StatementDatesDiffer = "statement-dates-differ",
     }
 }
 
@@ -570,6 +571,7 @@ ids! {
         ExpectedPerLanguage = "expected-per-language",
         WritePerLanguage = "write-per-language",
         AliasRepeatedHint = "alias-repeated-hint",
+        StatementDatesDifferHint = "statement-dates-differ-hint",
     }
 }
 
