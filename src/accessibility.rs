@@ -155,7 +155,7 @@ const fn sc(id: &'static str, name: &'static str, level: &'static str) -> Criter
     Criterion { id, name, level }
 }
 
-/// Every WCAG 2.1 success criterion at levels A and AA (EN 301 549 chapter 9, which the law points to).
+/// Every WCAG 2.1 success criterion at levels A and AA (EN 301 549 chapter 9, which DIGG's regulations, MDFFS 2019:2, point to).
 pub(crate) const WCAG_21: [Criterion; 50] = [
     sc("1.1.1", "Non-text Content", "A"),
     sc("1.2.1", "Audio-only and Video-only (Prerecorded)", "A"),
@@ -269,6 +269,24 @@ impl Accessibility {
             );
         }
         let mut need = |path: &str, what: Message, texts: &Localized<String>| {
+            // A text written empty would leave a gap in a sentence of the page.
+            for lang in languages {
+                if texts.get(*lang).is_some_and(|t| t.trim().is_empty()) {
+                    errors.push(
+                        Diagnostic::error(
+                            file,
+                            Rule::AccessibilityTextEmpty
+                                .with("what", what.clone())
+                                .with("language", lang.name()),
+                        )
+                        .at(
+                            text,
+                            yaml::path_location(text, &format!("accessibility.{path}")),
+                        )
+                        .with_hint(Phrase::AccessibilityTextEmptyHint),
+                    );
+                }
+            }
             let missing = texts.missing(languages);
             // Absent altogether is a fact still to write, which `check` names.
             if missing.len() == languages.len() {
@@ -306,6 +324,27 @@ impl Accessibility {
                 Message::verbatim(format!("`problems[{i}].description`")),
                 &problem.description,
             );
+        }
+        // A known problem says what is not accessible and which criteria it fails.
+        for (i, problem) in self.problems.iter().enumerate() {
+            let item = format!("accessibility.problems[{i}]");
+            if problem.criteria.is_empty() {
+                errors.push(
+                    Diagnostic::error(file, Rule::AccessibilityProblemNoCriteria)
+                        .at(
+                            text,
+                            yaml::first_path_location(text, &[&format!("{item}.criteria"), &item]),
+                        )
+                        .with_hint(Phrase::AccessibilityProblemNoCriteriaHint),
+                );
+            }
+            if problem.description.missing(languages).len() == languages.len() {
+                errors.push(
+                    Diagnostic::error(file, Rule::AccessibilityProblemNoDescription)
+                        .at(text, yaml::path_location(text, &item))
+                        .with_hint(Phrase::AccessibilityProblemNoDescriptionHint),
+                );
+            }
         }
         for (i, problem) in self.problems.iter().enumerate() {
             let at = yaml::path_location(text, &format!("accessibility.problems[{i}].criteria"));
@@ -485,7 +524,7 @@ mod tests {
 
     #[test]
     fn criteria_in_a_block_list_and_as_numbers_are_read() {
-        let text = "accessibility:\n  problems:\n    - criteria:\n        - 2.4.6\n        - 1.4\n";
+        let text = "accessibility:\n  problems:\n    - criteria:\n        - 2.4.6\n        - 1.4\n      description: { sv: a }\n";
         let facts = parsed(text);
         assert_eq!(facts.problems[0].criteria[1], CriterionId("1.4".into()));
         let errors = facts.problems_in("site.yaml", text, &[Lang::SV], true, no_web_problem);

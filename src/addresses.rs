@@ -18,10 +18,16 @@ use std::io;
 use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, Location};
+use crate::i18n::Lang;
 use crate::messages::{Phrase, Rule};
 
 /// The record's file name, in the site folder beside `site.yaml`.
 pub(crate) const FILE: &str = "addresses.txt";
+
+/// The default theme's static files, which every build writes at the site's
+/// root, so no redirect can be there (a unit test of `render::theme` keeps
+/// this list equal to the theme's).
+pub(crate) const THEME_FILES: [&str; 3] = ["favicon.svg", "search.js", "style.css"];
 
 /// The comment at the top of the record, written by torget.
 const HEADER: &str = "\
@@ -55,8 +61,21 @@ impl Record {
     /// Reads the record of the site at `root`; no file is an empty record.
     pub(crate) fn read(root: &Path) -> (Record, Vec<Diagnostic>) {
         let path = root.join(FILE);
-        match fs::read_to_string(&path) {
-            Ok(text) => Record::parse(&text),
+        match fs::read(&path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => Record::parse(&text),
+                Err(e) => {
+                    // Located at the line of the first byte that is not UTF-8.
+                    let valid = e.utf8_error().valid_up_to();
+                    let bytes = e.into_bytes();
+                    let line = 1 + bytes[..valid].iter().filter(|b| **b == b'\n').count();
+                    let text = String::from_utf8_lossy(&bytes).into_owned();
+                    let error = Diagnostic::error(FILE, Rule::FileNotUtf8)
+                        .at(&text, Location { line, column: 1 })
+                        .with_hint(Phrase::FileNotUtf8Hint);
+                    (Record::default(), vec![error])
+                }
+            },
             Err(e) if e.kind() == io::ErrorKind::NotFound => (Record::default(), Vec::new()),
             Err(e) => (
                 Record::default(),
@@ -72,7 +91,13 @@ impl Record {
     pub(crate) fn parse(text: &str) -> (Record, Vec<Diagnostic>) {
         let mut entries: BTreeMap<String, Entry> = BTreeMap::new();
         let mut errors = Vec::new();
-        for (index, line) in text.lines().enumerate() {
+        // A byte-order mark some editors put first is not part of the first line.
+        let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut next = text.len() - body.len();
+        for (index, whole) in body.split_inclusive('\n').enumerate() {
+            let start = next;
+            next += whole.len();
+            let line = whole.trim_end_matches(['\n', '\r']);
             let number = index + 1;
             let at = Location {
                 line: number,
@@ -93,12 +118,16 @@ impl Record {
                 );
                 continue;
             }
-            let mut parts = trimmed.splitn(3, char::is_whitespace);
-            let (address, lang, page) = (
-                parts.next().unwrap_or(""),
-                parts.next().unwrap_or("").trim(),
-                parts.next().unwrap_or("").trim(),
-            );
+            // Fields are apart by any run of spaces (columns may be lined up);
+            // the folder, last, may hold spaces of its own.
+            let word = |text: &'_ str| -> (String, String) {
+                let text = text.trim_start();
+                let (first, rest) = text.split_once(char::is_whitespace).unwrap_or((text, ""));
+                (first.to_string(), rest.trim().to_string())
+            };
+            let (address, rest) = word(trimmed);
+            let (lang, page) = word(&rest);
+            let (address, lang, page) = (address.as_str(), lang.as_str(), page.as_str());
             let problem = address_problem(address).or_else(|| {
                 (lang.is_empty() || page.is_empty()).then_some(Phrase::AddressesLineParts)
             });
@@ -107,6 +136,21 @@ impl Record {
                     Diagnostic::error(FILE, Rule::AddressesLine.with("problem", problem))
                         .at(text, at)
                         .with_hint(Phrase::AddressesLineHint),
+                );
+                continue;
+            }
+            if Lang::parse(lang).is_none() {
+                // The language stands after the address, where the editor wrote it.
+                let after = line.find(address).map_or(0, |i| i + address.len());
+                let column = after + line[after..].find(lang).unwrap_or(0);
+                let codes = (Lang::BUILT_IN.iter())
+                    .map(|l| format!("`{}`", l.code()))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                errors.push(
+                    Diagnostic::error(FILE, Rule::AddressesLanguage.with("code", lang))
+                        .at(text, Location::of_offset(text, start + column))
+                        .with_hint(Phrase::AddressesLanguageHint.with("codes", codes)),
                 );
                 continue;
             }
@@ -171,7 +215,7 @@ pub(crate) fn write(root: &Path, text: &str) -> io::Result<()> {
 
 /// What is wrong with `address` as an address on the site, if anything: it
 /// must start at the site's root (`/`), and hold no `..`, `?`, `#`, spaces,
-/// backslashes or empty folder names.
+/// backslashes, empty folder names or folder names too long for a file system.
 pub(crate) fn address_problem(address: &str) -> Option<Phrase> {
     if !address.starts_with('/') {
         return Some(Phrase::AddressNotFromRoot);
@@ -192,8 +236,15 @@ pub(crate) fn address_problem(address: &str) -> Option<Phrase> {
     if inner.split('/').any(|s| s == "." || s == "..") {
         return Some(Phrase::AddressDots);
     }
+    // A folder's name is a file name on disk, which file systems limit to 255 bytes.
+    if inner.split('/').any(|s| s.len() > MAX_SEGMENT) {
+        return Some(Phrase::AddressSegmentTooLong);
+    }
     None
 }
+
+/// The longest folder name in an address, in bytes.
+const MAX_SEGMENT: usize = 255;
 
 /// The site path of a valid address: no leading `/`, a trailing `/` (`/gamla/adressen` → `gamla/adressen/`).
 pub(crate) fn site_path(address: &str) -> String {
@@ -242,6 +293,32 @@ mod tests {
     }
 
     #[test]
+    fn a_byte_order_mark_is_not_part_of_the_first_line_and_language_codes_are_well_formed() {
+        let (record, errors) = Record::parse("\u{feff}/a/ sv a\r\n/b/ SV b\r\n/å/  x1 c\n");
+        assert_eq!(record.entries.len(), 1, "{errors:?}");
+        assert_eq!(record.entries["a/"].page, "a");
+        let at: Vec<(usize, usize)> = (errors.iter())
+            .map(|e| e.location.map(|l| (l.line, l.column)).unwrap())
+            .collect();
+        assert_eq!(at, [(2, 5), (3, 6)]);
+        assert!(
+            errors[0]
+                .to_string()
+                .contains("`SV` is not a language code")
+        );
+    }
+
+    #[test]
+    fn a_record_that_is_not_utf8_is_located_at_its_first_bad_line() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join(FILE), b"/a/ sv a\n/b/ sv b\n/\xe5/ sv c\n").unwrap();
+        let (_, errors) = Record::read(dir.path());
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].location.map(|l| l.line), Some(3));
+        assert!(errors[0].to_string().contains("not UTF-8"), "{}", errors[0]);
+    }
+
+    #[test]
     fn addresses_must_stay_on_the_site() {
         for good in ["/", "/gamla/adressen/", "/gamla/adressen", "/år/sida.html"] {
             assert_eq!(address_problem(good), None, "{good}");
@@ -251,6 +328,11 @@ mod tests {
         ] {
             assert!(address_problem(bad).is_some(), "{bad}");
         }
+        assert_eq!(address_problem(&format!("/{}/", "å".repeat(127))), None);
+        assert_eq!(
+            address_problem(&format!("/a/{}/", "å".repeat(128))),
+            Some(Phrase::AddressSegmentTooLong)
+        );
         assert_eq!(site_path("/gamla/adressen"), "gamla/adressen/");
         assert_eq!(site_path("/"), "");
     }

@@ -528,6 +528,10 @@ review_by:
 summary:
 # Adressens sista del (valfritt), till exempel nytt-mote; annars görs den av rubriken.
 slug:
+# Gamla adresser (valfritt) som ska leda hit, från webbplatsens rot, till exempel
+# [/gamla/adressen/]: adressen från ett tidigare publiceringssystem eller en kort adress för tryck.
+# Adresser som torget har publicerat står redan i addresses.txt och behöver inte skrivas här.
+aliases: []
 # Ämnen, till exempel [sluta skjut, call-in].
 tags: {tags}
 # Utkast: artikeln publiceras inte förrän du skriver false här.
@@ -569,6 +573,10 @@ review_by:
 summary:
 # The last part of the address (optional), e.g. new-meeting; otherwise made from the headline.
 slug:
+# Old addresses (optional) that should lead here, from the site's root, e.g.
+# [/old/address/]: an address from an earlier publishing system, or a short address for print.
+# Addresses torget has published are already in addresses.txt and need not be written here.
+aliases: []
 # Topics, e.g. [sluta skjut, call-in].
 tags: {tags}
 # Draft: the article is not published until you write false here.
@@ -597,6 +605,10 @@ const PAGE_SV: &str = r#"---
 # Adressens sista del: sidan hamnar på /<slug>/. Tom: adressen görs av rubriken. Byter sidan
 # adress när den är publicerad leder den gamla adressen hit (se addresses.txt).
 slug:{slug}
+# Gamla adresser (valfritt) som ska leda hit, från webbplatsens rot, till exempel
+# [/gamla/adressen/]: adressen från ett tidigare publiceringssystem eller en kort adress för tryck.
+# Adresser som torget har publicerat står redan i addresses.txt och behöver inte skrivas här.
+aliases: []
 # Ingress för sökmotorer (valfritt); annars används första stycket.
 summary:
 # Senast uppdaterad (valfritt): skriv dagens datum när du ändrar sidan.
@@ -639,6 +651,10 @@ const PAGE_EN: &str = r#"---
 # The last part of the address: the page is at /en/<slug>/. Empty: made from the headline. If the
 # address changes once the page is published, the old one leads here (see addresses.txt).
 slug:{slug}
+# Old addresses (optional) that should lead here, from the site's root, e.g.
+# [/old/address/]: an address from an earlier publishing system, or a short address for print.
+# Addresses torget has published are already in addresses.txt and need not be written here.
+aliases: []
 # Summary for search engines (optional); otherwise the first paragraph is used.
 summary:
 # Last updated (optional): write today's date when you change the page.
@@ -734,6 +750,7 @@ mod tests {
             "owner",
             "reviewed",
             "review_by",
+            "aliases",
         ] {
             for (name, template) in [
                 ("article sv", ARTICLE_SV),

@@ -305,6 +305,14 @@ fn find_key(
     None
 }
 
+/// The location of the key at the first of `paths` found in YAML `text`, or of the start if none is.
+pub(crate) fn first_path_location(text: &str, paths: &[&str]) -> Location {
+    let offset = (paths.iter())
+        .find_map(|path| path_offset(text, 0, text.len(), path))
+        .unwrap_or(0);
+    Location::of_offset(text, offset)
+}
+
 /// The location of the key at `path` (`series[1].label`) in YAML `text`, or of the start if not found.
 pub(crate) fn path_location(text: &str, path: &str) -> Location {
     let offset = path_offset(text, 0, text.len(), path).unwrap_or(0);
@@ -478,6 +486,11 @@ fn explain(raw: &str) -> (Message, Option<Message>) {
         // serde's words for types ("a boolean", "string \"kanske\"") stay English.
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         let hint = match expected {
+            // A value where a mapping of our own (`Feedback`, the texts per
+            // language of `i18n::Localized`) was expected: serde names the
+            // Rust type, which means nothing to an editor.
+            PER_LANGUAGE => Phrase::WritePerLanguage.into(),
+            e if e.starts_with("struct ") => Phrase::WriteMapping.into(),
             "a boolean" => Phrase::WriteBoolean.into(),
             e if e.contains("sequence") => Phrase::WriteList.into(),
             e if e.contains("map") => Phrase::WriteMapping.into(),
@@ -552,9 +565,14 @@ fn serde_found(found: &str) -> Message {
     }
 }
 
+/// What serde expects where a text per language is wanted (`i18n::Localized` reads one as `PerLanguage`).
+const PER_LANGUAGE: &str = "struct PerLanguage";
+
 /// What serde says it expected (`a boolean`), as [`serde_found`] does.
 fn serde_expected(expected: &str) -> Message {
     match expected {
+        PER_LANGUAGE => Phrase::ExpectedPerLanguage.into(),
+        e if e.starts_with("struct ") => Phrase::ExpectedMap.into(),
         "a boolean" => Phrase::ExpectedBoolean.into(),
         "a string" => Phrase::ExpectedString.into(),
         "a sequence" => Phrase::ExpectedSequence.into(),
@@ -596,6 +614,42 @@ mod tests {
         let err = parse_in::<Front>("a.md", text, 4, end).unwrap_err();
         assert_eq!(err.to_string(), "a.md:2:1: unknown key `titel`");
         assert_eq!(err.hint().as_deref(), Some("did you mean `title`?"));
+    }
+
+    #[test]
+    fn a_value_where_a_mapping_of_ours_is_expected_names_no_rust_type() {
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        struct Feedback {
+            email: Option<String>,
+        }
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        struct PerLanguage {
+            sv: Option<String>,
+        }
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        struct Facts {
+            feedback: Option<Feedback>,
+            response_time: Option<PerLanguage>,
+        }
+        let err = parse::<Facts>("site.yaml", "feedback: a@b.se\n").unwrap_err();
+        assert!(!err.to_string().contains("struct"), "{err}");
+        assert!(err.message().contains("expected a map"), "{err}");
+        assert_eq!(
+            err.hint().as_deref(),
+            Some("write keys on indented lines below this one")
+        );
+        let err = parse::<Facts>("site.yaml", "response_time: två dagar\n").unwrap_err();
+        assert!(!err.to_string().contains("struct"), "{err}");
+        assert!(err.message().contains("a text per language"), "{err}");
+        assert!(
+            err.hint().unwrap_or_default().contains("`sv: …`"),
+            "{err:?}"
+        );
+        let swedish = err.message_in(crate::messages::Language::Swedish);
+        assert!(!swedish.contains("struct"), "{swedish}");
     }
 
     #[test]

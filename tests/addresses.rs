@@ -570,7 +570,18 @@ fn a_page_that_takes_a_recorded_address_is_never_replaced_by_a_redirect() {
         "slug: tredje",
         "slug: forsta-nyheten",
     );
-    built(&site, &out, &[]);
+    let said = built(&site, &out, &[]);
+    // The page that left the address hears that it went to another page.
+    assert!(
+        said.contains(&format!(
+            "{FIRST_SV}:2:1: warning: the page's old address /nyheter/forsta-nyheten/ is now the address of another page (@/nyheter/c-tredje): no redirect keeps it, and links to it open that page"
+        )),
+        "{said}"
+    );
+    assert!(
+        said.contains("give the other page another `slug:`"),
+        "{said}"
+    );
     let page = html(&out, "nyheter/forsta-nyheten/index.html");
     assert!(attrs(&page, "meta[http-equiv=refresh]", "content").is_empty());
     assert_eq!(texts(&page, "h1"), ["Tredje nyheten"]);
@@ -664,4 +675,135 @@ fn serve_says_when_a_save_moves_a_published_address() {
         heard.join("\n")
     );
     assert_eq!(record(&site), before, "serve wrote the record");
+}
+
+#[test]
+fn an_alias_never_takes_over_the_old_address_of_a_page_still_on_the_site() {
+    let (tmp, site) = site();
+    let out = tmp.path().join("out");
+    edit(&site, FIRST_SV, "title: Första nyheten", "title: Flyttad");
+    built(&site, &out, &[]);
+    edit(
+        &site,
+        "content/nyheter/c-tredje/sv.md",
+        "slug: tredje\n",
+        "slug: tredje\naliases: [/nyheter/forsta-nyheten/]\n",
+    );
+    let output = build(&site, &out, &[]);
+    assert!(!output.status.success());
+    let said = String::from_utf8_lossy(&output.stderr);
+    for expected in [
+        "content/nyheter/c-tredje/sv.md:4:11: error: the alias /nyheter/forsta-nyheten/ is the old address of another page (@/nyheter/a-forsta), kept by a redirect",
+        "help: remove the alias; to give the address to this page instead, also remove its line from addresses.txt",
+    ] {
+        assert!(said.contains(expected), "missing {expected:?} in:\n{said}");
+    }
+    // The redirect still leads where the address always led.
+    assert_eq!(
+        redirect_target(&out, "nyheter/forsta-nyheten/index.html"),
+        "../flyttad/"
+    );
+    // Once the line is removed, the address is the alias's to take.
+    let text = record(&site).replace("/nyheter/forsta-nyheten/ sv nyheter/a-forsta\n", "");
+    fs::write(site.join("addresses.txt"), text).unwrap();
+    built(&site, &out, &[]);
+    assert_eq!(
+        redirect_target(&out, "nyheter/forsta-nyheten/index.html"),
+        "../tredje/"
+    );
+}
+
+#[test]
+fn aliases_and_recorded_addresses_on_files_the_build_writes_are_located_errors() {
+    let (tmp, site) = site();
+    let out = tmp.path().join("out");
+    let clashing = [
+        "/style.css",
+        "/404.html",
+        "/sitemap.xml",
+        "/robots.txt",
+        "/atom.xml",
+        "/en/atom.xml/",
+        "/dokument/info.txt",
+        "/nyheter/tredje/bild.png",
+        "/statistik/anmalningar/anmalningar.csv/x/",
+    ];
+    edit(
+        &site,
+        "content/om/sv.md",
+        "slug: om-oss\n",
+        &format!("slug: om-oss\naliases: [{}]\n", clashing.join(", ")),
+    );
+    let long = "a".repeat(5000);
+    let mut text = record(&site);
+    text.push_str(&format!("/favicon.svg/ sv om\n/{long}/ sv om\n"));
+    fs::write(site.join("addresses.txt"), &text).unwrap();
+    let lines = text.lines().count();
+    let output = build(&site, &out, &[]);
+    assert!(!output.status.success());
+    let said = String::from_utf8_lossy(&output.stderr);
+    for (alias, file) in clashing.iter().zip([
+        "/style.css",
+        "/404.html",
+        "/sitemap.xml",
+        "/robots.txt",
+        "/atom.xml",
+        "/en/atom.xml",
+        "/dokument/info.txt",
+        "/nyheter/tredje/bild.png",
+        "/statistik/anmalningar/anmalningar.csv",
+    ]) {
+        let path = format!("{}/", alias.trim_end_matches('/'));
+        let expected =
+            format!("error: the alias {path} clashes with the file {file} that the build writes");
+        assert!(said.contains(&expected), "missing {expected:?} in:\n{said}");
+    }
+    assert!(
+        said.contains("content/om/sv.md:4:11: error: the alias /style.css/ clashes"),
+        "{said}"
+    );
+    for expected in [
+        format!(
+            "addresses.txt:{}:1: error: the recorded address /favicon.svg/ clashes with the file /favicon.svg that the build writes",
+            lines - 1
+        ),
+        format!(
+            "addresses.txt:{lines}:1: error: this line is not `/address/ language folder`: it must not hold a folder name longer than 255 bytes"
+        ),
+        "help: remove the alias: a redirect is a folder with an index.html".to_string(),
+    ] {
+        assert!(said.contains(&expected), "missing {expected:?} in:\n{said}");
+    }
+    assert!(!said.contains("Is a directory"), "{said}");
+    // `check` finds them too.
+    let output = torget()
+        .args(["check", "--now", NOW, "--site"])
+        .arg(&site)
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(said.contains("the alias /style.css/ clashes"), "{said}");
+}
+
+#[test]
+fn an_empty_alias_and_an_alias_written_twice_are_located_where_written() {
+    let (tmp, site) = site();
+    edit(
+        &site,
+        "content/om/sv.md",
+        "slug: om-oss\n",
+        "slug: om-oss\naliases: [/a/, \"\", /a]\n",
+    );
+    let output = build(&site, &tmp.path().join("out"), &[]);
+    assert!(!output.status.success());
+    let said = String::from_utf8_lossy(&output.stderr);
+    for expected in [
+        "content/om/sv.md:4:16: error: the alias `` is not an address on this site: it must start with `/`, at the site's root",
+        "content/om/sv.md:4:20: error: the alias /a/ is listed twice on this page",
+        "help: keep it once: `/a` and `/a/` are the same address",
+    ] {
+        assert!(said.contains(expected), "missing {expected:?} in:\n{said}");
+    }
+    assert!(!said.contains("also an alias in"), "{said}");
 }

@@ -128,6 +128,8 @@ bad_input! {
     accessibility_statement_with_a_date_not_in_the_calendar => "accessibility-date",
     accessibility_statement_facts_without_a_page => "accessibility-no-page",
     a_language_of_parts_torget_does_not_know => "lang-code-unknown",
+    accessibility_statement_facts_left_empty => "accessibility-empty-facts",
+    accessibility_statement_naming_a_section => "accessibility-statement-on-a-section",
 }
 
 #[test]

@@ -543,3 +543,32 @@ fn serve_shows_review_edits_as_a_fresh_build_does() {
             .contains("Trygghetsgruppen")
     );
 }
+
+#[test]
+fn a_review_dated_after_the_day_of_the_check_is_a_warning() {
+    let (_tmp, site) = fixture_with("review", &[]);
+    let file = site.join("content/om/sv.md");
+    let text = fs::read_to_string(&file).unwrap();
+    fs::write(
+        &file,
+        text.replace("reviewed: 2026-01-10", "reviewed: 2030-01-10"),
+    )
+    .unwrap();
+    let result = check(&site, &["--now", NOW]);
+    let out = stdout(&result);
+    assert_eq!(result.status.code(), Some(0), "{out}");
+    for expected in [
+        "content/om/sv.md:4:11: warning: `reviewed` is 2030-01-10, after today (2026-11-24): the page says it was reviewed on a day that has not come",
+        "help: write the day you read the page through, e.g. `reviewed: 2026-11-24`",
+    ] {
+        assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
+    }
+    // A review on the day of the check is in time.
+    fs::write(
+        &file,
+        text.replace("reviewed: 2026-01-10", "reviewed: 2026-11-24"),
+    )
+    .unwrap();
+    let out = stdout(&check(&site, &["--now", NOW]));
+    assert!(!out.contains("after today"), "{out}");
+}

@@ -281,14 +281,108 @@ fn the_bundled_statement_names_the_service_its_real_problems_and_diggs_form() {
         ),
         ["sv"]
     );
-    // The feedback channel is the contact site.yaml gives: nothing made up.
+    // The city's feedback channel is not known: the page shows the contact
+    // site.yaml gives (nothing made up), and `check` says that is not enough.
     assert_eq!(
         attrs(&sv, ".statement .feedback a", "href"),
         ["https://malmo.se/"]
+    );
+    let report = check(Path::new(env!("CARGO_MANIFEST_DIR")), NOW);
+    assert!(
+        report.contains("warning: the statement gives no feedback channel of its own (`feedback:` under `accessibility:`): the contact's address https://malmo.se/ is shown instead"),
+        "{report}"
     );
     // The English about page marks its Swedish link texts (WCAG 3.1.2).
     let about = html(&out, "en/about-sluta-skjut/index.html");
     let swedish = texts(&about, ".body a > span[lang='sv']");
     assert!(swedish.len() >= 12, "{swedish:?}");
     assert!(swedish.contains(&"Antal anmälda brott 1996–2018".to_string()));
+}
+
+#[test]
+fn a_criterion_written_twice_is_listed_once() {
+    let site_yaml = std::fs::read_to_string(fixture("statement").join("site.yaml")).unwrap();
+    let (_tmp, site) = fixture_with(
+        "statement",
+        &[(
+            "site.yaml",
+            &site_yaml.replace(
+                "criteria: [1.4.3, 3.1.2]",
+                "criteria: [1.4.3, 3.1.2, 1.4.3]",
+            ),
+        )],
+    );
+    let (_tmp2, out) = built(&site);
+    let body = texts(
+        &html(&out, "tillganglighetsredogorelse/index.html"),
+        ".statement",
+    )
+    .join(" ");
+    assert!(
+        body.contains("som inte uppfylls: 1.4.3 Contrast (Minimum) (nivå AA); 3.1.2 Language of Parts (nivå AA). Planerad"),
+        "{body}"
+    );
+}
+
+#[test]
+fn the_statement_says_it_is_digg_s_regulations_that_refer_to_the_standard() {
+    let (_tmp, out) = built(&fixture("statement"));
+    let sv = texts(
+        &html(&out, "tillganglighetsredogorelse/index.html"),
+        ".statement",
+    )
+    .join(" ");
+    assert!(
+        sv.contains("Diggs föreskrifter om tillgänglighet till digital offentlig service (MDFFS 2019:2) hänvisar till standarden EN 301 549"),
+        "{sv}"
+    );
+    assert!(!sv.contains("Lagen hänvisar"), "{sv}");
+    let en = texts(
+        &html(&out, "en/accessibility-statement/index.html"),
+        ".statement",
+    )
+    .join(" ");
+    assert!(
+        en.contains("DIGG's regulations on accessibility to digital public services (MDFFS 2019:2) refer to the standard EN 301 549"),
+        "{en}"
+    );
+}
+
+#[test]
+fn check_warns_when_the_page_s_updated_and_the_statement_s_date_differ() {
+    let page =
+        std::fs::read_to_string(fixture("statement").join("content/tillganglighet/sv.md")).unwrap();
+    let front_end = page[3..].find("---").unwrap() + 3;
+    let dated = |day: &str| {
+        format!(
+            "{}updated: {day}\n{}",
+            &page[..front_end],
+            &page[front_end..]
+        )
+    };
+    let (_tmp, site) = fixture_with(
+        "statement",
+        &[("content/tillganglighet/sv.md", &dated("2026-11-20"))],
+    );
+    let report = check(&site, "2026-11-24");
+    // (The English page, not updated, is said to be stale: another finding.)
+    let found: Vec<&str> = (findings(&report).into_iter())
+        .filter(|f| f.contains("statement page"))
+        .collect();
+    assert_eq!(found.len(), 1, "{report}");
+    assert!(
+        found[0].ends_with("warning: the statement page says it was updated 2026-11-20, but the statement's date (`date:` under `accessibility:`) is 2026-11-01: the page shows both"),
+        "{report}"
+    );
+    assert!(
+        found[0].starts_with("content/tillganglighet/sv.md:"),
+        "{report}"
+    );
+    // The same day is no finding.
+    let (_tmp, site) = fixture_with(
+        "statement",
+        &[("content/tillganglighet/sv.md", &dated("2026-11-01"))],
+    );
+    let report = check(&site, "2026-11-24");
+    assert!(!report.contains("statement page"), "{report}");
 }

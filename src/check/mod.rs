@@ -127,6 +127,7 @@ pub fn check(options: &BuildOptions) -> Result<CheckReport, Vec<Diagnostic>> {
     if let Ok(text) = crate::content::read_text(&options.site.join(config_file), config_file) {
         report.extend(statement::findings(&site.config, &text, options.today));
     }
+    report.extend(statement::dates(&site));
     report.extend(descriptions(&site, &bodies, &options.site));
     let (reviews, due) = review::reviews(&site, options.today);
     report.extend(due);

@@ -84,6 +84,24 @@ pub(crate) fn reviews(site: &Site, today: NaiveDate) -> (Reviews, Vec<Diagnostic
     let mut in_use = false;
     for (_, translation, _) in site.translations() {
         let front = &translation.front;
+        // A review cannot have been done after the day of the check: most
+        // likely a slip of the year, and the page would say "Granskad" a
+        // day that has not come.
+        if let Some(reviewed) = front.reviewed.filter(|r| r.0 > today) {
+            findings.push(
+                Diagnostic::warning(
+                    &translation.file,
+                    Rule::ReviewedInFuture
+                        .with("reviewed", reviewed.0.to_string())
+                        .with("today", today.to_string()),
+                )
+                .at(
+                    &translation.text,
+                    crate::yaml::value_location(&translation.text, 0, "reviewed"),
+                )
+                .with_hint(Phrase::ReviewedInFutureHint.with("today", today.to_string())),
+            );
+        }
         let Some(due) = crate::content::review::due(front, settings.after_days) else {
             in_use |= front.reviewed.is_some() || front.review_by.is_some();
             never_reviewed.push(UnreviewedPage {

@@ -4,8 +4,10 @@
 //! each known problem will be fixed, and to hold a fixed set of facts. This
 //! warns, at the line in site.yaml, when the statement is over a year old on
 //! the day of the check, when a problem's planned fix date has passed, when a
-//! required fact is missing, and when the status contradicts the problems
-//! listed. Whether the facts are well formed is the loader's business.
+//! required fact is missing, when the site has no statement at all, when
+//! the feedback channel is only the site's contact, and when the status
+//! contradicts the problems listed. Whether the facts are well formed is the
+//! loader's business.
 
 use chrono::{Months, NaiveDate};
 
@@ -32,6 +34,12 @@ pub(crate) fn findings(config: &SiteConfig, text: &str, today: NaiveDate) -> Vec
                     yaml::key_location(text, 0, "accessibility_statement"),
                 )
                 .with_hint(Phrase::StatementFactMissingHint.with("key", "status")),
+            );
+        } else {
+            // Lag (2018:1937) requires every public body's site to have one.
+            found.push(
+                warn(Rule::StatementNone.into(), Location { line: 1, column: 1 })
+                    .with_hint(Phrase::StatementNoneHint),
             );
         }
         return found;
@@ -93,6 +101,17 @@ pub(crate) fn findings(config: &SiteConfig, text: &str, today: NaiveDate) -> Vec
     };
     if !channel {
         found.push(missing(Phrase::FactFeedback, "feedback", block));
+    } else if facts.feedback.is_none() {
+        // The contact (often the organisation's home page) stands in, but it
+        // is not a channel for reporting accessibility problems.
+        let shown = contact.and_then(|c| c.email.clone().or_else(|| c.url.clone()));
+        found.push(
+            warn(
+                Rule::StatementFeedbackFromContact.with("contact", shown.unwrap_or_default()),
+                block,
+            )
+            .with_hint(Phrase::StatementFeedbackFromContactHint),
+        );
     }
     if absent(&facts.response_time) {
         found.push(missing(Phrase::FactResponseTime, "response_time", block));
@@ -154,6 +173,51 @@ fn problems(facts: &Accessibility, text: &str, today: NaiveDate) -> Vec<Diagnost
             ),
             Some(_) => {}
         }
+    }
+    found
+}
+
+/// The statement page's own `updated` against the statement's `date`: the
+/// page shows both ("Senast uppdaterad" under the heading, and "Redogörelsen
+/// uppdaterades senast" in the statement), so they must not disagree.
+///
+/// A warning rather than hiding one of them: the page is an ordinary
+/// article, whose template every page shares, and an edit to its own text
+/// may be dated apart from a review of the statement; the editor decides
+/// which is right.
+pub(crate) fn dates(site: &crate::site::Site) -> Vec<Diagnostic> {
+    let config = &site.config;
+    let (Some(target), Some(date)) = (
+        config.accessibility_statement.as_deref(),
+        config.accessibility.as_ref().and_then(|a| a.date),
+    ) else {
+        return Vec::new();
+    };
+    let key = target
+        .strip_prefix("@/")
+        .unwrap_or(target)
+        .trim_matches('/');
+    let Some(article) = site.content.articles.get(key) else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    for translation in article.translations.values() {
+        let Some(updated) = translation.front.updated.filter(|u| u.0 != date.0) else {
+            continue;
+        };
+        found.push(
+            Diagnostic::warning(
+                &translation.file,
+                Rule::StatementDatesDiffer
+                    .with("updated", updated.0.to_string())
+                    .with("date", date.0.to_string()),
+            )
+            .at(
+                &translation.text,
+                yaml::value_location(&translation.text, 0, "updated"),
+            )
+            .with_hint(Phrase::StatementDatesDifferHint.with("date", date.0.to_string())),
+        );
     }
     found
 }

@@ -232,6 +232,20 @@ ids! {
         LocaleBlockMissing = "locale-block-missing",
         LocaleMonthsCount = "locale-months-count",
         RequiredLanguageNotListed = "required-language-not-listed",
+        AliasIsRedirect = "alias-is-redirect",
+        AddressTakenOver = "address-taken-over",
+        AliasIsFile = "alias-is-file",
+        AddressIsFile = "address-is-file",
+        AccessibilityTextEmpty = "accessibility-text-empty",
+        AccessibilityProblemNoCriteria = "accessibility-problem-no-criteria",
+        AccessibilityProblemNoDescription = "accessibility-problem-no-description",
+        AccessibilityNotAPage = "accessibility-not-a-page",
+        StatementFeedbackFromContact = "statement-feedback-from-contact",
+        ReviewedInFuture = "reviewed-in-future",
+        StatementNone = "statement-none",
+        AddressesLanguage = "addresses-language",
+        AliasRepeated = "alias-repeated",
+        StatementDatesDiffer = "statement-dates-differ",
     }
 }
 
@@ -558,6 +572,23 @@ ids! {
         // The language of parts.
         LangCodeHint = "lang-code-hint",
         HeadingAttributeHint = "heading-attribute-hint",
+        AliasIsRedirectHint = "alias-is-redirect-hint",
+        AddressTakenOverHint = "address-taken-over-hint",
+        AliasIsFileHint = "alias-is-file-hint",
+        AddressIsFileLineHint = "address-is-file-line-hint",
+        AddressSegmentTooLong = "address-segment-too-long",
+        AccessibilityTextEmptyHint = "accessibility-text-empty-hint",
+        AccessibilityProblemNoCriteriaHint = "accessibility-problem-no-criteria-hint",
+        AccessibilityProblemNoDescriptionHint = "accessibility-problem-no-description-hint",
+        AccessibilityNotAPageHint = "accessibility-not-a-page-hint",
+        StatementFeedbackFromContactHint = "statement-feedback-from-contact-hint",
+        ReviewedInFutureHint = "reviewed-in-future-hint",
+        StatementNoneHint = "statement-none-hint",
+        AddressesLanguageHint = "addresses-language-hint",
+        ExpectedPerLanguage = "expected-per-language",
+        WritePerLanguage = "write-per-language",
+        AliasRepeatedHint = "alias-repeated-hint",
+        StatementDatesDifferHint = "statement-dates-differ-hint",
     }
 }
 

@@ -130,7 +130,10 @@ pub(crate) fn view<'s>(
                 criteria: problem
                     .criteria
                     .iter()
-                    .filter_map(|id| accessibility::criterion(&id.0))
+                    // Each criterion once, where it was first written.
+                    .enumerate()
+                    .filter(|(i, id)| !problem.criteria[..*i].contains(id))
+                    .filter_map(|(_, id)| accessibility::criterion(&id.0))
                     .map(|c| CriterionView {
                         id: c.id,
                         name: c.name,

@@ -309,6 +309,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_addresses_module_knows_every_static_file_of_the_theme() {
+        let names: Vec<&str> = (BUILT_IN.iter())
+            .filter_map(|(path, _)| path.strip_prefix("static/"))
+            .collect();
+        assert_eq!(names, crate::addresses::THEME_FILES);
+    }
+
+    #[test]
     fn every_file_of_the_default_theme_is_built_in() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(OVERRIDES);
         let on_disk: Vec<String> = WalkDir::new(&dir)

@@ -90,10 +90,13 @@ fn pages(site: &Site) -> Vec<(&str, Lang, &str)> {
 }
 
 /// The addresses of the site's pages: each page's own, and the folders
-/// torget writes pages under (a listing's later pages, the topic pages, the search page).
+/// torget writes pages under (a listing's later pages, the topic pages, the
+/// search page); and every file the build writes or copies, where a redirect
+/// (a folder with an `index.html`) cannot be.
 struct Taken<'s> {
     exact: FxHashSet<&'s str>,
     folders: Vec<String>,
+    files: FxHashSet<String>,
 }
 
 impl<'s> Taken<'s> {
@@ -111,13 +114,67 @@ impl<'s> Taken<'s> {
         Taken {
             exact,
             folders: listings.chain(generated).collect(),
+            files: written_files(site),
         }
+    }
+
+    /// The file the build writes or copies that a redirect at `path` would
+    /// clash with: the file itself (`style.css/`), a file where the redirect
+    /// needs a folder (`dokument/info.txt/x/`), or its `index.html`.
+    fn file_at(&self, path: &str) -> Option<String> {
+        let index = format!("{path}index.html");
+        let sitemap = |name: &str| {
+            (name.strip_prefix("sitemap-"))
+                .and_then(|n| n.strip_suffix(".xml"))
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        };
+        (path.match_indices('/').map(|(i, _)| &path[..i]))
+            .find(|folder| self.files.contains(*folder) || sitemap(folder))
+            .map(str::to_string)
+            .or_else(|| self.files.contains(&index).then_some(index))
     }
 
     /// Whether a page of the site is at `path`, or torget may write one there.
     fn contains(&self, path: &str) -> bool {
         self.exact.contains(path) || self.folders.iter().any(|f| path.starts_with(f.as_str()))
     }
+}
+
+/// Every file the build writes or copies besides the pages: the feeds, 404
+/// pages and search scripts of each language, the sitemap and `robots.txt`,
+/// the default theme's files, the site's static files, the files beside its
+/// articles and the datasets' downloads.
+fn written_files(site: &Site) -> FxHashSet<String> {
+    let mut files: FxHashSet<String> = ["sitemap.xml", "robots.txt"]
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    for &lang in &site.config.languages {
+        let home = site.home_path(lang);
+        files.insert(format!("{home}atom.xml"));
+        files.insert(format!("{home}404.html"));
+        files.insert(format!("{}index.js", site.search_path(lang)));
+    }
+    files.extend(addresses::THEME_FILES.iter().map(|f| f.to_string()));
+    let content = &site.content;
+    files.extend(content.static_files.iter().map(|f| f.relative.clone()));
+    for (key, article) in &content.articles {
+        let Some(paths) = site.resolved.article_paths.get(key) else {
+            continue;
+        };
+        for path in paths.values() {
+            (article.assets.iter()).for_each(|a| {
+                files.insert(format!("{path}{}", a.relative));
+            });
+        }
+    }
+    for (key, dataset) in &content.datasets {
+        if let Some(path) = site.dataset_path(key, site.config.default_language) {
+            files.insert(format!("{path}{}.csv", dataset.id));
+            files.insert(format!("{path}{}.json", dataset.id));
+        }
+    }
+    files
 }
 
 /// Works out the redirects, the record and the addresses that went away;
@@ -147,11 +204,54 @@ pub(super) fn plan(site: &Site) -> (Addresses, Vec<Diagnostic>) {
     let mut redirects = BTreeMap::new();
     let mut gone = Vec::new();
     for (path, entry) in &record.entries {
-        if taken.contains(path) {
+        // A page's own address is the page's, whatever file may clash with it.
+        if let Some(file) = taken.file_at(path).filter(|_| !taken.contains(path)) {
+            let error = Diagnostic::error(
+                addresses::FILE,
+                Rule::AddressIsFile
+                    .with("address", format!("/{path}"))
+                    .with("file", format!("/{file}")),
+            );
+            let error = match (&record.source, entry.line) {
+                (Some(text), line) if line > 0 => {
+                    error.at(text, crate::diagnostics::Location { line, column: 1 })
+                }
+                _ => error,
+            };
+            problems.push(error.with_hint(Phrase::AddressIsFileLineHint));
             continue;
         }
         let page = page_of(entry);
         let lang = Lang::from_code(&entry.lang).filter(|l| site.config.languages.contains(l));
+        if taken.contains(path) {
+            // Another page now has the address: the page that left it, if it
+            // is still on the site, gets no redirect there, so say so at it.
+            let now = site.page_at(path);
+            let its_own = now.is_some_and(|(owner, l, _)| owner == page && Some(l) == lang);
+            let still_here = site
+                .config
+                .languages
+                .iter()
+                .any(|l| site.page_path_unrecorded(&page, *l).is_some());
+            if !its_own && still_here {
+                let owner = match now {
+                    Some((owner, _, _)) => format!("@/{owner}").into(),
+                    None => crate::messages::Message::from(Phrase::GeneratedPage),
+                };
+                let message = Rule::AddressTakenOver
+                    .with("old", format!("/{path}"))
+                    .with("owner", owner);
+                let made = lang.and_then(|lang| site.where_address_is_made(&page, lang));
+                let warning = match made {
+                    Some((file, text, location)) => {
+                        Diagnostic::warning(file, message).at(text, location)
+                    }
+                    None => Diagnostic::warning(format!("content/{page}"), message),
+                };
+                problems.push(warning.with_hint(Phrase::AddressTakenOverHint));
+            }
+            continue;
+        }
         let target = lang.and_then(|lang| {
             let others = site.config.languages.iter().copied().filter(|l| *l != lang);
             std::iter::once(lang)
@@ -215,17 +315,27 @@ pub(super) fn plan(site: &Site) -> (Addresses, Vec<Diagnostic>) {
             }
             let text = &translation.text;
             let listed_at = yaml::key_location(text, 0, "aliases");
-            let start = text
+            // Each alias is found after the one before it, so the same
+            // address written twice points at each place it is written.
+            let mut cursor = text
                 .get(..translation.body_start)
                 .and_then(|front| front.find("\naliases:"))
-                .unwrap_or(0);
+                .map_or(0, |at| at + "\naliases:".len());
             for alias in &translation.front.aliases {
-                let location = text
-                    .get(start..translation.body_start)
-                    .and_then(|front| front.find(alias.as_str()))
-                    .map_or(listed_at, |at| {
-                        crate::diagnostics::Location::of_offset(text, start + at)
-                    });
+                let rest = text.get(cursor..translation.body_start).unwrap_or("");
+                let found = match alias.as_str() {
+                    // An empty alias is written as quotes.
+                    "" => (rest.find("\"\"").or_else(|| rest.find("''"))).map(|at| (at, 2)),
+                    alias => rest.find(alias).map(|at| (at, alias.len())),
+                };
+                let location = match found {
+                    Some((at, len)) => {
+                        let location = crate::diagnostics::Location::of_offset(text, cursor + at);
+                        cursor += at + len;
+                        location
+                    }
+                    None => listed_at,
+                };
                 let error = |message: crate::messages::Message, hint: Phrase| {
                     Diagnostic::error(&translation.file, message)
                         .at(text, location)
@@ -251,6 +361,35 @@ pub(super) fn plan(site: &Site) -> (Addresses, Vec<Diagnostic>) {
                             .with("alias", format!("/{path}"))
                             .with("owner", owner),
                         Phrase::AliasIsPageHint,
+                    ));
+                    continue;
+                }
+                // An old address of another page that is still on the site
+                // stays that page's: citations of it must not open this one.
+                if let Some(kept) =
+                    (redirects.get(&path)).filter(|r| r.origin == Origin::Record && r.page != *key)
+                {
+                    problems.push(error(
+                        Rule::AliasIsRedirect
+                            .with("alias", format!("/{path}"))
+                            .with("owner", format!("@/{}", kept.page)),
+                        Phrase::AliasIsRedirectHint,
+                    ));
+                    continue;
+                }
+                if let Some(file) = taken.file_at(&path) {
+                    problems.push(error(
+                        Rule::AliasIsFile
+                            .with("alias", format!("/{path}"))
+                            .with("file", format!("/{file}")),
+                        Phrase::AliasIsFileHint,
+                    ));
+                    continue;
+                }
+                if aliases.get(&path) == Some(&translation.file) {
+                    problems.push(error(
+                        Rule::AliasRepeated.with("alias", format!("/{path}")),
+                        Phrase::AliasRepeatedHint,
                     ));
                     continue;
                 }

@@ -177,6 +177,26 @@ pub(crate) fn check_site_links(site: &Site, config_text: &str) -> Vec<Diagnostic
         if site.content.failed_to_load(path) {
             continue;
         }
+        // The statement's facts are shown on an article or page only: not on
+        // a section's listing or a dataset's page.
+        let key_path = path.trim_matches('/');
+        if key == "accessibility_statement"
+            && site.config.accessibility.is_some()
+            && !site.content.articles.contains_key(key_path)
+            && (site.content.sections.contains_key(key_path)
+                || site.content.datasets.contains_key(key_path)
+                || key_path.is_empty())
+        {
+            errors.push(
+                Diagnostic::error(
+                    config::FILE,
+                    Rule::AccessibilityNotAPage.with("target", target),
+                )
+                .at(config_text, location)
+                .with_hint(Phrase::AccessibilityNotAPageHint),
+            );
+            continue;
+        }
         for &lang in &site.config.languages {
             if let Err(message) = site.lookup(path, lang) {
                 errors.push(
