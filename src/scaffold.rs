@@ -98,6 +98,7 @@ fn write_translation(
     name: &str,
 ) -> Result<PathBuf, Diagnostic> {
     let file = folder.join(format!("{}.md", lang.code()));
+    refuse_other_language(site, &file, lang)?;
     refuse_existing(site, &file)?;
     let source = Lang::BUILT_IN
         .into_iter()
@@ -194,6 +195,29 @@ fn translation_of(
             ("{body}", &body),
         ],
     ))
+}
+
+/// Refuses a translation in a language the site does not publish in, which
+/// the next build would refuse; a site.yaml that cannot be read is the build's to report.
+fn refuse_other_language(site: &Path, file: &Path, lang: Lang) -> Result<(), Diagnostic> {
+    let Ok(text) = fs::read_to_string(site.join(crate::config::FILE)) else {
+        return Ok(());
+    };
+    let Ok(config) = crate::config::SiteConfig::parse(&text, None) else {
+        return Ok(());
+    };
+    if config.languages.contains(&lang) {
+        return Ok(());
+    }
+    let shown = file.strip_prefix(site).unwrap_or(file);
+    let files: Vec<String> = (config.languages.iter())
+        .map(|l| format!("{l}.md"))
+        .collect();
+    Err(Diagnostic::error(
+        shown.display().to_string(),
+        Rule::UnknownLanguageFile.with("code", lang.code()),
+    )
+    .with_hint(Phrase::UnknownLanguageFileHint.with("files", files.join(", "))))
 }
 
 /// The owner a new file gets from site.yaml: the only one under `owners:`, or

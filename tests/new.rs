@@ -399,3 +399,17 @@ fn a_dataset_is_refused_in_an_empty_section_that_lists_articles_by_date() {
     );
     assert!(!site.join("content/aktuellt/besok.yaml").exists());
 }
+
+#[test]
+fn a_translation_in_a_language_the_site_does_not_publish_in_is_refused() {
+    let (_tmp, site) = site();
+    let result = new(&site, &["article", "nyheter/nytt-mote", "--lang", "de"]);
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(
+        stderr.contains("`de` is not one of the site's languages"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("sv.md, en.md"), "{stderr}");
+    assert!(!site.join("content/nyheter/nytt-mote").exists());
+}
