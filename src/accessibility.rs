@@ -269,6 +269,7 @@ impl Accessibility {
             );
         }
         let mut need = |path: &str, what: Message, texts: &Localized<String>| {
+            let at = yaml::path_location(text, &format!("accessibility.{path}"));
             // A text written empty would leave a gap in a sentence of the page.
             for lang in languages {
                 if texts.get(*lang).is_some_and(|t| t.trim().is_empty()) {
@@ -279,10 +280,7 @@ impl Accessibility {
                                 .with("what", what.clone())
                                 .with("language", lang.name()),
                         )
-                        .at(
-                            text,
-                            yaml::path_location(text, &format!("accessibility.{path}")),
-                        )
+                        .at(text, at)
                         .with_hint(Phrase::AccessibilityTextEmptyHint),
                     );
                 }
@@ -300,10 +298,7 @@ impl Accessibility {
                             .with("what", what.clone())
                             .with("language", lang.name()),
                     )
-                    .at(
-                        text,
-                        yaml::path_location(text, &format!("accessibility.{path}")),
-                    )
+                    .at(text, at)
                     .with_hint(Phrase::AddLanguageKey.with("code", lang.code())),
                 );
             }
