@@ -246,6 +246,13 @@ ids! {
         AddressesLanguage = "addresses-language",
         AliasRepeated = "alias-repeated",
         StatementDatesDiffer = "statement-dates-differ",
+        DatasetUnknownSource = "dataset-unknown-source",
+        DatasetDerivedWithValues = "dataset-derived-with-values",
+        DatasetDerivedScale = "dataset-derived-scale",
+        DatasetDerivedUnknownSeries = "dataset-derived-unknown-series",
+        DatasetRateUnknownDataset = "dataset-rate-unknown-dataset",
+        DatasetRateBaseSeries = "dataset-rate-base-series",
+        DatasetRateBaseMissingPeriod = "dataset-rate-base-missing-period",
     }
 }
 
@@ -589,6 +596,16 @@ ids! {
         WritePerLanguage = "write-per-language",
         AliasRepeatedHint = "alias-repeated-hint",
         StatementDatesDifferHint = "statement-dates-differ-hint",
+        DatasetUnknownSourceHint = "dataset-unknown-source-hint",
+        TheNameOfSource = "the-name-of-source",
+        TheContactName = "the-contact-name",
+        TheRevisionNote = "the-revision-note",
+        DatasetDerivedWithValuesHint = "dataset-derived-with-values-hint",
+        DatasetDerivedScaleHint = "dataset-derived-scale-hint",
+        DatasetDerivedUnknownSeriesHint = "dataset-derived-unknown-series-hint",
+        DatasetRateUnknownDatasetHint = "dataset-rate-unknown-dataset-hint",
+        DatasetRateBaseSeriesHint = "dataset-rate-base-series-hint",
+        DatasetRateBaseMissingPeriodHint = "dataset-rate-base-missing-period-hint",
     }
 }
 
