@@ -347,7 +347,7 @@ fn every_cited_source_and_other_figure_is_in_the_reference() {
             let Some(url) = source["url"].as_str() else {
                 let date = source["date"].as_str().unwrap();
                 assert!(
-                    reference_text.contains(&date.replace('-', "-")),
+                    reference_text.contains(date),
                     "{}: {id:?} has neither an address nor a date the reference gives",
                     path.display()
                 );
@@ -367,14 +367,23 @@ fn every_cited_source_and_other_figure_is_in_the_reference() {
             }
             cited += 1;
         }
-        for (year, value) in dataset["series"][0]["values"].as_mapping().into_iter().flatten() {
+        for (year, value) in dataset["series"][0]["values"]
+            .as_mapping()
+            .into_iter()
+            .flatten()
+        {
             for other in value["others"].as_sequence().into_iter().flatten() {
                 // The reference names each other figure in that year's note.
                 let figure = other["value"].as_f64().unwrap().to_string();
                 let year = year.as_i64().unwrap();
                 let line = reference_text
                     .lines()
-                    .find(|l| l.contains(&format!("{{year: {year}, value: {}", value["value"].as_i64().unwrap())))
+                    .find(|l| {
+                        l.contains(&format!(
+                            "{{year: {year}, value: {}",
+                            value["value"].as_i64().unwrap()
+                        ))
+                    })
                     .unwrap_or_else(|| panic!("{}: no reference line for {year}", path.display()));
                 assert!(
                     line.contains(&format!(" {figure}")) || line.contains(&format!(": {figure}")),
@@ -385,5 +394,8 @@ fn every_cited_source_and_other_figure_is_in_the_reference() {
             }
         }
     }
-    assert!(cited >= 10 && others >= 7, "{cited} sources, {others} other figures");
+    assert!(
+        cited >= 10 && others >= 7,
+        "{cited} sources, {others} other figures"
+    );
 }
