@@ -246,6 +246,11 @@ ids! {
         AddressesLanguage = "addresses-language",
         AliasRepeated = "alias-repeated",
         StatementDatesDiffer = "statement-dates-differ",
+        // The open data catalogue (`open_data:` in site.yaml).
+        OpenDataPublisherNameMissingLanguage = "open-data-publisher-name-missing-language",
+        OpenDataAddressInvalid = "open-data-address-invalid",
+        OpenDataOrganisationNumber = "open-data-organisation-number",
+        CatalogueDatasetNoDescription = "catalogue-dataset-no-description",
     }
 }
 
@@ -589,6 +594,9 @@ ids! {
         WritePerLanguage = "write-per-language",
         AliasRepeatedHint = "alias-repeated-hint",
         StatementDatesDifferHint = "statement-dates-differ-hint",
+        OpenDataLicenceHint = "open-data-licence-hint",
+        OpenDataOrganisationNumberHint = "open-data-organisation-number-hint",
+        CatalogueDescriptionHint = "catalogue-description-hint",
     }
 }
 
