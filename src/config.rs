@@ -207,7 +207,7 @@ impl SiteConfig {
             errors.extend(facts.problems_in(FILE, text, &languages, has_page, web_address_problem));
         }
         if let Some(open_data) = &raw.open_data {
-            open_data.check(text, &languages, &mut errors);
+            open_data.check(text, &languages, &raw.description, &mut errors);
         }
 
         let base_url = match base_url {

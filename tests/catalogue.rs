@@ -56,9 +56,32 @@ open_data:
     name: { sv: Testkommunen, en: Test Municipality }
 ";
 
+/// The basic fixture's dataset with an update frequency and a contact of its own.
+const DATASET_WITH_CONTACT: &str = "title: { sv: Anmälningar per kvartal, en: Reports per quarter }
+description: { sv: Ett påhittat testdataset., en: A made-up test dataset. }
+unit: { sv: anmälningar, en: reports }
+source:
+  name: { sv: Testkällan, en: The test source }
+  url: https://example.org/kalla
+updated: 2024-05-02
+frequency: quarterly
+contact: { name: { sv: Statistikenheten, en: Statistics unit }, email: statistik@example.org }
+series:
+  - key: anmalningar
+    label: { sv: Anmälningar, en: Reports }
+    values:
+      2023-Q4: 10
+      2024-Q1: 40
+";
+
 /// The basic fixture with `site` as its settings, built; the temporary folder and the output.
 fn built(site: &str) -> (tempfile::TempDir, PathBuf) {
-    let (tmp, dir) = fixture_with("basic", &[("site.yaml", site)]);
+    built_with(&[("site.yaml", site)])
+}
+
+/// The basic fixture with `files` laid over it, built.
+fn built_with(files: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
+    let (tmp, dir) = fixture_with("basic", files);
     let out = tmp.path().join("out");
     assert_success(&build(&dir, &out, &[]));
     (tmp, out)
@@ -327,6 +350,37 @@ fn only_the_publisher_is_needed_and_no_licence_is_claimed_without_one() {
 }
 
 #[test]
+fn a_datasets_frequency_and_own_contact_are_its_own() {
+    let (_tmp, out) = built_with(&[
+        ("site.yaml", SITE),
+        ("content/statistik/anmalningar.yaml", DATASET_WITH_CONTACT),
+    ]);
+    let text = read(&out, "dcat.rdf");
+    let doc = Document::parse(&text).unwrap();
+    let base = "https://example.org/sub/dcat.rdf";
+    let dataset = described(
+        &doc,
+        DCAT,
+        "Dataset",
+        &format!("{base}#dataset-anmalningar"),
+    );
+    let frequency = "http://publications.europa.eu/resource/authority/frequency/QUARTERLY";
+    assert_eq!(resources(&dataset, DCT, "accrualPeriodicity"), [frequency]);
+    described(&doc, DCT, "Frequency", frequency);
+    let contact = format!("{base}#contact-anmalningar");
+    assert_eq!(
+        resources(&dataset, DCAT, "contactPoint"),
+        [contact.as_str()]
+    );
+    let card = described(&doc, VCARD, "Organization", &contact);
+    assert_eq!(
+        resources(&card, VCARD, "hasEmail"),
+        ["mailto:statistik@example.org"]
+    );
+    assert_eq!(texts_by_lang(&card, VCARD, "fn")["sv"], "Statistikenheten");
+}
+
+#[test]
 fn without_open_data_there_is_no_catalogue() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("out");
@@ -424,7 +478,10 @@ fn the_catalogue_conforms_to_dcat_ap_and_dcat_ap_se() {
     shapes.push(dir.join(SE_SHAPES));
 
     // A site with every setting: DCAT-AP 3.0.1 and DCAT-AP-SE's additions.
-    let (_tmp, out) = built(SITE);
+    let (_tmp, out) = built_with(&[
+        ("site.yaml", SITE),
+        ("content/statistik/anmalningar.yaml", DATASET_WITH_CONTACT),
+    ]);
     let Some(found) = violations(&out.join("dcat.rdf"), &shapes) else {
         return cannot_validate(
             "pySHACL is not installed (python3 -m pip install pyshacl==0.40.1)",

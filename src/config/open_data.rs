@@ -87,9 +87,32 @@ impl PublisherType {
 }
 
 impl OpenData {
-    /// Every problem of the settings in site.yaml's `text`, added to `errors`.
-    pub(crate) fn check(&self, text: &str, languages: &[Lang], errors: &mut Vec<Diagnostic>) {
+    /// Every problem of the settings in site.yaml's `text`, added to
+    /// `errors`; the catalogue describes itself with the site's `description`.
+    pub(crate) fn check(
+        &self,
+        text: &str,
+        languages: &[Lang],
+        description: &Localized<String>,
+        errors: &mut Vec<Diagnostic>,
+    ) {
         let at = |path: &str| yaml::path_location(text, &format!("open_data.{path}"));
+        for lang in languages {
+            if description.get(*lang).is_none_or(|d| d.trim().is_empty()) {
+                errors.push(
+                    Diagnostic::error(
+                        FILE,
+                        Rule::OpenDataSiteDescriptionMissing.with("language", lang.name()),
+                    )
+                    .at(text, yaml::key_location(text, 0, "open_data"))
+                    .with_hint(
+                        Phrase::AddUnder
+                            .with("code", lang.code())
+                            .with("key", "description"),
+                    ),
+                );
+            }
+        }
         for lang in self.publisher.name.missing(languages) {
             errors.push(
                 Diagnostic::error(
@@ -104,39 +127,16 @@ impl OpenData {
                 ),
             );
         }
-        let addresses = [
-            (
-                "publisher.url",
-                self.publisher.url.as_deref(),
-                Phrase::WebAddressHint,
-            ),
-            (
-                "licence",
-                self.licence.as_deref(),
-                Phrase::OpenDataLicenceHint,
-            ),
-        ];
-        for (key, url, hint) in addresses {
-            if let Some(problem) = url.and_then(super::web_address_problem) {
-                errors.push(
-                    Diagnostic::error(FILE, invalid(key, problem))
-                        .at(text, at(key))
-                        .with_hint(hint),
-                );
-            }
-        }
-        if let Some(email) = self
-            .email
-            .as_deref()
-            .filter(|e| !crate::accessibility::is_email_address(e))
-        {
-            let problem = Phrase::NotAnEmailAddress.with("address", email);
-            errors.push(
-                Diagnostic::error(FILE, invalid("email", problem))
-                    .at(text, at("email"))
-                    .with_hint(Phrase::FeedbackEmailHint),
-            );
-        }
+        let address = |key: &str, url: Option<&str>, hint: Phrase| {
+            let problem = url.and_then(super::web_address_problem)?;
+            Some(
+                Diagnostic::error(FILE, invalid(key, problem))
+                    .at(text, at(key))
+                    .with_hint(hint),
+            )
+        };
+        let url = self.publisher.url.as_deref();
+        errors.extend(address("publisher.url", url, Phrase::WebAddressHint));
         if let Some(number) = self.publisher.organisation_number.as_deref()
             && organisation_number(number).is_none()
         {
@@ -147,6 +147,20 @@ impl OpenData {
                 )
                 .at(text, at("publisher.organisation_number"))
                 .with_hint(Phrase::OpenDataOrganisationNumberHint),
+            );
+        }
+        let licence = self.licence.as_deref();
+        errors.extend(address("licence", licence, Phrase::OpenDataLicenceHint));
+        if let Some(email) = self
+            .email
+            .as_deref()
+            .filter(|e| !crate::accessibility::is_email_address(e))
+        {
+            let problem = Phrase::NotAnEmailAddress.with("address", email);
+            errors.push(
+                Diagnostic::error(FILE, invalid("email", problem))
+                    .at(text, at("email"))
+                    .with_hint(Phrase::FeedbackEmailHint),
             );
         }
     }

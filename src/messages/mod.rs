@@ -258,6 +258,7 @@ ids! {
         OpenDataAddressInvalid = "open-data-address-invalid",
         OpenDataOrganisationNumber = "open-data-organisation-number",
         CatalogueDatasetNoDescription = "catalogue-dataset-no-description",
+        OpenDataSiteDescriptionMissing = "open-data-site-description-missing",
     }
 }
 

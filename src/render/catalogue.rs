@@ -101,7 +101,8 @@ struct CatalogueView<'a> {
     /// The latest `updated` of its datasets.
     modified: Option<String>,
     publisher: PublisherView<'a>,
-    contact: Option<ContactView<'a>>,
+    /// The catalogue's contact point, then the datasets' own.
+    contacts: Vec<ContactView<'a>>,
     licence: Option<&'a str>,
     /// The licence of the catalogue itself, the metadata.
     metadata_licence: &'static str,
@@ -109,7 +110,7 @@ struct CatalogueView<'a> {
     /// Every landing page, typed once.
     documents: Vec<String>,
     /// Every update frequency, typed once.
-    frequencies: Vec<String>,
+    frequencies: Vec<&'static str>,
     /// Every file type, media type and specification, typed once.
     formats: Vec<String>,
     media_types: Vec<String>,
@@ -140,7 +141,9 @@ struct DatasetView {
     titles: Vec<Text>,
     descriptions: Vec<Text>,
     /// The dataset's update frequency in the EU vocabulary.
-    frequency: Option<String>,
+    frequency: Option<&'static str>,
+    /// Its contact point's address: its own `contact:`, else the catalogue's.
+    contact: Option<String>,
     modified: String,
     start: String,
     end: String,
@@ -178,6 +181,10 @@ impl Renderer<'_> {
         };
         let mut problems = Vec::new();
         let mut datasets = Vec::new();
+        let mut contacts: Vec<ContactView<'_>> = contact(site, open_data, &about, &texts)
+            .into_iter()
+            .collect();
+        let catalogue_contact = contacts.first().map(|c| c.about.clone());
         let mut documents = Vec::new();
         let mut keyed: Vec<(&str, &Dataset)> = (site.content.datasets.iter())
             .map(|(key, dataset)| (key.as_str(), dataset))
@@ -207,10 +214,21 @@ impl Renderer<'_> {
             let (Some(first), Some(last)) = (periods.first(), periods.last()) else {
                 continue;
             };
+            let own_contact = (dataset.contact.as_ref())
+                .and_then(|c| dataset_contact(c, &format!("{about}#contact-{id}"), &texts));
+            let contact = match own_contact {
+                Some(own) => {
+                    let address = own.about.clone();
+                    contacts.push(own);
+                    Some(address)
+                }
+                None => catalogue_contact.clone(),
+            };
             datasets.push(DatasetView {
                 titles: texts(&dataset.title),
                 descriptions,
-                frequency: None,
+                frequency: dataset.frequency.map(eu_frequency),
+                contact,
                 modified: dataset.updated.0.to_string(),
                 start: first_day(*first).to_string(),
                 end: last_day(*last).to_string(),
@@ -257,7 +275,7 @@ impl Renderer<'_> {
                 .collect(),
             modified: (datasets.iter()).map(|d| d.modified.clone()).max(),
             publisher: publisher(open_data, &about, &texts),
-            contact: contact(site, open_data, &about, &texts),
+            contacts,
             licence: open_data.licence.as_deref(),
             metadata_licence: METADATA_LICENCE,
             documents,
@@ -274,12 +292,12 @@ impl Renderer<'_> {
                     .collect(),
             ),
             standards,
-            frequencies: unique(
-                datasets
-                    .iter()
-                    .filter_map(|d| d.frequency.clone())
-                    .collect(),
-            ),
+            frequencies: {
+                let mut all: Vec<&str> = datasets.iter().filter_map(|d| d.frequency).collect();
+                all.sort_unstable();
+                all.dedup();
+                all
+            },
             datasets,
             about,
         };
@@ -341,6 +359,37 @@ fn contact<'a>(
         email,
         url,
     })
+}
+
+/// A dataset's own `contact:`, when it gives a way to reach someone.
+fn dataset_contact<'a>(
+    contact: &'a crate::dataset::Contact,
+    about: &str,
+    texts: &dyn Fn(&Localized<String>) -> Vec<Text>,
+) -> Option<ContactView<'a>> {
+    let email = (contact.email.as_deref())
+        .filter(|e| crate::accessibility::is_email_address(e))
+        .map(|e| format!("mailto:{e}"));
+    let url = (contact.url.as_deref()).filter(|u| crate::config::web_address_problem(u).is_none());
+    (email.is_some() || url.is_some()).then(|| ContactView {
+        about: about.to_string(),
+        names: texts(&contact.name),
+        email,
+        url,
+    })
+}
+
+/// A dataset's `frequency:` in the EU frequency vocabulary.
+fn eu_frequency(frequency: crate::dataset::Frequency) -> &'static str {
+    use crate::dataset::Frequency;
+    match frequency {
+        Frequency::Yearly => "http://publications.europa.eu/resource/authority/frequency/ANNUAL",
+        Frequency::Quarterly => {
+            "http://publications.europa.eu/resource/authority/frequency/QUARTERLY"
+        }
+        Frequency::Monthly => "http://publications.europa.eu/resource/authority/frequency/MONTHLY",
+        Frequency::Irregular => "http://publications.europa.eu/resource/authority/frequency/IRREG",
+    }
 }
 
 /// The first day of a period.
