@@ -502,3 +502,31 @@ fn the_catalogue_conforms_to_dcat_ap_and_dcat_ap_se() {
     let found = violations(&out.join("dcat.rdf"), &shapes[..EU_SHAPES.len()]).unwrap();
     assert_eq!(found, Vec::<String>::new());
 }
+
+#[test]
+fn check_and_build_name_a_dataset_the_catalogue_cannot_describe() {
+    let undescribed = DATASET_WITH_CONTACT.replace(
+        "description: { sv: Ett påhittat testdataset., en: A made-up test dataset. }\n",
+        "",
+    );
+    let (tmp, site) = fixture_with(
+        "basic",
+        &[
+            ("site.yaml", SITE),
+            ("content/statistik/anmalningar.yaml", &undescribed),
+        ],
+    );
+    let expected =
+        "content/statistik/anmalningar.yaml:1:1: error: the dataset has no `description`";
+    let checked = torget()
+        .args(["check", "--now", NOW, "--site"])
+        .arg(&site)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&checked.stdout).into_owned()
+        + &String::from_utf8_lossy(&checked.stderr);
+    assert!(said.contains(expected), "{said}");
+    let built = build(&site, &tmp.path().join("out"), &[]);
+    assert_eq!(built.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&built.stderr).contains(expected));
+}
