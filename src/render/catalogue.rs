@@ -145,8 +145,9 @@ struct DatasetView {
     /// Its contact point's address: its own `contact:`, else the catalogue's.
     contact: Option<String>,
     modified: String,
-    start: String,
-    end: String,
+    /// The first and last day of the periods it covers.
+    start: Option<String>,
+    end: Option<String>,
     landing_pages: Vec<String>,
     distributions: Vec<DistributionView>,
 }
@@ -211,9 +212,6 @@ impl Renderer<'_> {
             let id = dataset.id.as_str();
             let dataset_about = format!("{about}#dataset-{id}");
             let periods = dataset.periods();
-            let (Some(first), Some(last)) = (periods.first(), periods.last()) else {
-                continue;
-            };
             let own_contact = (dataset.contact.as_ref())
                 .and_then(|c| dataset_contact(c, &format!("{about}#contact-{id}"), &texts));
             let contact = match own_contact {
@@ -230,8 +228,8 @@ impl Renderer<'_> {
                 frequency: dataset.frequency.map(eu_frequency),
                 contact,
                 modified: dataset.updated.0.to_string(),
-                start: first_day(*first).to_string(),
-                end: last_day(*last).to_string(),
+                start: periods.first().map(|p| first_day(*p).to_string()),
+                end: periods.last().map(|p| last_day(*p).to_string()),
                 landing_pages,
                 distributions: (DOWNLOADS.iter())
                     .map(|d| DistributionView {
