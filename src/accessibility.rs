@@ -388,7 +388,7 @@ fn feedback_location(text: &str, field: &str) -> crate::diagnostics::Location {
 }
 
 /// Whether `address` reads as an e-mail address (`name@example.org`) a `mailto:` link can take.
-fn is_email_address(address: &str) -> bool {
+pub(crate) fn is_email_address(address: &str) -> bool {
     let Some((name, host)) = address.split_once('@') else {
         return false;
     };

@@ -7,6 +7,7 @@ use crate::i18n::{Lang, Localized};
 use crate::messages::{Message, Phrase, Rule};
 use crate::yaml;
 
+pub(crate) mod open_data;
 pub(crate) mod review;
 
 /// The validated settings of a site.
@@ -37,6 +38,8 @@ pub(crate) struct SiteConfig {
     pub(crate) iframe_hosts: Vec<String>,
     /// Links name `index.html`, so the site works opened from disk (`build --for-disk`).
     pub(crate) link_files: bool,
+    /// Who publishes the datasets as open data (`open_data:`): with it, the build writes a DCAT-AP-SE catalogue.
+    pub(crate) open_data: Option<open_data::OpenData>,
 }
 
 /// Thresholds for `torget check`, under `check:` in site.yaml.
@@ -102,6 +105,8 @@ struct RawConfig {
     check: CheckSettings,
     #[serde(default)]
     iframe_hosts: Vec<String>,
+    #[serde(default)]
+    open_data: Option<open_data::OpenData>,
 }
 
 pub(crate) const FILE: &str = "site.yaml";
@@ -201,6 +206,9 @@ impl SiteConfig {
             let has_page = raw.accessibility_statement.is_some();
             errors.extend(facts.problems_in(FILE, text, &languages, has_page, web_address_problem));
         }
+        if let Some(open_data) = &raw.open_data {
+            open_data.check(text, &languages, &raw.description, &mut errors);
+        }
 
         let base_url = match base_url {
             Some(url) => normalise_base_url(url).map_err(|m| {
@@ -239,6 +247,7 @@ impl SiteConfig {
             check: raw.check,
             iframe_hosts: raw.iframe_hosts,
             link_files: false,
+            open_data: raw.open_data,
         })
     }
 

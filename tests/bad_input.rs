@@ -130,6 +130,8 @@ bad_input! {
     a_language_of_parts_torget_does_not_know => "lang-code-unknown",
     accessibility_statement_facts_left_empty => "accessibility-empty-facts",
     accessibility_statement_naming_a_section => "accessibility-statement-on-a-section",
+    open_data_settings_that_are_not_addresses_or_lack_a_language => "open-data-settings",
+    open_data_dataset_without_a_description => "open-data-dataset-without-description",
 }
 
 #[test]

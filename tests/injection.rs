@@ -200,7 +200,7 @@ fn assert_no_script(out: &Path) {
         let problems = if path.ends_with(".html") {
             shown_as_text += usize::from(text.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
             script_in_html(text)
-        } else if path.ends_with(".xml") {
+        } else if path.ends_with(".xml") || path.ends_with(".rdf") {
             script_in_xml(text)
         } else if path.ends_with(".json") {
             serde_json::from_str::<serde_json::Value>(text)
@@ -337,6 +337,14 @@ fn a_script_payload_in_every_text_field_runs_nowhere_for_a_web_host_or_from_disk
             );
         }
         assert_no_script(&out);
+        // The open data catalogue holds the planted names as text.
+        let catalogue = read(&out, "dcat.rdf");
+        assert!(
+            catalogue.contains(
+                "<foaf:name xml:lang=\"sv\">Malmö stad &lt;script&gt;alert(1)&lt;/script&gt;"
+            ),
+            "{name}: {catalogue}"
+        );
         // The language of parts was built from the planted braces, their address escaped.
         let page = read(&out, "om-sluta-skjut/index.html");
         assert!(

@@ -1758,3 +1758,64 @@ fn redirects_follow_the_pages_they_lead_to_after_each_save() {
     assert_same_as_fresh(&live, &options, "the English version removed");
     assert!(page(&live, "en/news/third/index.html").contains("hreflang=\"sv\""));
 }
+
+#[test]
+fn the_open_data_catalogue_follows_every_save() {
+    let settings = fs::read_to_string(common::fixture("basic").join("site.yaml")).unwrap();
+    let open_data = format!(
+        "{settings}open_data:\n  publisher:\n    name: {{ sv: Testkommunen, en: Test Municipality }}\n"
+    );
+    let (_tmp, site, options, mut live) = live_on(&[("site.yaml", &open_data)]);
+    let catalogue = |live: &LiveSite| {
+        live.files()
+            .get("dcat.rdf")
+            .map(|bytes| String::from_utf8_lossy(bytes).into_owned())
+    };
+    assert!(catalogue(&live).is_some_and(|c| c.contains("Reports per quarter")));
+    let dataset = "content/statistik/anmalningar.yaml";
+    let edited = DATASET_EDITED
+        .replace(
+            "updated: 2024-05-02",
+            "updated: 2024-08-01\nfrequency: quarterly",
+        )
+        .replace("Reports per quarter", "Reports each quarter");
+    assert!(
+        save(&mut live, &site, dataset, &edited)
+            .unwrap()
+            .incremental
+    );
+    assert_same_as_fresh(&live, &options, "the dataset's title, date and frequency");
+    assert!(
+        catalogue(&live).is_some_and(|c| c.contains("Reports each quarter")
+            && c.contains("2024-08-01")
+            && c.contains("frequency/QUARTERLY"))
+    );
+    // The section's English pages move, and the dataset's landing page with them.
+    let section = "content/statistik/_section.yaml";
+    let moved = "title: { sv: Statistik, en: Figures }\n";
+    assert!(save(&mut live, &site, section, moved).unwrap().incremental);
+    assert_same_as_fresh(&live, &options, "the section renamed in English");
+    assert!(catalogue(&live).is_some_and(|c| c.contains("/en/figures/anmalningar/")));
+    // A dataset added, then removed.
+    let added = "content/statistik/besok.yaml";
+    let besok = DATASET_HEAD
+        .replace("Anmälningar per kvartal", "Besök")
+        .replace("Reports per quarter", "Visits")
+        + "      2024-Q1: 3\n";
+    save(&mut live, &site, added, &besok).unwrap();
+    assert_same_as_fresh(&live, &options, "a dataset added");
+    assert!(catalogue(&live).is_some_and(|c| c.contains("#dataset-besok")));
+    let path = fs::canonicalize(&site).unwrap().join(added);
+    fs::remove_file(&path).unwrap();
+    live.rebuild(&[path]).unwrap();
+    assert_same_as_fresh(&live, &options, "a dataset removed");
+    assert!(catalogue(&live).is_some_and(|c| !c.contains("#dataset-besok")));
+    // The settings: a licence given, then open data left out.
+    let licensed = format!("{open_data}  licence: https://creativecommons.org/licenses/by/4.0/\n");
+    save(&mut live, &site, "site.yaml", &licensed).unwrap();
+    assert_same_as_fresh(&live, &options, "a licence given");
+    assert!(catalogue(&live).is_some_and(|c| c.contains("licenses/by/4.0/")));
+    save(&mut live, &site, "site.yaml", &settings).unwrap();
+    assert_same_as_fresh(&live, &options, "open data left out");
+    assert!(catalogue(&live).is_none());
+}

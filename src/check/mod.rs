@@ -143,13 +143,16 @@ pub fn check(options: &BuildOptions) -> Result<CheckReport, Vec<Diagnostic>> {
     })
 }
 
-/// Renders every page in memory, so template errors are found without writing anything.
+/// Renders every page (and the open data catalogue) in memory, so template
+/// errors are found without writing anything.
 fn template_errors(site: &Site, theme: &Theme, bodies: &crate::render::Bodies) -> Vec<Diagnostic> {
     let renderer = Renderer::new(site, theme, bodies);
+    let catalogue = renderer.catalogue().and_then(Result::err);
     renderer
         .jobs()
         .iter()
         .filter_map(|(path, job)| renderer.render(path, job).err())
+        .chain(catalogue.into_iter().flatten())
         .collect()
 }
 

@@ -253,6 +253,12 @@ ids! {
         DatasetRateUnknownDataset = "dataset-rate-unknown-dataset",
         DatasetRateBaseSeries = "dataset-rate-base-series",
         DatasetRateBaseMissingPeriod = "dataset-rate-base-missing-period",
+        // The open data catalogue (`open_data:` in site.yaml).
+        OpenDataPublisherNameMissingLanguage = "open-data-publisher-name-missing-language",
+        OpenDataAddressInvalid = "open-data-address-invalid",
+        OpenDataOrganisationNumber = "open-data-organisation-number",
+        CatalogueDatasetNoDescription = "catalogue-dataset-no-description",
+        OpenDataSiteDescriptionMissing = "open-data-site-description-missing",
     }
 }
 
@@ -606,6 +612,9 @@ ids! {
         DatasetRateUnknownDatasetHint = "dataset-rate-unknown-dataset-hint",
         DatasetRateBaseSeriesHint = "dataset-rate-base-series-hint",
         DatasetRateBaseMissingPeriodHint = "dataset-rate-base-missing-period-hint",
+        OpenDataLicenceHint = "open-data-licence-hint",
+        OpenDataOrganisationNumberHint = "open-data-organisation-number-hint",
+        CatalogueDescriptionHint = "catalogue-description-hint",
     }
 }
 

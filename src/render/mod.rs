@@ -3,6 +3,7 @@
 //! This is the `render` step. It turns the resolved [`Site`] into HTML
 //! strings; it knows nothing of files on disk (that is [`crate::output`]).
 
+pub(crate) mod catalogue;
 pub(crate) mod description;
 pub(crate) mod fingerprint;
 mod languages;

@@ -78,6 +78,10 @@ const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/languages.html"),
     ),
     (
+        "templates/dcat.rdf.xml",
+        include_str!("../../themes/default/templates/dcat.rdf.xml"),
+    ),
+    (
         "static/favicon.svg",
         include_str!("../../themes/default/static/favicon.svg"),
     ),

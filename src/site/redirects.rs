@@ -156,6 +156,9 @@ fn written_files(site: &Site) -> FxHashSet<String> {
         files.insert(format!("{}index.js", site.search_path(lang)));
     }
     files.extend(addresses::THEME_FILES.iter().map(|f| f.to_string()));
+    if site.config.open_data.is_some() {
+        files.insert(crate::config::open_data::CATALOGUE.to_string());
+    }
     let content = &site.content;
     files.extend(content.static_files.iter().map(|f| f.relative.clone()));
     for (key, article) in &content.articles {

@@ -327,6 +327,18 @@ pub(crate) fn write_pages(
             generated.insert(file);
         }
     }
+    // The open data catalogue: small, and written every time, as it shows every dataset.
+    if let Some(catalogue) = renderer.catalogue() {
+        let name = render::catalogue::FILE;
+        match catalogue {
+            Ok(text) => match sink.write(name, text.as_bytes()) {
+                Ok(()) => files += 1,
+                Err(e) => report.push(write_error(name, e)),
+            },
+            Err(problems) => report.extend(problems),
+        }
+        generated.insert(name.to_string());
+    }
     let absolute = Renderer::with_absolute_links(site, theme, bodies);
     // Feeds, 404 pages, search indexes and the sitemap are independent of
     // each other: make them in parallel, then write them in a stable order.
