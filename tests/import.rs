@@ -1,0 +1,476 @@
+//! `torget import`: saved PxWeb, Kolada and CSV files into new dataset files
+//! (tests/fixtures/import/, whose README says where each file comes from).
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test may stop at its own set-up's failure
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use common::{NOW, fixture, fixture_with, torget};
+
+fn import_file(name: &str) -> PathBuf {
+    fixture("import").join(name)
+}
+
+/// Runs `torget import FILE --site SITE --now NOW` with `extra` arguments.
+fn import(site: &Path, file: &Path, extra: &[&str]) -> std::process::Output {
+    torget()
+        .arg("import")
+        .arg(file)
+        .arg("--site")
+        .arg(site)
+        .args(["--now", NOW])
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
+fn stdout(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// The written dataset as YAML.
+fn dataset(site: &Path, id: &str) -> serde_yaml::Value {
+    let text = fs::read_to_string(site.join(format!("content/statistik/{id}.yaml"))).unwrap();
+    serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{e}\n{text}"))
+}
+
+fn yaml<'a>(value: &'a serde_yaml::Value, path: &str) -> &'a serde_yaml::Value {
+    path.split('.')
+        .fold(value, |v, key| match key.parse::<usize>() {
+            Ok(i) if v.is_sequence() => &v[i],
+            _ => v
+                .get(key)
+                .or_else(|| key.parse::<usize>().ok().and_then(|n| v.get(n)))
+                .unwrap_or_else(|| panic!("no {key} in {path}: {v:?}")),
+        })
+}
+
+fn text(value: &serde_yaml::Value, path: &str) -> String {
+    match yaml(value, path) {
+        serde_yaml::Value::String(s) => s.clone(),
+        other => serde_yaml::to_string(other).unwrap().trim().to_string(),
+    }
+}
+
+fn site() -> (tempfile::TempDir, PathBuf) {
+    fixture_with("basic", &[])
+}
+
+#[test]
+fn a_pxweb_json_stat_file_becomes_a_dataset_with_its_source_series_and_placeholders() {
+    let (_tmp, site) = site();
+    let output = import(
+        &site,
+        &import_file("scb-pxweb2-tab5974.json"),
+        &["--id", "folkmangd"],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let said = stdout(&output);
+    assert!(
+        said.contains("Wrote content/statistik/folkmangd.yaml: 2 series with 1 period (2026 to 2026) from a PxWeb JSON-stat 2.0 file."),
+        "{said}"
+    );
+    // What is left for the editor, by line and column: the English texts.
+    assert!(
+        said.contains(
+            "content/statistik/folkmangd.yaml:6:92: «Title in en (in sv: Folkmängd 31 dec"
+        ),
+        "{said}"
+    );
+    assert!(said.contains("«Label in en (in sv: män)»"), "{said}");
+    assert!(said.contains("Add the source's address"), "{said}");
+
+    let d = dataset(&site, "folkmangd");
+    assert_eq!(
+        text(&d, "title.sv"),
+        "Folkmängd 31 dec, antal efter inrikes/utrikes född, ålder, kön och år"
+    );
+    assert_eq!(text(&d, "unit.sv"), "antal");
+    assert_eq!(text(&d, "source"), "scb-tab5974");
+    assert_eq!(text(&d, "sources.scb-tab5974.name.sv"), "SCB");
+    assert_eq!(text(&d, "sources.scb-tab5974.name.en"), "Statistics Sweden");
+    assert_eq!(text(&d, "sources.scb-tab5974.date"), "2026-04-16");
+    assert_eq!(text(&d, "updated"), "2026-04-16");
+    assert_eq!(text(&d, "frequency"), "yearly");
+    assert_eq!(text(&d, "measure"), "count");
+    // One series per sex, the dimension with two values; the others are fixed.
+    assert_eq!(text(&d, "series.0.key"), "man");
+    assert_eq!(text(&d, "series.0.label.sv"), "män");
+    assert_eq!(text(&d, "series.0.values.2026"), "50080");
+    assert_eq!(text(&d, "series.1.key"), "kvinnor");
+    assert_eq!(text(&d, "series.1.values.2026"), "47361");
+    let written = fs::read_to_string(site.join("content/statistik/folkmangd.yaml")).unwrap();
+    assert!(written.contains("# ålder: 0 år\n"), "{written}");
+}
+
+#[test]
+fn the_id_comes_from_the_title_and_a_second_import_never_overwrites() {
+    let (_tmp, site) = site();
+    let file = import_file("scb-pxweb2-tab5974.json");
+    let first = import(&site, &file, &[]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let name =
+        "content/statistik/folkmangd-31-dec-antal-efter-inrikes-utrikes-fodd-alder-kon-och-ar.yaml";
+    let before = fs::read_to_string(site.join(name)).unwrap();
+    fs::write(site.join(name), before.replace("50080", "1")).unwrap();
+
+    let second = import(&site, &file, &[]);
+    assert!(!second.status.success());
+    let report = stderr(&second);
+    assert!(
+        report.contains(&format!(
+            "{name}: error: the file already exists; torget import never overwrites"
+        )),
+        "{report}"
+    );
+    assert!(report.contains("choose another id with `--id`"), "{report}");
+    assert!(report.contains("no file was written"), "{report}");
+    // The editor's change is still there.
+    assert!(
+        fs::read_to_string(site.join(name))
+            .unwrap()
+            .contains(": 1\n")
+    );
+
+    // Another dataset's id elsewhere is refused too: two datasets cannot share one.
+    let taken = import(&site, &file, &["--id", "anmalningar"]);
+    let report = stderr(&taken);
+    assert!(!taken.status.success());
+    assert!(
+        report.contains("content/statistik/anmalningar.yaml: error: the file already exists"),
+        "{report}"
+    );
+    let bad_id = import(&site, &file, &["--id", "Folkmängd"]);
+    assert!(!bad_id.status.success());
+    assert!(
+        stderr(&bad_id).contains("the name cannot be used"),
+        "{}",
+        stderr(&bad_id)
+    );
+}
+
+#[test]
+fn a_csv_file_keeps_its_values_gaps_and_statuses() {
+    let (_tmp, site) = site();
+    let output = import(
+        &site,
+        &import_file("dodsskjutningar-malmo.csv"),
+        &["--id", "doda"],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let said = stdout(&output);
+    assert!(
+        said.contains("1 series with 9 periods (2016 to 2024) from a CSV file"),
+        "{said}"
+    );
+    assert!(
+        said.contains("content/statistik/doda.yaml:3:15: «Rubrik»"),
+        "{said}"
+    );
+    assert!(said.contains("«Källans namn»"), "{said}");
+    let d = dataset(&site, "doda");
+    assert_eq!(text(&d, "series.0.key"), "deaths");
+    assert_eq!(text(&d, "series.0.values.2018"), "12");
+    assert_eq!(text(&d, "series.0.values.2023"), "null");
+    assert_eq!(text(&d, "series.0.values.2024.value"), "0");
+    assert_eq!(text(&d, "series.0.values.2024.status"), "- d\n- p");
+    assert_eq!(text(&d, "updated"), NOW);
+}
+
+#[test]
+fn a_swedish_spreadsheet_csv_reads_decimal_commas_and_symbols() {
+    let (tmp, site) = site();
+    let file = tmp.path().join("andel.csv");
+    fs::write(
+        &file,
+        "År;Andel;Andel status\n2022;12,5;\n2023;..;\n2024;1 234,5;p\n",
+    )
+    .unwrap();
+    let output = import(&site, &file, &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let d = dataset(&site, "andel");
+    assert_eq!(text(&d, "series.0.values.2022"), "12.5");
+    assert_eq!(text(&d, "series.0.values.2023.value"), "null");
+    assert_eq!(text(&d, "series.0.values.2023.status"), "- x");
+    assert_eq!(text(&d, "series.0.values.2024.value"), "1234.5");
+    assert_eq!(text(&d, "series.0.values.2024.status"), "- p");
+    assert_eq!(text(&d, "decimals"), "1");
+}
+
+#[test]
+fn a_kolada_answer_makes_a_series_per_gender() {
+    let (_tmp, site) = site();
+    let output = import(
+        &site,
+        &import_file("kolada-v2-structure.json"),
+        &["--id", "kolada"],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("3 series with 2 periods (2007 to 2009) from a Kolada file"),
+        "{}",
+        stdout(&output)
+    );
+    let d = dataset(&site, "kolada");
+    assert_eq!(text(&d, "sources.kolada-n00945.name.sv"), "Kolada");
+    assert_eq!(
+        text(&d, "sources.kolada-n00945.url"),
+        "https://www.kolada.se/"
+    );
+    assert_eq!(text(&d, "series.0.key"), "totalt");
+    assert_eq!(text(&d, "series.0.label.en"), "Total");
+    assert_eq!(text(&d, "series.0.values.2007"), "11.75");
+    assert_eq!(text(&d, "series.0.values.2009"), "null");
+    assert_eq!(text(&d, "series.1.key"), "kvinnor");
+    assert_eq!(text(&d, "series.2.key"), "man");
+    assert_eq!(text(&d, "series.2.values.2009"), "13");
+    assert_eq!(text(&d, "frequency"), "irregular");
+}
+
+/// A small JSON-stat dataset in PxWeb's form, with `periods` as the time codes.
+fn json_stat(periods: &[&str], values: &str, status: &str) -> String {
+    let index: Vec<String> = (periods.iter().enumerate())
+        .map(|(i, p)| format!("\"{p}\": {i}"))
+        .collect();
+    format!(
+        r#"{{
+  "version": "2.0",
+  "class": "dataset",
+  "label": "Test",
+  "source": "SCB",
+  "updated": "2020-01-15T08:00:00Z",
+  "id": ["ContentsCode", "Tid"],
+  "size": [1, {n}],
+  "role": {{ "time": ["Tid"], "metric": ["ContentsCode"] }},
+  "dimension": {{
+    "ContentsCode": {{ "label": "tabellinnehåll", "category": {{ "index": {{ "X": 0 }}, "label": {{ "X": "Andel" }}, "unit": {{ "X": {{ "base": "procent", "decimals": 1 }} }} }} }},
+    "Tid": {{
+      "label": "månad",
+      "category": {{ "index": {{ {index} }} }}
+    }}
+  }},
+  "value": {values}{status}
+}}
+"#,
+        n = periods.len(),
+        index = index.join(", "),
+    )
+}
+
+#[test]
+fn months_and_quarters_map_to_torgets_periods_with_their_statuses() {
+    let (tmp, site) = site();
+    let months = tmp.path().join("months.json");
+    fs::write(
+        &months,
+        json_stat(
+            &["2019M11", "2019M12"],
+            "[12.5, null]",
+            ",\n  \"status\": { \"1\": \"..\" }",
+        ),
+    )
+    .unwrap();
+    let output = import(&site, &months, &["--id", "manader"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let d = dataset(&site, "manader");
+    assert_eq!(text(&d, "series.0.values.2019-11"), "12.5");
+    assert_eq!(text(&d, "series.0.values.2019-12.value"), "null");
+    assert_eq!(text(&d, "series.0.values.2019-12.status"), "- x");
+    assert_eq!(text(&d, "frequency"), "monthly");
+    assert_eq!(text(&d, "measure"), "share");
+    assert_eq!(text(&d, "decimals"), "1");
+
+    let quarters = tmp.path().join("quarters.json");
+    fs::write(
+        &quarters,
+        json_stat(
+            &["2019K4", "2020Q1"],
+            "[1, 2]",
+            ",\n  \"status\": [\"\", \"p\"]",
+        ),
+    )
+    .unwrap();
+    let output = import(&site, &quarters, &["--id", "kvartal"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let d = dataset(&site, "kvartal");
+    assert_eq!(text(&d, "series.0.values.2019-Q4"), "1");
+    assert_eq!(text(&d, "series.0.values.2020-Q1.status"), "- p");
+    assert_eq!(text(&d, "frequency"), "quarterly");
+}
+
+/// Imports `file` and returns the first line of the report, `file:line:column: error: …`.
+fn refusal(site: &Path, file: &Path) -> String {
+    let output = import(site, file, &[]);
+    assert!(!output.status.success(), "imported:\n{}", stdout(&output));
+    let report = stderr(&output);
+    assert!(report.contains("no file was written"), "{report}");
+    assert!(report.contains("= help: "), "no hint:\n{report}");
+    report.lines().next().unwrap_or_default().to_string()
+}
+
+#[test]
+fn what_cannot_be_mapped_is_refused_where_it_is_in_the_file() {
+    let (tmp, site) = site();
+    let before = common::tree(&site.join("content"));
+    let shown = |name: &str| tmp.path().join(name).display().to_string();
+    let write = |name: &str, text: &str| {
+        let path = tmp.path().join(name);
+        fs::write(&path, text).unwrap();
+        path
+    };
+
+    // Real answers: too many series (SSB, 6 × 8), and PxWeb's own JSON format.
+    let ssb = import_file("ssb-pxweb-05300.json");
+    assert_eq!(
+        refusal(&site, &ssb),
+        format!(
+            "{}:1:498: error: the table would make 48 series; torget imports at most 10",
+            ssb.display()
+        )
+    );
+    let pxweb_json = import_file("scb-pxweb1-json-me0104t24.json");
+    assert_eq!(
+        refusal(&site, &pxweb_json),
+        format!(
+            "{}:2:5: error: this is PxWeb's own JSON format, not JSON-stat",
+            pxweb_json.display()
+        )
+    );
+
+    // A half-year has no period in torget: pointed at in the time dimension.
+    let half = write("half.json", &json_stat(&["2019H1", "2019H2"], "[1, 2]", ""));
+    assert_eq!(
+        refusal(&site, &half),
+        format!(
+            "{}:14:32: error: `2019H1` is not a period torget can read",
+            shown("half.json")
+        )
+    );
+    let word = write(
+        "word.json",
+        &json_stat(&["2019", "2020"], "[1, \"sju\"]", ""),
+    );
+    assert_eq!(
+        refusal(&site, &word),
+        format!("{}:17:16: error: `sju` is not a number", shown("word.json"))
+    );
+    let status = write(
+        "status.json",
+        &json_stat(
+            &["2019", "2020"],
+            "[1, 2]",
+            ",\n  \"status\": { \"0\": \"e\" }",
+        ),
+    );
+    assert_eq!(
+        refusal(&site, &status),
+        format!(
+            "{}:18:15: error: the status `e` has no letter in torget",
+            shown("status.json")
+        )
+    );
+    let no_time = write(
+        "no-time.json",
+        &json_stat(&["2019"], "[1]", "")
+            .replace("\"time\": [\"Tid\"], ", "")
+            .replace("\"Tid\"", "\"Region\""),
+    );
+    assert_eq!(
+        refusal(&site, &no_time),
+        format!(
+            "{}:7:3: error: the table has no time dimension, so torget cannot tell the periods",
+            shown("no-time.json")
+        )
+    );
+    let broken = write(
+        "broken.json",
+        "{\n  \"class\": \"dataset\",\n  \"value\": [1,\n}\n",
+    );
+    let line = refusal(&site, &broken);
+    assert!(
+        line.starts_with(&format!(
+            "{}:4:1: error: the file is not valid JSON",
+            shown("broken.json")
+        )),
+        "{line}"
+    );
+    let csv = write("bad.csv", "år,värde\n2019,12\n2020,tolv\n");
+    assert_eq!(
+        refusal(&site, &csv),
+        format!("{}:3:6: error: `tolv` is not a number", shown("bad.csv"))
+    );
+    let kolada = write(
+        "kolada.json",
+        "{\"values\": [{\"kpi\": \"N1\", \"municipality\": \"1280\", \"period\": \"2019H1\", \"values\": []}]}",
+    );
+    assert_eq!(
+        refusal(&site, &kolada),
+        format!(
+            "{}:1:51: error: `2019H1` is not a period torget can read",
+            shown("kolada.json")
+        )
+    );
+    let unknown = write("unknown.json", "{\"hello\": 1}");
+    assert_eq!(
+        refusal(&site, &unknown),
+        format!(
+            "{}:1:1: error: torget cannot tell what kind of file this is",
+            shown("unknown.json")
+        )
+    );
+    // Nothing was written by any of them.
+    assert_eq!(common::tree(&site.join("content")), before);
+}
+
+#[test]
+fn a_site_is_needed_and_its_section_may_be_named() {
+    let (tmp, site) = site();
+    let file = import_file("dodsskjutningar-malmo.csv");
+    let output = import(tmp.path(), &file, &[]);
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains("no site.yaml in"),
+        "{}",
+        stderr(&output)
+    );
+    let output = import(&site, &file, &["--to", "nyheter-finns-inte"]);
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains("there is no section `nyheter-finns-inte`"),
+        "{}",
+        stderr(&output)
+    );
+    let output = import(&site, &file, &["--to", "statistik", "--id", "x"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(site.join("content/statistik/x.yaml").is_file());
+}
+
+#[test]
+fn import_speaks_swedish_too() {
+    let (_tmp, site) = site();
+    let output = torget()
+        .env("LANG", "sv_SE.UTF-8")
+        .arg("import")
+        .arg(import_file("ssb-pxweb-05300.json"))
+        .arg("--site")
+        .arg(&site)
+        .output()
+        .unwrap();
+    let report = stderr(&output);
+    assert!(
+        report.contains("fel: tabellen skulle ge 48 serier; torget importerar högst 10"),
+        "{report}"
+    );
+    assert!(
+        report.contains("tips: välj färre värden av avstand (6), kulturtilbud (8)"),
+        "{report}"
+    );
+    assert!(report.contains("Ingenting importerades"), "{report}");
+}
