@@ -161,6 +161,7 @@ pub(crate) fn load(root: &Path, options: &LoadOptions) -> (Content, Vec<Diagnost
             }
         }
     }
+    errors.extend(crate::dataset::derive_rates(&mut content.datasets));
     content.translation_files = layout.translations;
     let (record, record_errors) = crate::addresses::Record::read(root);
     content.record = record;
@@ -399,10 +400,13 @@ pub(crate) fn reload_dataset(
 ) -> Option<Vec<Diagnostic>> {
     let source = root.join("content").join(format!("{key}.yaml"));
     let known = content.datasets.contains_key(key) || content.failed.contains(key);
-    if !known || !is_plain_file(&source) {
+    // A rate reads two datasets: the whole site is loaded again for it.
+    let derives = |d: &Dataset| d.series.iter().any(|s| s.per.is_some());
+    if !known || !is_plain_file(&source) || content.datasets.values().any(derives) {
         return None;
     }
     match read_dataset(root, key, &source, options) {
+        Ok(dataset) if derives(&dataset) => None,
         Ok(dataset) => {
             content.datasets.insert(key.to_string(), dataset);
             content.failed.remove(key);

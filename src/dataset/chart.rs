@@ -163,7 +163,7 @@ pub fn line_chart(dataset: &Dataset, lang: Lang, strings: &InterfaceStrings, id:
             if i1 != i0 + 1 {
                 continue;
             }
-            let dash = if a.partial || b.partial {
+            let dash = if a.partial() || b.partial() {
                 " stroke-dasharray=\"5 4\""
             } else {
                 ""
@@ -182,7 +182,7 @@ pub fn line_chart(dataset: &Dataset, lang: Lang, strings: &InterfaceStrings, id:
         let radius = if periods.len() > 36 { 2.5 } else { 4.0 };
         for (i, observation) in &points {
             let Some(v) = observation.value else { continue };
-            let (fill, r) = if observation.partial {
+            let (fill, r) = if observation.partial() {
                 ("#ffffff", 4.0)
             } else {
                 (colour, radius)
@@ -410,7 +410,7 @@ fn message(dataset: &Dataset, lang: Lang, strings: &InterfaceStrings) -> String 
     let full: Vec<(&Period, &Observation)> = series
         .values
         .iter()
-        .filter(|(_, o)| o.value.is_some() && !o.partial)
+        .filter(|(_, o)| o.value.is_some() && !o.partial())
         .collect();
     let (Some((p0, first)), Some((p1, last))) = (full.first(), full.last()) else {
         return title.to_string();
@@ -471,7 +471,7 @@ fn description(
         let full = series
             .values
             .iter()
-            .filter_map(|(p, o)| o.value.filter(|_| !o.partial).map(|v| (p, v)));
+            .filter_map(|(p, o)| o.value.filter(|_| !o.partial()).map(|v| (p, v)));
         let highest = full
             .clone()
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(a.0)));
@@ -515,7 +515,7 @@ fn description(
     if dataset
         .series
         .iter()
-        .any(|s| s.values.values().any(|o| o.partial))
+        .any(|s| s.values.values().any(|o| o.partial()))
     {
         text.push(' ');
         text.push_str(strings.text("stats_dashed"));

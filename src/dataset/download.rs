@@ -29,8 +29,8 @@ pub fn csv(dataset: &Dataset, languages: &[Lang]) -> String {
                     .map(number)
                     .unwrap_or_default(),
             );
-            row.push(observation.is_some_and(|o| o.partial).to_string());
-            row.push(observation.is_some_and(|o| o.preliminary).to_string());
+            row.push(observation.is_some_and(|o| o.partial()).to_string());
+            row.push(observation.is_some_and(|o| o.preliminary()).to_string());
             for lang in languages {
                 row.push(field(
                     observation
@@ -120,8 +120,8 @@ pub fn json(dataset: &Dataset) -> String {
                     .map(|(p, o): (&Period, &Observation)| JsonValue {
                         period: p.to_string(),
                         value: o.value,
-                        partial: o.partial,
-                        preliminary: o.preliminary,
+                        partial: o.partial(),
+                        preliminary: o.preliminary(),
                         note: &o.note,
                     })
                     .collect(),
@@ -195,8 +195,8 @@ series:
             let period = Period::parse(&row[0]).unwrap();
             let observation = &series.values[&period];
             assert_eq!(row[1].parse::<f64>().ok(), observation.value);
-            assert_eq!(row[2] == "true", observation.partial);
-            assert_eq!(row[3] == "true", observation.preliminary);
+            assert_eq!(row[2] == "true", observation.partial());
+            assert_eq!(row[3] == "true", observation.preliminary());
             assert_eq!(row[4], observation.note.text(Lang::SV));
             assert_eq!(row[5], observation.note.text(Lang::EN));
         }

@@ -6,9 +6,12 @@
 //! the table, chart and downloads made from it.
 
 pub mod chart;
+mod derive;
 pub mod download;
 mod figure;
 pub(crate) mod period;
+mod provenance;
+mod status;
 pub mod table;
 pub mod trend;
 mod values;
@@ -23,8 +26,12 @@ use crate::messages::{Message, Phrase, Rule};
 use crate::text::date::Day;
 use crate::text::slug::Slug;
 use crate::yaml;
+pub(crate) use derive::derive_rates;
 pub(crate) use figure::figure;
 pub use period::{Period, PeriodKind};
+pub use provenance::{ChartKind, Frequency, Measure};
+pub(crate) use provenance::{Contact, Per, Revision, Source, SourceRef, Sources};
+pub use status::{Status, Statuses};
 pub use values::Observation;
 
 /// Which direction of change is good news.
@@ -37,26 +44,23 @@ pub enum Better {
     Neutral,
 }
 
-/// Who publishes the figures, and where.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct Source {
-    pub(crate) name: Localized<String>,
-    #[serde(default)]
-    pub(crate) url: Option<String>,
-}
-
 /// One line of figures in a dataset.
 #[derive(Debug, Clone)]
 pub struct Series {
     pub(crate) key: String,
     pub(crate) label: Localized<String>,
-    /// Values in period order.
+    /// Values in period order; for a derived rate, computed when the site's datasets are loaded.
     pub values: BTreeMap<Period, Observation>,
+    /// How a rate series is derived from another dataset (`per:`), with the key of the series it divides.
+    pub(crate) per: Option<(Per, String)>,
+    /// For a derived rate: the base dataset's title and main source, to cite beside this one's.
+    pub(crate) derived_from: Option<(Localized<String>, Source)>,
 }
 
 /// A checked dataset.
 #[derive(Debug, Clone)]
+// Sources, contact, revisions and the next update are read by the pages being built for them.
+#[allow(dead_code)]
 pub struct Dataset {
     /// The file name without `.yaml`; also the slug of its pages.
     pub(crate) id: Slug,
@@ -70,12 +74,25 @@ pub struct Dataset {
     /// Where the figures are about ("Malmö"), for captions.
     pub(crate) area: Localized<String>,
     pub better: Better,
+    /// The dataset's main source, written out or taken from `sources` by id.
     pub(crate) source: Source,
+    /// The main source's id in `sources`, when it was named by one.
+    pub(crate) source_id: Option<String>,
+    /// Every source the values cite, by id.
+    pub(crate) sources: Sources,
     pub(crate) updated: Day,
     /// Decimals shown for values and changes.
     pub decimals: usize,
     pub series: Vec<Series>,
     pub(crate) kind: PeriodKind,
+    pub measure: Measure,
+    pub(crate) frequency: Option<Frequency>,
+    pub(crate) next_update: Option<Day>,
+    pub(crate) contact: Option<Contact>,
+    /// Changes to published figures, newest first.
+    pub(crate) revisions: Vec<Revision>,
+    /// The chart drawn: as written, else by the measure.
+    pub chart: ChartKind,
 }
 
 #[derive(Deserialize)]
@@ -89,10 +106,24 @@ struct DatasetFile {
     area: Localized<String>,
     #[serde(default)]
     better: Better,
-    source: Source,
+    #[serde(default)]
+    sources: Sources,
+    source: SourceRef,
     updated: Day,
     #[serde(default)]
     decimals: Option<usize>,
+    #[serde(default)]
+    measure: Measure,
+    #[serde(default)]
+    frequency: Option<Frequency>,
+    #[serde(default)]
+    next_update: Option<Day>,
+    #[serde(default)]
+    contact: Option<Contact>,
+    #[serde(default)]
+    revisions: Vec<Revision>,
+    #[serde(default)]
+    chart: Option<ChartKind>,
     series: Vec<SeriesFile>,
 }
 
@@ -101,7 +132,13 @@ struct DatasetFile {
 struct SeriesFile {
     key: String,
     label: Localized<String>,
+    #[serde(default)]
     values: values::Values,
+    #[serde(default)]
+    per: Option<Per>,
+    /// The series a `per:` rate divides, when not the first one with values.
+    #[serde(default)]
+    of: Option<String>,
 }
 
 impl Dataset {
@@ -125,17 +162,63 @@ impl Dataset {
                 None
             }
         };
-        if let Some(problem) = raw
-            .source
-            .url
-            .as_deref()
-            .and_then(crate::config::web_address_problem)
-        {
+        let source_urls = (raw.sources.iter())
+            .map(|(id, source)| (format!("sources.{id}.url"), source))
+            .chain(match &raw.source {
+                SourceRef::Written(source) => Some(("source.url".to_string(), source)),
+                SourceRef::Id(_) => None,
+            });
+        for (path, source) in source_urls {
+            if let Some(problem) =
+                (source.url.as_deref()).and_then(crate::config::web_address_problem)
+            {
+                errors.push(
+                    Diagnostic::error(file, Rule::DatasetSourceUrlInvalid.with("problem", problem))
+                        .at(text, at(&path))
+                        .with_hint(Phrase::WebAddressHint),
+                );
+            }
+        }
+        let contact_url = (raw.contact.as_ref()).and_then(|c| c.url.as_deref());
+        if let Some(problem) = contact_url.and_then(crate::config::web_address_problem) {
             errors.push(
                 Diagnostic::error(file, Rule::DatasetSourceUrlInvalid.with("problem", problem))
-                    .at(text, at("source.url"))
+                    .at(text, at("contact.url"))
                     .with_hint(Phrase::WebAddressHint),
             );
+        }
+        let mut cites = |path: String, fallback: String, id: &str| {
+            if raw.sources.contains_key(id) {
+                return;
+            }
+            let hint = match crate::diagnostics::closest(id, raw.sources.keys().map(String::as_str))
+            {
+                Some(suggestion) => Phrase::DidYouMean.with("suggestion", suggestion),
+                None => Phrase::DatasetUnknownSourceHint.into(),
+            };
+            errors.push(
+                Diagnostic::error(file, Rule::DatasetUnknownSource.with("id", id))
+                    .at(text, yaml::first_path_location(text, &[&path, &fallback]))
+                    .with_hint(hint),
+            );
+        };
+        if let SourceRef::Id(id) = &raw.source {
+            cites("source".into(), "source".into(), id);
+        }
+        for (i, series) in raw.series.iter().enumerate() {
+            for (period, observation) in &series.values.0 {
+                let at_value = format!("series[{i}].values.{period}");
+                if let Some(id) = &observation.source {
+                    cites(format!("{at_value}.source"), at_value.clone(), id);
+                }
+                for other in &observation.others {
+                    cites(
+                        format!("{at_value}.others"),
+                        at_value.clone(),
+                        &other.source,
+                    );
+                }
+            }
         }
         let mut need = |path: &str, what: Message, texts: &Localized<String>| {
             for lang in texts.missing(languages) {
@@ -153,11 +236,27 @@ impl Dataset {
         };
         need("title", Phrase::TheTitle.into(), &raw.title);
         need("unit", Phrase::TheUnit.into(), &raw.unit);
-        need(
-            "source.name",
-            Phrase::TheSourceName.into(),
-            &raw.source.name,
-        );
+        if let SourceRef::Written(source) = &raw.source {
+            need("source.name", Phrase::TheSourceName.into(), &source.name);
+        }
+        for (id, source) in &raw.sources {
+            need(
+                &format!("sources.{id}.name"),
+                Phrase::TheNameOfSource.with("id", id),
+                &source.name,
+            );
+        }
+        if let Some(contact) = &raw.contact {
+            need("contact.name", Phrase::TheContactName.into(), &contact.name);
+        }
+        for (i, revision) in raw.revisions.iter().enumerate() {
+            need(
+                &format!("revisions[{i}]"),
+                Phrase::TheRevisionNote
+                    .with("date", revision.date.0.format("%Y-%m-%d").to_string()),
+                &revision.note,
+            );
+        }
         if !raw
             .description
             .missing(languages)
@@ -192,10 +291,76 @@ impl Dataset {
                         &observation.note,
                     );
                 }
+                for other in &observation.others {
+                    if !other.note.missing(languages).len().eq(&languages.len()) {
+                        need(
+                            &format!("series[{i}].values.{period}"),
+                            Phrase::TheNoteFor.with("period", period.to_string()),
+                            &other.note,
+                        );
+                    }
+                }
             }
         }
         for (i, series) in raw.series.iter().enumerate() {
-            if series.values.0.is_empty() {
+            let Some(per) = &series.per else {
+                continue;
+            };
+            if !series.values.0.is_empty() {
+                errors.push(
+                    Diagnostic::error(
+                        file,
+                        Rule::DatasetDerivedWithValues.with("key", &series.key),
+                    )
+                    .at(text, at(&format!("series[{i}].values")))
+                    .with_hint(Phrase::DatasetDerivedWithValuesHint),
+                );
+            }
+            if !(per.scale.is_finite() && per.scale > 0.0) {
+                errors.push(
+                    Diagnostic::error(
+                        file,
+                        Rule::DatasetDerivedScale.with("scale", per.scale.to_string()),
+                    )
+                    .at(
+                        text,
+                        yaml::first_path_location(
+                            text,
+                            &[
+                                &format!("series[{i}].per.scale"),
+                                &format!("series[{i}].per"),
+                            ],
+                        ),
+                    )
+                    .with_hint(Phrase::DatasetDerivedScaleHint),
+                );
+            }
+            let counted = |s: &&SeriesFile| s.per.is_none() && !s.values.0.is_empty();
+            let found = match &series.of {
+                Some(key) => raw.series.iter().filter(counted).any(|s| &s.key == key),
+                None => raw.series.iter().any(|s| counted(&s)),
+            };
+            if !found {
+                errors.push(
+                    Diagnostic::error(
+                        file,
+                        Rule::DatasetDerivedUnknownSeries
+                            .with("key", &series.key)
+                            .with("of", series.of.as_deref().unwrap_or("")),
+                    )
+                    .at(
+                        text,
+                        yaml::first_path_location(
+                            text,
+                            &[&format!("series[{i}].of"), &format!("series[{i}].per")],
+                        ),
+                    )
+                    .with_hint(Phrase::DatasetDerivedUnknownSeriesHint),
+                );
+            }
+        }
+        for (i, series) in raw.series.iter().enumerate() {
+            if series.values.0.is_empty() && series.per.is_none() {
                 errors.push(
                     Diagnostic::error(file, Rule::DatasetSeriesNoValues.with("key", &series.key))
                         .at(text, at(&format!("series[{i}].values")))
@@ -282,14 +447,29 @@ impl Dataset {
         let (Some(id), true) = (id, errors.is_empty()) else {
             return Err(errors);
         };
+        let derives = raw.series.iter().any(|s| s.per.is_some());
         let decimals = raw.decimals.unwrap_or_else(|| {
-            raw.series
-                .iter()
+            let written = (raw.series.iter())
                 .flat_map(|s| s.values.0.values())
                 .map(|o| o.decimals)
                 .max()
-                .unwrap_or(0)
+                .unwrap_or(0);
+            // A rate is rarely whole: one decimal unless the dataset says otherwise.
+            if derives { written.max(1) } else { written }
         });
+        let (source, source_id) = match raw.source {
+            SourceRef::Written(source) => (source, None),
+            SourceRef::Id(id) => match raw.sources.get(&id) {
+                Some(source) => (source.clone(), Some(id)),
+                None => return Err(errors),
+            },
+        };
+        let first_counted = (raw.series.iter())
+            .find(|s| s.per.is_none())
+            .map(|s| s.key.clone())
+            .unwrap_or_default();
+        let mut revisions = raw.revisions;
+        revisions.sort_by_key(|r| std::cmp::Reverse(r.date));
         Ok(Dataset {
             id,
             file: file.to_string(),
@@ -299,7 +479,9 @@ impl Dataset {
             unit: raw.unit,
             area: raw.area,
             better: raw.better,
-            source: raw.source,
+            source,
+            source_id,
+            sources: raw.sources,
             updated: raw.updated,
             decimals,
             kind: kind.unwrap_or(PeriodKind::Year),
@@ -310,8 +492,18 @@ impl Dataset {
                     key: s.key,
                     label: s.label,
                     values: s.values.0,
+                    per: s
+                        .per
+                        .map(|per| (per, s.of.unwrap_or_else(|| first_counted.clone()))),
+                    derived_from: None,
                 })
                 .collect(),
+            measure: raw.measure,
+            frequency: raw.frequency,
+            next_update: raw.next_update,
+            contact: raw.contact,
+            revisions,
+            chart: raw.chart.unwrap_or(ChartKind::default_for(raw.measure)),
         })
     }
 
@@ -360,7 +552,7 @@ series:
         assert_eq!(dataset.decimals, 0);
         let values = &dataset.series[0].values;
         assert_eq!(values[&Period::Year(2018)].value, Some(12.0));
-        assert!(values[&Period::Year(2019)].partial);
+        assert!(values[&Period::Year(2019)].partial());
         assert_eq!(values[&Period::Year(2020)].value, None);
         assert_eq!(dataset.periods().len(), 4);
     }
@@ -423,6 +615,94 @@ series:
         assert_eq!(
             err.to_string(),
             "d.yaml:11:5: series `deaths` has no values"
+        );
+    }
+
+    const SECOND_EDITION: &str = "\
+title: { sv: Skjutningar, en: Shootings }
+unit: { sv: skjutningar, en: shootings }
+measure: cumulative
+frequency: yearly
+next_update: 2025-06-30
+contact: { name: { sv: Statistikenheten, en: Statistics unit }, email: statistik@example.org }
+revisions:
+  - { date: 2023-01-10, note: { sv: Äldre., en: Older. } }
+  - { date: 2024-06-20, note: { sv: 2023 reviderat., en: 2023 revised. } }
+sources:
+  polisen-2024-06:
+    name: { sv: Polismyndigheten, en: Swedish Police Authority }
+    url: https://polisen.se/
+    date: 2024-06
+  nrk-2017:
+    name: { sv: NRK, en: NRK }
+source: polisen-2024-06
+updated: 2024-06-20
+series:
+  - key: shootings
+    label: { sv: Skjutningar, en: Shootings }
+    values:
+      2016: { value: 61, others: [{ value: 59, source: nrk-2017 }] }
+      2023: { value: 40, status: [r], source: polisen-2024-06 }
+      2024: { value: 8, status: [d, p] }
+      2025: { value: null, status: [x] }
+";
+
+    #[test]
+    fn reads_sources_statuses_and_the_keeping_of_a_dataset() {
+        let dataset = Dataset::parse("d.yaml", "d", SECOND_EDITION, &LANGS).unwrap();
+        assert_eq!(dataset.source_id.as_deref(), Some("polisen-2024-06"));
+        assert_eq!(dataset.source.url.as_deref(), Some("https://polisen.se/"));
+        assert_eq!(dataset.measure, Measure::Cumulative);
+        assert_eq!(dataset.chart, ChartKind::Bar);
+        assert_eq!(dataset.frequency, Some(Frequency::Yearly));
+        assert_eq!(dataset.revisions[0].date.0.to_string(), "2024-06-20");
+        let values = &dataset.series[0].values;
+        assert_eq!(values[&Period::Year(2024)].status.marks(), "[d] [p]");
+        assert!(values[&Period::Year(2024)].partial());
+        assert_eq!(
+            values[&Period::Year(2023)].source.as_deref(),
+            Some("polisen-2024-06")
+        );
+        assert_eq!(values[&Period::Year(2016)].others[0].value.0, 59.0);
+        assert_eq!(values[&Period::Year(2025)].status.letters(), "x");
+    }
+
+    #[test]
+    fn the_older_flags_are_statuses() {
+        let dataset = Dataset::parse("d.yaml", "d", GOOD, &LANGS).unwrap();
+        let partial = &dataset.series[0].values[&Period::Year(2019)];
+        assert_eq!(partial.status.letters(), "d");
+        assert_eq!(dataset.chart, ChartKind::Bar);
+    }
+
+    #[test]
+    fn an_unknown_source_id_is_located_with_a_suggestion() {
+        let err = error_of(&SECOND_EDITION.replace("source: nrk-2017", "source: nrk-2071"));
+        assert_eq!(
+            err.to_string(),
+            "d.yaml:23:7: no source has the id `nrk-2071`"
+        );
+        assert_eq!(err.hint().as_deref(), Some("did you mean `nrk-2017`?"));
+        let main =
+            error_of(&SECOND_EDITION.replace("source: polisen-2024-06\n", "source: polisen\n"));
+        assert_eq!(main.location.unwrap().line, 17, "{main}");
+    }
+
+    #[test]
+    fn an_unknown_status_letter_or_a_withheld_figure_is_located() {
+        let err = error_of(&SECOND_EDITION.replace("status: [r]", "status: [q]"));
+        assert_eq!(err.location.unwrap().line, 24, "{err}");
+        assert!(
+            err.message().contains("`q` is not a status"),
+            "{}",
+            err.message()
+        );
+        let withheld =
+            error_of(&SECOND_EDITION.replace("value: null, status: [x]", "value: 3, status: [x]"));
+        assert!(
+            withheld.message().contains("has no figure"),
+            "{}",
+            withheld.message()
         );
     }
 

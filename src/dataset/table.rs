@@ -174,11 +174,11 @@ fn value_cell(
             "–".to_string()
         }
     };
-    if observation.partial {
+    if observation.partial() {
         notes.partial = true;
         text.push_str("\u{a0}[d]");
     }
-    if observation.preliminary {
+    if observation.preliminary() {
         notes.preliminary = true;
         text.push_str("\u{a0}[p]");
     }

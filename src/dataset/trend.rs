@@ -34,6 +34,8 @@ pub enum NoChange {
     Missing,
     /// This value or the one before covers only part of a period.
     Partial,
+    /// This value starts a new series (`[b]`): it does not compare with the one before.
+    Break,
 }
 
 /// The change from the previous period.
@@ -92,8 +94,11 @@ pub(crate) fn change_between(
     let (Some(from), Some(to)) = (before.value, after.value) else {
         return Change::NotComputed(NoChange::Missing);
     };
-    if before.partial || after.partial {
+    if before.partial() || after.partial() {
         return Change::NotComputed(NoChange::Partial);
+    }
+    if after.status.has(super::Status::Break) {
+        return Change::NotComputed(NoChange::Break);
     }
     let scale = 10f64.powi(decimals.min(9) as i32);
     let (from_scaled, to_scaled) = ((from * scale).round(), (to * scale).round());
@@ -192,12 +197,14 @@ mod tests {
         let missing = Observation::default();
         let partial = Observation {
             value: Some(5.0),
-            partial: true,
+            status: crate::dataset::status::Statuses::NONE
+                .with(crate::dataset::status::Status::PartPeriod),
             ..Observation::default()
         };
         let preliminary = Observation {
             value: Some(5.0),
-            preliminary: true,
+            status: crate::dataset::status::Statuses::NONE
+                .with(crate::dataset::status::Status::Provisional),
             ..Observation::default()
         };
         let values = [
@@ -227,13 +234,17 @@ mod tests {
                 (-1.0e9f64..1.0e9).prop_map(Some),
                 (0i64..1000).prop_map(|v| Some(v as f64))
             ],
-            any::<bool>(),
-            any::<bool>(),
+            any::<u8>(),
         )
-            .prop_map(|(value, partial, preliminary)| Observation {
+            .prop_map(|(value, bits)| Observation {
                 value,
-                partial,
-                preliminary,
+                // Any set of statuses, whether or not an editor could write it with this value.
+                status: crate::dataset::status::Status::ALL
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(i, _)| bits & (1 << i) != 0)
+                    .map(|(_, s)| s)
+                    .collect(),
                 ..Observation::default()
             })
     }
@@ -252,7 +263,8 @@ mod tests {
             match change_between(&before, &after, decimals, better) {
                 Change::Computed { absolute, percent, direction, assessment } => {
                     let (from, to) = (before.value.unwrap(), after.value.unwrap());
-                    prop_assert!(!before.partial && !after.partial);
+                    prop_assert!(!before.partial() && !after.partial());
+                    prop_assert!(!after.status.has(crate::dataset::Status::Break));
                     prop_assert!(absolute.is_finite());
                     let tolerance = 10f64.powi(-(decimals as i32)) + to.abs().max(from.abs()) * 1e-12;
                     prop_assert!((from + absolute - to).abs() <= tolerance, "{from} + {absolute} != {to}");
@@ -270,7 +282,8 @@ mod tests {
                     }
                 }
                 Change::NotComputed(NoChange::Missing) => prop_assert!(before.value.is_none() || after.value.is_none()),
-                Change::NotComputed(NoChange::Partial) => prop_assert!(before.partial || after.partial),
+                Change::NotComputed(NoChange::Partial) => prop_assert!(before.partial() || after.partial()),
+                Change::NotComputed(NoChange::Break) => prop_assert!(after.status.has(crate::dataset::Status::Break)),
                 Change::NotComputed(other) => prop_assert!(false, "unexpected {other:?}"),
             }
         }

@@ -10,6 +10,7 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
 use super::period::Period;
+use super::status::{Status, Statuses};
 use crate::i18n::Localized;
 
 /// One value of a series: a number, flagged or not, or not available.
@@ -17,13 +18,38 @@ use crate::i18n::Localized;
 pub struct Observation {
     /// `None` when the figure is not available (`null`).
     pub(crate) value: Option<f64>,
-    /// Covers only part of the period (`[d]` delår / part-year).
-    pub(crate) partial: bool,
-    /// The publisher calls it preliminary (`[p]`).
-    pub(crate) preliminary: bool,
+    /// Its status letters (`status: [d, p]`, or the older `partial` and `preliminary`).
+    pub(crate) status: Statuses,
+    /// The id of the source this value comes from, when not the dataset's own.
+    pub(crate) source: Option<String>,
+    /// Other figures published for the same period, each with its source.
+    pub(crate) others: Vec<OtherFigure>,
     pub(crate) note: Localized<String>,
     /// Decimals the value was written with.
     pub(crate) decimals: usize,
+}
+
+impl Observation {
+    /// Covers only part of the period (`[d]`).
+    pub(crate) fn partial(&self) -> bool {
+        self.status.has(Status::PartPeriod)
+    }
+
+    /// The publisher calls it provisional (`[p]`).
+    pub(crate) fn preliminary(&self) -> bool {
+        self.status.has(Status::Provisional)
+    }
+}
+
+/// A figure another source gives for the same period (`others: [{ value: 59, source: nrk-2017 }]`).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct OtherFigure {
+    pub(crate) value: Number,
+    /// The id of one of the dataset's `sources`.
+    pub(crate) source: String,
+    #[serde(default)]
+    pub(crate) note: Localized<String>,
 }
 
 /// The `values:` of a series, in period order.
@@ -111,11 +137,18 @@ struct FlaggedValue {
     #[serde(default)]
     preliminary: bool,
     #[serde(default)]
+    status: Statuses,
+    #[serde(default)]
+    source: Option<String>,
+    #[serde(default)]
+    others: Vec<OtherFigure>,
+    #[serde(default)]
     note: Localized<String>,
 }
 
 /// A finite number as written in YAML.
-struct Number(f64);
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Number(pub(crate) f64);
 
 impl<'de> Deserialize<'de> for Number {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -131,7 +164,7 @@ struct ObservationVisitor;
 impl<'de> Visitor<'de> for ObservationVisitor {
     type Value = Observation;
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a number, `null`, or `{ value: …, partial: true, note: … }`")
+        f.write_str("a number, `null`, or `{ value: …, status: [p], note: … }`")
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Observation, E> {
         if !v.is_finite() {
@@ -167,10 +200,25 @@ impl<'de> Visitor<'de> for ObservationVisitor {
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Observation, A::Error> {
         let flagged = FlaggedValue::deserialize(de::value::MapAccessDeserializer::new(map))?;
         let value = flagged.value.map(|n| n.0);
+        let mut status = flagged.status;
+        if flagged.partial {
+            status = status.with(Status::PartPeriod);
+        }
+        if flagged.preliminary {
+            status = status.with(Status::Provisional);
+        }
+        if let (Some(v), Some(withheld)) = (value, status.iter().find(|s| s.withholds_value())) {
+            return Err(de::Error::custom(format!(
+                "a value marked `{}` has no figure, but {v} is given; write `value: null`, or remove `{}` from `status`",
+                withheld.letter(),
+                withheld.letter()
+            )));
+        }
         Ok(Observation {
             value,
-            partial: flagged.partial,
-            preliminary: flagged.preliminary,
+            status,
+            source: flagged.source,
+            others: flagged.others,
             note: flagged.note,
             decimals: value.map_or(0, decimals_of),
         })

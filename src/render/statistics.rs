@@ -75,12 +75,12 @@ impl<'s> Renderer<'s> {
         let row = rows
             .iter()
             .rev()
-            .find(|r| r.observation.value.is_some() && !r.observation.partial)
+            .find(|r| r.observation.value.is_some() && !r.observation.partial())
             .or_else(|| rows.last())?;
         let mut latest = row.observation.value.map_or("–".to_string(), |v| {
             format_number(v, dataset.decimals, lang)
         });
-        if row.observation.partial {
+        if row.observation.partial() {
             latest.push_str("\u{a0}[d]");
         }
         let previous = rows.iter().take_while(|r| r.period != row.period).last();
