@@ -474,3 +474,77 @@ fn import_speaks_swedish_too() {
     );
     assert!(report.contains("Ingenting importerades"), "{report}");
 }
+
+/// Replaces every `«…»` in `text` as an editor would, with words of their own.
+fn filled(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(start) = rest.find('«') {
+        let Some(len) = rest[start..].find('»') else {
+            break;
+        };
+        out.push_str(&rest[..start]);
+        out.push_str("Skrivet av redaktören");
+        rest = &rest[start + len + '»'.len_utf8()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn the_imported_datasets_build_once_the_editor_has_written_what_was_missing() {
+    let (tmp, site) = site();
+    let months = tmp.path().join("months.json");
+    fs::write(
+        &months,
+        json_stat(
+            &["2019M11", "2019M12"],
+            "[12.5, null]",
+            ",\n  \"status\": { \"1\": \"..\" }",
+        ),
+    )
+    .unwrap();
+    let mut placeholders = Vec::new();
+    for (file, id) in [
+        (import_file("scb-pxweb2-tab5974.json"), "folkmangd"),
+        (import_file("kolada-v2-structure.json"), "kolada"),
+        (import_file("dodsskjutningar-malmo.csv"), "doda"),
+        (months, "manader"),
+    ] {
+        let output = import(&site, &file, &["--id", id]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        // Each placeholder import lists, by line and column, as the build will report it.
+        placeholders.extend(
+            stdout(&output)
+                .lines()
+                .filter(|l| l.starts_with("  content/"))
+                .map(|l| l.trim().split(": «").next().unwrap().to_string()),
+        );
+    }
+    let out = tmp.path().join("out");
+    let refused = common::build(&site, &out, &[]);
+    assert!(!refused.status.success());
+    let report = stderr(&refused);
+    assert!(!placeholders.is_empty());
+    for place in &placeholders {
+        assert!(
+            report.contains(&format!("{place}: error: the placeholder")),
+            "{place} not in\n{report}"
+        );
+    }
+    for id in ["folkmangd", "kolada", "doda", "manader"] {
+        let path = site.join(format!("content/statistik/{id}.yaml"));
+        let text = fs::read_to_string(&path).unwrap();
+        fs::write(&path, filled(&text)).unwrap();
+    }
+    let built = common::build(&site, &out, &[]);
+    common::assert_success(&built);
+    let page = common::read(&out, "statistik/doda/index.html");
+    assert!(page.contains("[p]") && page.contains("[d]"), "{page}");
+    let page = common::read(&out, "en/statistics/folkmangd/index.html");
+    assert!(page.contains("Statistics Sweden"), "{page}");
+    assert!(page.contains("50,080"), "{page}");
+    // Months read as torget's (how a status is shown is the dataset pages' business).
+    let page = common::read(&out, "statistik/manader/index.html");
+    assert!(page.contains("<th scope=\"row\">dec 2019</th>"), "{page}");
+}
