@@ -417,6 +417,41 @@ fn what_cannot_be_mapped_is_refused_where_it_is_in_the_file() {
             shown("kolada.json")
         )
     );
+    let pages = write(
+        "pages.json",
+        "{\"values\": [{\"kpi\": \"N1\", \"municipality\": \"1280\", \"period\": 2019, \"values\": []}],\n \"next_page\": \"http://api.kolada.se/v2/data/kpi/N1?page=2\"}",
+    );
+    assert_eq!(
+        refusal(&site, &pages),
+        format!(
+            "{}:2:2: error: the answer goes on at another page (http://api.kolada.se/v2/data/kpi/N1?page=2), so this file does not hold all of it",
+            shown("pages.json")
+        )
+    );
+    // PxWeb's `json-stat` (1.0): a bundle whose dimension holds `id` and `size`.
+    let version_one = write(
+        "v1.json",
+        "{\n  \"dataset\": {\"dimension\": {\"id\": [\"Tid\"], \"size\": [1]}, \"value\": [1]}\n}",
+    );
+    assert_eq!(
+        refusal(&site, &version_one),
+        format!(
+            "{}:2:3: error: this is JSON-stat 1.0, not JSON-stat 2.0",
+            shown("v1.json")
+        )
+    );
+    // A sparse `value` object: the member is pointed at.
+    let sparse = write(
+        "sparse.json",
+        &json_stat(&["2019", "2020"], "{ \"0\": 1, \"1\": \"..\" }", ""),
+    );
+    assert_eq!(
+        refusal(&site, &sparse),
+        format!(
+            "{}:17:22: error: `..` is not a number",
+            shown("sparse.json")
+        )
+    );
     let unknown = write("unknown.json", "{\"hello\": 1}");
     assert_eq!(
         refusal(&site, &unknown),

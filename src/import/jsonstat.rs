@@ -56,6 +56,18 @@ pub(crate) fn read(file: &str, text: &str, fallback: Lang) -> Result<Table, Vec<
                 .with_hint(Phrase::ImportPxWebJsonHint),
         ]);
     }
+    // JSON-stat 1.0 (PxWeb's `json-stat`): a bundle of datasets, `id` and `size` inside `dimension`.
+    let version_one = !root.contains_key("dimension")
+        && root
+            .values()
+            .any(|v| v.get("dimension").is_some_and(|d| d.get("id").is_some()));
+    if version_one {
+        let first = root.keys().next().map(String::as_str).unwrap_or_default();
+        return Err(vec![
+            error_at(Rule::ImportJsonStatVersion.into(), &[Step::Key(first)])
+                .with_hint(Phrase::ImportPxWebJsonHint),
+        ]);
+    }
     let member = |name: &'static str| {
         root.get(name).ok_or_else(|| {
             vec![
@@ -276,8 +288,9 @@ pub(crate) fn read(file: &str, text: &str, fallback: Lang) -> Result<Table, Vec<
                         Value::String(s) => s.clone(),
                         other => other.to_string(),
                     };
+                    let key = index.to_string();
                     let path = match values {
-                        Value::Object(_) => vec![Step::Key("value")],
+                        Value::Object(_) => vec![Step::Key("value"), Step::Key(&key)],
                         _ => value_path(step).to_vec(),
                     };
                     errors.push(

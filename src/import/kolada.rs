@@ -38,6 +38,18 @@ pub(crate) fn read(file: &str, text: &str) -> Result<Table, Vec<Diagnostic>> {
                 .with_hint(Phrase::ImportJsonMalformedHint),
         ]
     })?;
+    // v2 says `next_page`, v3 `next_url`: an answer of several pages is not whole in one file.
+    for member in ["next_page", "next_url"] {
+        if let Some(next) = root.get(member).and_then(Value::as_str) {
+            return Err(vec![
+                error_at(
+                    Rule::ImportMorePages.with("next", next),
+                    &[Step::Key(member)],
+                )
+                .with_hint(Phrase::ImportMorePagesHint),
+            ]);
+        }
+    }
     let entries = root
         .get("values")
         .and_then(Value::as_array)

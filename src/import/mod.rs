@@ -248,7 +248,12 @@ fn detect(text: &str) -> Option<Format> {
         return Some(Format::Kolada);
     }
     // PxWeb's own JSON (`columns`, `data`) is refused by the JSON-stat reader, which says how to save it.
-    if object.contains_key("class")
+    // JSON-stat 1.0 bundles too: the JSON-stat reader says how to save them as 2.0.
+    let bundle = object
+        .values()
+        .any(|v| v.get("dimension").is_some() && v.get("value").is_some());
+    if bundle
+        || object.contains_key("class")
         || object.contains_key("dimension")
         || (object.contains_key("columns") && object.contains_key("data"))
     {
@@ -467,10 +472,6 @@ fn write_yaml(
         "# torget import: {} ({format}), {today}.",
         plain(&origin)
     );
-    let _ = writeln!(
-        out,
-        "# Ersätt all text inom « » / Replace every text within « »."
-    );
     for fact in &table.fixed {
         let _ = writeln!(out, "# {}", plain(fact));
     }
@@ -566,6 +567,14 @@ fn write_yaml(
             }
             let _ = writeln!(out, "      {period}: {{ {} }}", fields.join(", "));
         }
+    }
+    if out.contains('«') {
+        // After the first line: what to do, where there is something to do.
+        let at = out.find('\n').map_or(0, |n| n + 1);
+        out.insert_str(
+            at,
+            "# Ersätt all text inom « » / Replace every text within « ».\n",
+        );
     }
     out
 }

@@ -273,6 +273,8 @@ ids! {
         ImportCsvColumn = "import-csv-column",
         ImportFileExists = "import-file-exists",
         ImportIdTaken = "import-id-taken",
+        ImportJsonStatVersion = "import-json-stat-version",
+        ImportMorePages = "import-more-pages",
     }
 }
 
@@ -661,6 +663,7 @@ ids! {
         ImportNothingToFill = "import-nothing-to-fill",
         ImportAddUrl = "import-add-url",
         ImportCheckFacts = "import-check-facts",
+        ImportMorePagesHint = "import-more-pages-hint",
         HelpImport = "help-import",
         HelpImportFile = "help-import-file",
         HelpImportId = "help-import-id",
