@@ -202,6 +202,16 @@ fn a_swedish_spreadsheet_csv_reads_decimal_commas_and_symbols() {
     assert_eq!(text(&d, "series.0.values.2024.value"), "1234.5");
     assert_eq!(text(&d, "series.0.values.2024.status"), "- p");
     assert_eq!(text(&d, "decimals"), "1");
+
+    // A lone `status` column belongs to the only series; tabs separate fields too.
+    let file = tmp.path().join("enkel.csv");
+    fs::write(&file, "period\tantal\tstatus\n2023-Q4\t5\tr\n").unwrap();
+    let output = import(&site, &file, &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let d = dataset(&site, "enkel");
+    assert_eq!(text(&d, "series.0.key"), "antal");
+    assert_eq!(text(&d, "series.0.values.2023-Q4.status"), "- r");
+    assert_eq!(yaml(&d, "series").as_sequence().unwrap().len(), 1);
 }
 
 #[test]
@@ -214,7 +224,8 @@ fn a_kolada_answer_makes_a_series_per_gender() {
     );
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(
-        stdout(&output).contains("3 series with 2 periods (2007 to 2009) from a Kolada file"),
+        stdout(&output)
+            .contains("3 series with 2 periods (2007 to 2009) from an answer of Kolada's API"),
         "{}",
         stdout(&output)
     );

@@ -3,8 +3,8 @@
 //! The period column is the one named `period`, `år`, `year`, `tid`,
 //! `time`, `månad`, `month`, `kvartal` or `quarter`, else the first. Every
 //! other column is a series, named by its header, except the columns that
-//! describe one: `<series>_status` (or `<series> status`: status letters or
-//! symbols such as `..`), `<series>_partial` and `<series>_preliminary`
+//! describe one: `<series>_status` (or `<series> status`, or `status` alone
+//! beside one series: status letters or symbols such as `..`), `<series>_partial` and `<series>_preliminary`
 //! (`true`/`false`, as torget's own downloads write them) and
 //! `<series>_note_<language>`. A comma, semicolon or tab separates the
 //! fields, whichever the header uses most; with a semicolon or a tab, a
@@ -85,6 +85,9 @@ pub(crate) fn read(file: &str, text: &str, lang: Lang) -> Result<Table, Vec<Diag
     let mut columns = vec![Column::Period; names.len()];
     let describes = |name: &str| -> Option<(String, String)> {
         let lower = name.to_lowercase();
+        if lower == "status" {
+            return Some((String::new(), lower));
+        }
         for suffix in ["_status", " status", "_partial", "_preliminary"] {
             if let Some(base) = lower.strip_suffix(suffix) {
                 return Some((
