@@ -84,20 +84,26 @@ pub(crate) fn read(file: &str, text: &str, lang: Lang) -> Result<Table, Vec<Diag
     let mut series_names: Vec<String> = Vec::new();
     let mut columns = vec![Column::Period; names.len()];
     let describes = |name: &str| -> Option<(String, String)> {
-        let lower = name.to_lowercase();
-        if lower == "status" {
-            return Some((String::new(), lower));
+        if name.eq_ignore_ascii_case("status") {
+            return Some((String::new(), "status".to_string()));
         }
+        // The suffixes are ASCII: compared without case, cut at a character boundary.
+        let ends_with = |suffix: &str| {
+            let cut = name.len().checked_sub(suffix.len())?;
+            let (base, end) = (name.get(..cut)?, name.get(cut..)?);
+            end.eq_ignore_ascii_case(suffix).then(|| base.to_string())
+        };
         for suffix in ["_status", " status", "_partial", "_preliminary"] {
-            if let Some(base) = lower.strip_suffix(suffix) {
-                return Some((
-                    name[..base.len()].to_string(),
-                    suffix.trim_start_matches(['_', ' ']).to_string(),
-                ));
+            if let Some(base) = ends_with(suffix) {
+                return Some((base, suffix.trim_start_matches(['_', ' ']).to_string()));
             }
         }
-        let (base, code) = lower.rsplit_once("_note_")?;
-        Some((name[..base.len()].to_string(), format!("note:{code}")))
+        let at = name.to_ascii_lowercase().rfind("_note_")?;
+        let (base, code) = (name.get(..at)?, name.get(at + "_note_".len()..)?);
+        Some((
+            base.to_string(),
+            format!("note:{}", code.to_ascii_lowercase()),
+        ))
     };
     for (i, name) in names.iter().enumerate() {
         if i != period_column && describes(name).is_none() {

@@ -169,10 +169,11 @@ pub(crate) fn read(file: &str, text: &str, fallback: Lang) -> Result<Table, Vec<
     let varying: Vec<usize> = (0..dimensions.len())
         .filter(|&i| i != time && dimensions[i].categories.len() > 1)
         .collect();
+    // Saturating: a file may claim any sizes, and is refused before they are used.
     let series_count: usize = varying
         .iter()
         .map(|&i| dimensions[i].categories.len())
-        .product();
+        .fold(1, usize::saturating_mul);
     if series_count > MAX_SERIES {
         let names: Vec<String> = varying
             .iter()
@@ -236,7 +237,7 @@ pub(crate) fn read(file: &str, text: &str, fallback: Lang) -> Result<Table, Vec<
             ),
         }
     }
-    let total: usize = sizes.iter().product();
+    let total: usize = sizes.iter().copied().fold(1, usize::saturating_mul);
     let value_at = |i: usize| -> (Option<&Value>, Step<'static>) {
         match values {
             Value::Array(a) => (a.get(i), Step::Index(i)),
@@ -257,12 +258,26 @@ pub(crate) fn read(file: &str, text: &str, fallback: Lang) -> Result<Table, Vec<
             .with_hint(Phrase::ImportJsonStatHint),
         );
     }
+    if periods.is_empty() && errors.is_empty() {
+        errors.push(
+            error_at(
+                Rule::ImportNoValues.into(),
+                &[Step::Key("dimension"), Step::Key(&time_dim.id)],
+            )
+            .with_hint(Phrase::ImportNoValuesHint),
+        );
+    }
     if !errors.is_empty() {
         return Err(errors);
     }
     let status = root.get("status");
     let strides: Vec<usize> = (0..sizes.len())
-        .map(|k| sizes[k + 1..].iter().product())
+        .map(|k| {
+            sizes[k + 1..]
+                .iter()
+                .copied()
+                .fold(1, usize::saturating_mul)
+        })
         .collect();
     let mut series = Vec::new();
     for combination in 0..series_count.max(1) {
@@ -277,7 +292,9 @@ pub(crate) fn read(file: &str, text: &str, fallback: Lang) -> Result<Table, Vec<
         let mut cells = BTreeMap::new();
         for (t, period) in periods.iter().enumerate() {
             positions[time] = t;
-            let index: usize = positions.iter().zip(&strides).map(|(p, s)| p * s).sum();
+            let index: usize = (positions.iter().zip(&strides))
+                .map(|(p, s)| p.saturating_mul(*s))
+                .fold(0, usize::saturating_add);
             let (value, step) = value_at(index);
             let value_path = |step| [Step::Key("value"), step];
             let value = match value {

@@ -149,7 +149,7 @@ impl Scanner<'_> {
                         }
                         b'{' | b'[' => depth += 1,
                         b'}' | b']' => {
-                            depth -= 1;
+                            depth = depth.checked_sub(1)?;
                             if depth == 0 {
                                 self.at += 1;
                                 return Some(());

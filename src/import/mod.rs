@@ -705,6 +705,52 @@ mod tests {
         assert_eq!(detect("{\"hello\": 1}"), None);
     }
 
+    /// Reads `text` as `import` would, for the robustness test.
+    fn read_any(text: &str) {
+        let _ = match detect(text) {
+            Some(Format::JsonStat) => jsonstat::read("f", text, Lang::SV).map(|_| ()),
+            Some(Format::Kolada) => kolada::read("f", text).map(|_| ()),
+            Some(Format::Csv) => csv::read("f", text, Lang::SV).map(|_| ()),
+            None => Ok(()),
+        };
+    }
+
+    #[test]
+    fn damaged_files_are_refused_not_crashed_on() {
+        let fixtures = [
+            include_str!("../../tests/fixtures/import/scb-pxweb2-tab5974.json"),
+            include_str!("../../tests/fixtures/import/ssb-pxweb-05300.json"),
+            include_str!("../../tests/fixtures/import/kolada-v2-structure.json"),
+            include_str!("../../tests/fixtures/import/dodsskjutningar-malmo.csv"),
+            include_str!("../../tests/fixtures/import/scb-pxweb1-json-me0104t24.json"),
+        ];
+        let swaps = [
+            "",
+            "0",
+            "-1",
+            "null",
+            "\"x\"",
+            "[]",
+            "{}",
+            "99999999999999999999",
+            ";",
+            "\n",
+        ];
+        for text in fixtures {
+            let boundaries: Vec<usize> = text.char_indices().map(|(i, _)| i).step_by(5).collect();
+            for (n, &at) in boundaries.iter().enumerate() {
+                read_any(&text[..at]);
+                let end = text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
+                let swap = swaps[n % swaps.len()];
+                read_any(&format!("{}{swap}{}", &text[..at], &text[end..]));
+            }
+        }
+        // A cube of absurd sizes is refused, never multiplied out.
+        read_any(
+            "{\"class\":\"dataset\",\"id\":[\"a\",\"Tid\"],\"size\":[4294967296,4294967296],\"dimension\":{},\"value\":{}}",
+        );
+    }
+
     #[test]
     fn placeholders_name_the_language_and_the_text_to_translate() {
         let mut texts = Texts::new();
