@@ -726,16 +726,23 @@ unit: { sv: «enhet», en: «unit» }
 area:
 # Vilken riktning är bra: lower (lägre är bättre), higher eller neutral.
 better: neutral
-# Varifrån siffrorna kommer. Varje siffra måste ha en källa.
-source:
-  name: { sv: «Källans namn», en: «Name of the source» }
-  url: «https://adress-till-källan»
+# Vad siffrorna räknar: count (antal per period), cumulative (löpande summa sedan
+# starten), rate (per invånare e.d.) eller share (andel). Styr ord och diagram.
+measure: count
+# Hur ofta siffrorna uppdateras (valfritt): yearly, quarterly, monthly eller irregular.
+frequency:
+# När nästa uppdatering kommer (valfritt), ÅÅÅÅ-MM-DD; check varnar när dagen har passerat.
+next_update:
+# Varifrån siffrorna kommer, med ett id per källa. Varje siffra måste ha en källa.
+# Datum: ÅÅÅÅ-MM-DD, eller ÅÅÅÅ-MM eller ÅÅÅÅ när dagen inte är känd.
+sources:
+  «kalla»:
+    name: { sv: «Källans namn», en: «Name of the source» }
+    url: «https://adress-till-källan»
+# Datasetets huvudkälla: ett id ur sources.
+source: «kalla»
 # När uppgifterna senast sammanställdes, ÅÅÅÅ-MM-DD.
 updated: {today}
-# En eller flera serier. Perioder är år (2019), kvartal (2019-Q4) eller månader (2019-11).
-# Ett värde är ett tal (decimaler med punkt: 12.5), null om uppgift saknas, eller
-# { value: 5, partial: true, preliminary: true, note: { sv: t.o.m. juni, en: to June } }
-# där partial betyder delår och preliminary en preliminär uppgift.
 series:
   - key: «nyckel»
     label: { sv: «Etikett», en: «Label» }

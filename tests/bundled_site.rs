@@ -246,6 +246,22 @@ struct Figure {
     year: i64,
     value: Option<f64>,
     partial: bool,
+    preliminary: bool,
+}
+
+/// Whether a reference value carries `flag`.
+fn flagged(value: &serde_yaml::Value, flag: &str) -> bool {
+    value["flags"]
+        .as_sequence()
+        .is_some_and(|f| f.iter().any(|f| f.as_str() == Some(flag)))
+}
+
+/// Whether a bundled value has the status `letter`, or the older flag meaning it.
+fn has_status(value: &serde_yaml::Value, letter: &str, older: &str) -> bool {
+    value[older].as_bool().unwrap_or(false)
+        || value["status"]
+            .as_sequence()
+            .is_some_and(|s| s.iter().any(|s| s.as_str() == Some(letter)))
 }
 
 #[test]
@@ -284,9 +300,8 @@ fn every_published_figure_is_the_reference_figure_with_its_flags() {
             .map(|v| Figure {
                 year: v["year"].as_i64().unwrap(),
                 value: v["value"].as_f64(),
-                partial: v["flags"]
-                    .as_sequence()
-                    .is_some_and(|f| f.iter().any(|f| f.as_str() == Some("partial_year"))),
+                partial: flagged(v, "partial_year"),
+                preliminary: flagged(v, "preliminary"),
             })
             .collect();
         let dataset: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
@@ -295,7 +310,8 @@ fn every_published_figure_is_the_reference_figure_with_its_flags() {
             let published = Figure {
                 year,
                 value: value.as_f64().or_else(|| value["value"].as_f64()),
-                partial: value["partial"].as_bool().unwrap_or(false),
+                partial: has_status(value, "d", "partial"),
+                preliminary: has_status(value, "p", "preliminary"),
             };
             if published.value.is_none() {
                 continue;
@@ -310,4 +326,76 @@ fn every_published_figure_is_the_reference_figure_with_its_flags() {
     }
     // Shootings, deaths, injured and explosions, 2016 on.
     assert!(checked >= 25, "only {checked} figures were checked");
+}
+
+#[test]
+fn every_cited_source_and_other_figure_is_in_the_reference() {
+    let reference_text = read(&fixture("reference"), "sluta-skjut-figures.yaml");
+    let reference: serde_yaml::Value = serde_yaml::from_str(&reference_text).unwrap();
+    let sources = reference["sources"].as_mapping().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (mut cited, mut others) = (0, 0);
+    for entry in std::fs::read_dir(root.join("content/statistik")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "yaml") {
+            continue;
+        }
+        let dataset: serde_yaml::Value =
+            serde_yaml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        for (id, source) in dataset["sources"].as_mapping().into_iter().flatten() {
+            // A source with an address is one of the reference's, dated as it is.
+            let Some(url) = source["url"].as_str() else {
+                let date = source["date"].as_str().unwrap();
+                assert!(
+                    reference_text.contains(date),
+                    "{}: {id:?} has neither an address nor a date the reference gives",
+                    path.display()
+                );
+                continue;
+            };
+            let known = sources
+                .values()
+                .find(|s| s["url"].as_str() == Some(url))
+                .unwrap_or_else(|| panic!("{}: {url} is not a reference source", path.display()));
+            if let Some(date) = source["date"].as_str() {
+                let reference_date = known["date"].as_str().unwrap_or_default();
+                assert!(
+                    reference_date.starts_with(date),
+                    "{}: {id:?} is dated {date}, the reference says {reference_date}",
+                    path.display()
+                );
+            }
+            cited += 1;
+        }
+        for (year, value) in dataset["series"][0]["values"]
+            .as_mapping()
+            .into_iter()
+            .flatten()
+        {
+            for other in value["others"].as_sequence().into_iter().flatten() {
+                // The reference names each other figure in that year's note.
+                let figure = other["value"].as_f64().unwrap().to_string();
+                let year = year.as_i64().unwrap();
+                let line = reference_text
+                    .lines()
+                    .find(|l| {
+                        l.contains(&format!(
+                            "{{year: {year}, value: {}",
+                            value["value"].as_i64().unwrap()
+                        ))
+                    })
+                    .unwrap_or_else(|| panic!("{}: no reference line for {year}", path.display()));
+                assert!(
+                    line.contains(&format!(" {figure}")) || line.contains(&format!(": {figure}")),
+                    "{}: {year}'s other figure {figure} is not in the reference: {line}",
+                    path.display()
+                );
+                others += 1;
+            }
+        }
+    }
+    assert!(
+        cited >= 10 && others >= 7,
+        "{cited} sources, {others} other figures"
+    );
 }

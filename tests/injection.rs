@@ -22,7 +22,7 @@ const PAYLOAD: &str =
 const MARKDOWN_PAYLOAD: &str = "\n\n<div onclick=\"alert(5)\"><script>alert(6)</script></div>\n\n[klick](javascript:alert(7)) [klick](JavaScript&#58;alert(8)) ![bild](javascript:alert(9)) <a href=\"javascript:alert(10)\">a</a>\n\n## Rubrik {onclick=alert(11) lang=sv}\n\n[ord](https://a.example/\"onmouseover=\"alert(12)\" \"t\\\"><script>alert(13)</script>\"){lang=sv} [ord](javascript:alert(14)){lang=sv} [ord]{lang=sv}\n";
 
 /// Keys whose values are not text shown to readers: settings, addresses, keys.
-const NOT_TEXT: [&str; 14] = [
+const NOT_TEXT: [&str; 19] = [
     "slug",
     "base_url",
     "languages",
@@ -38,6 +38,12 @@ const NOT_TEXT: [&str; 14] = [
     // The accessibility statement's choices: a word and WCAG criteria.
     "status",
     "criteria",
+    // A dataset's choices, and the ids its values cite sources by.
+    "measure",
+    "frequency",
+    "chart",
+    "source",
+    "dataset",
 ];
 
 /// Appends the payload to every string under `value`, except under `NOT_TEXT` keys and dates.
@@ -64,7 +70,7 @@ fn plant(value: &mut Value, markdown: bool) {
 }
 
 fn looks_like_a_date(text: &str) -> bool {
-    text.len() >= 10 && text.as_bytes()[4] == b'-' && text[..4].parse::<u32>().is_ok()
+    text.len() >= 7 && text.as_bytes()[4] == b'-' && text[..4].parse::<u32>().is_ok()
 }
 
 /// The bundled site, copied, with the payload in every text an editor writes.

@@ -157,6 +157,7 @@ fn a_new_dataset_goes_to_the_statistics_section_and_builds_once_filled() {
             ("«Name of the source»", "The test source"),
             ("«https://adress-till-källan»", "https://example.org/besok"),
             ("«nyckel»", "besok"),
+            ("«kalla»", "testkallan"),
             ("«Etikett»", "Besök"),
             ("«Label»", "Visits"),
             ("«2024»: «0»", "2023: 10\n      2024: 12"),
