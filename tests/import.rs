@@ -178,7 +178,8 @@ fn a_csv_file_keeps_its_values_gaps_and_statuses() {
     let d = dataset(&site, "doda");
     assert_eq!(text(&d, "series.0.key"), "deaths");
     assert_eq!(text(&d, "series.0.values.2018"), "12");
-    assert_eq!(text(&d, "series.0.values.2023"), "null");
+    assert_eq!(text(&d, "series.0.values.2023.value"), "null");
+    assert_eq!(text(&d, "series.0.values.2023.status"), "- x");
     assert_eq!(text(&d, "series.0.values.2024.value"), "0");
     assert_eq!(text(&d, "series.0.values.2024.status"), "- d\n- p");
     assert_eq!(text(&d, "updated"), NOW);
@@ -593,4 +594,22 @@ fn the_imported_datasets_build_once_the_editor_has_written_what_was_missing() {
     // Months read as torget's (how a status is shown is the dataset pages' business).
     let page = common::read(&out, "statistik/manader/index.html");
     assert!(page.contains("<th scope=\"row\">dec 2019</th>"), "{page}");
+}
+
+#[test]
+fn a_csv_download_of_torget_imports_back_to_the_same_figures() {
+    let (tmp, site) = site();
+    let out = tmp.path().join("out");
+    common::assert_success(&common::build(&site, &out, &[]));
+    let download = out.join("statistik/anmalningar/anmalningar.csv");
+    let output = import(&site, &download, &["--id", "kopia"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let path = site.join("content/statistik/kopia.yaml");
+    fs::write(&path, filled(&fs::read_to_string(&path).unwrap())).unwrap();
+    common::assert_success(&common::build(&site, &out, &[]));
+    // Values, part-period and provisional flags and notes in both languages, byte for byte.
+    assert_eq!(
+        common::read(&out, "statistik/kopia/kopia.csv"),
+        common::read(&out, "statistik/anmalningar/anmalningar.csv")
+    );
 }
