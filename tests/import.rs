@@ -289,8 +289,19 @@ fn months_and_quarters_map_to_torgets_periods_with_their_statuses() {
         ),
     )
     .unwrap();
+    let noted = fs::read_to_string(&months).unwrap().replace(
+        "\"label\": \"Test\",",
+        "\"label\": \"Test\",\n  \"note\": [\"Fr o m 2007-01-01 överförs Heby kommun\\r\\n från Västmanlands län till Uppsala län.\"],",
+    );
+    fs::write(&months, noted).unwrap();
     let output = import(&site, &months, &["--id", "manader"]);
     assert!(output.status.success(), "{}", stderr(&output));
+    // The publisher's note, whole, as a comment for the editor.
+    let written = fs::read_to_string(site.join("content/statistik/manader.yaml")).unwrap();
+    assert!(
+        written.contains("\n# note: Fr o m 2007-01-01 överförs Heby kommun från Västmanlands län till Uppsala län.\n"),
+        "{written}"
+    );
     let d = dataset(&site, "manader");
     assert_eq!(text(&d, "series.0.values.2019-11"), "12.5");
     assert_eq!(text(&d, "series.0.values.2019-12.value"), "null");

@@ -429,7 +429,7 @@ pub(crate) fn read(file: &str, text: &str, fallback: Lang) -> Result<Table, Vec<
         })
         .and_then(Value::as_u64)
         .and_then(|d| usize::try_from(d).ok());
-    let fixed = dimensions
+    let mut fixed: Vec<String> = dimensions
         .iter()
         .enumerate()
         .filter(|(i, d)| *i != time && d.categories.len() == 1)
@@ -438,6 +438,17 @@ pub(crate) fn read(file: &str, text: &str, fallback: Lang) -> Result<Table, Vec<
             Some(format!("{}: {label}", d.label))
         })
         .collect();
+    // The table's notes (`note`: a text or a list), which SCB marks as to be read with the figures.
+    match root.get("note") {
+        Some(Value::String(note)) => fixed.push(format!("note: {note}")),
+        Some(Value::Array(notes)) => fixed.extend(
+            notes
+                .iter()
+                .filter_map(Value::as_str)
+                .map(|note| format!("note: {note}")),
+        ),
+        _ => {}
+    }
     Ok(Table {
         format: Format::JsonStat,
         title: text_in(root.get("label")),

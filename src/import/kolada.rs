@@ -210,11 +210,27 @@ pub(crate) fn read(file: &str, text: &str) -> Result<Table, Vec<Diagnostic>> {
         .collect();
     let mut name = Texts::new();
     name.insert(Lang::SV, "Kolada".to_string());
-    let fixed = kpis
+    let mut fixed: Vec<String> = kpis
         .iter()
         .map(|k| format!("kpi: {k}"))
         .chain(places.iter().map(|p| format!("municipality/ou: {p}")))
         .collect();
+    // A group's value is the unweighted average of its members that reported (`count` of them).
+    let averaged = entries.iter().any(|entry| {
+        (entry.get("values").and_then(Value::as_array)).is_some_and(|values| {
+            values.iter().any(|v| {
+                v.get("count")
+                    .and_then(Value::as_u64)
+                    .is_some_and(|c| c > 1)
+            })
+        })
+    });
+    if averaged {
+        fixed.push(
+            "count > 1: Kolada's unweighted average of the group's members / ett ovägt medel av gruppens medlemmar"
+                .to_string(),
+        );
+    }
     Ok(Table {
         format: Format::Kolada,
         title: Texts::new(),

@@ -122,7 +122,8 @@ pub(crate) struct Table {
     /// `count` or `share`, from the unit when the file gives one.
     pub(crate) measure: &'static str,
     pub(crate) decimals: Option<usize>,
-    /// Facts of the query that hold for every value (`ålder: 0 år`), kept as comments.
+    /// Facts of the query that hold for every value (`ålder: 0 år`) and the
+    /// publisher's notes, kept as comments.
     pub(crate) fixed: Vec<String>,
     pub(crate) series: Vec<SeriesIn>,
 }
@@ -473,7 +474,9 @@ fn write_yaml(
         plain(&origin)
     );
     for fact in &table.fixed {
-        let _ = writeln!(out, "# {}", plain(fact));
+        // Whole, on one line: a publisher's note may matter (a border moved, a definition changed).
+        let line = fact.split_whitespace().collect::<Vec<_>>().join(" ");
+        let _ = writeln!(out, "# {line}");
     }
     let _ = writeln!(
         out,
