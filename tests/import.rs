@@ -475,6 +475,18 @@ fn what_cannot_be_mapped_is_refused_where_it_is_in_the_file() {
             shown("sparse.json")
         )
     );
+    let spreadsheet = tmp.path().join("tabell.xlsx");
+    fs::write(&spreadsheet, b"PK\x03\x04\x14\x00\x06\x00").unwrap();
+    let output = import(&site, &spreadsheet, &[]);
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).starts_with(&format!(
+            "{}: error: torget cannot tell what kind of file this is",
+            spreadsheet.display()
+        )),
+        "{}",
+        stderr(&output)
+    );
     let unknown = write("unknown.json", "{\"hello\": 1}");
     assert_eq!(
         refusal(&site, &unknown),
@@ -623,4 +635,37 @@ fn a_csv_download_of_torget_imports_back_to_the_same_figures() {
         common::read(&out, "statistik/kopia/kopia.csv"),
         common::read(&out, "statistik/anmalningar/anmalningar.csv")
     );
+}
+
+#[test]
+fn texts_from_the_file_stay_text_in_the_yaml_whatever_they_hold() {
+    let (tmp, site) = site();
+    let tricky = "Mål: \"x\" {a} [b] # c\n- d «e» <script>alert(1)</script> \\ ' &";
+    let file = tmp.path().join("tricky.json");
+    let json = json_stat(&["2019", "2020"], "[1, 2]", "")
+        .replace(
+            "\"label\": \"Test\"",
+            &format!("\"label\": {}", serde_json::to_string(tricky).unwrap()),
+        )
+        .replace(
+            "\"label\": \"tabellinnehåll\"",
+            &format!("\"label\": {}", serde_json::to_string(tricky).unwrap()),
+        )
+        .replace(
+            "\"source\": \"SCB\"",
+            &format!("\"source\": {}", serde_json::to_string(tricky).unwrap()),
+        );
+    fs::write(&file, json).unwrap();
+    let output = import(&site, &file, &["--id", "knepig"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let d = dataset(&site, "knepig");
+    // The text as it was, but for « and », which would read as placeholders.
+    let expected = tricky.replace(['«', '»'], "\"");
+    assert_eq!(text(&d, "title.sv"), expected);
+    let source = text(&d, "source");
+    assert_eq!(text(&d, &format!("sources.{source}.name.sv")), expected);
+    assert_eq!(text(&d, &format!("sources.{source}.name.en")), expected);
+    // The comment of the fixed contents stays one line.
+    let written = fs::read_to_string(site.join("content/statistik/knepig.yaml")).unwrap();
+    assert!(written.lines().all(|l| !l.starts_with("- d")), "{written}");
 }

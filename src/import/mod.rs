@@ -137,6 +137,13 @@ pub fn import(options: &ImportOptions) -> Result<Imported, Vec<Diagnostic>> {
                 .with_hint(Phrase::ImportCannotReadHint),
         ]
     })?;
+    // A spreadsheet (.xlsx is a zip) or any other binary file: no text to read.
+    if bytes.contains(&0) || bytes.starts_with(b"PK\x03\x04") {
+        return Err(vec![
+            Diagnostic::error(&shown, Rule::ImportUnknownFormat)
+                .with_hint(Phrase::ImportUnknownFormatHint),
+        ]);
+    }
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         // Excel on Windows saves CSV as Windows-1252 unless told otherwise.
