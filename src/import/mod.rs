@@ -146,7 +146,8 @@ pub fn import(options: &ImportOptions) -> Result<Imported, Vec<Diagnostic>> {
     }
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
-        // Excel on Windows saves CSV as Windows-1252 unless told otherwise.
+        // Excel on Windows saves CSV as Windows-1252 unless told otherwise; read as
+        // Latin-1, whose å, ä and ö are the same bytes.
         Err(e) => e.into_bytes().iter().map(|&b| char::from(b)).collect(),
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
