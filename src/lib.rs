@@ -17,6 +17,7 @@ pub mod content;
 pub mod dataset;
 pub mod diagnostics;
 pub mod i18n;
+pub mod import;
 pub mod live;
 pub(crate) mod markdown;
 pub mod messages;

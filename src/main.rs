@@ -104,6 +104,26 @@ enum Command {
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         now: Option<NaiveDate>,
     },
+    /// Turn a CSV file, a PxWeb JSON-stat 2.0 file or a Kolada answer into a new dataset.
+    Import {
+        /// The file to import, saved from a browser or an API.
+        file: PathBuf,
+        /// The new dataset's id and file name [default: made from the title].
+        #[arg(long)]
+        id: Option<String>,
+        /// The site folder, holding site.yaml.
+        #[arg(long, default_value = ".")]
+        site: PathBuf,
+        /// The section to put it in, e.g. statistik [default: the section that holds datasets].
+        #[arg(long, value_name = "SECTION")]
+        to: Option<String>,
+        /// The language of the file's texts, when the file does not say [default: the site's default language].
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
+        /// Date the import as if today were this date (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        now: Option<NaiveDate>,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -193,6 +213,15 @@ fn help_in(command: clap::Command, language: Language) -> clap::Command {
                 .mut_arg("site", help(Phrase::HelpSite))
                 .mut_arg("lang", help(Phrase::HelpLang))
                 .mut_arg("now", help(Phrase::HelpNowNew))
+        })
+        .mut_subcommand("import", |c| {
+            c.about(say(Phrase::HelpImport))
+                .mut_arg("file", help(Phrase::HelpImportFile))
+                .mut_arg("id", help(Phrase::HelpImportId))
+                .mut_arg("site", help(Phrase::HelpSite))
+                .mut_arg("to", help(Phrase::HelpImportTo))
+                .mut_arg("lang", help(Phrase::HelpImportLang))
+                .mut_arg("now", help(Phrase::HelpNowImport))
         })
 }
 
@@ -380,7 +409,79 @@ fn main() -> ExitCode {
                 ),
             }
         }
+        Command::Import {
+            file,
+            id,
+            site,
+            to,
+            lang,
+            now,
+        } => import(
+            &torget::import::ImportOptions {
+                file,
+                site,
+                id,
+                to,
+                lang,
+                today: now.unwrap_or_else(today),
+            },
+            language,
+        ),
     }
+}
+
+/// `torget import`: writes the dataset and says what the editor must still write.
+fn import(options: &torget::import::ImportOptions, language: Language) -> ExitCode {
+    let say = |message: Message| message.text(language);
+    let imported = match torget::import::import(options) {
+        Ok(imported) => imported,
+        Err(diagnostics) => {
+            return fail(
+                &diagnostics,
+                Phrase::ImportFailed,
+                Phrase::ImportFailedConsequence,
+                language,
+            );
+        }
+    };
+    let (first, last, periods) = &imported.periods;
+    println!(
+        "{}",
+        say(Phrase::ImportWrote
+            .with("file", imported.file.as_str())
+            .with(
+                "series",
+                count(
+                    imported.series,
+                    Phrase::ImportSeriesOne,
+                    Phrase::ImportSeriesOther
+                )
+            )
+            .with(
+                "periods",
+                count(
+                    *periods,
+                    Phrase::ImportPeriodsOne,
+                    Phrase::ImportPeriodsOther
+                )
+            )
+            .with("first", first.as_str())
+            .with("last", last.as_str())
+            .with("format", imported.format.phrase()))
+    );
+    if imported.to_fill.is_empty() {
+        println!("{}", Phrase::ImportNothingToFill.text(language));
+    } else {
+        println!("{}", Phrase::ImportToFill.text(language));
+        for (line, column, placeholder) in &imported.to_fill {
+            println!("  {}:{line}:{column}: {placeholder}", imported.file);
+        }
+    }
+    if imported.source_without_url {
+        println!("{}", Phrase::ImportAddUrl.text(language));
+    }
+    println!("{}", Phrase::ImportCheckFacts.text(language));
+    ExitCode::SUCCESS
 }
 
 /// Prints the report and a closing line; the exit code for a failed command.

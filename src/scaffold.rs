@@ -433,7 +433,7 @@ fn split_target<'a>(
 }
 
 /// The sections (by name) that hold datasets: `.yaml` files beside their `_section.yaml`.
-fn dataset_sections(site: &Path) -> Vec<String> {
+pub(crate) fn dataset_sections(site: &Path) -> Vec<String> {
     let content = site.join("content");
     let mut sections: Vec<String> = walkdir::WalkDir::new(&content)
         .sort_by_file_name()

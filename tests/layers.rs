@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 /// From the leaf up: each module may use those before it, never those after.
-const LAYERS: [&str; 19] = [
+const LAYERS: [&str; 20] = [
     "messages",
     "text",
     "diagnostics",
@@ -26,6 +26,7 @@ const LAYERS: [&str; 19] = [
     "steps",
     "check",
     "scaffold",
+    "import",
     "live",
     "serve",
 ];

@@ -290,6 +290,11 @@ fn help_is_in_the_editors_language() {
         ),
         (Some("check"), "`text` för människor", "`text` for people"),
         (Some("new"), "Vad som ska skapas", "What to create"),
+        (
+            Some("import"),
+            "Filen som ska importeras",
+            "The file to import",
+        ),
     ] {
         for (locale, expected) in [("sv_SE.UTF-8", swedish), ("C", english)] {
             let output = torget_in(&[("LANG", locale)])

@@ -39,7 +39,7 @@ pub(crate) fn any(text: &str) -> bool {
 }
 
 /// The byte range of every `«…»` in `text`, each on one line.
-fn spans(text: &str) -> Vec<Range<usize>> {
+pub(crate) fn spans(text: &str) -> Vec<Range<usize>> {
     let mut found = Vec::new();
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
