@@ -6,6 +6,7 @@
 //! the table, chart and downloads made from it.
 
 pub mod chart;
+mod citation;
 mod derive;
 pub mod download;
 mod figure;
@@ -59,8 +60,6 @@ pub struct Series {
 
 /// A checked dataset.
 #[derive(Debug, Clone)]
-// Sources, contact, revisions and the next update are read by the pages being built for them.
-#[allow(dead_code)]
 pub struct Dataset {
     /// The file name without `.yaml`; also the slug of its pages.
     pub(crate) id: Slug,
