@@ -453,9 +453,7 @@ fn datasets(site: &Site, today: NaiveDate) -> Vec<Diagnostic> {
             found.push(
                 Diagnostic::warning(
                     &dataset.file,
-                    Rule::DatasetNextUpdatePassed
-                        .with("date", next.0.to_string())
-                        .with("days", (today - next.0).num_days().to_string()),
+                    Rule::DatasetNextUpdatePassed.with("date", next.0.to_string()),
                 )
                 .at(
                     &dataset.text,
