@@ -626,3 +626,52 @@ fn serve_keeps_the_calendar_the_feed_and_the_listings_right_after_each_save() {
     }
     assert!(!live.files().keys().any(|f| f.contains("kalender")));
 }
+
+#[test]
+fn the_calendar_speaks_every_language_of_the_site() {
+    let text = std::fs::read_to_string(fixture("languages/content/statistik/testserie.yaml"))
+        .unwrap()
+        .replace(
+            "updated: 2019-11-13\n",
+            "updated: 2019-11-13\nnext_update: 2027-01-15\n",
+        );
+    let (_tmp, site) = fixture_with("languages", &[("content/statistik/testserie.yaml", &text)]);
+    let out = site.parent().unwrap().join("public");
+    assert_success(&build(&site, &out, &[]));
+    for (page, lang, heading, date) in [
+        (
+            "statistik/kalender/index.html",
+            "sv",
+            "Statistikkalender",
+            "15 januari 2027",
+        ),
+        (
+            "en/statistics/calendar/index.html",
+            "en",
+            "Statistics calendar",
+            "15 January 2027",
+        ),
+        (
+            "fi/tilastot/kalenteri/index.html",
+            "fi",
+            "Tilastokalenteri",
+            "15. tammikuuta 2027",
+        ),
+        ("ar/ihsaat/taqwim/index.html", "ar", "تقويم الإحصاءات", ""),
+    ] {
+        let document = html(&out, page);
+        assert_eq!(attrs(&document, "html", "lang"), [lang], "{page}");
+        assert_eq!(texts(&document, "h1"), [heading], "{page}");
+        let entry = texts(&document, "section.calendar li");
+        assert_eq!(entry.len(), 1, "{page}");
+        assert!(entry[0].starts_with(date), "{page}: {entry:?}");
+        // Every language version names the others.
+        let mut alternates = attrs(&document, "link[rel=alternate][hreflang]", "hreflang");
+        alternates.sort();
+        assert_eq!(alternates, ["ar", "en", "fi", "sv"], "{page}");
+    }
+    assert_eq!(
+        attrs(&html(&out, "ar/ihsaat/taqwim/index.html"), "html", "dir"),
+        ["rtl"]
+    );
+}

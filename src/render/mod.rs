@@ -26,7 +26,6 @@ use crate::content::{Article, Translation};
 use crate::dataset::trend::{Change, trend_rows};
 use crate::dataset::{self, Dataset};
 use crate::diagnostics::Diagnostic;
-use crate::i18n::number::format_number;
 use crate::i18n::{InterfaceStrings, Lang};
 use crate::markdown::{self, Rendered};
 use crate::messages::{Message, Phrase, Rule};

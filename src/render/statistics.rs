@@ -184,33 +184,9 @@ impl<'s> Renderer<'s> {
         let series = dataset.series.first()?;
         let rows = trend_rows(&series.values, dataset.decimals, dataset.better);
         let cumulative = dataset.measure == dataset::Measure::Cumulative;
-        let row = rows
-            .iter()
-            .rev()
-            .find(|r| r.observation.value.is_some() && (cumulative || !r.observation.partial()))
-            .or_else(|| rows.last())?;
-        let mut latest = row.observation.value.map_or("–".to_string(), |v| {
-            format_number(v, dataset.decimals, lang)
-        });
-        let marks = row.observation.status.marks().replace(' ', "\u{a0}");
-        if !marks.is_empty() {
-            latest.push('\u{a0}');
-            latest.push_str(&marks);
-        }
-        // "6 (2024, t.o.m. juni)": a part of a period says which part, or that it is one.
-        let mut when = row.period.label(lang);
-        if row.observation.partial() {
-            let part = match row.observation.note.get(lang) {
-                Some(note) => note.as_str(),
-                None => strings.text(match row.period.kind() {
-                    dataset::PeriodKind::Year => "stats_part_of_year",
-                    dataset::PeriodKind::Quarter => "stats_part_of_quarter",
-                    dataset::PeriodKind::Month => "stats_part_of_month",
-                }),
-            };
-            when.push_str(&lang.locale().comma);
-            when.push_str(part);
-        }
+        let (period, observation) = dataset::latest(series, dataset.measure)?;
+        let row = rows.iter().find(|r| r.period == period)?;
+        let latest = dataset::latest_text(period, observation, dataset.decimals, lang, strings);
         let previous = rows.iter().take_while(|r| r.period != row.period).last();
         let trend = match (row.change, previous, cumulative) {
             (
@@ -239,7 +215,7 @@ impl<'s> Renderer<'s> {
                     "stats_latest"
                 })
                 .to_string(),
-            latest: format!("{latest} ({when})"),
+            latest,
             trend,
         })
     }
