@@ -1,6 +1,6 @@
 //! A dataset's latest value as listings and summaries give it: the latest
 //! full value of a count, rate or share, and the latest known value of a
-//! running total, also from part of a period ("6 [d] (2024, t.o.m. juni)").
+//! running total, also from part of a period (`6 [d] (2024, t.o.m. juni)`).
 
 use super::{Measure, Observation, Period, PeriodKind, Series};
 use crate::i18n::number::format_number;
@@ -19,7 +19,7 @@ pub(crate) fn latest(series: &Series, measure: Measure) -> Option<(Period, &Obse
         .map(|(p, o)| (*p, o))
 }
 
-/// "6 [d] (2024, t.o.m. juni)": the value with its statuses, and its period,
+/// `6 [d] (2024, t.o.m. juni)`: the value with its statuses, and its period,
 /// with the value's note or else which part of the period it covers when it is a part.
 pub(crate) fn latest_text(
     period: Period,
