@@ -20,6 +20,7 @@ use crate::messages::{Message, Phrase, Rule};
 use crate::text::slug::Slug;
 use crate::yaml;
 
+mod calendar;
 mod redirects;
 pub(crate) use redirects::{Addresses, Origin, Redirect};
 
@@ -789,6 +790,13 @@ impl Site {
                     None,
                 ));
             }
+            if let Some(path) = self.calendar_path(lang) {
+                claims.push((
+                    path.into(),
+                    format!("the {} statistics calendar", lang.english_name()).into(),
+                    None,
+                ));
+            }
         }
         for (lang, tags) in &self.resolved.tags {
             let owner = format!("the {} topic pages", lang.english_name());
@@ -1018,6 +1026,11 @@ impl Site {
     pub(crate) fn dataset(&self, key: &str) -> Option<&Dataset> {
         record(Part::Dataset(key));
         self.content.datasets.get(key)
+    }
+
+    /// Every dataset, by content path.
+    pub(crate) fn datasets(&self) -> impl Iterator<Item = (&String, &Dataset)> {
+        (self.content.datasets.iter()).inspect(|(key, _)| record(Part::Dataset(key)))
     }
 
     /// A dataset by its id (file name), with its content path.

@@ -81,6 +81,7 @@ fn the_bundled_site_and_the_fixture_are_structurally_sound() {
             Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf(),
         ),
         ("basic", fixture("basic")),
+        ("statistics", fixture("statistics")),
     ] {
         let out = tmp.path().join(name);
         let result = build(&site, &out, &[]);

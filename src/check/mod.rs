@@ -452,6 +452,19 @@ fn datasets(site: &Site, today: NaiveDate) -> Vec<Diagnostic> {
                 .with_hint(Phrase::DatasetOldHint),
             );
         }
+        if let Some(next) = dataset.next_update.filter(|next| next.0 < today) {
+            found.push(
+                Diagnostic::warning(
+                    &dataset.file,
+                    Rule::DatasetNextUpdatePassed.with("date", next.0.to_string()),
+                )
+                .at(
+                    &dataset.text,
+                    yaml_key_location(&dataset.text, "next_update"),
+                )
+                .with_hint(Phrase::DatasetNextUpdatePassedHint),
+            );
+        }
         if dataset
             .source
             .url

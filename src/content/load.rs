@@ -31,7 +31,10 @@ pub(crate) struct LoadOptions {
 /// Reads `content/` and `static/` of the site at `root`; every problem found is returned.
 pub(crate) fn load(root: &Path, options: &LoadOptions) -> (Content, Vec<Diagnostic>) {
     let mut errors = Vec::new();
-    let mut content = Content::default();
+    let mut content = Content {
+        today: options.today,
+        ..Content::default()
+    };
     let canonical_root = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
 
     let content_dir = root.join("content");

@@ -49,6 +49,8 @@ pub(crate) struct Content {
     pub(crate) emptied: BTreeMap<String, Article>,
     /// The record of published addresses (`addresses.txt`), as read.
     pub(crate) record: crate::addresses::Record,
+    /// The build date (`--now`), for what pages say about dates to come (the statistics calendar).
+    pub(crate) today: chrono::NaiveDate,
 }
 
 /// Why a translation is left out of a build, and the front-matter key that says so.

@@ -6,9 +6,11 @@
 //! the table, chart and downloads made from it.
 
 pub mod chart;
+mod citation;
 mod derive;
 pub mod download;
 mod figure;
+mod latest;
 pub(crate) mod period;
 mod provenance;
 mod status;
@@ -28,6 +30,7 @@ use crate::text::slug::Slug;
 use crate::yaml;
 pub(crate) use derive::derive_rates;
 pub(crate) use figure::figure;
+pub(crate) use latest::{latest, latest_text};
 pub use period::{Period, PeriodKind};
 pub use provenance::{ChartKind, Frequency, Measure};
 pub(crate) use provenance::{Contact, Per, Revision, Source, SourceRef, Sources};
@@ -59,8 +62,6 @@ pub struct Series {
 
 /// A checked dataset.
 #[derive(Debug, Clone)]
-// Sources, contact, revisions and the next update are read by the pages being built for them.
-#[allow(dead_code)]
 pub struct Dataset {
     /// The file name without `.yaml`; also the slug of its pages.
     pub(crate) id: Slug,

@@ -57,7 +57,6 @@ impl Status {
     }
 
     /// The key of its explanation in the theme's interface strings (`stats_status_d`).
-    #[allow(dead_code)]
     pub(crate) fn string_key(self) -> String {
         format!("stats_status_{}", self.letter())
     }

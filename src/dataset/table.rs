@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use super::trend::{Assessment, Change, Direction, NoChange, TrendRow, trend_rows};
-use super::{Dataset, Observation, Period, PeriodKind};
+use super::{Dataset, Measure, Observation, Period, PeriodKind, Status, Statuses, citation};
 use crate::i18n::number::{format_number, format_signed, format_signed_percent};
 use crate::i18n::{InterfaceStrings, Lang};
 use crate::text::escape_attribute as escape;
@@ -18,6 +18,9 @@ pub fn trend_table(dataset: &Dataset, lang: Lang, strings: &InterfaceStrings) ->
         .map(|s| trend_rows(&s.values, dataset.decimals, dataset.better))
         .collect();
     let single = dataset.series.len() == 1;
+    // A running total grows by what each period adds: its change is shown,
+    // never as an increase in words nor as a percentage.
+    let cumulative = dataset.measure == Measure::Cumulative;
     let mut html = String::with_capacity(4096);
     html.push_str("<div class=\"trend\">\n<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"");
     html.push_str(&escape(&caption(dataset, lang, &periods)));
@@ -28,12 +31,10 @@ pub fn trend_table(dataset: &Dataset, lang: Lang, strings: &InterfaceStrings) ->
     html.push_str("</th>");
     for series in &dataset.series {
         let label = series.label.text(lang);
-        let columns = [
-            with_unit(label, dataset.unit.text(lang)),
-            t("stats_change"),
-            t("stats_change_percent"),
-            t("stats_trend"),
-        ];
+        let mut columns = vec![with_unit(label, dataset.unit.text(lang)), t("stats_change")];
+        if !cumulative {
+            columns.extend([t("stats_change_percent"), t("stats_trend")]);
+        }
         for (i, column) in columns.iter().enumerate() {
             let text = if single || i == 0 {
                 column.clone()
@@ -45,7 +46,10 @@ pub fn trend_table(dataset: &Dataset, lang: Lang, strings: &InterfaceStrings) ->
     }
     html.push_str("</tr>\n</thead>\n<tbody>\n");
 
-    let mut notes = Notes::default();
+    let mut notes = Notes {
+        cumulative,
+        ..Notes::default()
+    };
     for period in &periods {
         let _ = write!(
             html,
@@ -65,6 +69,7 @@ pub fn trend_table(dataset: &Dataset, lang: Lang, strings: &InterfaceStrings) ->
                     html.push_str(&change_cells(
                         row.change,
                         dataset.decimals,
+                        cumulative,
                         lang,
                         strings,
                         &mut notes,
@@ -72,15 +77,28 @@ pub fn trend_table(dataset: &Dataset, lang: Lang, strings: &InterfaceStrings) ->
                 }
                 None => {
                     notes.missing = true;
-                    html.push_str("<td class=\"num\">–</td><td class=\"num\">–</td><td class=\"num\">–</td><td></td>");
+                    html.push_str("<td class=\"num\">–</td><td class=\"num\">–</td>");
+                    if !cumulative {
+                        html.push_str("<td class=\"num\">–</td><td></td>");
+                    }
                 }
             }
         }
         html.push_str("</tr>\n");
     }
     html.push_str("</tbody>\n</table>\n</div>\n");
+    for series in &dataset.series {
+        let label = (!single).then(|| series.label.text(lang));
+        for (period, observation) in &series.values {
+            if let Some(cited) =
+                citation::value_sources(dataset, label, *period, observation, lang, strings)
+            {
+                notes.sources.push(cited);
+            }
+        }
+    }
     html.push_str(&notes.render(strings));
-    html.push_str(&source_line(dataset, lang, strings));
+    html.push_str(&citation::source_line(dataset, lang, strings));
     html.push_str("</div>\n");
     html
 }
@@ -125,29 +143,39 @@ fn period_header(kind: PeriodKind) -> &'static str {
 /// What the notes under a table must explain.
 #[derive(Default)]
 struct Notes {
-    partial: bool,
-    preliminary: bool,
+    /// Every status shown after a value: each is explained once.
+    statuses: Statuses,
     missing: bool,
     no_change: bool,
     percent_from_zero: bool,
+    cumulative: bool,
     /// Notes on single values: "2019: t.o.m. 11 november".
     values: Vec<String>,
+    /// Values citing their own source or other figures, as HTML: "2016: 61 (Malmö stad). …".
+    sources: Vec<String>,
 }
 
 impl Notes {
     fn render(&self, strings: &InterfaceStrings) -> String {
         let mut items: Vec<String> = Vec::new();
+        for status in self.statuses.iter() {
+            items.push(format!(
+                "<span class=\"status\">[{}]</span> {}",
+                status.letter(),
+                escape(strings.text(&status.string_key()))
+            ));
+        }
         let mut push = |flag: bool, key: &str| {
             if flag {
                 items.push(escape(strings.text(key)));
             }
         };
-        push(self.partial, "stats_partial");
-        push(self.preliminary, "stats_preliminary");
         push(self.missing, "stats_missing");
+        push(self.cumulative, "stats_cumulative_note");
         push(self.no_change, "stats_no_change_note");
         push(self.percent_from_zero, "stats_percent_from_zero");
         items.extend(self.values.iter().map(|n| escape(n)));
+        items.extend(self.sources.iter().cloned());
         if items.is_empty() {
             return String::new();
         }
@@ -167,21 +195,23 @@ fn value_cell(
     lang: Lang,
     notes: &mut Notes,
 ) -> String {
-    let mut text = match observation.value {
-        Some(v) => format_number(v, dataset.decimals, lang),
-        None => {
+    let marks = observation.status.marks().replace(' ', "\u{a0}");
+    let withheld = observation.status.iter().any(Status::withholds_value);
+    let text = match (observation.value, marks.is_empty()) {
+        (Some(v), true) => format_number(v, dataset.decimals, lang),
+        (Some(v), false) => format!("{}\u{a0}{marks}", format_number(v, dataset.decimals, lang)),
+        // A figure withheld or not applicable reads as its status alone, as official tables write it.
+        (None, false) if withheld => marks,
+        (None, true) => {
             notes.missing = true;
             "–".to_string()
         }
+        (None, false) => {
+            notes.missing = true;
+            format!("–\u{a0}{marks}")
+        }
     };
-    if observation.partial() {
-        notes.partial = true;
-        text.push_str("\u{a0}[d]");
-    }
-    if observation.preliminary() {
-        notes.preliminary = true;
-        text.push_str("\u{a0}[p]");
-    }
+    notes.statuses = notes.statuses.union(observation.status);
     if let Some(note) = observation.note.get(lang) {
         notes.values.push(format!("{}: {note}", period.label(lang)));
     }
@@ -191,6 +221,7 @@ fn value_cell(
 fn change_cells(
     change: Change,
     decimals: usize,
+    cumulative: bool,
     lang: Lang,
     strings: &InterfaceStrings,
     notes: &mut Notes,
@@ -202,6 +233,13 @@ fn change_cells(
             direction,
             assessment,
         } => {
+            let absolute = format!(
+                "<td class=\"num\">{}</td>",
+                escape(&format_signed(absolute, decimals, lang))
+            );
+            if cumulative {
+                return absolute;
+            }
             let percent = match percent {
                 Some(p) => format_signed_percent(p, lang),
                 None => {
@@ -216,23 +254,34 @@ fn change_cells(
                 Assessment::Neither => "",
             };
             format!(
-                "<td class=\"num\">{}</td><td class=\"num\">{}</td><td{class}>{}</td>",
-                escape(&format_signed(absolute, decimals, lang)),
+                "{absolute}<td class=\"num\">{}</td><td{class}>{}</td>",
                 escape(&percent),
                 escape(&words)
             )
         }
         Change::NotComputed(reason) => {
-            if reason != NoChange::First {
+            if !matches!(reason, NoChange::First | NoChange::Break) {
                 notes.no_change = true;
             }
             let hidden = format!(
                 "<span class=\"visually-hidden\">{}</span>",
                 escape(strings.text("stats_no_comparison"))
             );
-            format!(
-                "<td class=\"num\"><span aria-hidden=\"true\">–</span>{hidden}</td><td class=\"num\"><span aria-hidden=\"true\">–</span>{hidden}</td><td></td>"
-            )
+            let dash =
+                format!("<td class=\"num\"><span aria-hidden=\"true\">–</span>{hidden}</td>");
+            // Across a break the reason is said where the change would be.
+            let why = match reason {
+                NoChange::Break => format!(
+                    "<td class=\"no-change\">{}</td>",
+                    escape(strings.text("stats_no_change_break"))
+                ),
+                _ => "<td></td>".to_string(),
+            };
+            match cumulative {
+                true if reason == NoChange::Break => why,
+                true => dash,
+                false => format!("{dash}{dash}{why}"),
+            }
         }
     }
 }
@@ -265,21 +314,6 @@ pub(crate) fn trend_words(
         Assessment::Neither => {}
     }
     words
-}
-
-/// "Källa: Polismyndigheten. Uppgifterna gäller per 13 november 2019."
-pub(crate) fn source_line(dataset: &Dataset, lang: Lang, strings: &InterfaceStrings) -> String {
-    let name = escape(dataset.source.name.text(lang));
-    let source = match &dataset.source.url {
-        Some(url) => format!("<a href=\"{}\">{name}</a>", escape(url)),
-        None => name,
-    };
-    format!(
-        "<p class=\"table-source\">{}: {source}. {} {}.</p>\n",
-        escape(strings.text("stats_source")),
-        escape(strings.text("stats_as_of")),
-        escape(&lang.long_date(dataset.updated.0))
-    )
 }
 
 #[cfg(test)]

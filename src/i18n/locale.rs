@@ -50,6 +50,13 @@ pub(crate) struct UrlWords {
     pub(crate) table: String,
     pub(crate) chart: String,
     pub(crate) downloads: String,
+    /// The statistics calendar's folder, in the section of the datasets.
+    #[serde(default = "calendar_word")]
+    pub(crate) calendar: String,
+}
+
+fn calendar_word() -> String {
+    "calendar".into()
 }
 
 impl Default for UrlWords {
@@ -62,6 +69,7 @@ impl Default for UrlWords {
             table: "table".into(),
             chart: "chart".into(),
             downloads: "downloads".into(),
+            calendar: calendar_word(),
         }
     }
 }
@@ -191,6 +199,7 @@ fn swedish() -> Locale {
             table: "tabell".into(),
             chart: "diagram".into(),
             downloads: "ladda-ner".into(),
+            calendar: "kalender".into(),
         },
         names: names([
             ("sv", "svenska"),
@@ -267,6 +276,7 @@ fn finnish() -> Locale {
             table: "taulukko".into(),
             chart: "kaavio".into(),
             downloads: "lataa".into(),
+            calendar: "kalenteri".into(),
         },
         names: names([
             ("sv", "ruotsiksi"),
@@ -322,6 +332,7 @@ fn arabic() -> Locale {
             table: "jadwal".into(),
             chart: "rasm-bayani".into(),
             downloads: "tanzil".into(),
+            calendar: "taqwim".into(),
         },
         names: names([
             ("sv", "السويدية"),

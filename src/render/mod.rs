@@ -3,6 +3,7 @@
 //! This is the `render` step. It turns the resolved [`Site`] into HTML
 //! strings; it knows nothing of files on disk (that is [`crate::output`]).
 
+mod calendar;
 pub(crate) mod catalogue;
 pub(crate) mod description;
 pub(crate) mod fingerprint;
@@ -26,7 +27,6 @@ use crate::content::{Article, Translation};
 use crate::dataset::trend::{Change, trend_rows};
 use crate::dataset::{self, Dataset};
 use crate::diagnostics::Diagnostic;
-use crate::i18n::number::format_number;
 use crate::i18n::{InterfaceStrings, Lang};
 use crate::markdown::{self, Rendered};
 use crate::messages::{Message, Phrase, Rule};
@@ -302,6 +302,8 @@ pub(crate) enum PageJob {
     },
     /// A redirect at an old address (an alias, or where a page was published before), in its language.
     Redirect(Lang),
+    /// The statistics calendar of a language.
+    Calendar(Lang),
 }
 
 impl PageJob {
@@ -316,7 +318,8 @@ impl PageJob {
             | PageJob::Search(lang)
             | PageJob::Languages(lang)
             | PageJob::Tag { lang, .. }
-            | PageJob::Redirect(lang) => *lang,
+            | PageJob::Redirect(lang)
+            | PageJob::Calendar(lang) => *lang,
         }
     }
 }
@@ -404,6 +407,9 @@ impl<'s> Renderer<'s> {
             if let Some(path) = site.languages_path(lang) {
                 jobs.push((path, PageJob::Languages(lang)));
             }
+            if let Some(path) = site.calendar_path(lang) {
+                jobs.push((path, PageJob::Calendar(lang)));
+            }
             if let (Some(index), Some(tags)) = (site.tags_path(lang), site.tags(lang)) {
                 jobs.push((index, PageJob::Tags(lang)));
                 for (slug, tag) in tags {
@@ -469,6 +475,9 @@ impl<'s> Renderer<'s> {
             PageJob::Languages(_) => languages
                 .filter_map(|l| site.languages_path(l).map(|p| (l, p)))
                 .collect(),
+            PageJob::Calendar(_) => languages
+                .filter_map(|l| site.calendar_path(l).map(|p| (l, p)))
+                .collect(),
             // The same topic written alike in another language is that topic's page.
             PageJob::Tag {
                 slug, number: 1, ..
@@ -522,6 +531,7 @@ impl<'s> Renderer<'s> {
                 of,
             } => self.tag(path, *lang, slug, (*number, *of), alternates),
             PageJob::Redirect(lang) => self.redirect(path, *lang),
+            PageJob::Calendar(lang) => self.calendar(path, *lang, alternates),
         }
     }
 
@@ -707,7 +717,12 @@ impl<'s> Renderer<'s> {
         } else {
             Vec::new()
         };
+        let calendar = (!datasets.is_empty())
+            .then(|| site.calendar_path(lang))
+            .flatten()
+            .map(|calendar| self.href(path, &calendar));
         let view = SectionView {
+            calendar,
             datasets,
             description: section.meta.description.get(lang).map(String::as_str),
             items,

@@ -4,28 +4,16 @@ use super::views::*;
 use super::*;
 
 impl<'s> Renderer<'s> {
-    /// The Atom feed of `lang`: its dated articles, newest first.
+    /// The Atom feed of `lang`: its dated articles and each dataset's newest revision, newest first.
     pub(crate) fn feed(&self, lang: Lang) -> Result<String, Diagnostic> {
         const ENTRIES: usize = 20;
         let site = self.site;
-        let mut dated: Vec<(&Article, &Translation, &str, Date)> = site
+        let changed = |t: &Translation, date: Date| t.front.updated.map_or(date, |u| u.max(date));
+        let mut entries: Vec<(Date, Date, FeedEntry<'_>)> = site
             .translations()
             .filter(|(_, t, _)| t.lang == lang)
             .filter_map(|(a, t, path)| Some((a, t, path, t.front.date?)))
-            .collect();
-        // Newest first; `Date` orders by day, then time, so same-day articles follow their times.
-        dated.sort_by(|a, b| b.3.cmp(&a.3).then(a.2.cmp(b.2)));
-        dated.truncate(ENTRIES);
-        let changed = |t: &Translation, date: Date| t.front.updated.map_or(date, |u| u.max(date));
-        // Compared as moments, not as text: offsets differ between summer and winter.
-        let updated = dated
-            .iter()
-            .map(|(_, t, _, date)| changed(t, *date))
-            .max_by_key(|d| d.utc())
-            .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), Date::rfc3339);
-        let entries: Vec<FeedEntry<'_>> = dated
-            .iter()
-            .map(|&(article, t, path, date)| {
+            .map(|(article, t, path, date)| {
                 let summary = t
                     .front
                     .summary
@@ -36,15 +24,30 @@ impl<'s> Renderer<'s> {
                             .map(|b| b.first_paragraph.clone())
                     })
                     .unwrap_or_default();
-                FeedEntry {
-                    title: &t.front.title,
-                    href: site.config.absolute(path),
+                let href = site.config.absolute(path);
+                let updated = changed(t, date);
+                let entry = FeedEntry {
+                    title: std::borrow::Cow::Borrowed(&t.front.title),
+                    id: href.clone(),
+                    href,
                     published: date.rfc3339(),
-                    updated: changed(t, date).rfc3339(),
+                    updated: updated.rfc3339(),
                     summary: shorten(&summary, 300),
-                }
+                };
+                (date, updated, entry)
             })
             .collect();
+        entries.extend(self.revision_entries(lang));
+        // Newest first; `Date` orders by day, then time, so same-day articles follow their times.
+        entries.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.2.href.cmp(&b.2.href)));
+        entries.truncate(ENTRIES);
+        // Compared as moments, not as text: offsets differ between summer and winter.
+        let updated = entries
+            .iter()
+            .map(|(_, updated, _)| *updated)
+            .max_by_key(|d| d.utc())
+            .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), Date::rfc3339);
+        let entries: Vec<FeedEntry<'_>> = entries.into_iter().map(|(_, _, e)| e).collect();
         let home = site.home_path(lang);
         let view = FeedView {
             lang: lang.code(),

@@ -46,6 +46,14 @@ const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/datasets.html"),
     ),
     (
+        "templates/dataset_about.html",
+        include_str!("../../themes/default/templates/dataset_about.html"),
+    ),
+    (
+        "templates/calendar.html",
+        include_str!("../../themes/default/templates/calendar.html"),
+    ),
+    (
         "templates/atom.xml",
         include_str!("../../themes/default/templates/atom.xml"),
     ),

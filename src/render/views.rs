@@ -46,6 +46,10 @@ pub(crate) enum KindView<'a> {
     Redirect {
         redirect: RedirectView<'a>,
     },
+    /// The statistics calendar: when each dataset is next updated.
+    Calendar {
+        calendar: super::calendar::CalendarView<'a>,
+    },
 }
 
 /// One language on the "other languages" page: its name, its home page and its pages, all in it.
@@ -159,6 +163,8 @@ pub(crate) enum PageKind {
     NotFound,
     /// A redirect at an old address.
     Redirect,
+    /// The statistics calendar.
+    Calendar,
 }
 
 impl PageView<'_> {
@@ -283,6 +289,8 @@ pub(crate) struct ListItem<'a> {
 pub(crate) struct DatasetItem<'a> {
     pub(crate) title: &'a str,
     pub(crate) href: String,
+    /// What the value is: "Senaste värde", or "Totalt hittills" for a running total.
+    pub(crate) label: String,
     /// "5 (2022)", formatted in the page's language.
     pub(crate) latest: String,
     /// "minskning (förbättring)", or empty when there is nothing to compare with.
@@ -293,6 +301,8 @@ pub(crate) struct DatasetItem<'a> {
 #[derive(Serialize)]
 pub(crate) struct DatasetView<'a> {
     pub(crate) description: Option<&'a str>,
+    /// How the dataset is kept (next update, contact, revisions), when there is anything to say.
+    pub(crate) about: Option<super::statistics::AboutView<'a>>,
     pub(crate) chart: String,
     pub(crate) table: String,
     pub(crate) anchor_table: &'static str,
@@ -309,6 +319,8 @@ pub(crate) struct SectionView<'a> {
     pub(crate) items: Vec<ListItem<'a>>,
     pub(crate) datasets: Vec<DatasetItem<'a>>,
     pub(crate) pagination: Option<Pagination>,
+    /// The statistics calendar, from a section that lists datasets.
+    pub(crate) calendar: Option<String>,
 }
 
 /// Links between the pages of a long listing.
@@ -382,8 +394,10 @@ pub(crate) struct FeedView<'a> {
 
 #[derive(Serialize)]
 pub(crate) struct FeedEntry<'a> {
-    pub(crate) title: &'a str,
+    pub(crate) title: std::borrow::Cow<'a, str>,
     pub(crate) href: String,
+    /// The entry's lasting id: its page's address, or a dataset page's with the revision's date.
+    pub(crate) id: String,
     pub(crate) published: String,
     pub(crate) updated: String,
     pub(crate) summary: String,

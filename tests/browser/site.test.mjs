@@ -44,6 +44,8 @@ const sites = [
   { name: "charts", dir: path.join(repo, "tests", "fixtures", "charts") },
   // Made-up pages in Swedish, English, Finnish and Arabic (right to left).
   { name: "languages", dir: path.join(repo, "tests", "fixtures", "languages") },
+  // Made-up statistics with statuses, sources, a running total, revisions and the calendar.
+  { name: "statistics", dir: path.join(repo, "tests", "fixtures", "statistics") },
 ];
 
 let browser;
