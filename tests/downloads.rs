@@ -117,61 +117,18 @@ fn the_csv_has_a_value_and_a_status_column_per_series() {
 fn the_csv_metadata_describes_every_column_in_every_language() {
     let (_tmp, out) = built();
     for id in ["arenden", "besok"] {
-        let folder = format!("statistik/{id}/");
-        let metadata = json(&out, &format!("{folder}{id}.csv-metadata.json"));
-        assert_eq!(metadata["@context"], "http://www.w3.org/ns/csvw", "{id}");
-        // `url` resolves, against the metadata's own address, to the CSV written beside it.
-        let url = metadata["url"].as_str().unwrap();
-        assert!(!url.contains(['/', ':']), "{id}: {url}");
-        assert!(out.join(&folder).join(url).is_file(), "{id}: {url}");
-        assert_eq!(url, format!("{id}.csv"));
-        for member in ["dc:title", "dc:description", "dc:source"] {
-            let tagged = language_tagged(&metadata[member]);
-            assert_eq!(
-                tagged.iter().map(|(l, _)| l.as_str()).collect::<Vec<_>>(),
-                LANGUAGES,
-                "{id} {member}: {}",
-                metadata[member]
-            );
-        }
-        assert_eq!(
-            metadata["dc:publisher"]["@id"],
-            "https://example.org/kontakt"
-        );
-        assert_eq!(
-            language_tagged(&metadata["dc:publisher"]["schema:name"])[1].1,
-            "Test Municipality"
-        );
-        let schema = &metadata["tableSchema"];
-        assert_eq!(schema["primaryKey"], "period");
-        let columns = schema["columns"].as_array().unwrap();
-        let (header, _) = csv(&out, &format!("{folder}{url}"));
-        assert_eq!(columns.len(), header.len(), "{id}");
-        for (column, header) in columns.iter().zip(&header) {
-            // The CSV's header is among the column's titles (language `und`), as
-            // CSVW needs to match the file to its description.
-            assert_eq!(column["titles"]["und"], header.as_str());
-            for lang in LANGUAGES {
-                let title = column["titles"][lang].as_str().unwrap_or_default();
-                assert!(!title.is_empty(), "{id} {header}: no title in {lang}");
-            }
-            let name = column["name"].as_str().unwrap();
-            assert!(
-                name.bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'%')
-                    && !name.starts_with('_'),
-                "{name} is not a URI template variable"
-            );
-            assert_eq!(name.replace("%2D", "-"), *header);
-            assert!(
-                column["datatype"].is_string() || column["datatype"]["base"].is_string(),
-                "{id} {header}: {}",
-                column["datatype"]
-            );
-        }
+        assert_csvw_describes_the_csv(&out, &format!("statistik/{id}/"), id, &LANGUAGES);
     }
 
     let metadata = json(&out, "statistik/arenden/arenden.csv-metadata.json");
+    assert_eq!(
+        metadata["dc:publisher"]["@id"],
+        "https://example.org/kontakt"
+    );
+    assert_eq!(
+        language_tagged(&metadata["dc:publisher"]["schema:name"])[1].1,
+        "Test Municipality"
+    );
     let columns = metadata["tableSchema"]["columns"].as_array().unwrap();
     let column = |name: &str| {
         columns
@@ -238,6 +195,59 @@ fn the_csv_metadata_describes_every_column_in_every_language() {
     assert!(besok.get("notes").is_none());
 }
 
+/// The members CSVW's metadata vocabulary requires, and a column with
+/// titles in every language for every column of the CSV it describes.
+fn assert_csvw_describes_the_csv(out: &Path, folder: &str, id: &str, languages: &[&str]) {
+    let metadata = json(out, &format!("{folder}{id}.csv-metadata.json"));
+    assert_eq!(metadata["@context"], "http://www.w3.org/ns/csvw", "{id}");
+    // `url` resolves, against the metadata's own address, to the CSV written beside it.
+    let url = metadata["url"].as_str().unwrap();
+    assert!(!url.contains(['/', ':']), "{id}: {url}");
+    assert!(out.join(folder).join(url).is_file(), "{id}: {url}");
+    assert_eq!(url, format!("{id}.csv"));
+    let sources = metadata["dc:source"].as_array().unwrap();
+    assert!(!sources.is_empty(), "{id}: no dc:source");
+    let texts = [&metadata["dc:title"], &metadata["dc:description"]]
+        .into_iter()
+        .chain(sources.iter().map(|s| &s["schema:name"]));
+    for text in texts {
+        let tagged = language_tagged(text);
+        assert_eq!(
+            tagged.iter().map(|(l, _)| l.as_str()).collect::<Vec<_>>(),
+            languages,
+            "{id}: {text}"
+        );
+        assert!(tagged.iter().all(|(_, t)| !t.is_empty()), "{id}: {text}");
+    }
+    let schema = &metadata["tableSchema"];
+    assert_eq!(schema["primaryKey"], "period");
+    let columns = schema["columns"].as_array().unwrap();
+    let (header, _) = csv(out, &format!("{folder}{url}"));
+    assert_eq!(columns.len(), header.len(), "{id}");
+    for (column, header) in columns.iter().zip(&header) {
+        // The CSV's header is among the column's titles (language `und`), as
+        // CSVW needs to match the file to its description.
+        assert_eq!(column["titles"]["und"], header.as_str());
+        for lang in languages {
+            let title = column["titles"][lang].as_str().unwrap_or_default();
+            assert!(!title.is_empty(), "{id} {header}: no title in {lang}");
+        }
+        let name = column["name"].as_str().unwrap();
+        assert!(
+            name.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'%')
+                && !name.starts_with('_'),
+            "{name} is not a URI template variable"
+        );
+        assert_eq!(name.replace("%2D", "-"), *header);
+        assert!(
+            column["datatype"].is_string() || column["datatype"]["base"].is_string(),
+            "{id} {header}: {}",
+            column["datatype"]
+        );
+    }
+}
+
 /// A JSON-LD array of language-tagged strings as (language, text) pairs.
 fn language_tagged(value: &Value) -> Vec<(String, String)> {
     let items: Vec<&Value> = match value {
@@ -246,16 +256,12 @@ fn language_tagged(value: &Value) -> Vec<(String, String)> {
     };
     items
         .into_iter()
-        .flat_map(|item| match item.get("schema:name") {
-            Some(name) => language_tagged(name),
-            None => vec![(
+        .map(|item| {
+            (
                 item["@language"].as_str().unwrap_or_default().to_string(),
                 item["@value"].as_str().unwrap_or_default().to_string(),
-            )],
+            )
         })
-        .collect::<Vec<_>>()
-        .into_iter()
-        .take(2)
         .collect()
 }
 
@@ -263,41 +269,7 @@ fn language_tagged(value: &Value) -> Vec<(String, String)> {
 fn the_json_stat_file_has_every_required_member_and_the_statuses() {
     let (_tmp, out) = built();
     for id in ["arenden", "besok"] {
-        let stat = json(&out, &format!("statistik/{id}/{id}.jsonstat.json"));
-        assert_eq!(stat["version"], "2.0", "{id}");
-        assert_eq!(stat["class"], "dataset", "{id}");
-        let ids: Vec<&str> = (stat["id"].as_array().unwrap().iter())
-            .map(|v| v.as_str().unwrap())
-            .collect();
-        let size: Vec<usize> = (stat["size"].as_array().unwrap().iter())
-            .map(|v| v.as_u64().unwrap() as usize)
-            .collect();
-        assert_eq!(ids.len(), size.len(), "{id}");
-        for (dimension, size) in ids.iter().zip(&size) {
-            let category = &stat["dimension"][dimension]["category"];
-            let index = category["index"].as_array().unwrap();
-            assert_eq!(index.len(), *size, "{id} {dimension}");
-            for key in index {
-                let key = key.as_str().unwrap();
-                assert!(category["label"][key].is_string(), "{id} {dimension} {key}");
-            }
-        }
-        let values = stat["value"].as_array().unwrap();
-        assert_eq!(values.len(), size.iter().product::<usize>(), "{id}");
-        assert!(values.iter().all(|v| v.is_number() || v.is_null()));
-        assert_eq!(stat["role"]["time"], serde_json::json!(["period"]));
-        assert_eq!(stat["role"]["metric"], serde_json::json!(["series"]));
-        // Every status letter is one of the seven, at an index that exists.
-        for (index, letters) in stat["status"].as_object().unwrap() {
-            assert!(index.parse::<usize>().unwrap() < values.len());
-            assert!(
-                letters
-                    .as_str()
-                    .unwrap()
-                    .chars()
-                    .all(|c| "dprxczb".contains(c))
-            );
-        }
+        assert_json_stat_2(&out, &format!("statistik/{id}/"), id);
     }
 
     let stat = json(&out, "statistik/arenden/arenden.jsonstat.json");
@@ -358,6 +330,49 @@ fn the_json_stat_file_has_every_required_member_and_the_statuses() {
     assert_eq!(besok["dimension"]["period"]["label"], "År");
     assert_eq!(besok["status"], serde_json::json!({ "1": "b", "2": "c" }));
     assert_eq!(besok["value"][2], Value::Null);
+}
+
+/// The members JSON-stat 2.0 requires of a dataset, consistent with each other.
+fn assert_json_stat_2(out: &Path, folder: &str, id: &str) {
+    let stat = json(out, &format!("{folder}{id}.jsonstat.json"));
+    assert_eq!(stat["version"], "2.0", "{id}");
+    assert_eq!(stat["class"], "dataset", "{id}");
+    let ids: Vec<&str> = (stat["id"].as_array().unwrap().iter())
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    let size: Vec<usize> = (stat["size"].as_array().unwrap().iter())
+        .map(|v| v.as_u64().unwrap() as usize)
+        .collect();
+    assert_eq!(ids.len(), size.len(), "{id}");
+    for (dimension, size) in ids.iter().zip(&size) {
+        let category = &stat["dimension"][dimension]["category"];
+        let index = category["index"].as_array().unwrap();
+        assert_eq!(index.len(), *size, "{id} {dimension}");
+        for key in index {
+            let key = key.as_str().unwrap();
+            assert!(category["label"][key].is_string(), "{id} {dimension} {key}");
+        }
+    }
+    let values = stat["value"].as_array().unwrap();
+    assert_eq!(values.len(), size.iter().product::<usize>(), "{id}");
+    assert!(values.iter().all(|v| v.is_number() || v.is_null()));
+    assert_eq!(stat["role"]["time"], serde_json::json!(["period"]));
+    assert_eq!(stat["role"]["metric"], serde_json::json!(["series"]));
+    // Every status letter is one of the seven, at an index that exists.
+    let no_status = serde_json::Map::new();
+    let status = stat
+        .get("status")
+        .map_or(&no_status, |s| s.as_object().unwrap());
+    for (index, letters) in status {
+        assert!(index.parse::<usize>().unwrap() < values.len());
+        assert!(
+            letters
+                .as_str()
+                .unwrap()
+                .chars()
+                .all(|c| "dprxczb".contains(c))
+        );
+    }
 }
 
 #[test]
@@ -443,4 +458,29 @@ fn the_downloads_are_the_same_in_two_builds() {
             );
         }
     }
+}
+
+#[test]
+fn the_bundled_sites_downloads_meet_the_specifications() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    assert_success(&build(repo, &out, &[]));
+    let mut ids = Vec::new();
+    for entry in std::fs::read_dir(out.join("statistik")).unwrap() {
+        let id = entry.unwrap().file_name().to_string_lossy().into_owned();
+        if out.join(format!("statistik/{id}/{id}.csv")).is_file() {
+            ids.push(id);
+        }
+    }
+    ids.sort();
+    assert_eq!(ids.len(), 5, "{ids:?}");
+    for id in &ids {
+        let folder = format!("statistik/{id}/");
+        assert_csvw_describes_the_csv(&out, &folder, id, &LANGUAGES);
+        assert_json_stat_2(&out, &folder, id);
+    }
+    // The police's figures for 2024 cover part of the year and are provisional.
+    let (header, rows) = csv(&out, "statistik/skjutningar-malmo/skjutningar-malmo.csv");
+    assert_eq!(cell(&header, &rows, "2024", "shootings_status"), "dp");
 }
