@@ -57,7 +57,9 @@ fn writes_both_languages_pagination_assets_and_static_files() {
             "sok/index.html",
             "sok/index.js",
             "statistik/anmalningar/anmalningar.csv",
+            "statistik/anmalningar/anmalningar.csv-metadata.json",
             "statistik/anmalningar/anmalningar.json",
+            "statistik/anmalningar/anmalningar.jsonstat.json",
             "statistik/anmalningar/index.html",
             "statistik/index.html",
             "style.css",
@@ -590,7 +592,12 @@ fn a_quarterly_dataset_with_a_gap_and_a_partial_final_period_renders_correctly()
     assert_eq!(attrs(&page, "svg.chart", "role"), ["img"]);
     assert_eq!(
         attrs(&page, ".downloads a", "href"),
-        ["anmalningar.csv", "anmalningar.json"]
+        [
+            "anmalningar.csv",
+            "anmalningar.csv-metadata.json",
+            "anmalningar.jsonstat.json",
+            "anmalningar.json"
+        ]
     );
 
     let english = html(&out, "en/statistics/anmalningar/index.html");
@@ -604,6 +611,8 @@ fn a_quarterly_dataset_with_a_gap_and_a_partial_final_period_renders_correctly()
         attrs(&english, ".downloads a", "href"),
         [
             "../../../statistik/anmalningar/anmalningar.csv",
+            "../../../statistik/anmalningar/anmalningar.csv-metadata.json",
+            "../../../statistik/anmalningar/anmalningar.jsonstat.json",
             "../../../statistik/anmalningar/anmalningar.json"
         ]
     );
@@ -612,11 +621,11 @@ fn a_quarterly_dataset_with_a_gap_and_a_partial_final_period_renders_correctly()
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
         lines[0],
-        "period,anmalningar,anmalningar_partial,anmalningar_preliminary,anmalningar_note_sv,anmalningar_note_en"
+        "period,anmalningar,anmalningar_status,anmalningar_partial,anmalningar_preliminary,anmalningar_note_sv,anmalningar_note_en"
     );
-    assert_eq!(lines[2], "2023-Q2,1500.5,false,false,,");
-    assert_eq!(lines[3], "2023-Q3,,false,false,,");
-    assert_eq!(lines[6], "2024-Q2,10,true,true,t.o.m. april,to April");
+    assert_eq!(lines[2], "2023-Q2,1500.5,,false,false,,");
+    assert_eq!(lines[3], "2023-Q3,,,false,false,,");
+    assert_eq!(lines[6], "2024-Q2,10,dp,true,true,t.o.m. april,to April");
 }
 
 #[test]

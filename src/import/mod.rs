@@ -650,16 +650,19 @@ pub(crate) fn status_letters(symbol: &str) -> Option<Vec<char>> {
         _ => {}
     }
     let mut letters = Vec::new();
+    // `p`, `P, r`, `[d] [p]` and torget's own downloads' `dp` all list letters.
     for part in symbol.split([' ', ',']).filter(|p| !p.is_empty()) {
-        let mut chars = part.chars();
-        match (chars.next(), chars.next()) {
-            (Some(c), None) if "dprxczb".contains(c.to_ascii_lowercase()) => {
-                let c = c.to_ascii_lowercase();
-                if !letters.contains(&c) {
-                    letters.push(c);
-                }
+        let part = part.trim_start_matches('[').trim_end_matches(']');
+        if part.is_empty() {
+            return None;
+        }
+        for c in part.chars().map(|c| c.to_ascii_lowercase()) {
+            if !"dprxczb".contains(c) {
+                return None;
             }
-            _ => return None,
+            if !letters.contains(&c) {
+                letters.push(c);
+            }
         }
     }
     Some(letters)
@@ -698,6 +701,9 @@ mod tests {
         assert_eq!(status_letters(""), Some(vec![]));
         assert_eq!(status_letters("p"), Some(vec!['p']));
         assert_eq!(status_letters("P, r"), Some(vec!['p', 'r']));
+        assert_eq!(status_letters("dp"), Some(vec!['d', 'p']));
+        assert_eq!(status_letters("[d] [p]"), Some(vec!['d', 'p']));
+        assert_eq!(status_letters("[]"), None);
         assert_eq!(status_letters("e"), None);
         assert_eq!(status_letters("OK"), None);
     }

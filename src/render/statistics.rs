@@ -87,6 +87,11 @@ impl<'s> Renderer<'s> {
             anchor_downloads,
             csv: self.href(path, &format!("{downloads}{}.csv", dataset.id)),
             json: self.href(path, &format!("{downloads}{}.json", dataset.id)),
+            csvw: self.href(
+                path,
+                &format!("{downloads}{}.csv-metadata.json", dataset.id),
+            ),
+            jsonstat: self.href(path, &format!("{downloads}{}.jsonstat.json", dataset.id)),
         };
         Ok(TemplateInput {
             template: "dataset.html",

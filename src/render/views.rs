@@ -310,6 +310,10 @@ pub(crate) struct DatasetView<'a> {
     pub(crate) anchor_downloads: &'static str,
     pub(crate) csv: String,
     pub(crate) json: String,
+    /// The CSV's CSV on the Web metadata, `<id>.csv-metadata.json`.
+    pub(crate) csvw: String,
+    /// The JSON-stat 2.0 dataset, `<id>.jsonstat.json`.
+    pub(crate) jsonstat: String,
 }
 
 /// A section's page of its listing.

@@ -309,17 +309,13 @@ pub(crate) fn write_pages(
         let Some(path) = site.dataset_path(key, site.config.default_language) else {
             continue;
         };
-        let downloads = [
-            (
-                format!("{path}{}.csv", dataset.id),
-                dataset::download::csv(dataset, &site.config.languages),
-            ),
-            (
-                format!("{path}{}.json", dataset.id),
-                dataset::download::json(dataset),
-            ),
-        ];
-        for (file, text) in downloads {
+        let facts = dataset::download::SiteFacts {
+            languages: &site.config.languages,
+            strings: &theme.strings,
+            publisher: (site.config.contact.as_ref()).map(|c| (&c.name, c.url.as_deref())),
+        };
+        for (name, text) in dataset::download::files(dataset, &facts) {
+            let file = format!("{path}{name}");
             match sink.write(&file, text.as_bytes()) {
                 Ok(()) => files += 1,
                 Err(e) => report.push(write_error(&file, e)),
