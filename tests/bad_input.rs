@@ -130,6 +130,7 @@ bad_input! {
     a_language_of_parts_torget_does_not_know => "lang-code-unknown",
     accessibility_statement_facts_left_empty => "accessibility-empty-facts",
     accessibility_statement_naming_a_section => "accessibility-statement-on-a-section",
+    trend_block_with_an_unknown_option => "trend-option",
 }
 
 #[test]

@@ -253,6 +253,7 @@ ids! {
         DatasetRateUnknownDataset = "dataset-rate-unknown-dataset",
         DatasetRateBaseSeries = "dataset-rate-base-series",
         DatasetRateBaseMissingPeriod = "dataset-rate-base-missing-period",
+        TrendOption = "trend-option",
     }
 }
 
@@ -606,6 +607,7 @@ ids! {
         DatasetRateUnknownDatasetHint = "dataset-rate-unknown-dataset-hint",
         DatasetRateBaseSeriesHint = "dataset-rate-base-series-hint",
         DatasetRateBaseMissingPeriodHint = "dataset-rate-base-missing-period-hint",
+        TrendOptionHint = "trend-option-hint",
     }
 }
 
