@@ -201,7 +201,8 @@ pub(super) fn note(
 ) -> String {
     let comma = lang.locale().comma.as_str();
     let mut sentences = Vec::new();
-    let mut marked = Vec::new();
+    // Each series' marked periods; named by series only where they differ.
+    let mut each: Vec<(String, Vec<String>)> = Vec::new();
     let mut breaks = Vec::new();
     for series in &dataset.series {
         let name = if dataset.series.len() > 1 {
@@ -209,6 +210,7 @@ pub(super) fn note(
         } else {
             String::new()
         };
+        let mut marked = Vec::new();
         // Runs of periods with the same marks, so 24 provisional months read as one range.
         let mut runs: Vec<(Vec<Period>, String)> = Vec::new();
         for (period, observation) in &series.values {
@@ -226,11 +228,9 @@ pub(super) fn note(
             }
         }
         for (periods, marks) in runs {
-            marked.push(format!(
-                "{name}{} {marks}",
-                ranges(&periods, lang).join(comma)
-            ));
+            marked.push(format!("{} {marks}", ranges(&periods, lang).join(comma)));
         }
+        each.push((name.clone(), marked));
         breaks.extend(
             series
                 .values
@@ -239,6 +239,14 @@ pub(super) fn note(
                 .map(|(p, _)| format!("{name}{} [b]", p.label(lang))),
         );
     }
+    let alike = each.windows(2).all(|pair| pair[0].1 == pair[1].1);
+    let marked: Vec<String> = if alike {
+        each.into_iter().next().map(|(_, m)| m).unwrap_or_default()
+    } else {
+        each.into_iter()
+            .flat_map(|(name, m)| m.into_iter().map(move |t| format!("{name}{t}")))
+            .collect()
+    };
     if !marked.is_empty() {
         let key = if kind == ChartKind::Bar {
             "chart_hatched"

@@ -255,6 +255,22 @@ fn several_series_each_get_a_shape_and_a_direct_label_and_no_legend() {
         "{name}"
     );
 
+    // Only one series has a marked value, so the note names it.
+    assert!(
+        svg.contains("<p class=\"chart-note\">Hollow points: South 2023 [p].</p>"),
+        "{svg}"
+    );
+    let alike = parse(
+        &THREE
+            .replace("2023: 15 }", "2023: { value: 15, status: [p] } }")
+            .replace("2023: 9 }", "2023: { value: 9, status: [p] } }"),
+    );
+    let svg = chart(&alike, ChartKind::Line, Lang::EN, &strings("en"), "t");
+    assert!(
+        svg.contains("<p class=\"chart-note\">Hollow points: 2023 [p].</p>"),
+        "{svg}"
+    );
+
     let bars = chart(&dataset, ChartKind::Bar, Lang::EN, &strings("en"), "t");
     // 14 bars, and three leader lines from the labels above the plot to the last group.
     assert_eq!(bars.matches("<rect x=").count(), 14);
