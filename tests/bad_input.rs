@@ -132,6 +132,7 @@ bad_input! {
     accessibility_statement_naming_a_section => "accessibility-statement-on-a-section",
     open_data_settings_that_are_not_addresses_or_lack_a_language => "open-data-settings",
     open_data_dataset_without_a_description => "open-data-dataset-without-description",
+    trend_block_with_an_unknown_option => "trend-option",
 }
 
 #[test]

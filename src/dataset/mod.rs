@@ -29,7 +29,7 @@ use crate::text::date::Day;
 use crate::text::slug::Slug;
 use crate::yaml;
 pub(crate) use derive::derive_rates;
-pub(crate) use figure::figure;
+pub(crate) use figure::{figure, figure_with_chart};
 pub(crate) use latest::{latest, latest_text};
 pub use period::{Period, PeriodKind};
 pub use provenance::{ChartKind, Frequency, Measure};

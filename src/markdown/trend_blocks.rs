@@ -37,19 +37,34 @@ where
     let mut count = 0;
     std::iter::from_fn(move || {
         let (event, range) = events.next()?;
-        let id = match &event {
+        let (id, options) = match &event {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
                 let mut words = info.split_whitespace();
                 match (words.next(), words.next()) {
-                    (Some("trend"), id) => Some(id.unwrap_or("").to_string()),
-                    _ => None,
+                    (Some("trend"), id) => (
+                        Some(id.unwrap_or("").to_string()),
+                        words.map(str::to_string).collect::<Vec<_>>(),
+                    ),
+                    _ => (None, Vec::new()),
                 }
             }
-            _ => None,
+            _ => (None, Vec::new()),
         };
         let Some(id) = id else {
             return Some((event, range));
         };
+        // `chart=bar`, `chart=line` or `chart=none` after the id draws the chart so here.
+        let mut chart = None;
+        for option in &options {
+            match option.strip_prefix("chart=").and_then(chart_kind) {
+                Some(kind) => chart = Some(kind),
+                None => problems.push((
+                    range.clone(),
+                    Rule::TrendOption.with("option", option),
+                    Some(Phrase::TrendOptionHint.into()),
+                )),
+            }
+        }
         // The block's own text (if any) is a fallback for plain Markdown previews.
         for (inner, _) in events.by_ref() {
             if matches!(inner, Event::End(TagEnd::CodeBlock)) {
@@ -66,8 +81,9 @@ where
                     .dataset_path(key, context.lang)
                     .map(|p| context.site.link(context.page_path, p))
                     .unwrap_or_default();
-                let figure = dataset::figure(
+                let figure = dataset::figure_with_chart(
                     dataset,
+                    chart.unwrap_or(dataset.chart),
                     context.lang,
                     context.strings,
                     &format!("{id}-{count}"),
@@ -105,4 +121,14 @@ where
         };
         Some((Event::Html(html.into()), range))
     })
+}
+
+/// The chart a block's `chart=` option names.
+fn chart_kind(word: &str) -> Option<dataset::ChartKind> {
+    match word {
+        "bar" => Some(dataset::ChartKind::Bar),
+        "line" => Some(dataset::ChartKind::Line),
+        "none" => Some(dataset::ChartKind::None),
+        _ => None,
+    }
 }

@@ -282,6 +282,7 @@ ids! {
         ImportIdTaken = "import-id-taken",
         ImportJsonStatVersion = "import-json-stat-version",
         ImportMorePages = "import-more-pages",
+        TrendOption = "trend-option",
     }
 }
 
@@ -681,6 +682,7 @@ ids! {
         HelpImportTo = "help-import-to",
         HelpImportLang = "help-import-lang",
         HelpNowImport = "help-now-import",
+        TrendOptionHint = "trend-option-hint",
     }
 }
 
