@@ -10,7 +10,7 @@ use std::fs;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use common::*;
 
@@ -638,23 +638,31 @@ fn serve_says_when_a_save_moves_a_published_address() {
     let mut child = torget_process()
         .args(["serve", "--now", NOW, "--port", &port.to_string(), "--site"])
         .arg(&site)
-        .stdout(Stdio::null())
+        .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let stderr = child.stderr.take().unwrap();
+    let (stdout, stderr) = (child.stdout.take().unwrap(), child.stderr.take().unwrap());
     let (lines, said) = std::sync::mpsc::channel();
+    let (ready, serving) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         for line in BufReader::new(stderr).lines().map_while(Result::ok) {
             let _ = lines.send(line);
         }
     });
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(Instant::now() < deadline, "serve did not start");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    std::thread::sleep(Duration::from_millis(300));
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if line.starts_with("Serving ") {
+                let _ = ready.send(());
+            }
+        }
+    });
+    // "Serving …" is said once the first build is done and the site is watched:
+    // an edit before it could go unseen on a loaded machine.
+    assert!(
+        serving.recv_timeout(Duration::from_secs(60)).is_ok(),
+        "serve did not start"
+    );
     edit(&site, FIRST_SV, "title: Första nyheten", "title: Nytt namn");
     let expected = format!(
         "{FIRST_SV}:2:1: warning: the page's address moved from /nyheter/forsta-nyheten/ to /nyheter/nytt-namn/; a redirect keeps the old address working"
