@@ -199,15 +199,17 @@ fn a_running_total_is_never_an_increase_and_shows_its_latest_known_value() {
             .any(|n| n == "Värdena är löpande summor: varje värde räknar med alla före det."),
         "{notes:?}"
     );
-    // Listings give the latest known total, from part of a year, with no trend.
+    // Listings give the latest known total, from part of a year, with no trend;
+    // the value's note (a sentence, often) stays with the table.
     let latest = |page: &str| -> Vec<String> { texts(&html(&out, page), ".latest") };
     assert!(
         latest("statistik/index.html")
-            .contains(&"Totalt hittills: 6 [d] (2024, t.o.m. juni)".into())
+            .contains(&"Totalt hittills: 6 [d] (2024, del av året)".into())
     );
-    assert!(latest("index.html").contains(&"Totalt hittills: 6 [d] (2024, t.o.m. juni)".into()));
+    assert!(latest("index.html").contains(&"Totalt hittills: 6 [d] (2024, del av året)".into()));
     assert!(
-        latest("en/statistics/index.html").contains(&"Total so far: 6 [d] (2024, by June)".into())
+        latest("en/statistics/index.html")
+            .contains(&"Total so far: 6 [d] (2024, part of the year)".into())
     );
     // A count still gives its latest full value and which way it went, with its status.
     assert!(

@@ -1,6 +1,6 @@
 //! A dataset's latest value as listings and summaries give it: the latest
 //! full value of a count, rate or share, and the latest known value of a
-//! running total, also from part of a period (`6 [d] (2024, t.o.m. juni)`).
+//! running total, also from part of a period (`6 [d] (2024, del av året)`).
 
 use super::{Measure, Observation, Period, PeriodKind, Series};
 use crate::i18n::number::format_number;
@@ -19,8 +19,9 @@ pub(crate) fn latest(series: &Series, measure: Measure) -> Option<(Period, &Obse
         .map(|(p, o)| (*p, o))
 }
 
-/// `6 [d] (2024, t.o.m. juni)`: the value with its statuses, and its period,
-/// with the value's note or else which part of the period it covers when it is a part.
+/// `6 [d] (2024, del av året)`: the value with its statuses, and its period,
+/// saying when it covers only part of it; the value's note, often a sentence,
+/// stays with the table.
 pub(crate) fn latest_text(
     period: Period,
     observation: &Observation,
@@ -38,14 +39,11 @@ pub(crate) fn latest_text(
     }
     let mut when = period.label(lang);
     if observation.partial() {
-        let part = match observation.note.get(lang) {
-            Some(note) => note.as_str(),
-            None => strings.text(match period.kind() {
-                PeriodKind::Year => "stats_part_of_year",
-                PeriodKind::Quarter => "stats_part_of_quarter",
-                PeriodKind::Month => "stats_part_of_month",
-            }),
-        };
+        let part = strings.text(match period.kind() {
+            PeriodKind::Year => "stats_part_of_year",
+            PeriodKind::Quarter => "stats_part_of_quarter",
+            PeriodKind::Month => "stats_part_of_month",
+        });
         when.push_str(&lang.locale().comma);
         when.push_str(part);
     }
