@@ -59,3 +59,26 @@ fn chart_none_leaves_the_table_alone() {
     );
     assert_eq!(attrs(&page, "table", "class").len(), 1);
 }
+
+#[test]
+fn a_link_to_the_chart_of_a_dataset_without_one_is_refused() {
+    let text = std::fs::read_to_string(fixture("charts/content/statistik/ar-5.yaml"))
+        .unwrap()
+        .replace("better: lower\n", "better: lower\nchart: none\n");
+    let article = "---\ntitle: Länkar\ndate: 2024-01-01\n---\n[Tabellen](@/statistik/ar-5#tabell) och [diagrammet](@/statistik/ar-5#diagram).\n";
+    let (tmp, site) = fixture_with(
+        "charts",
+        &[
+            ("content/statistik/ar-5.yaml", &text),
+            ("content/artiklar/lankar/sv.md", article),
+        ],
+    );
+    let built = build(&site, &tmp.path().join("public"), &[]);
+    let said = String::from_utf8_lossy(&built.stderr);
+    assert!(
+        said.contains("content/artiklar/lankar/sv.md:5:")
+            && said.contains("#diagram")
+            && !said.contains("#tabell`:"),
+        "{said}"
+    );
+}

@@ -134,8 +134,15 @@ impl Linker<'_, '_> {
                         anchor: anchor.to_string(),
                         offset: range.start,
                     }),
-                    Target::Dataset(_) => {
-                        let known = dataset_anchors(resolved.lang);
+                    Target::Dataset(dataset) => {
+                        // A dataset drawn with `chart: none` has no chart to link to.
+                        let known: Vec<&str> = dataset_anchors(resolved.lang)
+                            .into_iter()
+                            .filter(|a| {
+                                dataset.chart != crate::dataset::ChartKind::None
+                                    || *a != resolved.lang.locale().words.chart
+                            })
+                            .collect();
                         if !known.contains(&anchor) {
                             self.problems.push((
                                 range.clone(),
@@ -148,7 +155,10 @@ impl Linker<'_, '_> {
                                 Some(
                                     Phrase::DatasetAnchorsHint.with(
                                         "anchors",
-                                        known.map(|a| format!("`#{a}`")).join(", "),
+                                        (known.iter())
+                                            .map(|a| format!("`#{a}`"))
+                                            .collect::<Vec<_>>()
+                                            .join(", "),
                                     ),
                                 ),
                             ));
