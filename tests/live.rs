@@ -1730,9 +1730,23 @@ fn redirects_follow_the_pages_they_lead_to_after_each_save() {
         |live: &LiveSite, path: &str| String::from_utf8_lossy(&live.files()[path]).into_owned();
     // A new title: a redirect at the published address, read from the record.
     let moved = text.replace("title: Första nyheten", "title: Andra namnet");
-    assert!(save(&mut live, &site, file, &moved).unwrap().incremental);
+    let rebuilt = save(&mut live, &site, file, &moved).unwrap();
+    assert!(rebuilt.incremental);
     assert_same_as_fresh(&live, &options, "the title changed");
     assert!(page(&live, redirect).contains("url=../andra-namnet/"));
+    // Redirect pages are not counted as pages, rendered or not ("Rebuilt 46 of 44 pages").
+    let pages: usize = rebuilt.summary.pages.values().sum();
+    assert!(rebuilt.summary.redirects > 0);
+    assert!(
+        rebuilt.summary.rendered < pages,
+        "{} of {pages}",
+        rebuilt.summary.rendered
+    );
+    let whole = live.build_all().unwrap();
+    assert_eq!(
+        whole.summary.rendered,
+        whole.summary.pages.values().sum::<usize>()
+    );
     // Again: the redirect leads to the newest address, and the address only
     // the preview showed was never published, so it gets none.
     let again = text.replace("title: Första nyheten", "title: Tredje namnet");

@@ -45,7 +45,8 @@ pub struct BuildOptions {
 #[derive(Debug)]
 pub struct BuildSummary {
     pub pages: BTreeMap<Lang, usize>,
-    /// How many of the pages were rendered (fewer than all after an edit under `serve`).
+    /// How many of the pages were rendered (fewer than all after an edit
+    /// under `serve`); like `pages`, not counting redirect pages.
     pub rendered: usize,
     /// How many redirect pages were written (not counted in `pages`).
     pub redirects: usize,

@@ -233,12 +233,13 @@ pub(crate) fn write_pages(
     let mut rendered = 0;
     let mut prints = Vec::with_capacity(results.len());
     let mut page_reads = Vec::with_capacity(results.len());
-    for (print, reads, result) in results {
+    for ((_, job), (print, reads, result)) in jobs.iter().zip(results) {
         prints.push(print);
         page_reads.push(reads);
         match result {
-            Ok(true) => rendered += 1,
-            Ok(false) => {}
+            // Redirect pages are not among the pages counted (`BuildSummary::pages`).
+            Ok(true) if !matches!(job, render::PageJob::Redirect(_)) => rendered += 1,
+            Ok(_) => {}
             Err(diagnostic) => report.push(diagnostic),
         }
     }
