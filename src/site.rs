@@ -60,6 +60,9 @@ pub(crate) mod reads {
         TopicAddress(&'a str),
         /// Anything of a section, by content path.
         Section(&'a str),
+        /// A section as its pages in one language show it (its texts in
+        /// that language, its settings for all), by content path.
+        SectionIn(&'a str, crate::i18n::Lang),
         /// A section's title and address, as breadcrumbs and menus show it, by content path.
         SectionTitle(&'a str),
         /// A dataset's figures and address, by content path.
@@ -125,6 +128,43 @@ pub(crate) struct SectionHeading<'a> {
     pub(crate) key: &'a str,
     pub(crate) title: &'a crate::i18n::Localized<String>,
     pub(crate) parent: Option<&'a str>,
+}
+
+/// A section's settings as its pages in one language show them (see
+/// [`Site::section_in`]): its texts in that language, and its settings that
+/// are not per language.
+#[derive(Debug, PartialEq, Hash)]
+pub(crate) struct SectionIn<'a> {
+    pub(crate) title: Option<&'a str>,
+    pub(crate) slug: Option<&'a str>,
+    pub(crate) description: Option<&'a str>,
+    pub(crate) sort: crate::content::SortOrder,
+    pub(crate) page_size: usize,
+    pub(crate) weight: i64,
+}
+
+impl<'a> SectionIn<'a> {
+    /// `meta` in `lang`; after an edit, a language whose `SectionIn` is
+    /// unchanged has pages that read nothing new of the section this way.
+    pub(crate) fn of(meta: &'a crate::content::SectionMeta, lang: Lang) -> Self {
+        // Every setting, so that one added later is not left out.
+        let crate::content::SectionMeta {
+            title,
+            slug,
+            description,
+            sort,
+            page_size,
+            weight,
+        } = meta;
+        SectionIn {
+            title: title.get(lang).map(String::as_str),
+            slug: slug.get(lang).map(String::as_str),
+            description: description.get(lang).map(String::as_str),
+            sort: *sort,
+            page_size: *page_size,
+            weight: *weight,
+        }
+    }
 }
 
 /// The whole site after `resolve`: content plus every URL, read-only from here on.
@@ -202,6 +242,34 @@ pub(crate) fn search_word(lang: Lang) -> &'static str {
     &lang.locale().words.search
 }
 
+/// How two articles of a listing sort in a section of `order`, by content
+/// path and translation. Sort keys are borrowed from the translations:
+/// nothing is built per comparison. Content paths differ, so no two are equal.
+fn listing_order(
+    order: SortOrder,
+    (ka, a): (&str, Option<&Translation>),
+    (kb, b): (&str, Option<&Translation>),
+) -> std::cmp::Ordering {
+    fn title(t: Option<&Translation>) -> &str {
+        t.map_or("", |t| t.title_key.as_str())
+    }
+    fn date(t: Option<&Translation>) -> Option<crate::text::date::Date> {
+        t.and_then(|t| t.front.date)
+    }
+    fn weight(t: Option<&Translation>) -> i64 {
+        t.and_then(|t| t.front.weight).unwrap_or(i64::MAX)
+    }
+    match order {
+        SortOrder::Date => (std::cmp::Reverse(date(a)), title(a), ka).cmp(&(
+            std::cmp::Reverse(date(b)),
+            title(b),
+            kb,
+        )),
+        SortOrder::Title => (title(a), ka).cmp(&(title(b), kb)),
+        SortOrder::Weight => (weight(a), title(a), ka).cmp(&(weight(b), title(b), kb)),
+    }
+}
+
 /// A topic (tag) in one language: how it is written and the articles that carry it.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Tag {
@@ -212,7 +280,15 @@ pub(crate) struct Tag {
 
 impl Site {
     /// Assigns URLs and checks the whole site; errors are returned together.
-    pub(crate) fn resolve(config: SiteConfig, content: Content) -> (Site, Vec<Diagnostic>) {
+    ///
+    /// With `after`, an edit (under `serve`) to the articles of `after.1`
+    /// alone since `after.0` was resolved: the listings are then `after.0`'s
+    /// with those articles put in their places again, not sorted anew.
+    pub(crate) fn resolve_after(
+        config: SiteConfig,
+        content: Content,
+        after: Option<(&Resolution, &std::collections::BTreeSet<String>)>,
+    ) -> (Site, Vec<Diagnostic>) {
         let mut errors = Vec::new();
         let home_paths = config
             .languages
@@ -238,8 +314,12 @@ impl Site {
         site.assign_article_paths(&mut errors);
         site.assign_dataset_paths(&mut errors);
         // Listings and topics only read what is assigned above: make them side by side.
-        let (listings, (tags, tag_errors)) =
-            rayon::join(|| site.listings_by_section(), || site.topics());
+        let listings = || {
+            after
+                .and_then(|(earlier, edited)| site.listings_after(&earlier.listings, edited))
+                .unwrap_or_else(|| site.listings_by_section())
+        };
+        let (listings, (tags, tag_errors)) = rayon::join(listings, || site.topics());
         site.resolved.listings = listings;
         site.resolved.tags = tags;
         errors.extend(tag_errors);
@@ -304,8 +384,11 @@ impl Site {
                     Part::SectionTitle(key),
                     Part::Dataset(key),
                 ]
+                .into_iter()
+                .chain((self.config.languages.iter()).map(|lang| Part::SectionIn(key, *lang)))
+                .map(|part| part.key())
+                .collect::<Vec<u64>>()
             })
-            .map(|part| part.key())
             .collect();
         let now = &self.resolved.listings;
         for (section, listings) in now.iter().chain(&earlier.listings) {
@@ -578,6 +661,54 @@ impl Site {
         }
     }
 
+    /// `earlier` listings with the articles of `edited` taken out and put
+    /// back where [`Site::listings_by_section`] would sort them; `None` where
+    /// it cannot tell (an article in a folder that is not a section).
+    fn listings_after(
+        &self,
+        earlier: &BTreeMap<String, BTreeMap<Lang, Vec<String>>>,
+        edited: &std::collections::BTreeSet<String>,
+    ) -> Option<BTreeMap<String, BTreeMap<Lang, Vec<String>>>> {
+        let mut listings = earlier.clone();
+        // An article that went is in no listing now, wherever it was.
+        for per_lang in listings.values_mut() {
+            for keys in per_lang.values_mut() {
+                keys.retain(|key| !edited.contains(key));
+            }
+        }
+        for key in edited {
+            let Some(article) = self.content.articles.get(key) else {
+                continue;
+            };
+            let Some(section) = &article.section else {
+                continue;
+            };
+            let order = self.content.sections.get(section)?.meta.sort;
+            let per_lang = listings.entry(section.clone()).or_default();
+            for (&lang, translation) in &article.translations {
+                let keys = per_lang.entry(lang).or_default();
+                let translation_of = |key: &str| {
+                    (self.content.articles.get(key)).and_then(|a| a.translations.get(&lang))
+                };
+                let at = keys.partition_point(|other| {
+                    listing_order(
+                        order,
+                        (other, translation_of(other)),
+                        (key, Some(translation)),
+                    )
+                    .is_lt()
+                });
+                keys.insert(at, key.clone());
+            }
+        }
+        // As sorting anew would leave them: no empty listings.
+        for per_lang in listings.values_mut() {
+            per_lang.retain(|_, keys| !keys.is_empty());
+        }
+        listings.retain(|_, per_lang| !per_lang.is_empty());
+        Some(listings)
+    }
+
     fn listings_by_section(&self) -> BTreeMap<String, BTreeMap<Lang, Vec<String>>> {
         let mut listings: BTreeMap<String, BTreeMap<Lang, Vec<String>>> = BTreeMap::new();
         for (key, article) in &self.content.articles {
@@ -610,31 +741,10 @@ impl Site {
                         (key, t)
                     })
                     .collect();
-                fn title(t: Option<&Translation>) -> &str {
-                    t.map_or("", |t| t.title_key.as_str())
-                }
-                fn date(t: Option<&Translation>) -> Option<crate::text::date::Date> {
-                    t.and_then(|t| t.front.date)
-                }
-                fn weight(t: Option<&Translation>) -> i64 {
-                    t.and_then(|t| t.front.weight).unwrap_or(i64::MAX)
-                }
-                // Sort keys are borrowed from the translations: nothing is built per comparison.
-                match section.meta.sort {
-                    SortOrder::Date => entries.sort_by(|(ka, a), (kb, b)| {
-                        (std::cmp::Reverse(date(*a)), title(*a), ka).cmp(&(
-                            std::cmp::Reverse(date(*b)),
-                            title(*b),
-                            kb,
-                        ))
-                    }),
-                    SortOrder::Title => {
-                        entries.sort_by(|(ka, a), (kb, b)| (title(*a), ka).cmp(&(title(*b), kb)))
-                    }
-                    SortOrder::Weight => entries.sort_by(|(ka, a), (kb, b)| {
-                        (weight(*a), title(*a), ka).cmp(&(weight(*b), title(*b), kb))
-                    }),
-                }
+                let order = section.meta.sort;
+                entries.sort_by(|(ka, a), (kb, b)| {
+                    listing_order(order, (ka.as_str(), *a), (kb.as_str(), *b))
+                });
                 *keys = entries.into_iter().map(|(key, _)| key.clone()).collect();
             }
         }
@@ -992,10 +1102,11 @@ impl Site {
             .map(String::as_str)
     }
 
-    /// The section at content path `key`.
-    pub(crate) fn section(&self, key: &str) -> Option<&Section> {
-        record(Part::Section(key));
-        self.content.sections.get(key)
+    /// A section as its pages in `lang` show it: read this way, an edit to
+    /// its texts in another language does not make those pages again.
+    pub(crate) fn section_in(&self, key: &str, lang: Lang) -> Option<SectionIn<'_>> {
+        record(Part::SectionIn(key, lang));
+        Some(SectionIn::of(&self.content.sections.get(key)?.meta, lang))
     }
 
     /// A section as breadcrumbs show it: its title, and the section it is in.
@@ -1028,7 +1139,7 @@ impl Site {
 
     /// The datasets directly in `section`, by title in `lang`.
     pub(crate) fn section_datasets(&self, section: &str, lang: Lang) -> Vec<(&str, &Dataset)> {
-        record(Part::Section(section));
+        record(Part::SectionIn(section, lang));
         let mut found: Vec<(&str, &Dataset)> = self
             .content
             .datasets

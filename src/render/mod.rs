@@ -118,6 +118,11 @@ pub(crate) struct Reuse {
     /// The resolution the bodies were made with, when the site was resolved
     /// again since; `None` when it was not, so nothing any body links to moved.
     pub(crate) resolved_before: Option<crate::site::Resolution>,
+    /// Whether only translations were edited since `resolved_before` was
+    /// made: then it differs from the content now in `edited_articles` alone.
+    pub(crate) articles_only: bool,
+    /// The articles of `edited`.
+    pub(crate) edited_articles: std::collections::BTreeSet<String>,
     /// Ids of the datasets whose files changed since, for the bodies that show them.
     pub(crate) changed_datasets: std::collections::BTreeSet<String>,
     /// The parts of the site other than articles whose files changed since
@@ -665,14 +670,15 @@ impl<'s> Renderer<'s> {
         alternates: Vec<(Lang, String)>,
     ) -> Result<TemplateInput<'p>, Diagnostic> {
         let site = self.site;
+        // Read in `lang` only: an edit to another language's texts leaves these pages be.
         let section = site
-            .section(key)
+            .section_in(key, lang)
             .ok_or_else(|| Diagnostic::error(key, vanished(Phrase::SectionWord, key)))?;
-        let title = section.meta.title.get(lang).map_or("", String::as_str);
+        let title = section.title.unwrap_or_default();
         let description = description::of_section(site, key, lang)
             .unwrap_or_default()
             .to_string();
-        let size = section.meta.page_size.max(1);
+        let size = section.page_size.max(1);
         let items = site
             .listing(key, lang)
             .iter()
@@ -708,7 +714,7 @@ impl<'s> Renderer<'s> {
         };
         let view = SectionView {
             datasets,
-            description: section.meta.description.get(lang).map(String::as_str),
+            description: section.description,
             items,
             pagination,
         };
