@@ -386,7 +386,7 @@ impl LiveSite {
                     memory.remove(file);
                 }
                 let before = std::mem::replace(&mut self.files, Arc::new(memory.into_files()));
-                rayon::spawn(move || drop(before));
+                crate::output::free_later(before);
                 if self.preview {
                     self.placeholder_pages = Arc::new(placeholder_pages(&site));
                 }
@@ -400,6 +400,7 @@ impl LiveSite {
         loaded.resolution = Some(resolution);
         loaded.bodies = bodies;
         self.loaded = Some(loaded);
+        crate::output::free_held();
         outcome
     }
 }

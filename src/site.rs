@@ -69,6 +69,11 @@ pub(crate) mod reads {
         Dataset(&'a str),
         /// Every translation, as the search page lists them.
         AllArticles,
+        /// An article's translation in one language (its front matter and
+        /// address, not its body), by content path.
+        ArticleIn(&'a str, crate::i18n::Lang),
+        /// Which translations of one language there are.
+        AllArticlesIn(crate::i18n::Lang),
         /// The redirect at a site path.
         Redirect(&'a str),
     }
@@ -429,6 +434,26 @@ impl Site {
             }
         }
         changed.insert(Part::AllArticles.key());
+        // An article moved in the languages where its address changed; a
+        // translation that got or lost its address is listed or no longer is.
+        for key in moved {
+            let (now, before) = (
+                self.resolved.article_paths.get(*key),
+                earlier.article_paths.get(*key),
+            );
+            fn path(paths: Option<&BTreeMap<Lang, String>>, lang: Lang) -> Option<&String> {
+                paths?.get(&lang)
+            }
+            for &lang in &self.config.languages {
+                let (now, before) = (path(now, lang), path(before, lang));
+                if now != before {
+                    changed.insert(Part::ArticleIn(key, lang).key());
+                }
+                if now.is_some() != before.is_some() {
+                    changed.insert(Part::AllArticlesIn(lang).key());
+                }
+            }
+        }
         let (now, before) = (
             &self.resolved.addresses.redirects,
             &earlier.addresses.redirects,
@@ -761,15 +786,14 @@ impl Site {
             .flat_map(|(key, a)| a.translations.values().map(move |t| (key, t)))
             .collect();
         dated.sort_by(|a, b| b.1.front.date.cmp(&a.1.front.date).then(a.0.cmp(b.0)));
-        // A site has tens of topics on thousands of articles: make each slug once.
-        let mut slugs: std::collections::HashMap<&str, Option<Slug>> =
-            std::collections::HashMap::new();
+        // A site has tens of topics on thousands of articles: make each slug
+        // once, and copy it only for a topic's first article.
+        let mut slugs: FxHashMap<&str, Option<Slug>> = FxHashMap::default();
         for (key, translation) in dated {
             for name in &translation.front.tags {
                 let slug = slugs
                     .entry(name.as_str())
-                    .or_insert_with(|| Slug::from_text(name))
-                    .clone();
+                    .or_insert_with(|| Slug::from_text(name));
                 let Some(slug) = slug else {
                     errors.push(
                         Diagnostic::error(
@@ -784,14 +808,14 @@ impl Site {
                     );
                     continue;
                 };
-                let tag = tags
-                    .entry(translation.lang)
-                    .or_default()
-                    .entry(slug)
-                    .or_insert_with(|| Tag {
+                let in_lang = tags.entry(translation.lang).or_default();
+                let tag = match in_lang.get_mut(slug) {
+                    Some(tag) => tag,
+                    None => in_lang.entry(slug.clone()).or_insert_with(|| Tag {
                         name: name.clone(),
                         articles: Vec::new(),
-                    });
+                    }),
+                };
                 // A translation is visited once, so only its own names can
                 // repeat a key, and they come one after another.
                 if tag.articles.last() != Some(key) {
@@ -1177,6 +1201,26 @@ impl Site {
                 article.translations.iter().filter_map(move |(lang, t)| {
                     self.article_path(key, *lang).map(|path| (article, t, path))
                 })
+            })
+    }
+
+    /// Every translation in `lang` that will become a page, in a stable
+    /// order. Read this way, what changed in another language does not make
+    /// the view again (the search page and index, the feed of `lang`).
+    pub(crate) fn translations_in(
+        &self,
+        lang: Lang,
+    ) -> impl Iterator<Item = (&Article, &Translation, &str)> {
+        record(Part::AllArticlesIn(lang));
+        self.content
+            .articles
+            .iter()
+            .filter_map(move |(key, article)| {
+                let translation = article.translations.get(&lang)?;
+                // Also where it has no address: it may get one.
+                record(Part::ArticleIn(key, lang));
+                let path = self.resolved.article_paths.get(key)?.get(&lang)?;
+                Some((article, translation, path.as_str()))
             })
     }
 

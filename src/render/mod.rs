@@ -71,8 +71,17 @@ impl Bodies {
     /// matter and the address, so the read is of the article, not of its
     /// body: the search page is not made again when only a body changed.
     pub(crate) fn search_order(&self, article: &str, lang: Lang) -> Option<&(String, String)> {
-        reads::record(Part::Article(article));
+        reads::record(Part::ArticleIn(article, lang));
         Some(&self.articles.get(article)?.get(&lang)?.search_order)
+    }
+
+    /// The entry of `article` in the search index of `lang`: what its body
+    /// says, and its front matter and address in `lang` alone.
+    pub(crate) fn search_entry(&self, article: &str, lang: Lang) -> Option<&str> {
+        reads::record(Part::ArticleIn(article, lang));
+        let body = self.articles.get(article)?.get(&lang)?;
+        reads::record_body(body.version);
+        Some(&body.search_entry)
     }
 
     /// Whether a view that read `reads` may show something else now: it read
@@ -171,6 +180,13 @@ pub(crate) fn bodies(
                         .iter()
                         .map(|key| Part::Article(key).key()),
                 );
+                // What changed in one language, for views that read one language.
+                for (key, lang) in &reuse.edited {
+                    if reuse.fronts_edited.contains(key) {
+                        changed.insert(Part::ArticleIn(key, *lang).key());
+                        changed.insert(Part::AllArticlesIn(*lang).key());
+                    }
+                }
                 changed.extend(reuse.changed_parts.iter().flatten());
                 changed
             });
@@ -201,7 +217,7 @@ pub(crate) fn bodies(
             drop(moved);
             if let Some(before) = reuse.resolved_before.take() {
                 // Tens of thousands of small strings: freed off the rebuild's path.
-                rayon::spawn(move || drop(before));
+                crate::output::free_later(before);
             }
             reuse.previous.changed = changed;
             (reuse.previous, stale)

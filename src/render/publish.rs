@@ -9,8 +9,7 @@ impl<'s> Renderer<'s> {
         const ENTRIES: usize = 20;
         let site = self.site;
         let mut dated: Vec<(&Article, &Translation, &str, Date)> = site
-            .translations()
-            .filter(|(_, t, _)| t.lang == lang)
+            .translations_in(lang)
             .filter_map(|(a, t, path)| Some((a, t, path, t.front.date?)))
             .collect();
         // Newest first; `Date` orders by day, then time, so same-day articles follow their times.

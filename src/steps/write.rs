@@ -178,7 +178,7 @@ pub(crate) fn write_pages(
                         .collect();
                     drop(at);
                     // Tens of thousands of small strings: free them off the rebuild's path.
-                    rayon::spawn(move || drop(since));
+                    output::free_later(since);
                     (earlier, gone)
                 }
                 None => ((0..jobs.len()).map(|_| None).collect(), Vec::new()),
