@@ -21,7 +21,7 @@ use crate::i18n::Lang;
 use crate::output::{Files, Memory};
 use crate::render::{self, Bodies, Theme};
 use crate::site::reads::Part;
-use crate::site::{Resolution, Site};
+use crate::site::{Resolution, SectionIn, Site};
 use crate::steps::{self, BuildOptions, BuildSummary, Mode, Written};
 
 /// The site `serve` shows, with what it takes to rebuild it after an edit.
@@ -200,6 +200,21 @@ impl LiveSite {
                             ..s.meta.clone()
                         })
                     };
+                    // Pages that read the section in one language (its listing pages).
+                    let languages = &loaded.config.languages;
+                    let in_each = |c: &Content| -> Vec<Option<u64>> {
+                        (languages.iter())
+                            .map(|lang| {
+                                (c.sections.get(dir)).map(|s| {
+                                    use std::hash::{Hash, Hasher};
+                                    let mut hasher = std::hash::DefaultHasher::new();
+                                    SectionIn::of(&s.meta, *lang).hash(&mut hasher);
+                                    hasher.finish()
+                                })
+                            })
+                            .collect()
+                    };
+                    let in_each_before = in_each(content);
                     let (before, resolved_from_before) = (heading(content), resolved_from(content));
                     let problems = content::reload_section(root, content, dir);
                     if resolved_from(content) != resolved_from_before
@@ -209,6 +224,12 @@ impl LiveSite {
                     }
                     if let Some(parts) = changed_parts.as_mut() {
                         parts.push(Part::Section(dir).key());
+                        let now = in_each(content).into_iter().zip(in_each_before);
+                        for (lang, (now, before)) in languages.iter().zip(now) {
+                            if now != before {
+                                parts.push(Part::SectionIn(dir, *lang).key());
+                            }
+                        }
                         if heading(content) != before {
                             parts.push(Part::SectionTitle(dir).key());
                         }
@@ -248,7 +269,11 @@ impl LiveSite {
             loaded.load_problems.retain(|d| d.file != file);
             loaded.load_problems.extend(problems);
         }
+        let articles_only = edits.iter().all(|e| matches!(e, Edit::Translation(..)));
+        let edited_articles = edited.iter().map(|(dir, _)| dir.clone()).collect();
         let reuse = render::Reuse {
+            articles_only,
+            edited_articles,
             previous: std::mem::take(&mut loaded.bodies),
             edited,
             fronts_edited,
@@ -361,7 +386,7 @@ impl LiveSite {
                     memory.remove(file);
                 }
                 let before = std::mem::replace(&mut self.files, Arc::new(memory.into_files()));
-                rayon::spawn(move || drop(before));
+                crate::output::free_later(before);
                 if self.preview {
                     self.placeholder_pages = Arc::new(placeholder_pages(&site));
                 }
@@ -375,6 +400,7 @@ impl LiveSite {
         loaded.resolution = Some(resolution);
         loaded.bodies = bodies;
         self.loaded = Some(loaded);
+        crate::output::free_held();
         outcome
     }
 }

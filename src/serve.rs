@@ -144,9 +144,9 @@ impl Preview {
 
 /// What a build made, told on the terminal as `build` does; the browser gets the same.
 ///
-/// Warnings printed after an earlier build are not printed again: on a large
-/// site every save would otherwise repeat thousands of lines. Errors are
-/// always printed in full.
+/// Warnings printed after an earlier build are not printed again, also
+/// after a build that failed: on a large site every save would otherwise
+/// repeat thousands of lines. Errors are always printed in full.
 fn report(
     live: &LiveSite,
     shown: &mut BTreeSet<String>,
@@ -156,30 +156,7 @@ fn report(
 ) -> Latest {
     match outcome {
         Ok(rebuilt) => {
-            let now: BTreeSet<String> = (rebuilt.summary.warnings.iter())
-                .map(|w| w.render(false, messages))
-                .collect();
-            for warning in now.difference(shown) {
-                eprint!("{warning}");
-            }
-            let gone = shown.difference(&now).count();
-            let still = now.intersection(shown).count();
-            let mut told = Vec::new();
-            if gone > 0 {
-                told.push(
-                    count(gone, Phrase::WarningsGoneOne, Phrase::WarningsGoneOther).text(messages),
-                );
-            }
-            if still > 0 {
-                told.push(
-                    count(still, Phrase::WarningsStandOne, Phrase::WarningsStandOther)
-                        .text(messages),
-                );
-            }
-            if !told.is_empty() {
-                eprintln!("({}.)", told.join("; "));
-            }
-            *shown = now;
+            print_findings(&rebuilt.summary.warnings, shown, messages);
             let pages = rebuilt.summary.pages.values().sum::<usize>();
             let took = started.elapsed().as_millis();
             let said = if rebuilt.incremental {
@@ -197,13 +174,44 @@ fn report(
             )
         }
         Err(diagnostics) => {
-            for diagnostic in &diagnostics {
-                eprint!("{}", diagnostic.render(false, messages));
-            }
+            print_findings(&diagnostics, shown, messages);
             eprintln!("{}", Phrase::ServeHasErrors.text(messages));
             Latest::Errors(diagnostics)
         }
     }
+}
+
+/// Prints a build's findings in their order: every error, and the warnings
+/// not printed after an earlier build (`shown`, which then holds this
+/// build's); the warnings gone and those still standing are counted on one line.
+fn print_findings(findings: &[Diagnostic], shown: &mut BTreeSet<String>, messages: Language) {
+    let mut now = BTreeSet::new();
+    for finding in findings {
+        let text = finding.render(false, messages);
+        if finding.is_error() {
+            eprint!("{text}");
+        } else if !now.contains(&text) {
+            if !shown.contains(&text) {
+                eprint!("{text}");
+            }
+            now.insert(text);
+        }
+    }
+    let gone = shown.difference(&now).count();
+    let still = now.intersection(shown).count();
+    let mut told = Vec::new();
+    if gone > 0 {
+        told.push(count(gone, Phrase::WarningsGoneOne, Phrase::WarningsGoneOther).text(messages));
+    }
+    if still > 0 {
+        told.push(
+            count(still, Phrase::WarningsStandOne, Phrase::WarningsStandOther).text(messages),
+        );
+    }
+    if !told.is_empty() {
+        eprintln!("({}.)", told.join("; "));
+    }
+    *shown = now;
 }
 
 async fn run(options: ServeOptions) -> Result<(), Diagnostic> {

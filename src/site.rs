@@ -61,12 +61,20 @@ pub(crate) mod reads {
         TopicAddress(&'a str),
         /// Anything of a section, by content path.
         Section(&'a str),
+        /// A section as its pages in one language show it (its texts in
+        /// that language, its settings for all), by content path.
+        SectionIn(&'a str, crate::i18n::Lang),
         /// A section's title and address, as breadcrumbs and menus show it, by content path.
         SectionTitle(&'a str),
         /// A dataset's figures and address, by content path.
         Dataset(&'a str),
         /// Every translation, as the search page lists them.
         AllArticles,
+        /// An article's translation in one language (its front matter and
+        /// address, not its body), by content path.
+        ArticleIn(&'a str, crate::i18n::Lang),
+        /// Which translations of one language there are.
+        AllArticlesIn(crate::i18n::Lang),
         /// The redirect at a site path.
         Redirect(&'a str),
     }
@@ -126,6 +134,43 @@ pub(crate) struct SectionHeading<'a> {
     pub(crate) key: &'a str,
     pub(crate) title: &'a crate::i18n::Localized<String>,
     pub(crate) parent: Option<&'a str>,
+}
+
+/// A section's settings as its pages in one language show them (see
+/// [`Site::section_in`]): its texts in that language, and its settings that
+/// are not per language.
+#[derive(Debug, PartialEq, Hash)]
+pub(crate) struct SectionIn<'a> {
+    pub(crate) title: Option<&'a str>,
+    pub(crate) slug: Option<&'a str>,
+    pub(crate) description: Option<&'a str>,
+    pub(crate) sort: crate::content::SortOrder,
+    pub(crate) page_size: usize,
+    pub(crate) weight: i64,
+}
+
+impl<'a> SectionIn<'a> {
+    /// `meta` in `lang`; after an edit, a language whose `SectionIn` is
+    /// unchanged has pages that read nothing new of the section this way.
+    pub(crate) fn of(meta: &'a crate::content::SectionMeta, lang: Lang) -> Self {
+        // Every setting, so that one added later is not left out.
+        let crate::content::SectionMeta {
+            title,
+            slug,
+            description,
+            sort,
+            page_size,
+            weight,
+        } = meta;
+        SectionIn {
+            title: title.get(lang).map(String::as_str),
+            slug: slug.get(lang).map(String::as_str),
+            description: description.get(lang).map(String::as_str),
+            sort: *sort,
+            page_size: *page_size,
+            weight: *weight,
+        }
+    }
 }
 
 /// The whole site after `resolve`: content plus every URL, read-only from here on.
@@ -203,6 +248,34 @@ pub(crate) fn search_word(lang: Lang) -> &'static str {
     &lang.locale().words.search
 }
 
+/// How two articles of a listing sort in a section of `order`, by content
+/// path and translation. Sort keys are borrowed from the translations:
+/// nothing is built per comparison. Content paths differ, so no two are equal.
+fn listing_order(
+    order: SortOrder,
+    (ka, a): (&str, Option<&Translation>),
+    (kb, b): (&str, Option<&Translation>),
+) -> std::cmp::Ordering {
+    fn title(t: Option<&Translation>) -> &str {
+        t.map_or("", |t| t.title_key.as_str())
+    }
+    fn date(t: Option<&Translation>) -> Option<crate::text::date::Date> {
+        t.and_then(|t| t.front.date)
+    }
+    fn weight(t: Option<&Translation>) -> i64 {
+        t.and_then(|t| t.front.weight).unwrap_or(i64::MAX)
+    }
+    match order {
+        SortOrder::Date => (std::cmp::Reverse(date(a)), title(a), ka).cmp(&(
+            std::cmp::Reverse(date(b)),
+            title(b),
+            kb,
+        )),
+        SortOrder::Title => (title(a), ka).cmp(&(title(b), kb)),
+        SortOrder::Weight => (weight(a), title(a), ka).cmp(&(weight(b), title(b), kb)),
+    }
+}
+
 /// A topic (tag) in one language: how it is written and the articles that carry it.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Tag {
@@ -213,7 +286,15 @@ pub(crate) struct Tag {
 
 impl Site {
     /// Assigns URLs and checks the whole site; errors are returned together.
-    pub(crate) fn resolve(config: SiteConfig, content: Content) -> (Site, Vec<Diagnostic>) {
+    ///
+    /// With `after`, an edit (under `serve`) to the articles of `after.1`
+    /// alone since `after.0` was resolved: the listings are then `after.0`'s
+    /// with those articles put in their places again, not sorted anew.
+    pub(crate) fn resolve_after(
+        config: SiteConfig,
+        content: Content,
+        after: Option<(&Resolution, &std::collections::BTreeSet<String>)>,
+    ) -> (Site, Vec<Diagnostic>) {
         let mut errors = Vec::new();
         let home_paths = config
             .languages
@@ -239,8 +320,12 @@ impl Site {
         site.assign_article_paths(&mut errors);
         site.assign_dataset_paths(&mut errors);
         // Listings and topics only read what is assigned above: make them side by side.
-        let (listings, (tags, tag_errors)) =
-            rayon::join(|| site.listings_by_section(), || site.topics());
+        let listings = || {
+            after
+                .and_then(|(earlier, edited)| site.listings_after(&earlier.listings, edited))
+                .unwrap_or_else(|| site.listings_by_section())
+        };
+        let (listings, (tags, tag_errors)) = rayon::join(listings, || site.topics());
         site.resolved.listings = listings;
         site.resolved.tags = tags;
         errors.extend(tag_errors);
@@ -305,8 +390,11 @@ impl Site {
                     Part::SectionTitle(key),
                     Part::Dataset(key),
                 ]
+                .into_iter()
+                .chain((self.config.languages.iter()).map(|lang| Part::SectionIn(key, *lang)))
+                .map(|part| part.key())
+                .collect::<Vec<u64>>()
             })
-            .map(|part| part.key())
             .collect();
         let now = &self.resolved.listings;
         for (section, listings) in now.iter().chain(&earlier.listings) {
@@ -347,6 +435,26 @@ impl Site {
             }
         }
         changed.insert(Part::AllArticles.key());
+        // An article moved in the languages where its address changed; a
+        // translation that got or lost its address is listed or no longer is.
+        for key in moved {
+            let (now, before) = (
+                self.resolved.article_paths.get(*key),
+                earlier.article_paths.get(*key),
+            );
+            fn path(paths: Option<&BTreeMap<Lang, String>>, lang: Lang) -> Option<&String> {
+                paths?.get(&lang)
+            }
+            for &lang in &self.config.languages {
+                let (now, before) = (path(now, lang), path(before, lang));
+                if now != before {
+                    changed.insert(Part::ArticleIn(key, lang).key());
+                }
+                if now.is_some() != before.is_some() {
+                    changed.insert(Part::AllArticlesIn(lang).key());
+                }
+            }
+        }
         let (now, before) = (
             &self.resolved.addresses.redirects,
             &earlier.addresses.redirects,
@@ -579,6 +687,54 @@ impl Site {
         }
     }
 
+    /// `earlier` listings with the articles of `edited` taken out and put
+    /// back where [`Site::listings_by_section`] would sort them; `None` where
+    /// it cannot tell (an article in a folder that is not a section).
+    fn listings_after(
+        &self,
+        earlier: &BTreeMap<String, BTreeMap<Lang, Vec<String>>>,
+        edited: &std::collections::BTreeSet<String>,
+    ) -> Option<BTreeMap<String, BTreeMap<Lang, Vec<String>>>> {
+        let mut listings = earlier.clone();
+        // An article that went is in no listing now, wherever it was.
+        for per_lang in listings.values_mut() {
+            for keys in per_lang.values_mut() {
+                keys.retain(|key| !edited.contains(key));
+            }
+        }
+        for key in edited {
+            let Some(article) = self.content.articles.get(key) else {
+                continue;
+            };
+            let Some(section) = &article.section else {
+                continue;
+            };
+            let order = self.content.sections.get(section)?.meta.sort;
+            let per_lang = listings.entry(section.clone()).or_default();
+            for (&lang, translation) in &article.translations {
+                let keys = per_lang.entry(lang).or_default();
+                let translation_of = |key: &str| {
+                    (self.content.articles.get(key)).and_then(|a| a.translations.get(&lang))
+                };
+                let at = keys.partition_point(|other| {
+                    listing_order(
+                        order,
+                        (other, translation_of(other)),
+                        (key, Some(translation)),
+                    )
+                    .is_lt()
+                });
+                keys.insert(at, key.clone());
+            }
+        }
+        // As sorting anew would leave them: no empty listings.
+        for per_lang in listings.values_mut() {
+            per_lang.retain(|_, keys| !keys.is_empty());
+        }
+        listings.retain(|_, per_lang| !per_lang.is_empty());
+        Some(listings)
+    }
+
     fn listings_by_section(&self) -> BTreeMap<String, BTreeMap<Lang, Vec<String>>> {
         let mut listings: BTreeMap<String, BTreeMap<Lang, Vec<String>>> = BTreeMap::new();
         for (key, article) in &self.content.articles {
@@ -611,31 +767,10 @@ impl Site {
                         (key, t)
                     })
                     .collect();
-                fn title(t: Option<&Translation>) -> &str {
-                    t.map_or("", |t| t.title_key.as_str())
-                }
-                fn date(t: Option<&Translation>) -> Option<crate::text::date::Date> {
-                    t.and_then(|t| t.front.date)
-                }
-                fn weight(t: Option<&Translation>) -> i64 {
-                    t.and_then(|t| t.front.weight).unwrap_or(i64::MAX)
-                }
-                // Sort keys are borrowed from the translations: nothing is built per comparison.
-                match section.meta.sort {
-                    SortOrder::Date => entries.sort_by(|(ka, a), (kb, b)| {
-                        (std::cmp::Reverse(date(*a)), title(*a), ka).cmp(&(
-                            std::cmp::Reverse(date(*b)),
-                            title(*b),
-                            kb,
-                        ))
-                    }),
-                    SortOrder::Title => {
-                        entries.sort_by(|(ka, a), (kb, b)| (title(*a), ka).cmp(&(title(*b), kb)))
-                    }
-                    SortOrder::Weight => entries.sort_by(|(ka, a), (kb, b)| {
-                        (weight(*a), title(*a), ka).cmp(&(weight(*b), title(*b), kb))
-                    }),
-                }
+                let order = section.meta.sort;
+                entries.sort_by(|(ka, a), (kb, b)| {
+                    listing_order(order, (ka.as_str(), *a), (kb.as_str(), *b))
+                });
                 *keys = entries.into_iter().map(|(key, _)| key.clone()).collect();
             }
         }
@@ -652,15 +787,14 @@ impl Site {
             .flat_map(|(key, a)| a.translations.values().map(move |t| (key, t)))
             .collect();
         dated.sort_by(|a, b| b.1.front.date.cmp(&a.1.front.date).then(a.0.cmp(b.0)));
-        // A site has tens of topics on thousands of articles: make each slug once.
-        let mut slugs: std::collections::HashMap<&str, Option<Slug>> =
-            std::collections::HashMap::new();
+        // A site has tens of topics on thousands of articles: make each slug
+        // once, and copy it only for a topic's first article.
+        let mut slugs: FxHashMap<&str, Option<Slug>> = FxHashMap::default();
         for (key, translation) in dated {
             for name in &translation.front.tags {
                 let slug = slugs
                     .entry(name.as_str())
-                    .or_insert_with(|| Slug::from_text(name))
-                    .clone();
+                    .or_insert_with(|| Slug::from_text(name));
                 let Some(slug) = slug else {
                     errors.push(
                         Diagnostic::error(
@@ -675,14 +809,14 @@ impl Site {
                     );
                     continue;
                 };
-                let tag = tags
-                    .entry(translation.lang)
-                    .or_default()
-                    .entry(slug)
-                    .or_insert_with(|| Tag {
+                let in_lang = tags.entry(translation.lang).or_default();
+                let tag = match in_lang.get_mut(slug) {
+                    Some(tag) => tag,
+                    None => in_lang.entry(slug.clone()).or_insert_with(|| Tag {
                         name: name.clone(),
                         articles: Vec::new(),
-                    });
+                    }),
+                };
                 // A translation is visited once, so only its own names can
                 // repeat a key, and they come one after another.
                 if tag.articles.last() != Some(key) {
@@ -1000,10 +1134,11 @@ impl Site {
             .map(String::as_str)
     }
 
-    /// The section at content path `key`.
-    pub(crate) fn section(&self, key: &str) -> Option<&Section> {
-        record(Part::Section(key));
-        self.content.sections.get(key)
+    /// A section as its pages in `lang` show it: read this way, an edit to
+    /// its texts in another language does not make those pages again.
+    pub(crate) fn section_in(&self, key: &str, lang: Lang) -> Option<SectionIn<'_>> {
+        record(Part::SectionIn(key, lang));
+        Some(SectionIn::of(&self.content.sections.get(key)?.meta, lang))
     }
 
     /// A section as breadcrumbs show it: its title, and the section it is in.
@@ -1041,7 +1176,7 @@ impl Site {
 
     /// The datasets directly in `section`, by title in `lang`.
     pub(crate) fn section_datasets(&self, section: &str, lang: Lang) -> Vec<(&str, &Dataset)> {
-        record(Part::Section(section));
+        record(Part::SectionIn(section, lang));
         let mut found: Vec<(&str, &Dataset)> = self
             .content
             .datasets
@@ -1079,6 +1214,26 @@ impl Site {
                 article.translations.iter().filter_map(move |(lang, t)| {
                     self.article_path(key, *lang).map(|path| (article, t, path))
                 })
+            })
+    }
+
+    /// Every translation in `lang` that will become a page, in a stable
+    /// order. Read this way, what changed in another language does not make
+    /// the view again (the search page and index, the feed of `lang`).
+    pub(crate) fn translations_in(
+        &self,
+        lang: Lang,
+    ) -> impl Iterator<Item = (&Article, &Translation, &str)> {
+        record(Part::AllArticlesIn(lang));
+        self.content
+            .articles
+            .iter()
+            .filter_map(move |(key, article)| {
+                let translation = article.translations.get(&lang)?;
+                // Also where it has no address: it may get one.
+                record(Part::ArticleIn(key, lang));
+                let path = self.resolved.article_paths.get(key)?.get(&lang)?;
+                Some((article, translation, path.as_str()))
             })
     }
 

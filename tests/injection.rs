@@ -22,7 +22,7 @@ const PAYLOAD: &str =
 const MARKDOWN_PAYLOAD: &str = "\n\n<div onclick=\"alert(5)\"><script>alert(6)</script></div>\n\n[klick](javascript:alert(7)) [klick](JavaScript&#58;alert(8)) ![bild](javascript:alert(9)) <a href=\"javascript:alert(10)\">a</a>\n\n## Rubrik {onclick=alert(11) lang=sv}\n\n[ord](https://a.example/\"onmouseover=\"alert(12)\" \"t\\\"><script>alert(13)</script>\"){lang=sv} [ord](javascript:alert(14)){lang=sv} [ord]{lang=sv}\n";
 
 /// Keys whose values are not text shown to readers: settings, addresses, keys.
-const NOT_TEXT: [&str; 19] = [
+const NOT_TEXT: [&str; 20] = [
     "slug",
     "base_url",
     "languages",
@@ -44,6 +44,8 @@ const NOT_TEXT: [&str; 19] = [
     "chart",
     "source",
     "dataset",
+    // The open data publisher's kind, a word of the EU's vocabulary.
+    "type",
 ];
 
 /// Appends the payload to every string under `value`, except under `NOT_TEXT` keys and dates.

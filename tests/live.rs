@@ -662,7 +662,8 @@ mod random_edits {
         /// Slugs as `_section.yaml` writes them; a language without one takes the folder's name or its title.
         slugs: [&'static str; 2],
         slug: usize,
-        descriptions: [Option<(&'static str, &'static str)>; 2],
+        /// None, one, and the same in Swedish but another in English (a change in one language).
+        descriptions: [Option<(&'static str, &'static str)>; 3],
         title: usize,
         description: usize,
         sort: usize,
@@ -934,6 +935,7 @@ mod random_edits {
                                 "Det senaste från kommunen.",
                                 "The latest from the municipality.",
                             )),
+                            Some(("Det senaste från kommunen.", "News from the municipality.")),
                         ],
                         title: 0,
                         description: 0,
@@ -948,6 +950,7 @@ mod random_edits {
                         descriptions: [
                             None,
                             Some(("Siffror om kommunen.", "Figures about the municipality.")),
+                            Some(("Siffror om staden.", "Figures about the municipality.")),
                         ],
                         title: 0,
                         description: 0,
@@ -1437,7 +1440,7 @@ mod random_edits {
             1 => (any::<bool>(), 0..VALUES.len()).prop_map(|(add, value)| Edit::DatasetPeriod { add, value }),
             1 => (0..2usize, 0..2usize).prop_map(|(section, title)| Edit::SectionTitle { section, title }),
             1 => (0..2usize, 0..2usize).prop_map(|(section, slug)| Edit::SectionSlug { section, slug }),
-            1 => (0..2usize, 0..2usize).prop_map(|(section, description)| Edit::SectionDescription { section, description }),
+            1 => (0..2usize, 0..3usize).prop_map(|(section, description)| Edit::SectionDescription { section, description }),
             1 => (0..2usize, 0..SORTS.len()).prop_map(|(section, sort)| Edit::SectionSort { section, sort }),
             1 => (0..2usize, 0..PAGE_SIZES.len()).prop_map(|(section, page_size)| Edit::SectionPageSize { section, page_size }),
             1 => (0..INTROS.len()).prop_map(|intro| Edit::HomeIntro { intro }),
@@ -1730,9 +1733,23 @@ fn redirects_follow_the_pages_they_lead_to_after_each_save() {
         |live: &LiveSite, path: &str| String::from_utf8_lossy(&live.files()[path]).into_owned();
     // A new title: a redirect at the published address, read from the record.
     let moved = text.replace("title: Första nyheten", "title: Andra namnet");
-    assert!(save(&mut live, &site, file, &moved).unwrap().incremental);
+    let rebuilt = save(&mut live, &site, file, &moved).unwrap();
+    assert!(rebuilt.incremental);
     assert_same_as_fresh(&live, &options, "the title changed");
     assert!(page(&live, redirect).contains("url=../andra-namnet/"));
+    // Redirect pages are not counted as pages, rendered or not ("Rebuilt 46 of 44 pages").
+    let pages: usize = rebuilt.summary.pages.values().sum();
+    assert!(rebuilt.summary.redirects > 0);
+    assert!(
+        rebuilt.summary.rendered < pages,
+        "{} of {pages}",
+        rebuilt.summary.rendered
+    );
+    let whole = live.build_all().unwrap();
+    assert_eq!(
+        whole.summary.rendered,
+        whole.summary.pages.values().sum::<usize>()
+    );
     // Again: the redirect leads to the newest address, and the address only
     // the preview showed was never published, so it gets none.
     let again = text.replace("title: Första nyheten", "title: Tredje namnet");
@@ -1818,4 +1835,33 @@ fn the_open_data_catalogue_follows_every_save() {
     save(&mut live, &site, "site.yaml", &settings).unwrap();
     assert_same_as_fresh(&live, &options, "open data left out");
     assert!(catalogue(&live).is_none());
+}
+
+#[test]
+fn a_sections_description_in_one_language_makes_only_that_languages_listing_again() {
+    let (_tmp, site, options, mut live) = live_on(&[]);
+    let file = "content/nyheter/_section.yaml";
+    let with = |sv: &str, en: &str| {
+        format!(
+            "title: {{ sv: Nyheter, en: News }}\nslug: {{ en: news }}\nsort: date\npage_size: 2\n\
+             description: {{ sv: {sv:?}, en: {en:?} }}\n"
+        )
+    };
+    let both = save(&mut live, &site, file, &with("Det senaste.", "The latest.")).unwrap();
+    assert!(both.incremental);
+    assert_same_as_fresh(&live, &options, "a description in both languages");
+    let swedish = save(&mut live, &site, file, &with("Det nyaste.", "The latest.")).unwrap();
+    assert!(swedish.incremental);
+    assert_same_as_fresh(&live, &options, "the Swedish description changed");
+    // The Swedish listing pages and the pages that read every section (the home pages).
+    assert!(
+        swedish.summary.viewed < both.summary.viewed,
+        "{} views after a Swedish edit, {} after one in both languages",
+        swedish.summary.viewed,
+        both.summary.viewed
+    );
+    assert!(swedish.summary.rendered < both.summary.rendered);
+    let english = save(&mut live, &site, file, &with("Det nyaste.", "The newest.")).unwrap();
+    assert!(english.summary.viewed < both.summary.viewed);
+    assert_same_as_fresh(&live, &options, "the English description changed");
 }

@@ -423,6 +423,36 @@ fn a_save_prints_only_the_warnings_it_changed() {
         fourth.contains(&"(1 warning gone; 1 earlier warning still stands.)".to_string()),
         "{fourth:#?}"
     );
+
+    // A save that breaks the site prints its error, not the standing warning
+    // again; nor does the next save while the error stands.
+    let broken = |n: usize| {
+        format!(
+            "{text}\nEn mening till med <i onclick=\"y()\">mer</i>.\n\n[Trasig](@/finns-inte).{}\n",
+            " Och en till.".repeat(n)
+        )
+    };
+    for n in 0..2 {
+        save(&other, broken(n));
+        let failed = said_until("The site has errors");
+        assert_eq!(warned(&failed, "finns-inte"), 2, "{failed:#?}");
+        assert_eq!(warned(&failed, "onclick"), 0, "{failed:#?}");
+        assert!(
+            failed.contains(&"(1 earlier warning still stands.)".to_string()),
+            "{failed:#?}"
+        );
+    }
+    // Fixed: the build is back, and the warning still only counted.
+    save(
+        &other,
+        format!("{text}\nEn mening till med <i onclick=\"y()\">mer</i>.\n"),
+    );
+    let fixed = said_until("Rebuilt ");
+    assert_eq!(warned(&fixed, "onclick"), 0, "{fixed:#?}");
+    assert!(
+        fixed.contains(&"(1 earlier warning still stands.)".to_string()),
+        "{fixed:#?}"
+    );
 }
 
 #[test]

@@ -131,7 +131,7 @@ fn default_page_size() -> usize {
 }
 
 /// How a section orders its articles.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub(crate) enum SortOrder {
     /// Newest first.

@@ -21,6 +21,25 @@ pub(crate) trait Sink: Sync {
     fn copy(&self, relative: &str, source: &Path) -> io::Result<()>;
 }
 
+/// What a rebuild under `serve` no longer needs, freed after it (see [`free_later`]).
+static HELD: Mutex<Vec<Box<dyn Send>>> = Mutex::new(Vec::new());
+
+/// Frees `value` once the rebuild is done ([`free_held`]), not during it:
+/// tens of thousands of small strings take milliseconds to free, and the
+/// rebuild needs both cores. An editor's saves come seconds apart.
+pub(crate) fn free_later<T: Send + 'static>(value: T) {
+    let mut held = HELD.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    held.push(Box::new(value));
+}
+
+/// Frees, in the background, what [`free_later`] was given; `serve` calls it after each rebuild.
+pub(crate) fn free_held() {
+    let held = std::mem::take(&mut *HELD.lock().unwrap_or_else(|poisoned| poisoned.into_inner()));
+    if !held.is_empty() {
+        rayon::spawn(move || drop(held));
+    }
+}
+
 /// The files of a site in memory, by site-relative path; shared, so a copy costs no bytes.
 pub type Files = BTreeMap<String, Arc<[u8]>>;
 

@@ -31,8 +31,9 @@ pub(crate) fn of_home(site: &Site, lang: Lang) -> Option<&str> {
 
 /// A section's listing pages: its `_section.yaml`, then site.yaml.
 pub(crate) fn of_section<'s>(site: &'s Site, key: &str, lang: Lang) -> Option<&'s str> {
-    site.section(key)
-        .and_then(|s| written(&s.meta.description, lang))
+    site.section_in(key, lang)
+        .and_then(|s| s.description)
+        .filter(|t| !t.trim().is_empty())
         .or_else(|| of_site(site, lang))
 }
 

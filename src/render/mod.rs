@@ -72,8 +72,17 @@ impl Bodies {
     /// matter and the address, so the read is of the article, not of its
     /// body: the search page is not made again when only a body changed.
     pub(crate) fn search_order(&self, article: &str, lang: Lang) -> Option<&(String, String)> {
-        reads::record(Part::Article(article));
+        reads::record(Part::ArticleIn(article, lang));
         Some(&self.articles.get(article)?.get(&lang)?.search_order)
+    }
+
+    /// The entry of `article` in the search index of `lang`: what its body
+    /// says, and its front matter and address in `lang` alone.
+    pub(crate) fn search_entry(&self, article: &str, lang: Lang) -> Option<&str> {
+        reads::record(Part::ArticleIn(article, lang));
+        let body = self.articles.get(article)?.get(&lang)?;
+        reads::record_body(body.version);
+        Some(&body.search_entry)
     }
 
     /// Whether a view that read `reads` may show something else now: it read
@@ -119,6 +128,11 @@ pub(crate) struct Reuse {
     /// The resolution the bodies were made with, when the site was resolved
     /// again since; `None` when it was not, so nothing any body links to moved.
     pub(crate) resolved_before: Option<crate::site::Resolution>,
+    /// Whether only translations were edited since `resolved_before` was
+    /// made: then it differs from the content now in `edited_articles` alone.
+    pub(crate) articles_only: bool,
+    /// The articles of `edited`.
+    pub(crate) edited_articles: std::collections::BTreeSet<String>,
     /// Ids of the datasets whose files changed since, for the bodies that show them.
     pub(crate) changed_datasets: std::collections::BTreeSet<String>,
     /// The parts of the site other than articles whose files changed since
@@ -167,6 +181,13 @@ pub(crate) fn bodies(
                         .iter()
                         .map(|key| Part::Article(key).key()),
                 );
+                // What changed in one language, for views that read one language.
+                for (key, lang) in &reuse.edited {
+                    if reuse.fronts_edited.contains(key) {
+                        changed.insert(Part::ArticleIn(key, *lang).key());
+                        changed.insert(Part::AllArticlesIn(*lang).key());
+                    }
+                }
                 changed.extend(reuse.changed_parts.iter().flatten());
                 changed
             });
@@ -197,7 +218,7 @@ pub(crate) fn bodies(
             drop(moved);
             if let Some(before) = reuse.resolved_before.take() {
                 // Tens of thousands of small strings: freed off the rebuild's path.
-                rayon::spawn(move || drop(before));
+                crate::output::free_later(before);
             }
             reuse.previous.changed = changed;
             (reuse.previous, stale)
@@ -676,14 +697,15 @@ impl<'s> Renderer<'s> {
         alternates: Vec<(Lang, String)>,
     ) -> Result<TemplateInput<'p>, Diagnostic> {
         let site = self.site;
+        // Read in `lang` only: an edit to another language's texts leaves these pages be.
         let section = site
-            .section(key)
+            .section_in(key, lang)
             .ok_or_else(|| Diagnostic::error(key, vanished(Phrase::SectionWord, key)))?;
-        let title = section.meta.title.get(lang).map_or("", String::as_str);
+        let title = section.title.unwrap_or_default();
         let description = description::of_section(site, key, lang)
             .unwrap_or_default()
             .to_string();
-        let size = section.meta.page_size.max(1);
+        let size = section.page_size.max(1);
         let items = site
             .listing(key, lang)
             .iter()
@@ -724,7 +746,7 @@ impl<'s> Renderer<'s> {
         let view = SectionView {
             calendar,
             datasets,
-            description: section.meta.description.get(lang).map(String::as_str),
+            description: section.description,
             items,
             pagination,
         };

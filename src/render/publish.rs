@@ -10,8 +10,7 @@ impl<'s> Renderer<'s> {
         let site = self.site;
         let changed = |t: &Translation, date: Date| t.front.updated.map_or(date, |u| u.max(date));
         let mut entries: Vec<(Date, Date, FeedEntry<'_>)> = site
-            .translations()
-            .filter(|(_, t, _)| t.lang == lang)
+            .translations_in(lang)
             .filter_map(|(a, t, path)| Some((a, t, path, t.front.date?)))
             .map(|(article, t, path, date)| {
                 let summary = t

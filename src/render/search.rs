@@ -11,16 +11,11 @@ impl<'s> Renderer<'s> {
         let site = self.site;
         let from = site.search_path(lang);
         let mut entries: Vec<(&str, &str, std::borrow::Cow<'_, str>)> = site
-            .translations()
-            .filter(|(_, t, _)| t.lang == lang)
+            .translations_in(lang)
             .filter_map(|(article, _, _)| {
-                let body = self.bodies.get(&article.path, lang)?;
-                let (order, href) = &body.search_order;
-                Some((
-                    order.as_str(),
-                    href.as_str(),
-                    body.search_entry.as_str().into(),
-                ))
+                let (order, href) = self.bodies.search_order(&article.path, lang)?;
+                let entry = self.bodies.search_entry(&article.path, lang)?;
+                Some((order.as_str(), href.as_str(), entry.into()))
             })
             .collect();
         let datasets: Vec<(String, String, String)> = site
@@ -98,8 +93,7 @@ impl<'s> Renderer<'s> {
         // Each body knows its title's sort key and its link from this page.
         let precomputed = self.absolute_root.is_none() && path == site.search_path(lang);
         let mut entries: Vec<(Cow<'_, str>, SearchLink<'_>)> = site
-            .translations()
-            .filter(|(_, t, _)| t.lang == lang)
+            .translations_in(lang)
             .map(|(article, t, p)| {
                 let title = t.front.title.as_str();
                 match (self.bodies.search_order(&article.path, lang)).filter(|_| precomputed) {

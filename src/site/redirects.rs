@@ -229,15 +229,19 @@ pub(super) fn plan(site: &Site) -> (Addresses, Vec<Diagnostic>) {
         if taken.contains(path) {
             // Another page now has the address: the page that left it, if it
             // is still on the site, gets no redirect there, so say so at it.
-            let now = site.page_at(path);
-            let its_own = now.is_some_and(|(owner, l, _)| owner == page && Some(l) == lang);
-            let still_here = site
-                .config
-                .languages
-                .iter()
-                .any(|l| site.page_path_unrecorded(&page, *l).is_some());
-            if !its_own && still_here {
-                let owner = match now {
+            // Most addresses are still their pages': asked of the page, not
+            // found among all (`page_at`, a walk over every page, for each).
+            let its_own = match lang {
+                Some(lang) if page.is_empty() => site.resolved.home_paths.get(&lang) == Some(path),
+                Some(lang) => site.page_path_unrecorded(&page, lang) == Some(path.as_str()),
+                None => false,
+            };
+            let still_here = || {
+                (site.config.languages.iter())
+                    .any(|l| site.page_path_unrecorded(&page, *l).is_some())
+            };
+            if !its_own && still_here() {
+                let owner = match site.page_at(path) {
                     Some((owner, _, _)) => format!("@/{owner}").into(),
                     None => crate::messages::Message::from(Phrase::GeneratedPage),
                 };

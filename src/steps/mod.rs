@@ -45,7 +45,8 @@ pub struct BuildOptions {
 #[derive(Debug)]
 pub struct BuildSummary {
     pub pages: BTreeMap<Lang, usize>,
-    /// How many of the pages were rendered (fewer than all after an edit under `serve`).
+    /// How many of the pages were rendered (fewer than all after an edit
+    /// under `serve`); like `pages`, not counting redirect pages.
     pub rendered: usize,
     /// How many redirect pages were written (not counted in `pages`).
     pub redirects: usize,
@@ -141,7 +142,13 @@ pub(crate) fn resolve_and_render(
 ) -> (Site, render::Bodies) {
     let (site, resolve_errors) = match resolution {
         Some(resolution) => Site::from_parts(config, content, resolution),
-        None => Site::resolve(config, content),
+        None => {
+            // After edits to articles alone, what else resolving made is put right, not made anew.
+            let after = (reuse.as_ref())
+                .filter(|r| r.articles_only)
+                .and_then(|r| Some((r.resolved_before.as_ref()?, &r.edited_articles)));
+            Site::resolve_after(config, content, after)
+        }
     };
     report.extend(resolve_errors);
     report.extend(check_site_links(&site, config_text));

@@ -178,7 +178,7 @@ pub(crate) fn write_pages(
                         .collect();
                     drop(at);
                     // Tens of thousands of small strings: free them off the rebuild's path.
-                    rayon::spawn(move || drop(since));
+                    output::free_later(since);
                     (earlier, gone)
                 }
                 None => ((0..jobs.len()).map(|_| None).collect(), Vec::new()),
@@ -233,12 +233,13 @@ pub(crate) fn write_pages(
     let mut rendered = 0;
     let mut prints = Vec::with_capacity(results.len());
     let mut page_reads = Vec::with_capacity(results.len());
-    for (print, reads, result) in results {
+    for ((_, job), (print, reads, result)) in jobs.iter().zip(results) {
         prints.push(print);
         page_reads.push(reads);
         match result {
-            Ok(true) => rendered += 1,
-            Ok(false) => {}
+            // Redirect pages are not among the pages counted (`BuildSummary::pages`).
+            Ok(true) if !matches!(job, render::PageJob::Redirect(_)) => rendered += 1,
+            Ok(_) => {}
             Err(diagnostic) => report.push(diagnostic),
         }
     }
