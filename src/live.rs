@@ -241,8 +241,11 @@ impl LiveSite {
                     if let Some(parts) = changed_parts.as_mut() {
                         parts.extend([Part::Dataset(key).key(), Part::Article(key).key()]);
                     }
-                    // Resolving reads only a dataset's id (its address), or that it failed to load.
-                    let resolved_from = |c: &Content| c.datasets.get(key).map(|d| d.id.clone());
+                    // Resolving reads only a dataset's id (its address), or that it failed
+                    // to load, and whether it names a next update (the calendar's pages).
+                    let resolved_from = |c: &Content| {
+                        (c.datasets.get(key)).map(|d| (d.id.clone(), d.next_update.is_some()))
+                    };
                     let resolved_from_before = resolved_from(content);
                     let problems = content::reload_dataset(root, content, key, &load_options);
                     if resolved_from(content) != resolved_from_before

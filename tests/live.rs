@@ -1865,3 +1865,25 @@ fn a_sections_description_in_one_language_makes_only_that_languages_listing_agai
     assert!(english.summary.viewed < both.summary.viewed);
     assert_same_as_fresh(&live, &options, "the English description changed");
 }
+
+#[test]
+fn the_statistics_calendar_comes_and_goes_with_a_datasets_next_update() {
+    let (_tmp, site, options, mut live) = live_on(&[]);
+    let dataset = "content/statistik/anmalningar.yaml";
+    let calendar = |live: &LiveSite| live.files().keys().any(|f| f.contains("kalender"));
+    assert!(!calendar(&live));
+    let with_next = DATASET_EDITED.replace(
+        "updated: 2024-05-02",
+        "updated: 2024-05-02\nnext_update: 2027-03-31",
+    );
+    let added = save(&mut live, &site, dataset, &with_next).unwrap();
+    assert!(added.incremental);
+    assert_same_as_fresh(&live, &options, "a next update named");
+    assert!(calendar(&live), "no calendar page after the save");
+    let moved = with_next.replace("next_update: 2027-03-31", "next_update: 2027-04-30");
+    save(&mut live, &site, dataset, &moved).unwrap();
+    assert_same_as_fresh(&live, &options, "the next update moved");
+    save(&mut live, &site, dataset, &DATASET_EDITED).unwrap();
+    assert_same_as_fresh(&live, &options, "the next update taken away");
+    assert!(!calendar(&live), "the calendar stayed");
+}
