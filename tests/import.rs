@@ -669,3 +669,34 @@ fn texts_from_the_file_stay_text_in_the_yaml_whatever_they_hold() {
     let written = fs::read_to_string(site.join("content/statistik/knepig.yaml")).unwrap();
     assert!(written.lines().all(|l| !l.starts_with("- d")), "{written}");
 }
+
+#[test]
+fn a_csv_row_with_too_many_or_too_few_cells_is_refused_where_it_is() {
+    let (tmp, site) = site();
+    let before = common::tree(&site.join("content"));
+    let file = tmp.path().join("ragged.csv");
+    fs::write(&file, "period,value\n2019,5\n2020,6,7\n2021\n").unwrap();
+    let output = import(&site, &file, &[]);
+    assert!(!output.status.success(), "imported:\n{}", stdout(&output));
+    let report = stderr(&output);
+    let shown = file.display();
+    // Neither the 7 dropped nor a gap invented for 2021: both rows are named.
+    assert!(
+        report.contains(&format!(
+            "{shown}:3:8: error: row has 3 cells, the header has 2"
+        )),
+        "{report}"
+    );
+    assert!(
+        report.contains(&format!(
+            "{shown}:4:5: error: row has 1 cell, the header has 2"
+        )),
+        "{report}"
+    );
+    assert!(
+        report.contains("= help: give every row one cell per column"),
+        "{report}"
+    );
+    assert!(report.contains("no file was written"), "{report}");
+    assert_eq!(common::tree(&site.join("content")), before);
+}
