@@ -700,3 +700,40 @@ fn a_csv_row_with_too_many_or_too_few_cells_is_refused_where_it_is() {
     assert!(report.contains("no file was written"), "{report}");
     assert_eq!(common::tree(&site.join("content")), before);
 }
+
+#[test]
+fn a_csv_file_saved_by_excel_on_windows_is_read_as_windows_1252() {
+    let (tmp, site) = site();
+    // "år;Skjutningar – Malmö “totalt”" and a note with … and €, in Windows-1252.
+    let file = tmp.path().join("excel.csv");
+    fs::write(
+        &file,
+        b"\xe5r;Skjutningar \x96 Malm\xf6 \x93totalt\x94;Skjutningar \x96 Malm\xf6 \x93totalt\x94_note_sv\n2019;5;Ber\xe4knat \x85 100 \x80\n2020;7;\n",
+    )
+    .unwrap();
+    let output = import(&site, &file, &["--id", "excel"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("it was read as Windows-1252"),
+        "{}",
+        stdout(&output)
+    );
+    let d = dataset(&site, "excel");
+    assert_eq!(
+        text(&d, "series.0.label.sv"),
+        "Skjutningar – Malmö “totalt”"
+    );
+    assert_eq!(text(&d, "series.0.values.2019.note.sv"), "Beräknat … 100 €");
+    assert_eq!(text(&d, "series.0.values.2020"), "7");
+
+    // 0x81, 0x8D, 0x8F, 0x90 and 0x9D are no character in Windows-1252 either.
+    let broken = tmp.path().join("broken.csv");
+    fs::write(&broken, b"period;v\xe4rde\n2019;5\x81\n").unwrap();
+    assert_eq!(
+        refusal(&site, &broken),
+        format!(
+            "{}:2:7: error: the byte 0x81 is not a character in UTF-8 or in Windows-1252",
+            broken.display()
+        )
+    );
+}

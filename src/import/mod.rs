@@ -11,6 +11,7 @@
 //! the editor what is left to write.
 
 mod csv;
+mod encoding;
 mod jsonstat;
 mod kolada;
 mod locate;
@@ -79,6 +80,8 @@ pub struct Imported {
     pub to_fill: Vec<(usize, usize, String)>,
     /// Whether the file named no address for its source.
     pub source_without_url: bool,
+    /// Whether the file, not UTF-8, was read as Windows-1252.
+    pub windows_1252: bool,
 }
 
 /// A text as the file gives it, in the languages it has.
@@ -144,12 +147,7 @@ pub fn import(options: &ImportOptions) -> Result<Imported, Vec<Diagnostic>> {
                 .with_hint(Phrase::ImportUnknownFormatHint),
         ]);
     }
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        // Excel on Windows saves CSV as Windows-1252 unless told otherwise; read as
-        // Latin-1, whose å, ä and ö are the same bytes.
-        Err(e) => e.into_bytes().iter().map(|&b| char::from(b)).collect(),
-    };
+    let (text, windows_1252) = encoding::decode(&shown, bytes)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let (languages, default_language) = site_languages(&options.site)?;
     let file_lang = options.lang.unwrap_or(default_language);
@@ -221,6 +219,7 @@ pub fn import(options: &ImportOptions) -> Result<Imported, Vec<Diagnostic>> {
             })
             .collect(),
         source_without_url: table.source.url.is_none(),
+        windows_1252,
     })
 }
 
