@@ -737,3 +737,43 @@ fn a_csv_file_saved_by_excel_on_windows_is_read_as_windows_1252() {
         )
     );
 }
+
+#[test]
+fn an_imported_dataset_builds_on_the_bundled_site_with_its_open_data_catalogue() {
+    // The bundled site has `open_data:`, whose catalogue needs every dataset's description.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    common::copy_dir(&root.join("content"), &site.join("content"));
+    for file in ["site.yaml", "addresses.txt"] {
+        fs::copy(root.join(file), site.join(file)).unwrap();
+    }
+    assert!(
+        fs::read_to_string(site.join("site.yaml"))
+            .unwrap()
+            .contains("\nopen_data:")
+    );
+    let output = import(
+        &site,
+        &import_file("scb-pxweb2-tab5974.json"),
+        &["--id", "folkmangd"],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    // The description is left to write in every language, like the title.
+    let said = stdout(&output);
+    assert!(
+        said.contains("content/statistik/folkmangd.yaml:7:21: «Beskrivning: vad siffrorna visar»"),
+        "{said}"
+    );
+    assert!(
+        said.contains("«Description: what the figures show (en)»"),
+        "{said}"
+    );
+    let path = site.join("content/statistik/folkmangd.yaml");
+    fs::write(&path, filled(&fs::read_to_string(&path).unwrap())).unwrap();
+    let d = dataset(&site, "folkmangd");
+    assert_eq!(text(&d, "description.en"), "Skrivet av redaktören");
+    let out = tmp.path().join("out");
+    common::assert_success(&common::build(&site, &out, &[]));
+    assert!(common::read(&out, "statistik/folkmangd/index.html").contains("Skrivet av redaktören"));
+}

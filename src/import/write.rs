@@ -42,6 +42,7 @@ fn plain(text: &str) -> String {
 #[derive(Clone, Copy)]
 enum Field {
     Title,
+    Description,
     Unit,
     Label,
     Source,
@@ -52,6 +53,10 @@ impl Field {
     fn words(self) -> (&'static str, &'static str) {
         match self {
             Field::Title => ("Rubrik", "Title"),
+            Field::Description => (
+                "Beskrivning: vad siffrorna visar",
+                "Description: what the figures show",
+            ),
             Field::Unit => ("Enhet", "Unit"),
             Field::Label => ("Etikett", "Label"),
             Field::Source => ("Källans namn", "Name of the source"),
@@ -127,6 +132,13 @@ pub(super) fn write_yaml(
         out,
         "title: {}",
         localized(&table.title, languages, Field::Title)
+    );
+    // An open data catalogue (`open_data:`) describes every dataset: none of the
+    // formats read has a description, so it is always the editor's to write.
+    let _ = writeln!(
+        out,
+        "description: {}",
+        localized(&Texts::new(), languages, Field::Description)
     );
     let _ = writeln!(
         out,
