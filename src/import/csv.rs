@@ -50,6 +50,7 @@ pub(crate) fn read(file: &str, text: &str, lang: Lang) -> Result<Table, Vec<Diag
     let mut reader = ::csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
+        // Every row is read, whatever its length, so that each short or long one is reported.
         .flexible(true)
         .from_reader(text.as_bytes());
     let at_line = |line: u64, column: usize| Location {
@@ -192,7 +193,7 @@ pub(crate) fn read(file: &str, text: &str, lang: Lang) -> Result<Table, Vec<Diag
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
-        // Read flexibly so that every short or long row is reported, never cut or padded.
+        // A row of another length is refused, never cut or padded.
         if record.len() != names.len() {
             errors.push(
                 Diagnostic::error(
