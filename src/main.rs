@@ -469,6 +469,9 @@ fn import(options: &torget::import::ImportOptions, language: Language) -> ExitCo
             .with("last", last.as_str())
             .with("format", imported.format.phrase()))
     );
+    if imported.windows_1252 {
+        println!("{}", Phrase::ImportReadAsWindows1252.text(language));
+    }
     if imported.to_fill.is_empty() {
         println!("{}", Phrase::ImportNothingToFill.text(language));
     } else {

@@ -27,8 +27,13 @@ pub(crate) fn parse_in<T: DeserializeOwned>(
         serde_yaml::from_str::<T>(yaml)
     };
     parsed.map_err(|error| {
-        let mut offset = error.location().map_or(start, |l| start + l.index());
         let raw = error.to_string();
+        // libyaml's reader errors (a control character) say "at position N", a byte
+        // offset, and give the start as their location.
+        let mut offset = match position(&raw) {
+            Some(n) => (start + n).min(end),
+            None => error.location().map_or(start, |l| start + l.index()),
+        };
         // Errors raised while reading a value (a bad date) are placed at the
         // start of the enclosing mapping; the key path serde names is closer.
         if let Some(key_offset) =
@@ -432,10 +437,17 @@ fn flow_field<'t>(flow: &'t str, field: &str) -> Option<(usize, &'t str)> {
 }
 
 fn strip_position(raw: &str) -> &str {
-    match raw.find(" at line ") {
+    match raw.find(" at line ").or_else(|| raw.find(" at position ")) {
         Some(i) => &raw[..i],
         None => raw,
     }
+}
+
+/// The byte offset N of libyaml's "… at position N", when that is all it gives.
+fn position(raw: &str) -> Option<usize> {
+    let (_, rest) = raw.rsplit_once(" at position ")?;
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
 }
 
 /// Turns serde's wording into ours, with a hint where we can give one.
@@ -681,6 +693,20 @@ mod tests {
             err.message()
         );
         assert!(err.location.is_some());
+    }
+
+    #[test]
+    fn a_control_character_is_located_where_it_is() {
+        // libyaml says only "at position N" (a byte offset): its line and column are found.
+        let text = "title: Hej\ndraft: false\nsummary: \"Skjutningar \u{96} Malmö\"\n";
+        let err = parse::<Front>("a.yaml", text).unwrap_err();
+        let at = err.location.as_ref().map(|l| (l.line, l.column));
+        assert_eq!(at, Some((3, 23)), "{err}");
+        assert!(!err.message().contains("position"), "{}", err.message());
+        // Inside a front matter, past its start.
+        let err = parse_in::<Front>("a.md", "---\ntitle: \u{96}\n---\n", 4, 14).unwrap_err();
+        let at = err.location.as_ref().map(|l| (l.line, l.column));
+        assert_eq!(at, Some((2, 8)), "{err}");
     }
 
     #[test]

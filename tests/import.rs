@@ -669,3 +669,111 @@ fn texts_from_the_file_stay_text_in_the_yaml_whatever_they_hold() {
     let written = fs::read_to_string(site.join("content/statistik/knepig.yaml")).unwrap();
     assert!(written.lines().all(|l| !l.starts_with("- d")), "{written}");
 }
+
+#[test]
+fn a_csv_row_with_too_many_or_too_few_cells_is_refused_where_it_is() {
+    let (tmp, site) = site();
+    let before = common::tree(&site.join("content"));
+    let file = tmp.path().join("ragged.csv");
+    fs::write(&file, "period,value\n2019,5\n2020,6,7\n2021\n").unwrap();
+    let output = import(&site, &file, &[]);
+    assert!(!output.status.success(), "imported:\n{}", stdout(&output));
+    let report = stderr(&output);
+    let shown = file.display();
+    // Neither the 7 dropped nor a gap invented for 2021: both rows are named.
+    assert!(
+        report.contains(&format!(
+            "{shown}:3:8: error: row has 3 cells, the header has 2"
+        )),
+        "{report}"
+    );
+    assert!(
+        report.contains(&format!(
+            "{shown}:4:5: error: row has 1 cell, the header has 2"
+        )),
+        "{report}"
+    );
+    assert!(
+        report.contains("= help: give every row one cell per column"),
+        "{report}"
+    );
+    assert!(report.contains("no file was written"), "{report}");
+    assert_eq!(common::tree(&site.join("content")), before);
+}
+
+#[test]
+fn a_csv_file_saved_by_excel_on_windows_is_read_as_windows_1252() {
+    let (tmp, site) = site();
+    // "år;Skjutningar – Malmö “totalt”" and a note with … and €, in Windows-1252.
+    let file = tmp.path().join("excel.csv");
+    fs::write(
+        &file,
+        b"\xe5r;Skjutningar \x96 Malm\xf6 \x93totalt\x94;Skjutningar \x96 Malm\xf6 \x93totalt\x94_note_sv\n2019;5;Ber\xe4knat \x85 100 \x80\n2020;7;\n",
+    )
+    .unwrap();
+    let output = import(&site, &file, &["--id", "excel"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("it was read as Windows-1252"),
+        "{}",
+        stdout(&output)
+    );
+    let d = dataset(&site, "excel");
+    assert_eq!(
+        text(&d, "series.0.label.sv"),
+        "Skjutningar – Malmö “totalt”"
+    );
+    assert_eq!(text(&d, "series.0.values.2019.note.sv"), "Beräknat … 100 €");
+    assert_eq!(text(&d, "series.0.values.2020"), "7");
+
+    // 0x81, 0x8D, 0x8F, 0x90 and 0x9D are no character in Windows-1252 either.
+    let broken = tmp.path().join("broken.csv");
+    fs::write(&broken, b"period;v\xe4rde\n2019;5\x81\n").unwrap();
+    assert_eq!(
+        refusal(&site, &broken),
+        format!(
+            "{}:2:7: error: the byte 0x81 is not a character in UTF-8 or in Windows-1252",
+            broken.display()
+        )
+    );
+}
+
+#[test]
+fn an_imported_dataset_builds_on_the_bundled_site_with_its_open_data_catalogue() {
+    // The bundled site has `open_data:`, whose catalogue needs every dataset's description.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    common::copy_dir(&root.join("content"), &site.join("content"));
+    for file in ["site.yaml", "addresses.txt"] {
+        fs::copy(root.join(file), site.join(file)).unwrap();
+    }
+    assert!(
+        fs::read_to_string(site.join("site.yaml"))
+            .unwrap()
+            .contains("\nopen_data:")
+    );
+    let output = import(
+        &site,
+        &import_file("scb-pxweb2-tab5974.json"),
+        &["--id", "folkmangd"],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    // The description is left to write in every language, like the title.
+    let said = stdout(&output);
+    assert!(
+        said.contains("content/statistik/folkmangd.yaml:7:21: «Beskrivning: vad siffrorna visar»"),
+        "{said}"
+    );
+    assert!(
+        said.contains("«Description: what the figures show (en)»"),
+        "{said}"
+    );
+    let path = site.join("content/statistik/folkmangd.yaml");
+    fs::write(&path, filled(&fs::read_to_string(&path).unwrap())).unwrap();
+    let d = dataset(&site, "folkmangd");
+    assert_eq!(text(&d, "description.en"), "Skrivet av redaktören");
+    let out = tmp.path().join("out");
+    common::assert_success(&common::build(&site, &out, &[]));
+    assert!(common::read(&out, "statistik/folkmangd/index.html").contains("Skrivet av redaktören"));
+}

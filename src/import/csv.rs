@@ -50,6 +50,7 @@ pub(crate) fn read(file: &str, text: &str, lang: Lang) -> Result<Table, Vec<Diag
     let mut reader = ::csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
+        // Every row is read, whatever its length, so that each short or long one is reported.
         .flexible(true)
         .from_reader(text.as_bytes());
     let at_line = |line: u64, column: usize| Location {
@@ -192,6 +193,28 @@ pub(crate) fn read(file: &str, text: &str, lang: Lang) -> Result<Table, Vec<Diag
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
+        // A row of another length is refused, never cut or padded.
+        if record.len() != names.len() {
+            errors.push(
+                Diagnostic::error(
+                    file,
+                    Rule::ImportCsvRagged
+                        .with(
+                            "cells",
+                            crate::messages::count(
+                                record.len(),
+                                Phrase::ImportCellsOne,
+                                Phrase::ImportCellsOther,
+                            ),
+                        )
+                        .with("columns", names.len().to_string()),
+                )
+                // At the first cell too many, or at the end of a row that is short.
+                .at(text, here(names.len()))
+                .with_hint(Phrase::ImportCsvRaggedHint),
+            );
+            continue;
+        }
         let period_text = record.get(period_column).unwrap_or_default().trim();
         let Some(period) = parse_period(period_text) else {
             errors.push(
@@ -221,11 +244,8 @@ pub(crate) fn read(file: &str, text: &str, lang: Lang) -> Result<Table, Vec<Diag
             };
             series_names.len()
         ];
-        for (i, field) in record.iter().enumerate() {
+        for (i, (field, column)) in record.iter().zip(&columns).enumerate() {
             let field = field.trim();
-            let Some(column) = columns.get(i) else {
-                continue;
-            };
             match column {
                 Column::Period => {}
                 Column::Values(s) => match value(field, decimal_comma) {

@@ -29,21 +29,15 @@ struct Dimension {
     categories: Vec<(String, String)>,
 }
 
-pub(crate) fn read(file: &str, text: &str, fallback: Lang) -> Result<Table, Vec<Diagnostic>> {
+pub(crate) fn read(
+    file: &str,
+    text: &str,
+    root: &Value,
+    fallback: Lang,
+) -> Result<Table, Vec<Diagnostic>> {
     let error_at = |rule: crate::messages::Message, path: &[Step]| {
         Diagnostic::error(file, rule).at_offset(text, locate_nearest(text, path))
     };
-    let root: Value = serde_json::from_str(text).map_err(|e| {
-        let location = crate::diagnostics::Location {
-            line: e.line().max(1),
-            column: e.column().max(1),
-        };
-        vec![
-            Diagnostic::error(file, Rule::ImportJsonMalformed.with("error", e.to_string()))
-                .at(text, location)
-                .with_hint(Phrase::ImportJsonMalformedHint),
-        ]
-    })?;
     let Some(root) = root.as_object() else {
         return Err(vec![
             error_at(Rule::ImportUnknownFormat.into(), &[])

@@ -23,21 +23,10 @@ use crate::messages::{Phrase, Rule};
 /// Kolada's address, for the source; a saved answer does not hold the one it came from.
 const KOLADA_URL: &str = "https://www.kolada.se/";
 
-pub(crate) fn read(file: &str, text: &str) -> Result<Table, Vec<Diagnostic>> {
+pub(crate) fn read(file: &str, text: &str, root: &Value) -> Result<Table, Vec<Diagnostic>> {
     let error_at = |rule: crate::messages::Message, path: &[Step]| {
         Diagnostic::error(file, rule).at_offset(text, locate_nearest(text, path))
     };
-    let root: Value = serde_json::from_str(text).map_err(|e| {
-        let location = crate::diagnostics::Location {
-            line: e.line().max(1),
-            column: e.column().max(1),
-        };
-        vec![
-            Diagnostic::error(file, Rule::ImportJsonMalformed.with("error", e.to_string()))
-                .at(text, location)
-                .with_hint(Phrase::ImportJsonMalformedHint),
-        ]
-    })?;
     // v2 says `next_page`, v3 `next_url`: an answer of several pages is not whole in one file.
     for member in ["next_page", "next_url"] {
         if let Some(next) = root.get(member).and_then(Value::as_str) {

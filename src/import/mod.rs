@@ -11,12 +11,13 @@
 //! the editor what is left to write.
 
 mod csv;
+mod encoding;
 mod jsonstat;
 mod kolada;
 mod locate;
+mod write;
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -30,7 +31,7 @@ use crate::text::slug::Slug;
 
 /// More series than this are refused: a chart labels each line directly, and
 /// a dozen labels on a phone are already too many to read.
-pub const MAX_SERIES: usize = 10;
+pub(crate) const MAX_SERIES: usize = 10;
 
 /// What `torget import` is asked to do.
 pub struct ImportOptions {
@@ -79,6 +80,8 @@ pub struct Imported {
     pub to_fill: Vec<(usize, usize, String)>,
     /// Whether the file named no address for its source.
     pub source_without_url: bool,
+    /// Whether the file, not UTF-8, was read as Windows-1252.
+    pub windows_1252: bool,
 }
 
 /// A text as the file gives it, in the languages it has.
@@ -144,20 +147,16 @@ pub fn import(options: &ImportOptions) -> Result<Imported, Vec<Diagnostic>> {
                 .with_hint(Phrase::ImportUnknownFormatHint),
         ]);
     }
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        // Excel on Windows saves CSV as Windows-1252 unless told otherwise; read as
-        // Latin-1, whose å, ä and ö are the same bytes.
-        Err(e) => e.into_bytes().iter().map(|&b| char::from(b)).collect(),
-    };
+    let (text, windows_1252) = encoding::decode(&shown, bytes)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let (languages, default_language) = site_languages(&options.site)?;
     let file_lang = options.lang.unwrap_or(default_language);
-    let table = match detect(text) {
-        Some(Format::JsonStat) => jsonstat::read(&shown, text, file_lang)?,
-        Some(Format::Kolada) => kolada::read(&shown, text)?,
-        Some(Format::Csv) => csv::read(&shown, text, file_lang)?,
-        None => {
+    let json = json(&shown, text)?;
+    let table = match (detect(text, json.as_ref()), &json) {
+        (Some(Format::JsonStat), Some(root)) => jsonstat::read(&shown, text, root, file_lang)?,
+        (Some(Format::Kolada), Some(root)) => kolada::read(&shown, text, root)?,
+        (Some(Format::Csv), _) => csv::read(&shown, text, file_lang)?,
+        _ => {
             return Err(vec![
                 Diagnostic::error(&shown, Rule::ImportUnknownFormat)
                     .at_offset(text, 0)
@@ -196,7 +195,7 @@ pub fn import(options: &ImportOptions) -> Result<Imported, Vec<Diagnostic>> {
     let relative = format!("content/{section}/{id}.yaml");
     let path = options.site.join(&relative);
     refuse_taken(&options.site, &relative, id.as_str())?;
-    let yaml = write_yaml(&table, &id, &languages, options.today, &shown);
+    let yaml = write::write_yaml(&table, &id, &languages, options.today, &shown);
     write_new(&path, &relative, &yaml)?;
     let periods: Vec<Period> = {
         let mut all: Vec<Period> = (table.series.iter())
@@ -220,24 +219,37 @@ pub fn import(options: &ImportOptions) -> Result<Imported, Vec<Diagnostic>> {
             })
             .collect(),
         source_without_url: table.source.url.is_none(),
+        windows_1252,
     })
 }
 
-/// The kind of file `text` is, from its content: JSON-stat has `"class":
-/// "dataset"` or `version`, `id`, `size` and `dimension`; Kolada's answer has
-/// `values` whose entries hold `kpi` and `period`; anything else that is not
-/// JSON is read as CSV.
-fn detect(text: &str) -> Option<Format> {
+/// `text` parsed as JSON when it starts as JSON does (`{` or `[`), else
+/// `None`; JSON that does not parse is refused where it breaks.
+fn json(file: &str, text: &str) -> Result<Option<serde_json::Value>, Vec<Diagnostic>> {
     let trimmed = text.trim_start();
     if !trimmed.starts_with('{') && !trimmed.starts_with('[') {
-        return (!trimmed.is_empty()).then_some(Format::Csv);
+        return Ok(None);
     }
-    let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else {
-        // Broken JSON: read as JSON-stat when it says so, to report where it breaks.
-        return (text.contains("\"dimension\"") || text.contains("\"class\""))
-            .then_some(Format::JsonStat)
-            .or_else(|| text.contains("\"kpi\"").then_some(Format::Kolada))
-            .or(Some(Format::JsonStat));
+    serde_json::from_str(text).map(Some).map_err(|e| {
+        let location = crate::diagnostics::Location {
+            line: e.line().max(1),
+            column: e.column().max(1),
+        };
+        vec![
+            Diagnostic::error(file, Rule::ImportJsonMalformed.with("error", e.to_string()))
+                .at(text, location)
+                .with_hint(Phrase::ImportJsonMalformedHint),
+        ]
+    })
+}
+
+/// The kind of file `text` is, from its content (`json` when it is JSON):
+/// JSON-stat has `"class": "dataset"` or `version`, `id`, `size` and
+/// `dimension`; Kolada's answer has `values` whose entries hold `kpi` and
+/// `period`; anything else that is not JSON is read as CSV.
+fn detect(text: &str, json: Option<&serde_json::Value>) -> Option<Format> {
+    let Some(value) = json else {
+        return (!text.trim().is_empty()).then_some(Format::Csv);
     };
     let object = value.as_object()?;
     if object.get("class").and_then(|c| c.as_str()) == Some("dataset")
@@ -374,244 +386,6 @@ fn write_new(path: &Path, relative: &str, text: &str) -> Result<(), Vec<Diagnost
     handle.write_all(text.as_bytes()).map_err(error)
 }
 
-/// A YAML scalar for any text: JSON's double-quoted strings are YAML's too.
-fn quoted(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_string())
-}
-
-/// A number as YAML reads it back exactly: `50080`, `12.5`.
-fn number(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 {
-        format!("{value:.0}")
-    } else {
-        format!("{value}")
-    }
-}
-
-/// Text for a placeholder: one line, without `«` and `»`, not too long to read.
-fn plain(text: &str) -> String {
-    let line = text
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace(['«', '»'], "\"");
-    match line.char_indices().nth(80) {
-        Some((at, _)) => format!("{}…", &line[..at]),
-        None => line,
-    }
-}
-
-/// What a missing text is called in a placeholder, in Swedish and in English.
-#[derive(Clone, Copy)]
-enum Field {
-    Title,
-    Unit,
-    Label,
-    Source,
-    Note,
-}
-
-impl Field {
-    fn words(self) -> (&'static str, &'static str) {
-        match self {
-            Field::Title => ("Rubrik", "Title"),
-            Field::Unit => ("Enhet", "Unit"),
-            Field::Label => ("Etikett", "Label"),
-            Field::Source => ("Källans namn", "Name of the source"),
-            Field::Note => ("Not", "Note"),
-        }
-    }
-}
-
-/// `{ sv: "…", en: "«…»" }`: the file's texts, and a placeholder for each
-/// language the file lacks (a translation of a text it has, or the field's name).
-fn localized(texts: &Texts, languages: &[Lang], field: Field) -> String {
-    let known = texts.iter().next();
-    let parts: Vec<String> = languages
-        .iter()
-        .map(|lang| {
-            let value = match texts.get(lang) {
-                // A file's own text is never read as a placeholder.
-                Some(text) => quoted(&text.replace(['«', '»'], "\"")),
-                None => quoted(&placeholder(*lang, field, known)),
-            };
-            format!("{}: {value}", lang.code())
-        })
-        .collect();
-    format!("{{ {} }}", parts.join(", "))
-}
-
-fn placeholder(lang: Lang, field: Field, known: Option<(&Lang, &String)>) -> String {
-    let (sv, en) = field.words();
-    match (lang == Lang::SV, known) {
-        (true, Some((from, text))) => {
-            format!("«{sv} på svenska (på {}: {})»", from.code(), plain(text))
-        }
-        (true, None) => format!("«{sv}»"),
-        (false, Some((from, text))) => format!(
-            "«{en} in {} (in {}: {})»",
-            lang.code(),
-            from.code(),
-            plain(text)
-        ),
-        (false, None) => format!("«{en} ({})»", lang.code()),
-    }
-}
-
-/// The dataset file for `table`, in the site's languages.
-fn write_yaml(
-    table: &Table,
-    id: &Slug,
-    languages: &[Lang],
-    today: NaiveDate,
-    shown: &str,
-) -> String {
-    let mut out = String::new();
-    let origin = Path::new(shown)
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| shown.to_string());
-    let format = match table.format {
-        Format::JsonStat => "PxWeb JSON-stat 2.0",
-        Format::Kolada => "Kolada",
-        Format::Csv => "CSV",
-    };
-    let _ = writeln!(
-        out,
-        "# torget import: {} ({format}), {today}.",
-        plain(&origin)
-    );
-    for fact in &table.fixed {
-        // Whole, on one line: a publisher's note may matter (a border moved, a definition changed).
-        let line = fact.split_whitespace().collect::<Vec<_>>().join(" ");
-        let _ = writeln!(out, "# {line}");
-    }
-    let _ = writeln!(
-        out,
-        "title: {}",
-        localized(&table.title, languages, Field::Title)
-    );
-    let _ = writeln!(
-        out,
-        "unit: {}",
-        localized(&table.unit, languages, Field::Unit)
-    );
-    let source_id = Slug::from_text(&table.source.id)
-        .unwrap_or_else(|| id.clone())
-        .to_string();
-    let _ = writeln!(out, "sources:");
-    let _ = writeln!(out, "  {source_id}:");
-    // A publisher's name is not translated: a name the file gives stands in every language.
-    let mut names = table.source.name.clone();
-    if let Some(name) = table.source.name.values().next() {
-        for lang in languages {
-            names.entry(*lang).or_insert_with(|| name.clone());
-        }
-    }
-    let _ = writeln!(
-        out,
-        "    name: {}",
-        localized(&names, languages, Field::Source)
-    );
-    match &table.source.url {
-        Some(url) => {
-            let _ = writeln!(out, "    url: {}", quoted(url));
-        }
-        None => {
-            let _ = writeln!(
-                out,
-                "    # url: https://… (the table's address / tabellens adress)"
-            );
-        }
-    }
-    if let Some(date) = table.source.date {
-        let _ = writeln!(out, "    date: {date}");
-    }
-    let _ = writeln!(out, "source: {source_id}");
-    let _ = writeln!(out, "measure: {}", table.measure);
-    let _ = writeln!(out, "frequency: {}", frequency(table));
-    let _ = writeln!(out, "updated: {}", table.source.date.unwrap_or(today));
-    let decimals = table.decimals.unwrap_or(0).max(
-        (table.series.iter())
-            .flat_map(|s| s.values.values())
-            .filter_map(|c| c.value)
-            .map(decimals_of)
-            .max()
-            .unwrap_or(0),
-    );
-    if decimals > 0 {
-        let _ = writeln!(out, "decimals: {decimals}");
-    }
-    let _ = writeln!(out, "series:");
-    let mut keys: Vec<String> = Vec::new();
-    for (i, series) in table.series.iter().enumerate() {
-        let mut key = Slug::from_text(&series.key)
-            .map(|s| s.to_string())
-            .unwrap_or_else(|| format!("serie-{}", i + 1));
-        if keys.contains(&key) {
-            key = format!("{key}-{}", i + 1);
-        }
-        keys.push(key.clone());
-        let _ = writeln!(out, "  - key: {key}");
-        let _ = writeln!(
-            out,
-            "    label: {}",
-            localized(&series.label, languages, Field::Label)
-        );
-        let _ = writeln!(out, "    values:");
-        for (period, cell) in &series.values {
-            let value = cell.value.map(number).unwrap_or_else(|| "null".to_string());
-            if cell.status.is_empty() && cell.note.is_empty() {
-                let _ = writeln!(out, "      {period}: {value}");
-                continue;
-            }
-            let mut fields = vec![format!("value: {value}")];
-            if !cell.status.is_empty() {
-                let letters: Vec<String> = cell.status.iter().map(char::to_string).collect();
-                fields.push(format!("status: [{}]", letters.join(", ")));
-            }
-            if !cell.note.is_empty() {
-                fields.push(format!(
-                    "note: {}",
-                    localized(&cell.note, languages, Field::Note)
-                ));
-            }
-            let _ = writeln!(out, "      {period}: {{ {} }}", fields.join(", "));
-        }
-    }
-    if out.contains('«') {
-        // After the first line: what to do, where there is something to do.
-        let at = out.find('\n').map_or(0, |n| n + 1);
-        out.insert_str(
-            at,
-            "# Ersätt all text inom « » / Replace every text within « ».\n",
-        );
-    }
-    out
-}
-
-/// How many decimals `value` is written with (up to 6).
-fn decimals_of(value: f64) -> usize {
-    let text = format!("{value}");
-    text.split_once('.').map_or(0, |(_, d)| d.len().min(6))
-}
-
-/// `yearly`, `quarterly` or `monthly` when the periods follow each other, else `irregular`.
-fn frequency(table: &Table) -> &'static str {
-    let mut periods: Vec<Period> = (table.series.iter())
-        .flat_map(|s| s.values.keys().copied())
-        .collect();
-    periods.sort();
-    periods.dedup();
-    let regular = periods.windows(2).all(|w| w[0].next() == w[1]);
-    match (regular, periods.first().map(|p| p.kind())) {
-        (true, Some(crate::dataset::PeriodKind::Quarter)) => "quarterly",
-        (true, Some(crate::dataset::PeriodKind::Month)) => "monthly",
-        (true, _) => "yearly",
-        (false, _) => "irregular",
-    }
-}
-
 /// A period as statistics databases write it: `2019`, `2019M11`, `2019K4`,
 /// `2019Q4`, or torget's own `2019-11` and `2019-Q4`.
 pub(crate) fn parse_period(text: &str) -> Option<Period> {
@@ -710,25 +484,35 @@ mod tests {
 
     #[test]
     fn formats_are_told_apart_by_content() {
+        let detect_text = |text: &str| {
+            let json = json("f", text).ok().flatten();
+            detect(text, json.as_ref())
+        };
         assert_eq!(
-            detect("{\"class\":\"dataset\",\"value\":[]}"),
+            detect_text("{\"class\":\"dataset\",\"value\":[]}"),
             Some(Format::JsonStat)
         );
         assert_eq!(
-            detect("{\"values\":[{\"kpi\":\"N1\",\"period\":2019,\"values\":[]}]}"),
+            detect_text("{\"values\":[{\"kpi\":\"N1\",\"period\":2019,\"values\":[]}]}"),
             Some(Format::Kolada)
         );
-        assert_eq!(detect("år;värde\n2019;1\n"), Some(Format::Csv));
-        assert_eq!(detect("{\"hello\": 1}"), None);
+        assert_eq!(detect_text("år;värde\n2019;1\n"), Some(Format::Csv));
+        assert_eq!(detect_text("{\"hello\": 1}"), None);
+        assert!(json("f", "{\"class\": ").is_err());
     }
 
     /// Reads `text` as `import` would, for the robustness test.
     fn read_any(text: &str) {
-        let _ = match detect(text) {
-            Some(Format::JsonStat) => jsonstat::read("f", text, Lang::SV).map(|_| ()),
-            Some(Format::Kolada) => kolada::read("f", text).map(|_| ()),
-            Some(Format::Csv) => csv::read("f", text, Lang::SV).map(|_| ()),
-            None => Ok(()),
+        let Ok(json) = json("f", text) else {
+            return;
+        };
+        let _ = match (detect(text, json.as_ref()), &json) {
+            (Some(Format::JsonStat), Some(root)) => {
+                jsonstat::read("f", text, root, Lang::SV).map(|_| ())
+            }
+            (Some(Format::Kolada), Some(root)) => kolada::read("f", text, root).map(|_| ()),
+            (Some(Format::Csv), _) => csv::read("f", text, Lang::SV).map(|_| ()),
+            _ => Ok(()),
         };
     }
 
@@ -765,17 +549,6 @@ mod tests {
         // A cube of absurd sizes is refused, never multiplied out.
         read_any(
             "{\"class\":\"dataset\",\"id\":[\"a\",\"Tid\"],\"size\":[4294967296,4294967296],\"dimension\":{},\"value\":{}}",
-        );
-    }
-
-    #[test]
-    fn placeholders_name_the_language_and_the_text_to_translate() {
-        let mut texts = Texts::new();
-        texts.insert(Lang::SV, "Folkmängd «x»".to_string());
-        let written = localized(&texts, &[Lang::SV, Lang::EN], Field::Title);
-        assert_eq!(
-            written,
-            "{ sv: \"Folkmängd \\\"x\\\"\", en: \"«Title in en (in sv: Folkmängd \\\"x\\\")»\" }"
         );
     }
 }
