@@ -409,6 +409,7 @@ fn flow_field<'t>(flow: &'t str, field: &str) -> Option<(usize, &'t str)> {
             (None, '"' | '\'') => quote = Some(c),
             (None, '{' | '[') => depth += 1,
             (None, '}' | ']') if depth > 0 => depth -= 1,
+            (None, ',') if depth > 0 => {}
             (None, ',' | '}') => {
                 let entry = &flow[entry_start..i];
                 let key = entry.trim_start_matches(' ');

@@ -188,7 +188,8 @@ impl Dataset {
                     .with_hint(Phrase::WebAddressHint),
             );
         }
-        let mut cites = |path: String, fallback: String, id: &str| {
+        // `offset`: where the id is written, when it was found on the value's line.
+        let mut cites = |path: String, fallback: String, id: &str, offset: Option<usize>| {
             if raw.sources.contains_key(id) {
                 return;
             }
@@ -197,26 +198,47 @@ impl Dataset {
                 Some(suggestion) => Phrase::DidYouMean.with("suggestion", suggestion),
                 None => Phrase::DatasetUnknownSourceHint.into(),
             };
+            let diagnostic = Diagnostic::error(file, Rule::DatasetUnknownSource.with("id", id));
             errors.push(
-                Diagnostic::error(file, Rule::DatasetUnknownSource.with("id", id))
-                    .at(text, yaml::first_path_location(text, &[&path, &fallback]))
-                    .with_hint(hint),
+                match offset {
+                    Some(offset) => diagnostic.at_offset(text, offset),
+                    None => {
+                        diagnostic.at(text, yaml::first_path_location(text, &[&path, &fallback]))
+                    }
+                }
+                .with_hint(hint),
             );
         };
         if let SourceRef::Id(id) = &raw.source {
-            cites("source".into(), "source".into(), id);
+            cites("source".into(), "source".into(), id, None);
         }
+        // The id itself in the value's `source`, or in its `others` list.
+        let id_in = |path: &str, field: &str, id: &str| {
+            let (at, written) = yaml::path_field_value(text, path, field)?;
+            let found = (written.match_indices(id)).find(|(i, _)| {
+                let before = written[..*i].chars().next_back();
+                let after = written[i + id.len()..].chars().next();
+                let edge = |c: Option<char>| {
+                    c.is_none_or(|c| !(c.is_alphanumeric() || c == '-' || c == '_'))
+                };
+                edge(before) && edge(after)
+            });
+            Some(at + found.map_or(0, |(i, _)| i))
+        };
         for (i, series) in raw.series.iter().enumerate() {
             for (period, observation) in &series.values.0 {
                 let at_value = format!("series[{i}].values.{period}");
                 if let Some(id) = &observation.source {
-                    cites(format!("{at_value}.source"), at_value.clone(), id);
+                    let offset = id_in(&at_value, "source", id);
+                    cites(format!("{at_value}.source"), at_value.clone(), id, offset);
                 }
                 for other in &observation.others {
+                    let offset = id_in(&at_value, "others", &other.source);
                     cites(
                         format!("{at_value}.others"),
                         at_value.clone(),
                         &other.source,
+                        offset,
                     );
                 }
             }
@@ -342,21 +364,27 @@ impl Dataset {
                 None => raw.series.iter().any(|s| counted(&s)),
             };
             if !found {
+                // Without `of:`, there is no series named to blame: say none has values.
+                let rule = match &series.of {
+                    Some(of) => Rule::DatasetDerivedUnknownSeries
+                        .with("key", &series.key)
+                        .with("of", of),
+                    None => Rule::DatasetDerivedNothingToDivide.with("key", &series.key),
+                };
+                let hint = match &series.of {
+                    Some(_) => Phrase::DatasetDerivedUnknownSeriesHint,
+                    None => Phrase::DatasetDerivedNothingToDivideHint,
+                };
                 errors.push(
-                    Diagnostic::error(
-                        file,
-                        Rule::DatasetDerivedUnknownSeries
-                            .with("key", &series.key)
-                            .with("of", series.of.as_deref().unwrap_or("")),
-                    )
-                    .at(
-                        text,
-                        yaml::first_path_location(
+                    Diagnostic::error(file, rule)
+                        .at(
                             text,
-                            &[&format!("series[{i}].of"), &format!("series[{i}].per")],
-                        ),
-                    )
-                    .with_hint(Phrase::DatasetDerivedUnknownSeriesHint),
+                            yaml::first_path_location(
+                                text,
+                                &[&format!("series[{i}].of"), &format!("series[{i}].per")],
+                            ),
+                        )
+                        .with_hint(hint),
                 );
             }
         }
@@ -681,12 +709,19 @@ series:
         let err = error_of(&SECOND_EDITION.replace("source: nrk-2017", "source: nrk-2071"));
         assert_eq!(
             err.to_string(),
-            "d.yaml:23:7: no source has the id `nrk-2071`"
+            "d.yaml:23:56: no source has the id `nrk-2071`"
         );
         assert_eq!(err.hint().as_deref(), Some("did you mean `nrk-2017`?"));
         let main =
             error_of(&SECOND_EDITION.replace("source: polisen-2024-06\n", "source: polisen\n"));
         assert_eq!(main.location.unwrap().line, 17, "{main}");
+        // A value's own source, in braces: at the id, not the period.
+        let own =
+            error_of(&SECOND_EDITION.replace("source: polisen-2024-06 }", "source: kommun }"));
+        assert_eq!(
+            own.to_string(),
+            "d.yaml:24:47: no source has the id `kommun`"
+        );
     }
 
     #[test]
@@ -717,5 +752,17 @@ series:
         )
         .unwrap();
         assert_eq!(dataset.decimals, 2);
+    }
+
+    #[test]
+    fn a_rate_with_nothing_to_divide_says_so() {
+        let only_rate = GOOD[..GOOD.find("  - key: deaths").unwrap()].to_string()
+            + "  - key: rate\n    label: { sv: Per tusen, en: Per thousand }\n    per: { dataset: folk, scale: 100000 }\n";
+        let err = error_of(&only_rate);
+        assert_eq!(
+            err.to_string(),
+            "d.yaml:11:5: series `rate` is a rate, but this dataset has no series with values to divide"
+        );
+        assert!(err.hint().unwrap().contains("add the series to divide"));
     }
 }

@@ -283,6 +283,9 @@ ids! {
         ImportJsonStatVersion = "import-json-stat-version",
         ImportMorePages = "import-more-pages",
         TrendOption = "trend-option",
+        // Statistics, second edition: the reviewer's findings (issue 17).
+        DatasetRateSelf = "dataset-rate-self",
+        DatasetDerivedNothingToDivide = "dataset-derived-nothing-to-divide",
     }
 }
 
@@ -683,6 +686,9 @@ ids! {
         HelpImportLang = "help-import-lang",
         HelpNowImport = "help-now-import",
         TrendOptionHint = "trend-option-hint",
+        // Statistics, second edition: the reviewer's findings (issue 17).
+        DatasetRateSelfHint = "dataset-rate-self-hint",
+        DatasetDerivedNothingToDivideHint = "dataset-derived-nothing-to-divide-hint",
     }
 }
 
