@@ -125,7 +125,7 @@ pub(crate) fn derive_rates(
                 };
                 values.insert(
                     *period,
-                    rate(counted, base_value, per.scale, dataset.decimals),
+                    rate(counted, base_value, per.scale, series.decimals),
                 );
             }
             results.push((i, values, (base.title.clone(), base.source.clone())));

@@ -58,6 +58,20 @@ pub struct Series {
     pub(crate) per: Option<(Per, String)>,
     /// For a derived rate: the base dataset's title and main source, to cite beside this one's.
     pub(crate) derived_from: Option<(Localized<String>, Source)>,
+    /// Decimals to show this series' values with: the dataset's `decimals`,
+    /// else as written, and one for a derived rate.
+    pub(crate) decimals: usize,
+}
+
+impl Series {
+    /// What this series counts: the dataset's `unit`, but a derived rate's own
+    /// label ("Per 100 000 invånare"), as its values are not in the dataset's unit.
+    pub(crate) fn unit<'a>(&'a self, dataset: &'a Dataset) -> &'a Localized<String> {
+        match self.per {
+            Some(_) => &self.label,
+            None => &dataset.unit,
+        }
+    }
 }
 
 /// A checked dataset.
@@ -82,7 +96,8 @@ pub struct Dataset {
     /// Every source the values cite, by id.
     pub(crate) sources: Sources,
     pub(crate) updated: Day,
-    /// Decimals shown for values and changes.
+    /// Decimals shown for figures across its series (the range of values):
+    /// the most of any series'; each series shows its own ([`Series`]).
     pub decimals: usize,
     pub series: Vec<Series>,
     pub(crate) kind: PeriodKind,
@@ -476,16 +491,19 @@ impl Dataset {
         let (Some(id), true) = (id, errors.is_empty()) else {
             return Err(errors);
         };
-        let derives = raw.series.iter().any(|s| s.per.is_some());
-        let decimals = raw.decimals.unwrap_or_else(|| {
-            let written = (raw.series.iter())
-                .flat_map(|s| s.values.0.values())
-                .map(|o| o.decimals)
-                .max()
-                .unwrap_or(0);
-            // A rate is rarely whole: one decimal unless the dataset says otherwise.
-            if derives { written.max(1) } else { written }
-        });
+        // Each series keeps its own decimals: a count is not shown as "35,0"
+        // beside a rate of "4,9". A rate is rarely whole: one decimal unless
+        // the dataset says otherwise.
+        let series_decimals = |s: &SeriesFile| {
+            raw.decimals.unwrap_or_else(|| match s.per {
+                Some(_) => 1,
+                None => (s.values.0.values().map(|o| o.decimals)).max().unwrap_or(0),
+            })
+        };
+        let each_decimals: Vec<usize> = raw.series.iter().map(series_decimals).collect();
+        let decimals = raw
+            .decimals
+            .unwrap_or_else(|| each_decimals.iter().copied().max().unwrap_or(0));
         let (source, source_id) = match raw.source {
             SourceRef::Written(source) => (source, None),
             SourceRef::Id(id) => match raw.sources.get(&id) {
@@ -517,7 +535,9 @@ impl Dataset {
             series: raw
                 .series
                 .into_iter()
-                .map(|s| Series {
+                .zip(each_decimals)
+                .map(|(s, decimals)| Series {
+                    decimals,
                     key: s.key,
                     label: s.label,
                     values: s.values.0,

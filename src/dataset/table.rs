@@ -15,7 +15,7 @@ pub fn trend_table(dataset: &Dataset, lang: Lang, strings: &InterfaceStrings) ->
     let rows: Vec<Vec<TrendRow<'_>>> = dataset
         .series
         .iter()
-        .map(|s| trend_rows(&s.values, dataset.decimals, dataset.better))
+        .map(|s| trend_rows(&s.values, s.decimals, dataset.better))
         .collect();
     let single = dataset.series.len() == 1;
     // A running total grows by what each period adds: its change is shown,
@@ -31,7 +31,10 @@ pub fn trend_table(dataset: &Dataset, lang: Lang, strings: &InterfaceStrings) ->
     html.push_str("</th>");
     for series in &dataset.series {
         let label = series.label.text(lang);
-        let mut columns = vec![with_unit(label, dataset.unit.text(lang)), t("stats_change")];
+        let mut columns = vec![
+            with_unit(label, series.unit(dataset).text(lang)),
+            t("stats_change"),
+        ];
         if !cumulative {
             columns.extend([t("stats_change_percent"), t("stats_trend")]);
         }
@@ -56,19 +59,19 @@ pub fn trend_table(dataset: &Dataset, lang: Lang, strings: &InterfaceStrings) ->
             "<tr><th scope=\"row\">{}</th>",
             escape(&period.label(lang))
         );
-        for series_rows in &rows {
+        for (series, series_rows) in dataset.series.iter().zip(&rows) {
             match series_rows.iter().find(|r| r.period == *period) {
                 Some(row) => {
                     html.push_str(&value_cell(
                         row.observation,
                         *period,
-                        dataset,
+                        series.decimals,
                         lang,
                         &mut notes,
                     ));
                     html.push_str(&change_cells(
                         row.change,
-                        dataset.decimals,
+                        series.decimals,
                         cumulative,
                         lang,
                         strings,
@@ -91,7 +94,7 @@ pub fn trend_table(dataset: &Dataset, lang: Lang, strings: &InterfaceStrings) ->
         let label = (!single).then(|| series.label.text(lang));
         for (period, observation) in &series.values {
             if let Some(cited) =
-                citation::value_sources(dataset, label, *period, observation, lang, strings)
+                citation::value_sources(dataset, series, label, *period, observation, lang, strings)
             {
                 notes.sources.push(cited);
             }
@@ -191,15 +194,15 @@ impl Notes {
 fn value_cell(
     observation: &Observation,
     period: Period,
-    dataset: &Dataset,
+    decimals: usize,
     lang: Lang,
     notes: &mut Notes,
 ) -> String {
     let marks = observation.status.marks().replace(' ', "\u{a0}");
     let withheld = observation.status.iter().any(Status::withholds_value);
     let text = match (observation.value, marks.is_empty()) {
-        (Some(v), true) => format_number(v, dataset.decimals, lang),
-        (Some(v), false) => format!("{}\u{a0}{marks}", format_number(v, dataset.decimals, lang)),
+        (Some(v), true) => format_number(v, decimals, lang),
+        (Some(v), false) => format!("{}\u{a0}{marks}", format_number(v, decimals, lang)),
         // A figure withheld or not applicable reads as its status alone, as official tables write it.
         (None, false) if withheld => marks,
         (None, true) => {

@@ -83,6 +83,7 @@ pub(super) fn summary(
         "stats_latest"
     };
     for series in &dataset.series {
+        let number = |v: f64| format_number(v, series.decimals, lang);
         let name = if dataset.series.len() > 1 {
             format!("{}: ", series.label.text(lang))
         } else {
@@ -118,7 +119,7 @@ pub(super) fn summary(
         if dataset.measure == Measure::Cumulative {
             continue;
         }
-        let rows = trend_rows(series.values.iter(), dataset.decimals, dataset.better);
+        let rows = trend_rows(series.values.iter(), series.decimals, dataset.better);
         let last_change = rows
             .iter()
             .enumerate()
