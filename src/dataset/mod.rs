@@ -785,4 +785,45 @@ series:
         );
         assert!(err.hint().unwrap().contains("add the series to divide"));
     }
+
+    #[test]
+    fn a_bad_revision_date_in_braces_is_located_on_its_own_line() {
+        let err = error_of(&SECOND_EDITION.replace("date: 2023-01-10", "date: 2023-01-32"));
+        assert_eq!(err.location.unwrap().line, 8, "{err}");
+        assert_eq!(err.location.unwrap().column, 13, "{err}");
+    }
+
+    #[test]
+    fn a_scale_in_quotes_asks_for_a_number() {
+        let text = GOOD.to_string()
+            + "  - key: rate\n    label: { sv: Per tusen, en: Per thousand }\n    per: { dataset: folk, scale: \"100 000\" }\n";
+        let err = error_of(&text);
+        assert!(err.message().contains("expected a number"), "{err}");
+        assert!(!err.message().contains("f64"), "{err}");
+        assert_eq!(
+            err.hint().as_deref(),
+            Some("write a number without quotes or spaces, e.g. `100000`")
+        );
+    }
+
+    #[test]
+    fn a_source_date_hint_allows_what_the_message_allows() {
+        let err = error_of(&SECOND_EDITION.replace("date: 2024-06\n", "date: 2024-13\n"));
+        assert_eq!(err.location.unwrap().line, 14, "{err}");
+        assert_eq!(
+            err.message(),
+            "in `sources.polisen-2024-06.date`: invalid date `2024-13`"
+        );
+        assert_eq!(
+            err.hint().as_deref(),
+            Some(
+                "there is no month 13: write the date as YYYY-MM-DD, or YYYY-MM or YYYY when the day is not known"
+            )
+        );
+        let word = error_of(&SECOND_EDITION.replace("date: 2024-06\n", "date: juni\n"));
+        assert!(
+            word.hint().unwrap().contains("or YYYY-MM or YYYY"),
+            "{word}"
+        );
+    }
 }

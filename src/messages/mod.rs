@@ -689,6 +689,10 @@ ids! {
         // Statistics, second edition: the reviewer's findings (issue 17).
         DatasetRateSelfHint = "dataset-rate-self-hint",
         DatasetDerivedNothingToDivideHint = "dataset-derived-nothing-to-divide-hint",
+        ExpectedNumber = "expected-number",
+        WriteNumber = "write-number",
+        WritePublishedDate = "write-published-date",
+        NoMonthPublished = "no-month-published",
     }
 }
 
