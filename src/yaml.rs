@@ -569,6 +569,23 @@ fn explain(raw: &str) -> (Message, Option<Message>) {
         let value = value.split("; write").next().unwrap_or(value);
         return (at(Rule::YamlInvalidDate.with("value", value)), Some(hint));
     }
+    if let Some(rest) = message.strip_prefix(crate::dataset::FLAG_CONTRADICTS) {
+        let mut parts = rest.split('`').skip(1).step_by(2);
+        let (key, letter) = (
+            parts.next().unwrap_or_default(),
+            parts.next().unwrap_or_default(),
+        );
+        return (
+            at(Rule::DatasetFlagContradictsStatus
+                .with("key", key)
+                .with("letter", letter)),
+            Some(
+                Phrase::DatasetFlagContradictsStatusHint
+                    .with("key", key)
+                    .with("letter", letter),
+            ),
+        );
+    }
     if message.contains("mapping values are not allowed")
         || message.contains("did not find expected")
         || message.contains("found character that cannot start")

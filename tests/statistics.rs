@@ -711,3 +711,30 @@ fn a_derived_rate_keeps_its_decimals_and_unit_to_itself() {
     assert_eq!(unit_of("skjutningar"), "skjutningar");
     assert_eq!(unit_of("per%2D100000"), "Per 100 000 invånare");
 }
+
+#[test]
+fn check_warns_of_a_revision_dated_in_the_future() {
+    let report = |now: &str, messages: &str| {
+        let result = torget()
+            .args(["check", "--messages", messages, "--now", now, "--site"])
+            .arg(fixture("statistics"))
+            .output()
+            .unwrap();
+        String::from_utf8(result.stdout).unwrap()
+    };
+    // Between the two revisions: the later one is not yet made.
+    let between = report("2024-03-01", "en");
+    assert!(
+        between.contains(
+            "content/statistik/skjutningar.yaml:13:13: warning: a revision dated in the future: 2024-06-20"
+        ),
+        "{between}"
+    );
+    assert!(!between.contains("future: 2024-01-15"), "{between}");
+    let sv = report("2024-03-01", "sv");
+    assert!(
+        sv.contains("en revidering daterad i framtiden: 2024-06-20"),
+        "{sv}"
+    );
+    assert!(!report("2026-11-24", "en").contains("revision dated in the future"));
+}

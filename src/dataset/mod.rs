@@ -35,6 +35,7 @@ pub use period::{Period, PeriodKind};
 pub use provenance::{ChartKind, Frequency, Measure};
 pub(crate) use provenance::{Contact, Per, Revision, Source, SourceRef, Sources};
 pub use status::{Status, Statuses};
+pub(crate) use values::FLAG_CONTRADICTS;
 pub use values::Observation;
 
 /// Which direction of change is good news.
@@ -204,6 +205,21 @@ impl Dataset {
             );
         }
         // `offset`: where the id is written, when it was found on the value's line.
+        let contact_email = (raw.contact.as_ref()).and_then(|c| c.email.as_deref());
+        if let Some(email) = contact_email.filter(|e| !crate::accessibility::is_email_address(e)) {
+            let at_email = yaml::path_field_value(text, "contact", "email")
+                .map(|(offset, _)| crate::diagnostics::Location::of_offset(text, offset))
+                .unwrap_or_else(|| at("contact.email"));
+            errors.push(
+                Diagnostic::error(
+                    file,
+                    Rule::DatasetContactEmail
+                        .with("problem", Phrase::NotAnEmailAddress.with("address", email)),
+                )
+                .at(text, at_email)
+                .with_hint(Phrase::FeedbackEmailHint),
+            );
+        }
         let mut cites = |path: String, fallback: String, id: &str, offset: Option<usize>| {
             if raw.sources.contains_key(id) {
                 return;
@@ -825,5 +841,36 @@ series:
             word.hint().unwrap().contains("or YYYY-MM or YYYY"),
             "{word}"
         );
+    }
+
+    #[test]
+    fn a_contact_email_that_is_no_address_is_located() {
+        let err =
+            error_of(&SECOND_EDITION.replace("email: statistik@example.org", "email: statistik"));
+        assert_eq!(
+            err.to_string(),
+            "d.yaml:6:72: the contact's e-mail: `statistik` is not an e-mail address"
+        );
+    }
+
+    #[test]
+    fn a_flag_set_false_beside_its_own_status_is_a_contradiction() {
+        let err = error_of(
+            &SECOND_EDITION.replace("status: [d, p] }", "status: [d, p], partial: false }"),
+        );
+        assert_eq!(err.location.unwrap().line, 25, "{err}");
+        assert_eq!(err.rule(), Some("dataset-flag-contradicts-status"));
+        assert!(
+            err.message()
+                .contains("`partial: false` contradicts `d` in `status`"),
+            "{err}"
+        );
+        assert_eq!(
+            err.hint().as_deref(),
+            Some("remove `partial: false`, or `d` from `status`, whichever is wrong")
+        );
+        // Without a contradiction, `false` is allowed.
+        let fine = SECOND_EDITION.replace("status: [r] }", "status: [r], partial: false }");
+        assert!(Dataset::parse("d.yaml", "d", &fine, &LANGS).is_ok());
     }
 }

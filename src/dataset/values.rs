@@ -133,9 +133,9 @@ fn singular(period: Period) -> &'static str {
 struct FlaggedValue {
     value: Option<Number>,
     #[serde(default)]
-    partial: bool,
+    partial: Option<bool>,
     #[serde(default)]
-    preliminary: bool,
+    preliminary: Option<bool>,
     #[serde(default)]
     status: Statuses,
     #[serde(default)]
@@ -160,6 +160,9 @@ impl<'de> Deserialize<'de> for Number {
 }
 
 struct ObservationVisitor;
+
+/// How a flag set to `false` beside its own status letter is reported to `yaml::explain`.
+pub(crate) const FLAG_CONTRADICTS: &str = "flag contradicts status: ";
 
 impl<'de> Visitor<'de> for ObservationVisitor {
     type Value = Observation;
@@ -201,11 +204,21 @@ impl<'de> Visitor<'de> for ObservationVisitor {
         let flagged = FlaggedValue::deserialize(de::value::MapAccessDeserializer::new(map))?;
         let value = flagged.value.map(|n| n.0);
         let mut status = flagged.status;
-        if flagged.partial {
-            status = status.with(Status::PartPeriod);
-        }
-        if flagged.preliminary {
-            status = status.with(Status::Provisional);
+        for (key, flag, meant) in [
+            ("partial", flagged.partial, Status::PartPeriod),
+            ("preliminary", flagged.preliminary, Status::Provisional),
+        ] {
+            match flag {
+                Some(true) => status = status.with(meant),
+                // `yaml::explain` reads this wording back as `dataset-flag-contradicts-status`.
+                Some(false) if status.has(meant) => {
+                    return Err(de::Error::custom(format!(
+                        "{FLAG_CONTRADICTS}`{key}` `{}`",
+                        meant.letter()
+                    )));
+                }
+                _ => {}
+            }
         }
         if let (Some(v), Some(withheld)) = (value, status.iter().find(|s| s.withholds_value())) {
             return Err(de::Error::custom(format!(

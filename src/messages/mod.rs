@@ -286,6 +286,9 @@ ids! {
         // Statistics, second edition: the reviewer's findings (issue 17).
         DatasetRateSelf = "dataset-rate-self",
         DatasetDerivedNothingToDivide = "dataset-derived-nothing-to-divide",
+        DatasetRevisionInFuture = "dataset-revision-in-future",
+        DatasetContactEmail = "dataset-contact-email",
+        DatasetFlagContradictsStatus = "dataset-flag-contradicts-status",
     }
 }
 
@@ -693,6 +696,8 @@ ids! {
         WriteNumber = "write-number",
         WritePublishedDate = "write-published-date",
         NoMonthPublished = "no-month-published",
+        DatasetRevisionInFutureHint = "dataset-revision-in-future-hint",
+        DatasetFlagContradictsStatusHint = "dataset-flag-contradicts-status-hint",
     }
 }
 
