@@ -82,8 +82,11 @@ pub(crate) fn value_sources(
                     Some(source) => text.push_str(&source_html(source, lang)),
                     None => text.push_str(&escape(&other.source)),
                 }
+                // The note is a sentence of its own after the source, not a clause after a semicolon.
                 if let Some(note) = other.note.get(lang) {
-                    let _ = write!(text, "; {}", escape(note));
+                    // Its full stop is the one after the parenthesis.
+                    let note = sentence(note);
+                    let _ = write!(text, ". {}", escape(note.trim_end_matches('.')));
                 }
                 text.push(')');
                 text
@@ -126,4 +129,19 @@ pub(crate) fn source_line(dataset: &Dataset, lang: Lang, strings: &InterfaceStri
         escape(strings.text("stats_as_of")),
         escape(&lang.long_date(dataset.updated.0))
     )
+}
+
+/// `text` as a sentence: its first letter capital, ending in a full stop
+/// unless it ends in other punctuation.
+pub(crate) fn sentence(text: &str) -> String {
+    let text = text.trim();
+    let mut chars = text.chars();
+    let mut out: String = match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => return String::new(),
+    };
+    if !out.ends_with(['.', '!', '?', '…']) {
+        out.push('.');
+    }
+    out
 }
