@@ -470,6 +470,11 @@ fn strip_position(raw: &str) -> &str {
     }
 }
 
+/// How a dataset value's flag set to `false` beside its own status letter
+/// (`partial: false, status: [d]`) is reported to [`explain`], which reads it
+/// back as `dataset-flag-contradicts-status`.
+pub(crate) const FLAG_CONTRADICTS: &str = "flag contradicts status: ";
+
 /// Turns serde's wording into ours, with a hint where we can give one.
 fn explain(raw: &str) -> (Message, Option<Message>) {
     // serde prefixes nested errors with the path to the value ("image.alt: …").
@@ -569,7 +574,7 @@ fn explain(raw: &str) -> (Message, Option<Message>) {
         let value = value.split("; write").next().unwrap_or(value);
         return (at(Rule::YamlInvalidDate.with("value", value)), Some(hint));
     }
-    if let Some(rest) = message.strip_prefix(crate::dataset::FLAG_CONTRADICTS) {
+    if let Some(rest) = message.strip_prefix(FLAG_CONTRADICTS) {
         let mut parts = rest.split('`').skip(1).step_by(2);
         let (key, letter) = (
             parts.next().unwrap_or_default(),

@@ -35,7 +35,6 @@ pub use period::{Period, PeriodKind};
 pub use provenance::{ChartKind, Frequency, Measure};
 pub(crate) use provenance::{Contact, Per, Revision, Source, SourceRef, Sources};
 pub use status::{Status, Statuses};
-pub(crate) use values::FLAG_CONTRADICTS;
 pub use values::Observation;
 
 /// Which direction of change is good news.

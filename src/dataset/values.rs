@@ -161,9 +161,6 @@ impl<'de> Deserialize<'de> for Number {
 
 struct ObservationVisitor;
 
-/// How a flag set to `false` beside its own status letter is reported to `yaml::explain`.
-pub(crate) const FLAG_CONTRADICTS: &str = "flag contradicts status: ";
-
 impl<'de> Visitor<'de> for ObservationVisitor {
     type Value = Observation;
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -213,7 +210,8 @@ impl<'de> Visitor<'de> for ObservationVisitor {
                 // `yaml::explain` reads this wording back as `dataset-flag-contradicts-status`.
                 Some(false) if status.has(meant) => {
                     return Err(de::Error::custom(format!(
-                        "{FLAG_CONTRADICTS}`{key}` `{}`",
+                        "{}`{key}` `{}`",
+                        crate::yaml::FLAG_CONTRADICTS,
                         meant.letter()
                     )));
                 }
