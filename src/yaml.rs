@@ -250,13 +250,21 @@ fn key_path(message: &str) -> Option<&str> {
 /// Byte offset of the line holding the last key of `path` (`image.alt`, `series[1].label`), found by indentation.
 fn path_offset(text: &str, start: usize, end: usize, path: &str) -> Option<usize> {
     let mut search_from = start;
+    let mut end = end;
     let mut min_indent = 0;
     let mut found = None;
+    // A list item written in braces (`- { date: 2024-01-32, note: … }`):
+    // its keys are read on its own line, never looked for below it.
+    let mut flow_item: Option<(usize, &str)> = None;
     for segment in path.split('.') {
         let (key, index) = match segment.split_once('[') {
             Some((key, rest)) => (key, rest.trim_end_matches(']').parse::<usize>().ok()),
             None => (segment, None),
         };
+        if let Some((at, written)) = flow_item {
+            // The field's value in the braces, or the item itself.
+            return Some(flow_field(written, key).map_or(found.unwrap_or(at), |(i, _)| at + i));
+        }
         let (at, indent, next) = find_key(text, search_from, end, key, min_indent)?;
         found = Some(at);
         min_indent = indent + 1;
@@ -282,6 +290,29 @@ fn path_offset(text: &str, start: usize, end: usize, path: &str) -> Option<usize
             found = Some(at);
             min_indent = item_indent;
             search_from = line_start;
+            // The item ends where a line is indented no deeper than its dash.
+            let dash = item_indent - 2;
+            let line_end = text[line_start..end]
+                .find('\n')
+                .map_or(end, |i| line_start + i + 1);
+            let mut offset = line_end;
+            for line in text[line_end..end].split_inclusive('\n') {
+                let trimmed = line.trim_start_matches(' ');
+                let content = trimmed.trim_end();
+                if !content.is_empty()
+                    && !content.starts_with('#')
+                    && line.len() - trimmed.len() <= dash
+                {
+                    end = offset;
+                    break;
+                }
+                offset += line.len();
+            }
+            let written = text[at + 2..line_end].trim_end();
+            let written = written.split(" #").next().unwrap_or(written).trim_end();
+            if written.starts_with('{') {
+                flow_item = Some((at + 2, written));
+            }
         }
     }
     found
@@ -414,6 +445,7 @@ fn flow_field<'t>(flow: &'t str, field: &str) -> Option<(usize, &'t str)> {
             (None, '"' | '\'') => quote = Some(c),
             (None, '{' | '[') => depth += 1,
             (None, '}' | ']') if depth > 0 => depth -= 1,
+            (None, ',') if depth > 0 => {}
             (None, ',' | '}') => {
                 let entry = &flow[entry_start..i];
                 let key = entry.trim_start_matches(' ');
@@ -449,6 +481,11 @@ fn position(raw: &str) -> Option<usize> {
     let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
     digits.parse().ok()
 }
+
+/// How a dataset value's flag set to `false` beside its own status letter
+/// (`partial: false, status: [d]`) is reported to [`explain`], which reads it
+/// back as `dataset-flag-contradicts-status`.
+pub(crate) const FLAG_CONTRADICTS: &str = "flag contradicts status: ";
 
 /// Turns serde's wording into ours, with a hint where we can give one.
 fn explain(raw: &str) -> (Message, Option<Message>) {
@@ -504,6 +541,9 @@ fn explain(raw: &str) -> (Message, Option<Message>) {
             PER_LANGUAGE => Phrase::WritePerLanguage.into(),
             e if e.starts_with("struct ") => Phrase::WriteMapping.into(),
             "a boolean" => Phrase::WriteBoolean.into(),
+            "f64" | "f32" | "u64" | "i64" | "usize" | "u32" | "i32" | "u8" => {
+                Phrase::WriteNumber.into()
+            }
             e if e.contains("sequence") => Phrase::WriteList.into(),
             e if e.contains("map") => Phrase::WriteMapping.into(),
             e if e.contains("string") => Phrase::WriteText.into(),
@@ -524,15 +564,44 @@ fn explain(raw: &str) -> (Message, Option<Message>) {
     if let Some(rest) = message.strip_prefix("invalid date ") {
         // Where a time is allowed the value's type says so after "expected".
         let written = rest.split('`').nth(1).unwrap_or_default();
+        // A source's date may leave out the day or the month (`Published`).
+        let published = rest.contains("YYYY-MM or YYYY");
+        let month = (written.split('-').nth(1))
+            .and_then(|m| m.parse::<u32>().ok())
+            .filter(|m| !(1..=12).contains(m));
         let hint = if let Some(problem) = calendar_problem(written) {
             problem
+        } else if published {
+            match month {
+                Some(month) => Phrase::NoMonthPublished.with("month", month.to_string()),
+                None => Phrase::WritePublishedDate.into(),
+            }
         } else if rest.contains("HH:MM") {
             Phrase::WriteDateTime.into()
         } else {
             Phrase::WriteDate.into()
         };
         let value = rest.split(", expected").next().unwrap_or(rest);
+        // The advice after `; ` is the hint's, in the reader's language.
+        let value = value.split("; write").next().unwrap_or(value);
         return (at(Rule::YamlInvalidDate.with("value", value)), Some(hint));
+    }
+    if let Some(rest) = message.strip_prefix(FLAG_CONTRADICTS) {
+        let mut parts = rest.split('`').skip(1).step_by(2);
+        let (key, letter) = (
+            parts.next().unwrap_or_default(),
+            parts.next().unwrap_or_default(),
+        );
+        return (
+            at(Rule::DatasetFlagContradictsStatus
+                .with("key", key)
+                .with("letter", letter)),
+            Some(
+                Phrase::DatasetFlagContradictsStatusHint
+                    .with("key", key)
+                    .with("letter", letter),
+            ),
+        );
     }
     if message.contains("mapping values are not allowed")
         || message.contains("did not find expected")
@@ -589,6 +658,9 @@ fn serde_expected(expected: &str) -> Message {
         "a string" => Phrase::ExpectedString.into(),
         "a sequence" => Phrase::ExpectedSequence.into(),
         "a map" => Phrase::ExpectedMap.into(),
+        "f64" | "f32" | "u64" | "i64" | "usize" | "u32" | "i32" | "u8" => {
+            Phrase::ExpectedNumber.into()
+        }
         other => Message::verbatim(other),
     }
 }

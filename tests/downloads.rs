@@ -292,7 +292,9 @@ fn the_json_stat_file_has_every_required_member_and_the_statuses() {
     );
     assert_eq!(series["label"]["avslutade"], "Avslutade ärenden");
     assert_eq!(series["unit"]["avslutade"]["label"], "ärenden");
-    assert_eq!(series["unit"]["avslutade"]["decimals"], 1);
+    // Each series with its own decimals: 57.5 received, whole numbers closed.
+    assert_eq!(series["unit"]["inkomna-arenden"]["decimals"], 1);
+    assert_eq!(series["unit"]["avslutade"]["decimals"], 0);
     // Series by series, periods in order; `null` where there is no figure.
     assert_eq!(
         stat["value"],

@@ -677,3 +677,64 @@ fn the_calendar_speaks_every_language_of_the_site() {
         ["rtl"]
     );
 }
+
+#[test]
+fn a_derived_rate_keeps_its_decimals_and_unit_to_itself() {
+    let (_tmp, out) = built();
+    let sv = html(&out, "statistik/skjutningar-per-invanare/index.html");
+    let rows = rows(&sv);
+    // The count keeps the whole numbers it was written with; the rate has one decimal.
+    assert_eq!(row(&rows, "2022")[1], "35");
+    assert_eq!(row(&rows, "2023")[1..3], ["36", "+1"]);
+    assert_eq!(row(&rows, "2023")[5], "10,0");
+    let headers = texts(&sv, ".trend-table thead th");
+    assert_eq!(headers[1], "Skjutningar");
+    assert_eq!(headers[5], "Per 100 000 invånare");
+    let dir = out.join("statistik/skjutningar-per-invanare");
+    let stat: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("skjutningar-per-invanare.jsonstat.json")).unwrap(),
+    )
+    .unwrap();
+    let units = &stat["dimension"]["series"]["category"]["unit"];
+    assert_eq!(units["skjutningar"]["decimals"], 0);
+    assert_eq!(units["skjutningar"]["label"], "skjutningar");
+    assert_eq!(units["per-100000"]["decimals"], 1);
+    assert_eq!(units["per-100000"]["label"], "Per 100 000 invånare");
+    let csvw: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("skjutningar-per-invanare.csv-metadata.json")).unwrap(),
+    )
+    .unwrap();
+    let columns = csvw["tableSchema"]["columns"].as_array().unwrap();
+    let unit_of = |name: &str| {
+        columns.iter().find(|c| c["name"] == name).unwrap()["schema:unitText"][0]["@value"].clone()
+    };
+    assert_eq!(unit_of("skjutningar"), "skjutningar");
+    assert_eq!(unit_of("per%2D100000"), "Per 100 000 invånare");
+}
+
+#[test]
+fn check_warns_of_a_revision_dated_in_the_future() {
+    let report = |now: &str, messages: &str| {
+        let result = torget()
+            .args(["check", "--messages", messages, "--now", now, "--site"])
+            .arg(fixture("statistics"))
+            .output()
+            .unwrap();
+        String::from_utf8(result.stdout).unwrap()
+    };
+    // Between the two revisions: the later one is not yet made.
+    let between = report("2024-03-01", "en");
+    assert!(
+        between.contains(
+            "content/statistik/skjutningar.yaml:13:13: warning: a revision dated in the future: 2024-06-20"
+        ),
+        "{between}"
+    );
+    assert!(!between.contains("future: 2024-01-15"), "{between}");
+    let sv = report("2024-03-01", "sv");
+    assert!(
+        sv.contains("en revidering daterad i framtiden: 2024-06-20"),
+        "{sv}"
+    );
+    assert!(!report("2026-11-24", "en").contains("revision dated in the future"));
+}

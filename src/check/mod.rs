@@ -10,6 +10,7 @@ mod addresses;
 mod languages;
 pub(crate) mod lix;
 pub mod review;
+mod revisions;
 mod statement;
 
 use std::collections::BTreeMap;
@@ -123,6 +124,7 @@ pub fn check(options: &BuildOptions) -> Result<CheckReport, Vec<Diagnostic>> {
         report.push(shown.unwrap_or(warning));
     }
     report.extend(datasets(&site, options.today));
+    report.extend(revisions::future_revisions(&site, options.today));
     let config_file = crate::config::FILE;
     if let Ok(text) = crate::content::read_text(&options.site.join(config_file), config_file) {
         report.extend(statement::findings(&site.config, &text, options.today));

@@ -164,7 +164,10 @@ pub(crate) fn load(root: &Path, options: &LoadOptions) -> (Content, Vec<Diagnost
             }
         }
     }
-    errors.extend(crate::dataset::derive_rates(&mut content.datasets));
+    errors.extend(crate::dataset::derive_rates(
+        &mut content.datasets,
+        &content.failed,
+    ));
     content.translation_files = layout.translations;
     let (record, record_errors) = crate::addresses::Record::read(root);
     content.record = record;

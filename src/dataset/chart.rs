@@ -64,7 +64,7 @@ pub fn chart(
     strings: &InterfaceStrings,
     id: &str,
 ) -> String {
-    let periods = dataset.periods();
+    let periods = every_period(dataset);
     if kind == ChartKind::None || periods.is_empty() {
         return String::new();
     }
@@ -199,6 +199,30 @@ pub fn chart(
     }
     svg.push_str("</div>\n");
     svg
+}
+
+/// The most periods an axis runs over; a longer run (a mistyped year far
+/// off) keeps to the periods the file has.
+const MOST_PERIODS: usize = 1200;
+
+/// The periods across the chart: every one from the first to the last, so a
+/// period the file skips stands as a gap in its place (no bar, a broken line)
+/// rather than being squeezed out.
+fn every_period(dataset: &Dataset) -> Vec<super::Period> {
+    let present = dataset.periods();
+    let (Some(first), Some(last)) = (present.first(), present.last()) else {
+        return present;
+    };
+    let mut all = vec![*first];
+    while let Some(&period) = all.last()
+        && period < *last
+    {
+        if all.len() >= MOST_PERIODS {
+            return present;
+        }
+        all.push(period.next());
+    }
+    all
 }
 
 /// Where the periods stand across the chart, in per cent of its width.

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::provenance::Published;
-use super::{Dataset, Observation, Period, Source};
+use super::{Dataset, Observation, Period, Series, Source};
 use crate::i18n::number::format_number;
 use crate::i18n::{InterfaceStrings, Lang};
 use crate::text::escape_attribute as escape;
@@ -37,6 +37,7 @@ pub(crate) fn source_html(source: &Source, lang: Lang) -> String {
 /// "2016: 61 (Malmö stad). Andra publicerade uppgifter: 59 (NRK)."
 pub(crate) fn value_sources(
     dataset: &Dataset,
+    series: &Series,
     label: Option<&str>,
     period: Period,
     observation: &Observation,
@@ -54,7 +55,7 @@ pub(crate) fn value_sources(
         let _ = write!(html, "{}{}", escape(label), escape(&lang.locale().comma));
     }
     let value = match observation.value {
-        Some(v) => format_number(v, dataset.decimals, lang),
+        Some(v) => format_number(v, series.decimals, lang),
         None => "–".to_string(),
     };
     let marks = observation.status.marks().replace(' ', "\u{a0}");
@@ -75,14 +76,17 @@ pub(crate) fn value_sources(
             .map(|other| {
                 let mut text = format!(
                     "{} (",
-                    escape(&format_number(other.value.0, dataset.decimals, lang))
+                    escape(&format_number(other.value.0, series.decimals, lang))
                 );
                 match dataset.sources.get(&other.source) {
                     Some(source) => text.push_str(&source_html(source, lang)),
                     None => text.push_str(&escape(&other.source)),
                 }
+                // The note is a sentence of its own after the source, not a clause after a semicolon.
                 if let Some(note) = other.note.get(lang) {
-                    let _ = write!(text, "; {}", escape(note));
+                    // Its full stop is the one after the parenthesis.
+                    let note = sentence(note);
+                    let _ = write!(text, ". {}", escape(note.trim_end_matches('.')));
                 }
                 text.push(')');
                 text
@@ -125,4 +129,19 @@ pub(crate) fn source_line(dataset: &Dataset, lang: Lang, strings: &InterfaceStri
         escape(strings.text("stats_as_of")),
         escape(&lang.long_date(dataset.updated.0))
     )
+}
+
+/// `text` as a sentence: its first letter capital, ending in a full stop
+/// unless it ends in other punctuation.
+pub(crate) fn sentence(text: &str) -> String {
+    let text = text.trim();
+    let mut chars = text.chars();
+    let mut out: String = match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => return String::new(),
+    };
+    if !out.ends_with(['.', '!', '?', '…']) {
+        out.push('.');
+    }
+    out
 }

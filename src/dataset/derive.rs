@@ -1,6 +1,6 @@
 //! Rates derived from two datasets (`per:`): a series divided by a base dataset's values, period by period.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 #[cfg(test)]
 use super::Period;
@@ -11,7 +11,12 @@ use crate::yaml;
 
 /// Fills in the values of every `per:` series from the datasets it names;
 /// `datasets` are keyed by content path, and `per:` names a dataset by id.
-pub(crate) fn derive_rates(datasets: &mut BTreeMap<String, Dataset>) -> Vec<Diagnostic> {
+/// A base dataset in `failed` (content paths of datasets that failed to load)
+/// says why itself, so a rate per it adds no error of its own.
+pub(crate) fn derive_rates(
+    datasets: &mut BTreeMap<String, Dataset>,
+    failed: &BTreeSet<String>,
+) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     let derived: Vec<String> = (datasets.iter())
         .filter(|(_, d)| d.series.iter().any(|s| s.per.is_some()))
@@ -35,10 +40,33 @@ pub(crate) fn derive_rates(datasets: &mut BTreeMap<String, Dataset>) -> Vec<Diag
                     ],
                 )
             };
+            // At the id itself, in braces (`per: { dataset: folk }`) or on its own line.
             let error = |rule: crate::messages::Message| {
-                Diagnostic::error(&dataset.file, rule).at(&dataset.text, at("dataset"))
+                let diagnostic = Diagnostic::error(&dataset.file, rule);
+                match yaml::path_field_value(&dataset.text, &format!("series[{i}].per"), "dataset")
+                {
+                    Some((offset, _)) => diagnostic.at_offset(&dataset.text, offset),
+                    None => diagnostic.at(&dataset.text, at("dataset")),
+                }
             };
-            let Some(base) = datasets.values().find(|d| d.id.as_str() == per.dataset) else {
+            let base = datasets.iter().find(|(_, d)| d.id.as_str() == per.dataset);
+            if base.is_some_and(|(base_key, _)| base_key == &key) {
+                problems.push(
+                    error(
+                        Rule::DatasetRateSelf
+                            .with("key", &series.key)
+                            .with("dataset", &per.dataset),
+                    )
+                    .with_hint(Phrase::DatasetRateSelfHint),
+                );
+                continue;
+            }
+            let Some((_, base)) = base else {
+                let base_failed =
+                    (failed.iter()).any(|k| k.rsplit('/').next() == Some(&per.dataset));
+                if base_failed {
+                    continue;
+                }
                 problems.push(
                     error(
                         Rule::DatasetRateUnknownDataset
@@ -97,7 +125,7 @@ pub(crate) fn derive_rates(datasets: &mut BTreeMap<String, Dataset>) -> Vec<Diag
                 };
                 values.insert(
                     *period,
-                    rate(counted, base_value, per.scale, dataset.decimals),
+                    rate(counted, base_value, per.scale, series.decimals),
                 );
             }
             results.push((i, values, (base.title.clone(), base.source.clone())));
@@ -177,7 +205,7 @@ mod tests {
     #[test]
     fn a_rate_divides_period_by_period_and_keeps_both_statuses() {
         let mut datasets = sites("null");
-        assert!(derive_rates(&mut datasets).is_empty());
+        assert!(derive_rates(&mut datasets, &BTreeSet::new()).is_empty());
         let rates = &datasets["s/skott"].series[1];
         assert_eq!(rates.values[&Period::Year(2018)].value, Some(10.0));
         // A missing base, or a base of zero, gives no rate.
@@ -196,11 +224,11 @@ mod tests {
         let mut datasets = sites("400000");
         let population = datasets["s/folk"].text.replace("2019: 400000, ", "");
         datasets.insert("s/folk".into(), dataset("folk", &population));
-        let problems = derive_rates(&mut datasets);
+        let problems = derive_rates(&mut datasets, &BTreeSet::new());
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert_eq!(
             problems[0].to_string(),
-            "skott.yaml:11:5: series `rate` needs the value of `folk` for 2019, which that dataset lacks"
+            "skott.yaml:11:21: series `rate` needs the value of `folk` for 2019, which that dataset lacks"
         );
     }
 
@@ -208,12 +236,37 @@ mod tests {
     fn an_unknown_base_dataset_is_a_located_error() {
         let mut datasets = sites("400000");
         datasets.remove("s/folk");
-        let problems = derive_rates(&mut datasets);
+        let problems = derive_rates(&mut datasets, &BTreeSet::new());
         assert!(
             problems[0]
                 .to_string()
                 .contains("rate per the dataset `folk`, which the site does not have"),
             "{problems:?}"
         );
+    }
+
+    #[test]
+    fn a_rate_per_its_own_dataset_is_a_located_error() {
+        let mut datasets = sites("400000");
+        let own = datasets["s/skott"]
+            .text
+            .replace("dataset: folk", "dataset: skott");
+        datasets.insert("s/skott".into(), dataset("skott", &own));
+        let problems = derive_rates(&mut datasets, &BTreeSet::new());
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(
+            problems[0].to_string(),
+            "skott.yaml:11:21: series `rate` is a rate per its own dataset `skott`"
+        );
+        assert_eq!(problems[0].rule(), Some("dataset-rate-self"));
+        assert!(datasets["s/skott"].series[1].values.is_empty());
+    }
+
+    #[test]
+    fn a_rate_per_a_dataset_that_failed_to_load_adds_no_error() {
+        let mut datasets = sites("400000");
+        datasets.remove("s/folk");
+        let failed = BTreeSet::from(["s/folk".to_string()]);
+        assert!(derive_rates(&mut datasets, &failed).is_empty());
     }
 }

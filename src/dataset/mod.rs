@@ -58,6 +58,20 @@ pub struct Series {
     pub(crate) per: Option<(Per, String)>,
     /// For a derived rate: the base dataset's title and main source, to cite beside this one's.
     pub(crate) derived_from: Option<(Localized<String>, Source)>,
+    /// Decimals to show this series' values with: the dataset's `decimals`,
+    /// else as written, and one for a derived rate.
+    pub(crate) decimals: usize,
+}
+
+impl Series {
+    /// What this series counts: the dataset's `unit`, but a derived rate's own
+    /// label ("Per 100 000 invånare"), as its values are not in the dataset's unit.
+    pub(crate) fn unit<'a>(&'a self, dataset: &'a Dataset) -> &'a Localized<String> {
+        match self.per {
+            Some(_) => &self.label,
+            None => &dataset.unit,
+        }
+    }
 }
 
 /// A checked dataset.
@@ -82,7 +96,8 @@ pub struct Dataset {
     /// Every source the values cite, by id.
     pub(crate) sources: Sources,
     pub(crate) updated: Day,
-    /// Decimals shown for values and changes.
+    /// Decimals shown for figures across its series (the range of values):
+    /// the most of any series'; each series shows its own ([`Series`]).
     pub decimals: usize,
     pub series: Vec<Series>,
     pub(crate) kind: PeriodKind,
@@ -188,7 +203,23 @@ impl Dataset {
                     .with_hint(Phrase::WebAddressHint),
             );
         }
-        let mut cites = |path: String, fallback: String, id: &str| {
+        // `offset`: where the id is written, when it was found on the value's line.
+        let contact_email = (raw.contact.as_ref()).and_then(|c| c.email.as_deref());
+        if let Some(email) = contact_email.filter(|e| !crate::accessibility::is_email_address(e)) {
+            let at_email = yaml::path_field_value(text, "contact", "email")
+                .map(|(offset, _)| crate::diagnostics::Location::of_offset(text, offset))
+                .unwrap_or_else(|| at("contact.email"));
+            errors.push(
+                Diagnostic::error(
+                    file,
+                    Rule::DatasetContactEmail
+                        .with("problem", Phrase::NotAnEmailAddress.with("address", email)),
+                )
+                .at(text, at_email)
+                .with_hint(Phrase::FeedbackEmailHint),
+            );
+        }
+        let mut cites = |path: String, fallback: String, id: &str, offset: Option<usize>| {
             if raw.sources.contains_key(id) {
                 return;
             }
@@ -197,26 +228,47 @@ impl Dataset {
                 Some(suggestion) => Phrase::DidYouMean.with("suggestion", suggestion),
                 None => Phrase::DatasetUnknownSourceHint.into(),
             };
+            let diagnostic = Diagnostic::error(file, Rule::DatasetUnknownSource.with("id", id));
             errors.push(
-                Diagnostic::error(file, Rule::DatasetUnknownSource.with("id", id))
-                    .at(text, yaml::first_path_location(text, &[&path, &fallback]))
-                    .with_hint(hint),
+                match offset {
+                    Some(offset) => diagnostic.at_offset(text, offset),
+                    None => {
+                        diagnostic.at(text, yaml::first_path_location(text, &[&path, &fallback]))
+                    }
+                }
+                .with_hint(hint),
             );
         };
         if let SourceRef::Id(id) = &raw.source {
-            cites("source".into(), "source".into(), id);
+            cites("source".into(), "source".into(), id, None);
         }
+        // The id itself in the value's `source`, or in its `others` list.
+        let id_in = |path: &str, field: &str, id: &str| {
+            let (at, written) = yaml::path_field_value(text, path, field)?;
+            let found = (written.match_indices(id)).find(|(i, _)| {
+                let before = written[..*i].chars().next_back();
+                let after = written[i + id.len()..].chars().next();
+                let edge = |c: Option<char>| {
+                    c.is_none_or(|c| !(c.is_alphanumeric() || c == '-' || c == '_'))
+                };
+                edge(before) && edge(after)
+            });
+            Some(at + found.map_or(0, |(i, _)| i))
+        };
         for (i, series) in raw.series.iter().enumerate() {
             for (period, observation) in &series.values.0 {
                 let at_value = format!("series[{i}].values.{period}");
                 if let Some(id) = &observation.source {
-                    cites(format!("{at_value}.source"), at_value.clone(), id);
+                    let offset = id_in(&at_value, "source", id);
+                    cites(format!("{at_value}.source"), at_value.clone(), id, offset);
                 }
                 for other in &observation.others {
+                    let offset = id_in(&at_value, "others", &other.source);
                     cites(
                         format!("{at_value}.others"),
                         at_value.clone(),
                         &other.source,
+                        offset,
                     );
                 }
             }
@@ -342,21 +394,27 @@ impl Dataset {
                 None => raw.series.iter().any(|s| counted(&s)),
             };
             if !found {
+                // Without `of:`, there is no series named to blame: say none has values.
+                let rule = match &series.of {
+                    Some(of) => Rule::DatasetDerivedUnknownSeries
+                        .with("key", &series.key)
+                        .with("of", of),
+                    None => Rule::DatasetDerivedNothingToDivide.with("key", &series.key),
+                };
+                let hint = match &series.of {
+                    Some(_) => Phrase::DatasetDerivedUnknownSeriesHint,
+                    None => Phrase::DatasetDerivedNothingToDivideHint,
+                };
                 errors.push(
-                    Diagnostic::error(
-                        file,
-                        Rule::DatasetDerivedUnknownSeries
-                            .with("key", &series.key)
-                            .with("of", series.of.as_deref().unwrap_or("")),
-                    )
-                    .at(
-                        text,
-                        yaml::first_path_location(
+                    Diagnostic::error(file, rule)
+                        .at(
                             text,
-                            &[&format!("series[{i}].of"), &format!("series[{i}].per")],
-                        ),
-                    )
-                    .with_hint(Phrase::DatasetDerivedUnknownSeriesHint),
+                            yaml::first_path_location(
+                                text,
+                                &[&format!("series[{i}].of"), &format!("series[{i}].per")],
+                            ),
+                        )
+                        .with_hint(hint),
                 );
             }
         }
@@ -448,16 +506,19 @@ impl Dataset {
         let (Some(id), true) = (id, errors.is_empty()) else {
             return Err(errors);
         };
-        let derives = raw.series.iter().any(|s| s.per.is_some());
-        let decimals = raw.decimals.unwrap_or_else(|| {
-            let written = (raw.series.iter())
-                .flat_map(|s| s.values.0.values())
-                .map(|o| o.decimals)
-                .max()
-                .unwrap_or(0);
-            // A rate is rarely whole: one decimal unless the dataset says otherwise.
-            if derives { written.max(1) } else { written }
-        });
+        // Each series keeps its own decimals: a count is not shown as "35,0"
+        // beside a rate of "4,9". A rate is rarely whole: one decimal unless
+        // the dataset says otherwise.
+        let series_decimals = |s: &SeriesFile| {
+            raw.decimals.unwrap_or_else(|| match s.per {
+                Some(_) => 1,
+                None => (s.values.0.values().map(|o| o.decimals)).max().unwrap_or(0),
+            })
+        };
+        let each_decimals: Vec<usize> = raw.series.iter().map(series_decimals).collect();
+        let decimals = raw
+            .decimals
+            .unwrap_or_else(|| each_decimals.iter().copied().max().unwrap_or(0));
         let (source, source_id) = match raw.source {
             SourceRef::Written(source) => (source, None),
             SourceRef::Id(id) => match raw.sources.get(&id) {
@@ -489,7 +550,9 @@ impl Dataset {
             series: raw
                 .series
                 .into_iter()
-                .map(|s| Series {
+                .zip(each_decimals)
+                .map(|(s, decimals)| Series {
+                    decimals,
                     key: s.key,
                     label: s.label,
                     values: s.values.0,
@@ -681,12 +744,19 @@ series:
         let err = error_of(&SECOND_EDITION.replace("source: nrk-2017", "source: nrk-2071"));
         assert_eq!(
             err.to_string(),
-            "d.yaml:23:7: no source has the id `nrk-2071`"
+            "d.yaml:23:56: no source has the id `nrk-2071`"
         );
         assert_eq!(err.hint().as_deref(), Some("did you mean `nrk-2017`?"));
         let main =
             error_of(&SECOND_EDITION.replace("source: polisen-2024-06\n", "source: polisen\n"));
         assert_eq!(main.location.unwrap().line, 17, "{main}");
+        // A value's own source, in braces: at the id, not the period.
+        let own =
+            error_of(&SECOND_EDITION.replace("source: polisen-2024-06 }", "source: kommun }"));
+        assert_eq!(
+            own.to_string(),
+            "d.yaml:24:47: no source has the id `kommun`"
+        );
     }
 
     #[test]
@@ -717,5 +787,89 @@ series:
         )
         .unwrap();
         assert_eq!(dataset.decimals, 2);
+    }
+
+    #[test]
+    fn a_rate_with_nothing_to_divide_says_so() {
+        let only_rate = GOOD[..GOOD.find("  - key: deaths").unwrap()].to_string()
+            + "  - key: rate\n    label: { sv: Per tusen, en: Per thousand }\n    per: { dataset: folk, scale: 100000 }\n";
+        let err = error_of(&only_rate);
+        assert_eq!(
+            err.to_string(),
+            "d.yaml:11:5: series `rate` is a rate, but this dataset has no series with values to divide"
+        );
+        assert!(err.hint().unwrap().contains("add the series to divide"));
+    }
+
+    #[test]
+    fn a_bad_revision_date_in_braces_is_located_on_its_own_line() {
+        let err = error_of(&SECOND_EDITION.replace("date: 2023-01-10", "date: 2023-01-32"));
+        assert_eq!(err.location.unwrap().line, 8, "{err}");
+        assert_eq!(err.location.unwrap().column, 13, "{err}");
+    }
+
+    #[test]
+    fn a_scale_in_quotes_asks_for_a_number() {
+        let text = GOOD.to_string()
+            + "  - key: rate\n    label: { sv: Per tusen, en: Per thousand }\n    per: { dataset: folk, scale: \"100 000\" }\n";
+        let err = error_of(&text);
+        assert!(err.message().contains("expected a number"), "{err}");
+        assert!(!err.message().contains("f64"), "{err}");
+        assert_eq!(
+            err.hint().as_deref(),
+            Some("write a number without quotes or spaces, e.g. `100000`")
+        );
+    }
+
+    #[test]
+    fn a_source_date_hint_allows_what_the_message_allows() {
+        let err = error_of(&SECOND_EDITION.replace("date: 2024-06\n", "date: 2024-13\n"));
+        assert_eq!(err.location.unwrap().line, 14, "{err}");
+        assert_eq!(
+            err.message(),
+            "in `sources.polisen-2024-06.date`: invalid date `2024-13`"
+        );
+        assert_eq!(
+            err.hint().as_deref(),
+            Some(
+                "there is no month 13: write the date as YYYY-MM-DD, or YYYY-MM or YYYY when the day is not known"
+            )
+        );
+        let word = error_of(&SECOND_EDITION.replace("date: 2024-06\n", "date: juni\n"));
+        assert!(
+            word.hint().unwrap().contains("or YYYY-MM or YYYY"),
+            "{word}"
+        );
+    }
+
+    #[test]
+    fn a_contact_email_that_is_no_address_is_located() {
+        let err =
+            error_of(&SECOND_EDITION.replace("email: statistik@example.org", "email: statistik"));
+        assert_eq!(
+            err.to_string(),
+            "d.yaml:6:72: the contact's e-mail: `statistik` is not an e-mail address"
+        );
+    }
+
+    #[test]
+    fn a_flag_set_false_beside_its_own_status_is_a_contradiction() {
+        let err = error_of(
+            &SECOND_EDITION.replace("status: [d, p] }", "status: [d, p], partial: false }"),
+        );
+        assert_eq!(err.location.unwrap().line, 25, "{err}");
+        assert_eq!(err.rule(), Some("dataset-flag-contradicts-status"));
+        assert!(
+            err.message()
+                .contains("`partial: false` contradicts `d` in `status`"),
+            "{err}"
+        );
+        assert_eq!(
+            err.hint().as_deref(),
+            Some("remove `partial: false`, or `d` from `status`, whichever is wrong")
+        );
+        // Without a contradiction, `false` is allowed.
+        let fine = SECOND_EDITION.replace("status: [r] }", "status: [r], partial: false }");
+        assert!(Dataset::parse("d.yaml", "d", &fine, &LANGS).is_ok());
     }
 }

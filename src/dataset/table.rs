@@ -15,7 +15,7 @@ pub fn trend_table(dataset: &Dataset, lang: Lang, strings: &InterfaceStrings) ->
     let rows: Vec<Vec<TrendRow<'_>>> = dataset
         .series
         .iter()
-        .map(|s| trend_rows(&s.values, dataset.decimals, dataset.better))
+        .map(|s| trend_rows(&s.values, s.decimals, dataset.better))
         .collect();
     let single = dataset.series.len() == 1;
     // A running total grows by what each period adds: its change is shown,
@@ -31,7 +31,10 @@ pub fn trend_table(dataset: &Dataset, lang: Lang, strings: &InterfaceStrings) ->
     html.push_str("</th>");
     for series in &dataset.series {
         let label = series.label.text(lang);
-        let mut columns = vec![with_unit(label, dataset.unit.text(lang)), t("stats_change")];
+        let mut columns = vec![
+            with_unit(label, series.unit(dataset).text(lang)),
+            t("stats_change"),
+        ];
         if !cumulative {
             columns.extend([t("stats_change_percent"), t("stats_trend")]);
         }
@@ -56,19 +59,18 @@ pub fn trend_table(dataset: &Dataset, lang: Lang, strings: &InterfaceStrings) ->
             "<tr><th scope=\"row\">{}</th>",
             escape(&period.label(lang))
         );
-        for series_rows in &rows {
+        for (series, series_rows) in dataset.series.iter().zip(&rows) {
             match series_rows.iter().find(|r| r.period == *period) {
                 Some(row) => {
                     html.push_str(&value_cell(
                         row.observation,
-                        *period,
-                        dataset,
+                        series.decimals,
                         lang,
                         &mut notes,
                     ));
                     html.push_str(&change_cells(
                         row.change,
-                        dataset.decimals,
+                        series.decimals,
                         cumulative,
                         lang,
                         strings,
@@ -87,14 +89,34 @@ pub fn trend_table(dataset: &Dataset, lang: Lang, strings: &InterfaceStrings) ->
         html.push_str("</tr>\n");
     }
     html.push_str("</tbody>\n</table>\n</div>\n");
+    // One note per value, in period order, series by series: its sources
+    // and other figures, then its own note.
     for series in &dataset.series {
         let label = (!single).then(|| series.label.text(lang));
         for (period, observation) in &series.values {
-            if let Some(cited) =
-                citation::value_sources(dataset, label, *period, observation, lang, strings)
-            {
-                notes.sources.push(cited);
-            }
+            let cited = citation::value_sources(
+                dataset,
+                series,
+                label,
+                *period,
+                observation,
+                lang,
+                strings,
+            );
+            let note = observation.note.get(lang);
+            let item = match (cited, note) {
+                (Some(cited), Some(note)) => {
+                    format!("{cited} {}", escape(&citation::sentence(note)))
+                }
+                (Some(cited), None) => cited,
+                (None, Some(note)) => {
+                    let label =
+                        label.map_or(String::new(), |l| format!("{l}{}", lang.locale().comma));
+                    escape(&format!("{label}{}: {note}", period.label(lang)))
+                }
+                (None, None) => continue,
+            };
+            notes.sources.push(item);
         }
     }
     html.push_str(&notes.render(strings));
@@ -149,9 +171,9 @@ struct Notes {
     no_change: bool,
     percent_from_zero: bool,
     cumulative: bool,
-    /// Notes on single values: "2019: t.o.m. 11 november".
-    values: Vec<String>,
-    /// Values citing their own source or other figures, as HTML: "2016: 61 (Malmö stad). …".
+    /// Notes on single values, as HTML, one per value in period order: its
+    /// sources and other figures ("2016: 61 (Malmö stad). …"), then its own
+    /// note, or the note alone ("2019: t.o.m. 11 november").
     sources: Vec<String>,
 }
 
@@ -174,7 +196,6 @@ impl Notes {
         push(self.cumulative, "stats_cumulative_note");
         push(self.no_change, "stats_no_change_note");
         push(self.percent_from_zero, "stats_percent_from_zero");
-        items.extend(self.values.iter().map(|n| escape(n)));
         items.extend(self.sources.iter().cloned());
         if items.is_empty() {
             return String::new();
@@ -188,18 +209,12 @@ impl Notes {
     }
 }
 
-fn value_cell(
-    observation: &Observation,
-    period: Period,
-    dataset: &Dataset,
-    lang: Lang,
-    notes: &mut Notes,
-) -> String {
+fn value_cell(observation: &Observation, decimals: usize, lang: Lang, notes: &mut Notes) -> String {
     let marks = observation.status.marks().replace(' ', "\u{a0}");
     let withheld = observation.status.iter().any(Status::withholds_value);
     let text = match (observation.value, marks.is_empty()) {
-        (Some(v), true) => format_number(v, dataset.decimals, lang),
-        (Some(v), false) => format!("{}\u{a0}{marks}", format_number(v, dataset.decimals, lang)),
+        (Some(v), true) => format_number(v, decimals, lang),
+        (Some(v), false) => format!("{}\u{a0}{marks}", format_number(v, decimals, lang)),
         // A figure withheld or not applicable reads as its status alone, as official tables write it.
         (None, false) if withheld => marks,
         (None, true) => {
@@ -212,9 +227,6 @@ fn value_cell(
         }
     };
     notes.statuses = notes.statuses.union(observation.status);
-    if let Some(note) = observation.note.get(lang) {
-        notes.values.push(format!("{}: {note}", period.label(lang)));
-    }
     format!("<td class=\"num\">{}</td>", escape(&text))
 }
 
@@ -475,6 +487,43 @@ series:
             cells(&html, ".table-notes li")
                 .iter()
                 .any(|n| n.contains("från noll"))
+        );
+    }
+
+    #[test]
+    fn a_values_note_and_its_sources_are_one_note_in_period_order() {
+        let text = "\
+title: { sv: Skjutningar, en: Shootings }
+unit: { sv: skjutningar, en: shootings }
+source: polisen
+sources:
+  polisen: { name: { sv: Polisen, en: The Police } }
+  svt: { name: { sv: SVT Nyheter Skåne, en: SVT }, date: 2022-12 }
+updated: 2024-02-01
+series:
+  - key: skott
+    label: { sv: Skott, en: Shots }
+    values:
+      2021: { value: 10, note: { sv: ny metod, en: a new method } }
+      2022: { value: 61, note: { sv: hela året, en: the whole year }, others: [{ value: 59, source: svt, note: { sv: till och med 23 december 2022, en: up to 23 December 2022 } }] }
+      2023: { value: 5, note: { sv: t.o.m. juni, en: to June } }
+";
+        let dataset = Dataset::parse("d.yaml", "d", text, &LANGS).unwrap();
+        let html = trend_table(&dataset, Lang::SV, &strings(Lang::SV));
+        let document = Html::parse_fragment(&html);
+        let selector = Selector::parse(".table-notes li").unwrap();
+        let notes: Vec<String> = document
+            .select(&selector)
+            .map(|li| li.text().collect())
+            .filter(|t: &String| t.starts_with("20"))
+            .collect();
+        assert_eq!(
+            notes,
+            [
+                "2021: ny metod",
+                "2022: 61 (Polisen). Andra publicerade uppgifter: 59 (SVT Nyheter Skåne, dec 2022. Till och med 23 december 2022). Hela året.",
+                "2023: t.o.m. juni",
+            ]
         );
     }
 }

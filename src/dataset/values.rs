@@ -133,9 +133,9 @@ fn singular(period: Period) -> &'static str {
 struct FlaggedValue {
     value: Option<Number>,
     #[serde(default)]
-    partial: bool,
+    partial: Option<bool>,
     #[serde(default)]
-    preliminary: bool,
+    preliminary: Option<bool>,
     #[serde(default)]
     status: Statuses,
     #[serde(default)]
@@ -201,11 +201,22 @@ impl<'de> Visitor<'de> for ObservationVisitor {
         let flagged = FlaggedValue::deserialize(de::value::MapAccessDeserializer::new(map))?;
         let value = flagged.value.map(|n| n.0);
         let mut status = flagged.status;
-        if flagged.partial {
-            status = status.with(Status::PartPeriod);
-        }
-        if flagged.preliminary {
-            status = status.with(Status::Provisional);
+        for (key, flag, meant) in [
+            ("partial", flagged.partial, Status::PartPeriod),
+            ("preliminary", flagged.preliminary, Status::Provisional),
+        ] {
+            match flag {
+                Some(true) => status = status.with(meant),
+                // `yaml::explain` reads this wording back as `dataset-flag-contradicts-status`.
+                Some(false) if status.has(meant) => {
+                    return Err(de::Error::custom(format!(
+                        "{}`{key}` `{}`",
+                        crate::yaml::FLAG_CONTRADICTS,
+                        meant.letter()
+                    )));
+                }
+                _ => {}
+            }
         }
         if let (Some(v), Some(withheld)) = (value, status.iter().find(|s| s.withholds_value())) {
             return Err(de::Error::custom(format!(

@@ -285,6 +285,12 @@ ids! {
         ImportJsonStatVersion = "import-json-stat-version",
         ImportMorePages = "import-more-pages",
         TrendOption = "trend-option",
+        // Statistics, second edition: the reviewer's findings (issue 17).
+        DatasetRateSelf = "dataset-rate-self",
+        DatasetDerivedNothingToDivide = "dataset-derived-nothing-to-divide",
+        DatasetRevisionInFuture = "dataset-revision-in-future",
+        DatasetContactEmail = "dataset-contact-email",
+        DatasetFlagContradictsStatus = "dataset-flag-contradicts-status",
     }
 }
 
@@ -690,6 +696,15 @@ ids! {
         HelpImportLang = "help-import-lang",
         HelpNowImport = "help-now-import",
         TrendOptionHint = "trend-option-hint",
+        // Statistics, second edition: the reviewer's findings (issue 17).
+        DatasetRateSelfHint = "dataset-rate-self-hint",
+        DatasetDerivedNothingToDivideHint = "dataset-derived-nothing-to-divide-hint",
+        ExpectedNumber = "expected-number",
+        WriteNumber = "write-number",
+        WritePublishedDate = "write-published-date",
+        NoMonthPublished = "no-month-published",
+        DatasetRevisionInFutureHint = "dataset-revision-in-future-hint",
+        DatasetFlagContradictsStatusHint = "dataset-flag-contradicts-status-hint",
     }
 }
 

@@ -187,11 +187,11 @@ impl<'s> Renderer<'s> {
         let href = self.href(from, self.site.dataset_path(key, lang)?);
         let strings = self.strings(lang);
         let series = dataset.series.first()?;
-        let rows = trend_rows(&series.values, dataset.decimals, dataset.better);
+        let rows = trend_rows(&series.values, series.decimals, dataset.better);
         let cumulative = dataset.measure == dataset::Measure::Cumulative;
         let (period, observation) = dataset::latest(series, dataset.measure)?;
         let row = rows.iter().find(|r| r.period == period)?;
-        let latest = dataset::latest_text(period, observation, dataset.decimals, lang, strings);
+        let latest = dataset::latest_text(period, observation, series.decimals, lang, strings);
         let previous = rows.iter().take_while(|r| r.period != row.period).last();
         let trend = match (row.change, previous, cumulative) {
             (

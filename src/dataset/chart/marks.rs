@@ -23,7 +23,7 @@ fn direct_text(
 ) -> String {
     let value = observation
         .value
-        .map(|v| format_number(v, dataset.decimals, lang))
+        .map(|v| format_number(v, series.decimals, lang))
         .unwrap_or_default();
     let marks = observation.status.marks();
     let figure = [value, marks]

@@ -83,6 +83,7 @@ pub(super) fn summary(
         "stats_latest"
     };
     for series in &dataset.series {
+        let number = |v: f64| format_number(v, series.decimals, lang);
         let name = if dataset.series.len() > 1 {
             format!("{}: ", series.label.text(lang))
         } else {
@@ -118,7 +119,7 @@ pub(super) fn summary(
         if dataset.measure == Measure::Cumulative {
             continue;
         }
-        let rows = trend_rows(series.values.iter(), dataset.decimals, dataset.better);
+        let rows = trend_rows(series.values.iter(), series.decimals, dataset.better);
         let last_change = rows
             .iter()
             .enumerate()
@@ -148,23 +149,57 @@ pub(super) fn summary(
             );
         }
     }
-    let missing: Vec<Period> = periods
-        .iter()
-        .copied()
-        .filter(|p| {
-            dataset
-                .series
-                .iter()
-                .any(|s| s.values.get(p).is_none_or(|o| o.value.is_none()))
-        })
-        .collect();
-    if !missing.is_empty() {
-        let _ = write!(
-            text,
-            " {} {}.",
-            strings.text("stats_gaps"),
-            ranges(&missing, lang).join(comma)
-        );
+    // Periods without a value, by why: confidential and not applicable in
+    // their own words, the rest (also periods the file skips) as missing;
+    // each series named where they differ.
+    for (reason, lead) in [
+        (None, strings.text("stats_gaps").to_string()),
+        (
+            Some(Status::Confidential),
+            format!(
+                "{}:",
+                capitalised(strings.text(&status_key(Status::Confidential)))
+            ),
+        ),
+        (
+            Some(Status::NotApplicable),
+            format!(
+                "{}:",
+                capitalised(strings.text(&status_key(Status::NotApplicable)))
+            ),
+        ),
+    ] {
+        let each: Vec<(&str, Vec<Period>)> = (dataset.series.iter())
+            .map(|s| {
+                let without = periods.iter().copied().filter(|p| match s.values.get(p) {
+                    None => reason.is_none(),
+                    Some(o) if o.value.is_some() => false,
+                    Some(o) => match reason {
+                        Some(status) => o.status.has(status),
+                        None => {
+                            !o.status.has(Status::Confidential)
+                                && !o.status.has(Status::NotApplicable)
+                        }
+                    },
+                });
+                (s.label.text(lang), without.collect())
+            })
+            .collect();
+        let alike = each.windows(2).all(|pair| pair[0].1 == pair[1].1);
+        let items: Vec<String> = if alike {
+            (each.first())
+                .map(|(_, p)| ranges(p, lang))
+                .unwrap_or_default()
+        } else {
+            (each.iter())
+                .filter(|(_, p)| !p.is_empty())
+                .map(|(name, p)| format!("{name} {}", ranges(p, lang).join(comma)))
+                .collect()
+        };
+        if !items.is_empty() {
+            let between = if alike { comma } else { "; " };
+            let _ = write!(text, " {lead} {}.", items.join(between));
+        }
     }
     let shown = dataset
         .series

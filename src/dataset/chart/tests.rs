@@ -415,3 +415,47 @@ fn the_stylesheet_switches_layouts_at_the_widths_they_were_drawn_for() {
         assert!(css.contains(&query), "style.css lacks\n{query}");
     }
 }
+
+#[test]
+fn periods_the_file_skips_stand_as_gaps_and_break_the_line() {
+    let skipped = parse(
+        &SHOOTINGS
+            .replace("      2021: null\n", "")
+            .replace("      2022: 29\n", ""),
+    );
+    let lines = chart(&skipped, ChartKind::Line, Lang::SV, &strings("sv"), "c");
+    // 2016–2020 and 2023–2024 are joined; nothing from 2020 to 2023.
+    assert_eq!(lines.matches("stroke-width=\"2.5\"").count(), 5, "{lines}");
+    assert!(lines.contains("Uppgift saknas för 2021–2022."), "{lines}");
+    let bars = chart(&skipped, ChartKind::Bar, Lang::EN, &strings("en"), "c");
+    assert_eq!(bars.matches("<rect x=").count(), 7, "{bars}");
+    assert!(bars.contains("Not available for 2021–2022."), "{bars}");
+    // Nine slots, as if the file had listed 2021 and 2022 without values.
+    let listed = chart(&shootings(), ChartKind::Bar, Lang::EN, &strings("en"), "c");
+    let x_of = |svg: &str| {
+        let at = svg.find(">2024<").unwrap();
+        let x = svg[..at].rfind(" x=\"").unwrap();
+        svg[x..at].split('"').nth(1).unwrap().to_string()
+    };
+    assert_eq!(x_of(&bars), x_of(&listed));
+}
+
+#[test]
+fn confidential_and_not_applicable_values_are_named_as_such_with_their_series() {
+    let text = SHOOTINGS
+        .replace("2019: 34", "2019: { value: null, status: [c] }")
+        .replace("2020: 20", "2020: { value: null, status: [z] }")
+        + "  - key: injured\n    label: { sv: Skadade, en: Injured }\n    values: { 2016: 1, 2017: 2, 2018: 3, 2019: 4, 2020: 5, 2021: 6, 2022: 7, 2023: 8, 2024: 9 }\n";
+    let dataset = parse(&text);
+    let periods = dataset.periods();
+    let sv = summary::summary(&dataset, ChartKind::Bar, Lang::SV, &strings("sv"), &periods);
+    assert!(
+        sv.contains(" Uppgift saknas för Skjutningar 2021. Sekretess: Skjutningar 2019. Ej tillämpligt: Skjutningar 2020."),
+        "{sv}"
+    );
+    let en = summary::summary(&dataset, ChartKind::Bar, Lang::EN, &strings("en"), &periods);
+    assert!(
+        en.contains(" Not available for Shootings 2021. Confidential: Shootings 2019. Not applicable: Shootings 2020."),
+        "{en}"
+    );
+}

@@ -148,7 +148,7 @@ fn describe(column: Column, dataset: &Dataset, site: &SiteFacts) -> Value {
         }
         Column::Value(s) => {
             described["datatype"] = json!("number");
-            described["schema:unitText"] = json!(tagged(&dataset.unit, site.languages));
+            described["schema:unitText"] = json!(tagged(s.unit(dataset), site.languages));
             if s.per.is_some() {
                 let scale = s.per.as_ref().map_or(0.0, |(per, _)| per.scale);
                 described["dc:description"] = json!(tagged_with(site.languages, |lang| {

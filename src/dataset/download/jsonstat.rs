@@ -66,7 +66,7 @@ pub(crate) fn jsonstat(dataset: &Dataset, site: &SiteFacts) -> String {
         .collect();
     let units: serde_json::Map<String, Value> = (dataset.series.iter())
         .map(|s| {
-            let unit = json!({ "label": dataset.unit.text(lang), "decimals": dataset.decimals });
+            let unit = json!({ "label": s.unit(dataset).text(lang), "decimals": s.decimals });
             (s.key.clone(), unit)
         })
         .collect();
