@@ -32,20 +32,16 @@ impl<'s> Renderer<'s> {
         alternates: Vec<(Lang, String)>,
     ) -> Result<TemplateInput<'p>, Diagnostic> {
         let site = self.site;
-        let strings = self.strings(lang);
-        let title = strings.text("stats_calendar_title");
         let switch_fallback = |other: Lang| site.home_path(other);
-        let breadcrumbs = self.crumbs_to_page(site.calendar_section(), lang, path, title);
-        let page = self.page_view(PageParts {
-            lang,
-            path,
-            title,
-            description: strings.text("stats_calendar_description").to_string(),
-            alternates,
-            switch_fallback: &switch_fallback,
-            breadcrumbs,
-            kind: PageKind::Calendar,
-        });
+        let page = self.generated_page_view(
+            (path, lang, alternates),
+            (
+                PageKind::Calendar,
+                ["stats_calendar_title", "stats_calendar_description"],
+                site.calendar_section(),
+            ),
+            &switch_fallback,
+        );
         let today = site.content.today;
         let mut dated: Vec<(chrono::NaiveDate, CalendarEntry<'_>)> = site
             .datasets()

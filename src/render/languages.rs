@@ -12,20 +12,16 @@ impl<'s> Renderer<'s> {
         alternates: Vec<(Lang, String)>,
     ) -> Result<TemplateInput<'p>, Diagnostic> {
         let site = self.site;
-        let strings = self.strings(lang);
-        let title = strings.text("languages_title");
         let switch_fallback = |other: Lang| site.home_path(other);
-        let breadcrumbs = self.crumbs_to_page(None, lang, path, title);
-        let page = self.page_view(PageParts {
-            lang,
-            path,
-            title,
-            description: strings.text("languages_description").to_string(),
-            alternates,
-            switch_fallback: &switch_fallback,
-            breadcrumbs,
-            kind: PageKind::Languages,
-        });
+        let page = self.generated_page_view(
+            (path, lang, alternates),
+            (
+                PageKind::Languages,
+                ["languages_title", "languages_description"],
+                None,
+            ),
+            &switch_fallback,
+        );
         let languages = (site.config.languages.iter())
             .filter(|other| **other != lang)
             .map(|&other| {

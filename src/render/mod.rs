@@ -973,6 +973,31 @@ impl<'s> Renderer<'s> {
         crumbs
     }
 
+    /// The frame of a page torget writes itself (search, calendar, other languages):
+    /// its title and description from the interface strings named by `texts`,
+    /// breadcrumbs through `section`, and where the language switch goes for a
+    /// language without the page.
+    fn generated_page_view<'p>(
+        &'p self,
+        (path, lang, alternates): (&'p str, Lang, Vec<(Lang, String)>),
+        (kind, texts, section): (PageKind, [&'static str; 2], Option<&str>),
+        switch_fallback: &dyn Fn(Lang) -> String,
+    ) -> PageView<'p> {
+        let strings = self.strings(lang);
+        let [title, description] = texts.map(|key| strings.text(key));
+        let breadcrumbs = self.crumbs_to_page(section, lang, path, title);
+        self.page_view(PageParts {
+            lang,
+            path,
+            title,
+            description: description.to_string(),
+            alternates,
+            switch_fallback,
+            breadcrumbs,
+            kind,
+        })
+    }
+
     fn page_view<'p>(&'p self, parts: PageParts<'p, '_>) -> PageView<'p> {
         let site = self.site;
         let config = &site.config;

@@ -73,20 +73,16 @@ impl<'s> Renderer<'s> {
         alternates: Vec<(Lang, String)>,
     ) -> Result<TemplateInput<'p>, Diagnostic> {
         let site = self.site;
-        let strings = self.strings(lang);
-        let title = strings.text("search_title");
         let switch_fallback = |other: Lang| site.search_path(other);
-        let breadcrumbs = self.crumbs_to_page(None, lang, path, title);
-        let page = self.page_view(PageParts {
-            lang,
-            path,
-            title,
-            description: strings.text("search_description").to_string(),
-            alternates,
-            switch_fallback: &switch_fallback,
-            breadcrumbs,
-            kind: PageKind::Search,
-        });
+        let page = self.generated_page_view(
+            (path, lang, alternates),
+            (
+                PageKind::Search,
+                ["search_title", "search_description"],
+                None,
+            ),
+            &switch_fallback,
+        );
         // The page lists every page for readers without JavaScript; the
         // searchable words go only into index.js.
         use std::borrow::Cow;
