@@ -1,3 +1,6 @@
+//! Unit tests of the chart, compiled only under `cfg(test)`.
+// ok: the unwraps below run on fixed test texts, never on user input.
+
 use super::labels::{AxisLabel, GAP, axis_labels, text_width};
 use super::*;
 use crate::dataset::{Dataset, Period};
