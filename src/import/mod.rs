@@ -431,9 +431,8 @@ pub(crate) fn status_letters(symbol: &str) -> Option<Vec<char>> {
             return None;
         }
         for c in part.chars().map(|c| c.to_ascii_lowercase()) {
-            if !"dprxczb".contains(c) {
-                return None;
-            }
+            // The letters the dataset parser reads, from one list.
+            crate::dataset::Status::from_letter(&c.to_string())?;
             if !letters.contains(&c) {
                 letters.push(c);
             }
