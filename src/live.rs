@@ -170,6 +170,7 @@ impl LiveSite {
         let mut edited = BTreeSet::new();
         let mut fronts_edited = BTreeSet::new();
         let mut changed_datasets = BTreeSet::new();
+        let mut topics_unchanged = true;
         // A failed build since the served files may have changed anything.
         let mut changed_parts = (!loaded.resolved_since_written).then(Vec::new);
         for edit in &edits {
@@ -177,8 +178,10 @@ impl LiveSite {
             let (file, problems) = match edit {
                 Edit::Translation(dir, lang) => {
                     let before = front_matter(content, dir, *lang).map(str::to_string);
+                    let topics_before = topics_made_from(content, dir);
                     let problems =
                         content::reload_translation(root, content, dir, *lang, &load_options);
+                    topics_unchanged &= topics_made_from(content, dir) == topics_before;
                     if front_matter(content, dir, *lang) != before.as_deref() {
                         // Addresses, listings or topics may move: resolve again, and
                         // compare, so bodies whose links did not move are kept.
@@ -277,6 +280,7 @@ impl LiveSite {
         let reuse = render::Reuse {
             articles_only,
             edited_articles,
+            topics_unchanged,
             previous: std::mem::take(&mut loaded.bodies),
             edited,
             fronts_edited,
@@ -443,6 +447,17 @@ fn placeholder_pages(site: &Site) -> PlaceholderPages {
 fn front_matter<'c>(content: &'c Content, dir: &str, lang: Lang) -> Option<&'c str> {
     let translation = content.articles.get(dir)?.translations.get(&lang)?;
     translation.text.get(..translation.body_start)
+}
+
+/// What the topics are made from of one article: each translation's date and topics.
+fn topics_made_from(
+    content: &Content,
+    dir: &str,
+) -> Vec<(Lang, Option<crate::text::date::Date>, Vec<String>)> {
+    (content.articles.get(dir).into_iter())
+        .flat_map(|article| article.translations.values())
+        .map(|t| (t.lang, t.front.date, t.front.tags.clone()))
+        .collect()
 }
 
 /// Whether the site's last load read the file at `path` (other than a translation).

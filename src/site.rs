@@ -200,6 +200,13 @@ pub(crate) struct Resolution {
     dataset_ids: BTreeMap<String, String>,
     /// Topics per language, by slug.
     tags: BTreeMap<Lang, BTreeMap<Slug, Tag>>,
+    /// What making the topics found wrong, kept for when they are used again.
+    topic_problems: Vec<Diagnostic>,
+    /// What making the articles' addresses found wrong, kept likewise.
+    article_problems: Vec<Diagnostic>,
+    /// Addresses a title made that another page's title had taken before
+    /// (so it got `-2`): a page at one of them cannot move on its own.
+    contested: FxHashSet<String>,
     /// What resolving found wrong, kept for when the resolution is used again.
     problems: Vec<Diagnostic>,
     /// Redirects from aliases and the record of published addresses, and the record as a build leaves it.
@@ -214,6 +221,20 @@ impl Resolution {
             .iter()
             .any(|p| p.file == std::path::Path::new(file))
     }
+}
+
+/// What a site was resolved from before an edit to articles alone (under `serve`).
+pub(crate) struct Earlier<'a> {
+    pub(crate) resolution: &'a Resolution,
+    /// The content paths of the articles edited since.
+    pub(crate) edited: &'a std::collections::BTreeSet<String>,
+    /// The translations edited since (or that came or went), by content path and language.
+    pub(crate) edited_translations: &'a std::collections::BTreeSet<(String, Lang)>,
+    /// The files of their translations, as they were and as they are.
+    pub(crate) edited_files: std::collections::BTreeSet<std::path::PathBuf>,
+    /// Whether no edit changed what topics are made from: which translations
+    /// the edited articles have, and their dates and topics.
+    pub(crate) topics_unchanged: bool,
 }
 
 /// What an `@/` link points at.
@@ -276,6 +297,119 @@ fn listing_order(
     }
 }
 
+/// Where `place_translation` put a translation's page.
+struct Placed {
+    path: String,
+    /// Made from the title (not a given slug): later titles must make way.
+    from_title: bool,
+    /// Addresses tried before `path` and found taken.
+    contested: Vec<String>,
+}
+
+/// The address of one translation's page, with the problems of its front
+/// matter that addresses depend on; `None` where it can have none. A title
+/// makes an address `taken` does not hold, adding `-2`, `-3`….
+fn place_translation(
+    config: &SiteConfig,
+    content: &Content,
+    section_paths: &BTreeMap<String, BTreeMap<Lang, String>>,
+    (article, translation): (&Article, &Translation),
+    taken: impl Fn(&str) -> bool,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<Placed> {
+    let lang = translation.lang;
+    let front = &translation.front;
+    let section = (article.section.as_ref()).and_then(|s| content.sections.get(s));
+    if section.is_some_and(|s| s.meta.sort == SortOrder::Date) && front.date.is_none() {
+        errors.push(
+            Diagnostic::error(&translation.file, Rule::ArticleNeedsDate)
+                .at(
+                    &translation.text,
+                    yaml::key_location(&translation.text, 0, "title"),
+                )
+                .with_hint(Phrase::ArticleNeedsDateHint),
+        );
+    }
+    if let Some(image) = &front.image
+        && !article.assets.iter().any(|a| a.relative == image.src)
+    {
+        errors.push(
+            Diagnostic::error(
+                &translation.file,
+                Rule::LeadImageMissing.with("src", &image.src),
+            )
+            .at(
+                &translation.text,
+                yaml::key_location(&translation.text, 0, "image"),
+            )
+            .with_hint(Phrase::LeadImageMissingHint),
+        );
+    }
+    let slug = match &front.slug {
+        Some(given) => Slug::parse(given),
+        None => (translation.title_slug.clone())
+            .ok_or_else(|| Rule::SlugFromTitle.with("title", &front.title)),
+    };
+    let slug = match slug {
+        Ok(slug) => slug,
+        Err(message) => {
+            let key_name = if front.slug.is_some() {
+                "slug"
+            } else {
+                "title"
+            };
+            errors.push(
+                Diagnostic::error(&translation.file, message)
+                    .at(
+                        &translation.text,
+                        yaml::key_location(&translation.text, 0, key_name),
+                    )
+                    .with_hint(Phrase::ArticleSlugHint),
+            );
+            return None;
+        }
+    };
+    let prefix;
+    let parent = match &article.section {
+        Some(s) => section_paths.get(s)?.get(&lang)?.as_str(),
+        None => {
+            prefix = config.lang_prefix(lang);
+            prefix.as_str()
+        }
+    };
+    let mut path = String::with_capacity(parent.len() + slug.as_str().len() + 4);
+    path.push_str(parent);
+    path.push_str(slug.as_str());
+    path.push('/');
+    let from_title = front.slug.is_none();
+    let mut contested = Vec::new();
+    if from_title {
+        let mut n = 2;
+        while taken(&path) {
+            contested.push(std::mem::replace(&mut path, format!("{parent}{slug}-{n}/")));
+            n += 1;
+        }
+        if n > 2 {
+            errors.push(
+                Diagnostic::warning(
+                    &translation.file,
+                    Rule::SameTitleAddress.with("path", path.to_string()),
+                )
+                .at(
+                    &translation.text,
+                    yaml::key_location(&translation.text, 0, "title"),
+                )
+                .with_hint(Phrase::SameTitleAddressHint),
+            );
+        }
+    }
+    Some(Placed {
+        path,
+        from_title,
+        contested,
+    })
+}
+
 /// A topic (tag) in one language: how it is written and the articles that carry it.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Tag {
@@ -287,13 +421,13 @@ pub(crate) struct Tag {
 impl Site {
     /// Assigns URLs and checks the whole site; errors are returned together.
     ///
-    /// With `after`, an edit (under `serve`) to the articles of `after.1`
-    /// alone since `after.0` was resolved: the listings are then `after.0`'s
-    /// with those articles put in their places again, not sorted anew.
+    /// With `after`, an edit (under `serve`) to articles alone since
+    /// `after.resolution` was resolved: what resolving made of the other
+    /// articles is put right, not made anew, where that is sure to give the same.
     pub(crate) fn resolve_after(
         config: SiteConfig,
         content: Content,
-        after: Option<(&Resolution, &std::collections::BTreeSet<String>)>,
+        after: Option<Earlier<'_>>,
     ) -> (Site, Vec<Diagnostic>) {
         let mut errors = Vec::new();
         let home_paths = config
@@ -312,29 +446,76 @@ impl Site {
                 dataset_paths: BTreeMap::new(),
                 dataset_ids: BTreeMap::new(),
                 tags: BTreeMap::new(),
+                topic_problems: Vec::new(),
+                article_problems: Vec::new(),
+                contested: FxHashSet::default(),
                 problems: Vec::new(),
                 addresses: Addresses::default(),
             },
         };
-        site.assign_section_paths(&mut errors);
-        site.assign_article_paths(&mut errors);
-        site.assign_dataset_paths(&mut errors);
-        // Listings and topics only read what is assigned above: make them side by side.
+        let Site {
+            config,
+            content,
+            resolved,
+        } = &mut site;
+        let (config, content) = (&*config, &*content);
+        // Listings and topics read the content alone, not the addresses:
+        // they are made beside the addresses, on another core.
         let listings = || {
             after
-                .and_then(|(earlier, edited)| site.listings_after(&earlier.listings, edited))
-                .unwrap_or_else(|| site.listings_by_section())
+                .as_ref()
+                .and_then(|a| Site::listings_after(content, &a.resolution.listings, a.edited))
+                .unwrap_or_else(|| Site::listings_by_section(content))
         };
-        let (listings, (tags, tag_errors)) = rayon::join(listings, || site.topics());
+        let topics = || match after.as_ref().filter(|a| a.topics_unchanged) {
+            // Topics read articles' dates and topics; where no edit changed
+            // them, and no problem of theirs points into an edited file
+            // (whose lines may have moved), they are as they were.
+            Some(a)
+                if !(a.resolution.topic_problems.iter())
+                    .any(|p| a.edited_files.contains(p.file.as_path())) =>
+            {
+                (
+                    a.resolution.tags.clone(),
+                    a.resolution.topic_problems.clone(),
+                )
+            }
+            _ => Site::topics(content),
+        };
+        let (assign_errors, (listings, (tags, tag_errors))) = rayon::join(
+            || {
+                let mut errors = Vec::new();
+                Site::assign_section_paths(config, content, resolved, &mut errors);
+                // Sections are as they were: only the edited articles' addresses may move.
+                let patched = after.as_ref().is_some_and(|a| {
+                    Site::assign_article_paths_after(config, content, resolved, a, &mut errors)
+                });
+                if !patched {
+                    Site::assign_article_paths(config, content, resolved, &mut errors);
+                }
+                Site::assign_dataset_paths(config, content, resolved, &mut errors);
+                errors
+            },
+            || rayon::join(listings, topics),
+        );
+        errors.extend(assign_errors);
         site.resolved.listings = listings;
         site.resolved.tags = tags;
+        site.resolved.topic_problems = tag_errors.clone();
         errors.extend(tag_errors);
-        site.check_unique_paths(&mut errors);
-        errors.extend(crate::content::review::problems(
-            &site.config,
-            &site.content,
-        ));
-        let (addresses, address_problems) = redirects::plan(&site);
+        // The checks of addresses only read what is made above: side by side too.
+        let site_ref = &site;
+        let ((unique, review), (addresses, address_problems)) = rayon::join(
+            || {
+                let mut unique = Vec::new();
+                site_ref.check_unique_paths(&mut unique);
+                let review = crate::content::review::problems(&site_ref.config, &site_ref.content);
+                (unique, review)
+            },
+            || redirects::plan(site_ref),
+        );
+        errors.extend(unique);
+        errors.extend(review);
         site.resolved.addresses = addresses;
         errors.extend(address_problems);
         site.resolved.problems = errors.clone();
@@ -483,11 +664,16 @@ impl Site {
         (site, problems)
     }
 
-    fn assign_section_paths(&mut self, errors: &mut Vec<Diagnostic>) {
+    fn assign_section_paths(
+        config: &SiteConfig,
+        content: &Content,
+        resolved: &mut Resolution,
+        errors: &mut Vec<Diagnostic>,
+    ) {
         // Parents before children: content paths sort that way.
-        for (key, section) in &self.content.sections {
+        for (key, section) in &content.sections {
             let mut paths = BTreeMap::new();
-            for &lang in &self.config.languages {
+            for &lang in &config.languages {
                 let title_at = yaml::key_location(&section.text, 0, "title");
                 let Some(title) = section.meta.title.get(lang) else {
                     errors.push(
@@ -507,7 +693,7 @@ impl Site {
                 let folder = key.rsplit('/').next().unwrap_or(key);
                 let slug = match section.meta.slug.get(lang) {
                     Some(given) => Slug::parse(given),
-                    None if lang == self.config.default_language => {
+                    None if lang == config.default_language => {
                         Slug::parse(folder).map_err(|e| Phrase::FolderNameSlug.with("problem", e))
                     }
                     None => Slug::from_text(title)
@@ -525,8 +711,7 @@ impl Site {
                     }
                 };
                 let parent = match &section.parent {
-                    Some(parent) => match self
-                        .resolved
+                    Some(parent) => match resolved
                         .section_paths
                         .get(parent)
                         .and_then(|p| p.get(&lang))
@@ -534,142 +719,167 @@ impl Site {
                         Some(path) => path.clone(),
                         None => continue,
                     },
-                    None => self.config.lang_prefix(lang),
+                    None => config.lang_prefix(lang),
                 };
                 paths.insert(lang, format!("{parent}{slug}/"));
             }
-            self.resolved.section_paths.insert(key.clone(), paths);
+            resolved.section_paths.insert(key.clone(), paths);
         }
     }
 
-    fn assign_article_paths(&mut self, errors: &mut Vec<Diagnostic>) {
+    fn assign_article_paths(
+        config: &SiteConfig,
+        content: &Content,
+        resolved: &mut Resolution,
+        errors: &mut Vec<Diagnostic>,
+    ) {
         // Slugs made from titles may repeat (two "Nytt möte" in a year): the
         // later folder gets `-2`. A slug an editor gave must be unique, so
         // it never moves another page (check_unique_paths reports it).
-        let mut taken: rustc_hash::FxHashSet<String> = self
-            .resolved
+        let mut taken: rustc_hash::FxHashSet<String> = resolved
             .section_paths
             .values()
             .flat_map(|p| p.values().cloned())
             .collect();
-        for (key, article) in &self.content.articles {
-            let section = article
-                .section
-                .as_ref()
-                .and_then(|s| self.content.sections.get(s));
+        taken.reserve(content.articles.len() * config.languages.len());
+        resolved.article_paths.reserve(content.articles.len());
+        let mut article_problems = Vec::new();
+        for (key, article) in &content.articles {
             let mut paths = BTreeMap::new();
             for (&lang, translation) in &article.translations {
-                let front = &translation.front;
-                if section.is_some_and(|s| s.meta.sort == SortOrder::Date) && front.date.is_none() {
-                    errors.push(
-                        Diagnostic::error(&translation.file, Rule::ArticleNeedsDate)
-                            .at(
-                                &translation.text,
-                                yaml::key_location(&translation.text, 0, "title"),
-                            )
-                            .with_hint(Phrase::ArticleNeedsDateHint),
-                    );
-                }
-                if let Some(image) = &front.image
-                    && !article.assets.iter().any(|a| a.relative == image.src)
-                {
-                    errors.push(
-                        Diagnostic::error(
-                            &translation.file,
-                            Rule::LeadImageMissing.with("src", &image.src),
-                        )
-                        .at(
-                            &translation.text,
-                            yaml::key_location(&translation.text, 0, "image"),
-                        )
-                        .with_hint(Phrase::LeadImageMissingHint),
-                    );
-                }
-                let slug = match &front.slug {
-                    Some(given) => Slug::parse(given),
-                    None => (translation.title_slug.clone())
-                        .ok_or_else(|| Rule::SlugFromTitle.with("title", &front.title)),
+                let placed = place_translation(
+                    config,
+                    content,
+                    &resolved.section_paths,
+                    (article, translation),
+                    |path| taken.contains(path),
+                    &mut article_problems,
+                );
+                let Some(placed) = placed else {
+                    continue;
                 };
-                let slug = match slug {
-                    Ok(slug) => slug,
-                    Err(message) => {
-                        let key_name = if front.slug.is_some() {
-                            "slug"
-                        } else {
-                            "title"
-                        };
-                        errors.push(
-                            Diagnostic::error(&translation.file, message)
-                                .at(
-                                    &translation.text,
-                                    yaml::key_location(&translation.text, 0, key_name),
-                                )
-                                .with_hint(Phrase::ArticleSlugHint),
-                        );
-                        continue;
-                    }
-                };
-                let parent = match &article.section {
-                    Some(s) => match self
-                        .resolved
-                        .section_paths
-                        .get(s)
-                        .and_then(|p| p.get(&lang))
-                    {
-                        Some(path) => path.clone(),
-                        None => continue,
-                    },
-                    None => self.config.lang_prefix(lang),
-                };
-                let mut path = format!("{parent}{slug}/");
-                if front.slug.is_none() {
-                    let mut n = 2;
-                    while taken.contains(&path) {
-                        path = format!("{parent}{slug}-{n}/");
-                        n += 1;
-                    }
-                    if n > 2 {
-                        errors.push(
-                            Diagnostic::warning(
-                                &translation.file,
-                                Rule::SameTitleAddress.with("path", path.to_string()),
-                            )
-                            .at(
-                                &translation.text,
-                                yaml::key_location(&translation.text, 0, "title"),
-                            )
-                            .with_hint(Phrase::SameTitleAddressHint),
-                        );
-                    }
-                    taken.insert(path.clone());
+                resolved.contested.extend(placed.contested);
+                if placed.from_title {
+                    taken.insert(placed.path.clone());
                 }
-                paths.insert(lang, path);
+                paths.insert(lang, placed.path);
             }
-            self.resolved.article_paths.insert(key.clone(), paths);
+            resolved.article_paths.insert(key.clone(), paths);
         }
+        errors.extend(article_problems.iter().cloned());
+        resolved.article_problems = article_problems;
     }
 
-    fn assign_dataset_paths(&mut self, errors: &mut Vec<Diagnostic>) {
-        for (key, dataset) in &self.content.datasets {
+    /// The addresses of articles after an edit to the translations of
+    /// `edited` alone: `earlier`'s, with the edited translations' made again.
+    /// `false` (and nothing assigned) where an edited translation's address,
+    /// old or new, is one another page's was made around (a title's `-2`):
+    /// then every address must be made again, in order.
+    fn assign_article_paths_after(
+        config: &SiteConfig,
+        content: &Content,
+        resolved: &mut Resolution,
+        earlier: &Earlier<'_>,
+        errors: &mut Vec<Diagnostic>,
+    ) -> bool {
+        let before = earlier.resolution;
+        let edited = earlier.edited_translations;
+        let is_edited = |key: &str, lang: &Lang| {
+            earlier.edited.contains(key) && edited.contains(&(key.to_string(), *lang))
+        };
+        let others: FxHashSet<&str> = (before.article_paths.iter())
+            .flat_map(|(key, paths)| {
+                (paths.iter())
+                    .filter(|(lang, _)| !is_edited(key, lang))
+                    .map(|(_, path)| path.as_str())
+            })
+            .chain(
+                resolved
+                    .section_paths
+                    .values()
+                    .flat_map(|p| p.values().map(String::as_str)),
+            )
+            .collect();
+        let mut placed_now: Vec<(&str, Lang, Option<String>)> = Vec::new();
+        let mut new_paths: FxHashSet<String> = FxHashSet::default();
+        let mut problems = Vec::new();
+        for (key, lang) in edited {
+            let old = before.article_paths.get(key).and_then(|p| p.get(lang));
+            if old.is_some_and(|path| before.contested.contains(path)) {
+                return false;
+            }
+            let Some((article, translation)) =
+                (content.articles.get(key)).and_then(|a| Some((a, a.translations.get(lang)?)))
+            else {
+                placed_now.push((key, *lang, None));
+                continue;
+            };
+            let placed = place_translation(
+                config,
+                content,
+                &resolved.section_paths,
+                (article, translation),
+                |path| others.contains(path) || new_paths.contains(path),
+                &mut problems,
+            );
+            if let Some(placed) = &placed
+                && placed.from_title
+            {
+                if !placed.contested.is_empty() || before.contested.contains(&placed.path) {
+                    return false;
+                }
+                new_paths.insert(placed.path.clone());
+            }
+            placed_now.push((key, *lang, placed.map(|p| p.path)));
+        }
+        drop(others);
+        let mut article_problems: Vec<Diagnostic> = (before.article_problems.iter())
+            .filter(|p| !earlier.edited_files.contains(&p.file))
+            .cloned()
+            .collect();
+        article_problems.extend(problems);
+        resolved.article_paths = before.article_paths.clone();
+        for (key, lang, path) in placed_now {
+            let paths = resolved.article_paths.entry(key.to_string()).or_default();
+            match path {
+                Some(path) => paths.insert(lang, path),
+                None => paths.remove(&lang),
+            };
+        }
+        // As assigning anew leaves them: an entry for every article, none for an article gone.
+        (resolved.article_paths).retain(|key, _| content.articles.contains_key(key));
+        for key in content.articles.keys() {
+            if !resolved.article_paths.contains_key(key) {
+                resolved.article_paths.insert(key.clone(), BTreeMap::new());
+            }
+        }
+        resolved.contested = before.contested.clone();
+        errors.extend(article_problems.iter().cloned());
+        resolved.article_problems = article_problems;
+        true
+    }
+
+    fn assign_dataset_paths(
+        config: &SiteConfig,
+        content: &Content,
+        resolved: &mut Resolution,
+        errors: &mut Vec<Diagnostic>,
+    ) {
+        for (key, dataset) in &content.datasets {
             let section = key.rsplit_once('/').map(|(parent, _)| parent);
             let mut paths = BTreeMap::new();
-            for &lang in &self.config.languages {
+            for &lang in &config.languages {
                 let parent = match section {
-                    Some(s) => match self
-                        .resolved
-                        .section_paths
-                        .get(s)
-                        .and_then(|p| p.get(&lang))
-                    {
+                    Some(s) => match resolved.section_paths.get(s).and_then(|p| p.get(&lang)) {
                         Some(path) => path.clone(),
                         None => continue,
                     },
-                    None => self.config.lang_prefix(lang),
+                    None => config.lang_prefix(lang),
                 };
                 paths.insert(lang, format!("{parent}{}/", dataset.id));
             }
-            self.resolved.dataset_paths.insert(key.clone(), paths);
-            if let Some(first) = self.resolved.dataset_ids.get(dataset.id.as_str()) {
+            resolved.dataset_paths.insert(key.clone(), paths);
+            if let Some(first) = resolved.dataset_ids.get(dataset.id.as_str()) {
                 errors.push(
                     Diagnostic::error(
                         &dataset.file,
@@ -680,7 +890,7 @@ impl Site {
                     .with_hint(Phrase::DatasetIdTwiceHint),
                 );
             } else {
-                self.resolved
+                resolved
                     .dataset_ids
                     .insert(dataset.id.to_string(), key.clone());
             }
@@ -691,7 +901,7 @@ impl Site {
     /// back where [`Site::listings_by_section`] would sort them; `None` where
     /// it cannot tell (an article in a folder that is not a section).
     fn listings_after(
-        &self,
+        content: &Content,
         earlier: &BTreeMap<String, BTreeMap<Lang, Vec<String>>>,
         edited: &std::collections::BTreeSet<String>,
     ) -> Option<BTreeMap<String, BTreeMap<Lang, Vec<String>>>> {
@@ -703,19 +913,18 @@ impl Site {
             }
         }
         for key in edited {
-            let Some(article) = self.content.articles.get(key) else {
+            let Some(article) = content.articles.get(key) else {
                 continue;
             };
             let Some(section) = &article.section else {
                 continue;
             };
-            let order = self.content.sections.get(section)?.meta.sort;
+            let order = content.sections.get(section)?.meta.sort;
             let per_lang = listings.entry(section.clone()).or_default();
             for (&lang, translation) in &article.translations {
                 let keys = per_lang.entry(lang).or_default();
-                let translation_of = |key: &str| {
-                    (self.content.articles.get(key)).and_then(|a| a.translations.get(&lang))
-                };
+                let translation_of =
+                    |key: &str| (content.articles.get(key)).and_then(|a| a.translations.get(&lang));
                 let at = keys.partition_point(|other| {
                     listing_order(
                         order,
@@ -735,9 +944,9 @@ impl Site {
         Some(listings)
     }
 
-    fn listings_by_section(&self) -> BTreeMap<String, BTreeMap<Lang, Vec<String>>> {
+    fn listings_by_section(content: &Content) -> BTreeMap<String, BTreeMap<Lang, Vec<String>>> {
         let mut listings: BTreeMap<String, BTreeMap<Lang, Vec<String>>> = BTreeMap::new();
-        for (key, article) in &self.content.articles {
+        for (key, article) in &content.articles {
             let Some(section) = &article.section else {
                 continue;
             };
@@ -752,15 +961,14 @@ impl Site {
             }
         }
         for (section_key, per_lang) in &mut listings {
-            let Some(section) = self.content.sections.get(section_key) else {
+            let Some(section) = content.sections.get(section_key) else {
                 continue;
             };
             for (lang, keys) in per_lang.iter_mut() {
                 let mut entries: Vec<(&String, Option<&Translation>)> = keys
                     .iter()
                     .map(|key| {
-                        let t = self
-                            .content
+                        let t = content
                             .articles
                             .get(key)
                             .and_then(|a| a.translations.get(lang));
@@ -777,11 +985,10 @@ impl Site {
         listings
     }
 
-    fn topics(&self) -> (BTreeMap<Lang, BTreeMap<Slug, Tag>>, Vec<Diagnostic>) {
+    fn topics(content: &Content) -> (BTreeMap<Lang, BTreeMap<Slug, Tag>>, Vec<Diagnostic>) {
         let mut errors = Vec::new();
         let mut tags: BTreeMap<Lang, BTreeMap<Slug, Tag>> = BTreeMap::new();
-        let mut dated: Vec<(&String, &Translation)> = self
-            .content
+        let mut dated: Vec<(&String, &Translation)> = content
             .articles
             .iter()
             .flat_map(|(key, a)| a.translations.values().map(move |t| (key, t)))

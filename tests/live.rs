@@ -1887,3 +1887,42 @@ fn the_statistics_calendar_comes_and_goes_with_a_datasets_next_update() {
     assert_same_as_fresh(&live, &options, "the next update taken away");
     assert!(!calendar(&live), "the calendar stayed");
 }
+
+#[test]
+fn titles_that_share_an_address_make_way_for_each_other_after_each_save() {
+    // Three articles with one title: the first in folder order gets the
+    // address, the others `-2` and `-3`. Any save that frees or takes one of
+    // those addresses moves the others, as a fresh build would.
+    let article =
+        |date: &str, title: &str| format!("---\ntitle: {title}\ndate: {date}\n---\nText.\n");
+    let (_tmp, site, options, mut live) = live_on(&[
+        ("content/nyheter/m1/sv.md", &article("2024-01-01", "Möte")),
+        ("content/nyheter/m2/sv.md", &article("2024-01-02", "Möte")),
+        ("content/nyheter/m3/sv.md", &article("2024-01-03", "Möte")),
+    ]);
+    let page = |live: &LiveSite, path: &str| live.files().contains_key(path);
+    assert!(page(&live, "nyheter/mote-3/index.html"));
+    let steps = [
+        // The first frees `mote/`: the second and third move up.
+        ("content/nyheter/m1/sv.md", article("2024-01-01", "Annat")),
+        // A title no other page has: nothing else moves.
+        (
+            "content/nyheter/m1/sv.md",
+            article("2024-01-01", "Tredje namnet"),
+        ),
+        // The first takes `mote/` back from the second.
+        ("content/nyheter/m1/sv.md", article("2024-01-01", "Möte")),
+        // The last one's title becomes what `-2` would be made from.
+        ("content/nyheter/m3/sv.md", article("2024-01-03", "Möte 2")),
+        ("content/nyheter/m2/sv.md", article("2024-01-02", "Eget")),
+        ("content/nyheter/m2/sv.md", article("2024-01-02", "Möte")),
+    ];
+    for (n, (file, text)) in steps.iter().enumerate() {
+        let rebuilt = save(&mut live, &site, file, text).expect("the site builds");
+        assert!(rebuilt.incremental, "step {n}");
+        assert_same_as_fresh(&live, &options, &format!("step {n}: {file}"));
+    }
+    assert!(page(&live, "nyheter/mote/index.html"));
+    assert!(page(&live, "nyheter/mote-2/index.html"));
+    assert!(page(&live, "nyheter/mote-2-2/index.html"));
+}

@@ -133,6 +133,9 @@ pub(crate) struct Reuse {
     pub(crate) articles_only: bool,
     /// The articles of `edited`.
     pub(crate) edited_articles: std::collections::BTreeSet<String>,
+    /// Whether the edits left what topics are made from as it was: the
+    /// translations of `edited_articles`, their dates and their topics.
+    pub(crate) topics_unchanged: bool,
     /// Ids of the datasets whose files changed since, for the bodies that show them.
     pub(crate) changed_datasets: std::collections::BTreeSet<String>,
     /// The parts of the site other than articles whose files changed since
