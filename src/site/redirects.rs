@@ -59,6 +59,18 @@ pub(crate) struct Gone {
     pub(crate) line: usize,
 }
 
+/// What becomes of one recorded address.
+enum Decision {
+    /// A redirect there, to the page's address now.
+    Redirect(Redirect),
+    /// Its page is on the site no more.
+    Gone(Gone),
+    /// Nothing, with something to say about it.
+    Problem(Diagnostic),
+    /// Nothing: it is its page's own address still, or its page failed to load.
+    Nothing,
+}
+
 /// What resolving made of aliases and the record.
 #[derive(Debug, Default)]
 pub(crate) struct Addresses {
@@ -85,7 +97,6 @@ fn pages(site: &Site) -> Vec<(&str, Lang, &str)> {
             pages.push((key.as_str(), *lang, path.as_str()));
         }
     }
-    pages.sort_unstable();
     pages
 }
 
@@ -204,9 +215,10 @@ pub(super) fn plan(site: &Site) -> (Addresses, Vec<Diagnostic>) {
         })
         .collect();
 
-    let mut redirects = BTreeMap::new();
-    let mut gone = Vec::new();
-    for (path, entry) in &record.entries {
+    // Each recorded address is decided on its own: tens of thousands on a
+    // large site, so in parallel, then gathered in the record's order.
+    use rayon::prelude::*;
+    let decide = |(path, entry): (&String, &Entry)| -> Decision {
         // A page's own address is the page's, whatever file may clash with it.
         if let Some(file) = taken.file_at(path).filter(|_| !taken.contains(path)) {
             let error = Diagnostic::error(
@@ -221,8 +233,7 @@ pub(super) fn plan(site: &Site) -> (Addresses, Vec<Diagnostic>) {
                 }
                 _ => error,
             };
-            problems.push(error.with_hint(Phrase::AddressIsFileLineHint));
-            continue;
+            return Decision::Problem(error.with_hint(Phrase::AddressIsFileLineHint));
         }
         let page = page_of(entry);
         let lang = Lang::from_code(&entry.lang).filter(|l| site.config.languages.contains(l));
@@ -240,24 +251,24 @@ pub(super) fn plan(site: &Site) -> (Addresses, Vec<Diagnostic>) {
                 (site.config.languages.iter())
                     .any(|l| site.page_path_unrecorded(&page, *l).is_some())
             };
-            if !its_own && still_here() {
-                let owner = match site.page_at(path) {
-                    Some((owner, _, _)) => format!("@/{owner}").into(),
-                    None => crate::messages::Message::from(Phrase::GeneratedPage),
-                };
-                let message = Rule::AddressTakenOver
-                    .with("old", format!("/{path}"))
-                    .with("owner", owner);
-                let made = lang.and_then(|lang| site.where_address_is_made(&page, lang));
-                let warning = match made {
-                    Some((file, text, location)) => {
-                        Diagnostic::warning(file, message).at(text, location)
-                    }
-                    None => Diagnostic::warning(format!("content/{page}"), message),
-                };
-                problems.push(warning.with_hint(Phrase::AddressTakenOverHint));
+            if its_own || !still_here() {
+                return Decision::Nothing;
             }
-            continue;
+            let owner = match site.page_at(path) {
+                Some((owner, _, _)) => format!("@/{owner}").into(),
+                None => crate::messages::Message::from(Phrase::GeneratedPage),
+            };
+            let message = Rule::AddressTakenOver
+                .with("old", format!("/{path}"))
+                .with("owner", owner);
+            let made = lang.and_then(|lang| site.where_address_is_made(&page, lang));
+            let warning = match made {
+                Some((file, text, location)) => {
+                    Diagnostic::warning(file, message).at(text, location)
+                }
+                None => Diagnostic::warning(format!("content/{page}"), message),
+            };
+            return Decision::Problem(warning.with_hint(Phrase::AddressTakenOverHint));
         }
         let target = lang.and_then(|lang| {
             let others = site.config.languages.iter().copied().filter(|l| *l != lang);
@@ -267,25 +278,33 @@ pub(super) fn plan(site: &Site) -> (Addresses, Vec<Diagnostic>) {
                 .map(|target| (lang, target))
         });
         match target {
-            Some((lang, target_lang)) => {
-                redirects.insert(
-                    path.clone(),
-                    Redirect {
-                        lang,
-                        page,
-                        target_lang,
-                        origin: Origin::Record,
-                    },
-                );
-            }
+            Some((lang, target_lang)) => Decision::Redirect(Redirect {
+                lang,
+                page,
+                target_lang,
+                origin: Origin::Record,
+            }),
             // A page that failed to load has its own errors; it is not gone.
-            None if content.failed_to_load(&page) => {}
-            None => gone.push(Gone {
+            None if content.failed_to_load(&page) => Decision::Nothing,
+            None => Decision::Gone(Gone {
                 path: path.clone(),
                 lang: entry.lang.clone(),
                 page,
                 line: entry.line,
             }),
+        }
+    };
+    let decisions: Vec<Decision> = record.entries.par_iter().map(decide).collect();
+    let mut redirects = BTreeMap::new();
+    let mut gone = Vec::new();
+    for (path, decision) in record.entries.keys().zip(decisions) {
+        match decision {
+            Decision::Problem(problem) => problems.push(problem),
+            Decision::Redirect(redirect) => {
+                redirects.insert(path.clone(), redirect);
+            }
+            Decision::Gone(address) => gone.push(address),
+            Decision::Nothing => {}
         }
     }
 
@@ -484,7 +503,9 @@ pub(super) fn updated_record(site: &Site) -> Record {
             entry.page = new.clone();
         }
     }
-    for (key, lang, path) in pages(site) {
+    let mut pages = pages(site);
+    pages.sort_unstable();
+    for (key, lang, path) in pages {
         let recorded = record.entries.get(path);
         if recorded.is_none_or(|e| e.page != key || e.lang != lang.code()) {
             record.entries.insert(
