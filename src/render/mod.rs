@@ -352,6 +352,10 @@ pub(crate) struct Renderer<'s> {
     bodies: &'s Bodies,
     /// The site's root path (`/sluta-skjut/`) when links must not be relative.
     absolute_root: Option<String>,
+    /// Every article by content path, made on first use: a listing looks up
+    /// each article it shows, and the content's ordered map costs a cache
+    /// miss per key compared.
+    articles: std::sync::OnceLock<rustc_hash::FxHashMap<&'s str, &'s Article>>,
 }
 
 /// Longest description we write into `<meta name="description">`.
@@ -365,6 +369,7 @@ impl<'s> Renderer<'s> {
             theme,
             bodies,
             absolute_root: None,
+            articles: std::sync::OnceLock::new(),
         }
     }
 
@@ -381,6 +386,7 @@ impl<'s> Renderer<'s> {
             theme,
             bodies,
             absolute_root: Some(root.to_string()),
+            articles: std::sync::OnceLock::new(),
         }
     }
 
@@ -910,7 +916,12 @@ impl<'s> Renderer<'s> {
     }
 
     fn list_item(&self, key: &str, lang: Lang, from: &str) -> Option<ListItem<'s>> {
-        let article = self.site.content.articles.get(key)?;
+        let articles = self.articles.get_or_init(|| {
+            (self.site.content.articles.iter())
+                .map(|(key, article)| (key.as_str(), article))
+                .collect()
+        });
+        let article = *articles.get(key)?;
         let translation = article.translations.get(&lang)?;
         let path = self.site.article_path(key, lang)?;
         let body = self.bodies.get(key, lang);
