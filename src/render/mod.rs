@@ -355,6 +355,10 @@ pub(crate) struct Renderer<'s> {
     bodies: &'s Bodies,
     /// The site's root path (`/sluta-skjut/`) when links must not be relative.
     absolute_root: Option<String>,
+    /// Every article by content path, made on first use: a listing looks up
+    /// each article it shows, and the content's ordered map costs a cache
+    /// miss per key compared.
+    articles: std::sync::OnceLock<rustc_hash::FxHashMap<&'s str, &'s Article>>,
 }
 
 /// Longest description we write into `<meta name="description">`.
@@ -368,6 +372,7 @@ impl<'s> Renderer<'s> {
             theme,
             bodies,
             absolute_root: None,
+            articles: std::sync::OnceLock::new(),
         }
     }
 
@@ -384,6 +389,7 @@ impl<'s> Renderer<'s> {
             theme,
             bodies,
             absolute_root: Some(root.to_string()),
+            articles: std::sync::OnceLock::new(),
         }
     }
 
@@ -525,7 +531,14 @@ impl<'s> Renderer<'s> {
 
     /// The HTML of one page.
     pub(crate) fn render(&self, path: &str, job: &PageJob) -> Result<String, Diagnostic> {
-        self.render_input(self.input(path, job, self.alternates(path, job))?)
+        let mut html = Vec::new();
+        self.render_input(
+            self.input(path, job, self.alternates(path, job))?,
+            &mut html,
+        )?;
+        // Templates write only text, so the bytes are always UTF-8.
+        Ok(String::from_utf8(html)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
     }
 
     /// All the template of page `job` receives, its `alternates` already known.
@@ -559,8 +572,15 @@ impl<'s> Renderer<'s> {
         }
     }
 
-    /// The HTML of a page from what its template receives.
-    pub(crate) fn render_input(&self, input: TemplateInput<'_>) -> Result<String, Diagnostic> {
+    /// The HTML of a page from what its template receives, added to `html`.
+    ///
+    /// Into bytes, not a `String`: pages go to a sink as bytes, and a buffer
+    /// kept from page to page spares allocating and checking each page's HTML.
+    pub(crate) fn render_input(
+        &self,
+        input: TemplateInput<'_>,
+        html: &mut Vec<u8>,
+    ) -> Result<(), Diagnostic> {
         let mut context = self.context(&input.page);
         // Views are plain data; were one to fail, it is the template's page that failed.
         let kind = Context::from_serialize(&input.kind).map_err(|e| {
@@ -570,22 +590,39 @@ impl<'s> Renderer<'s> {
             )
         })?;
         context.extend(kind);
-        self.template(input.template, &context, input.lang)
+        self.template_to(input.template, &context, input.lang, html)
     }
 
     /// Renders a template; a failure is reported once per template, not once per page.
     fn template(&self, name: &str, context: &Context, lang: Lang) -> Result<String, Diagnostic> {
-        self.theme.tera(lang).render(name, context).map_err(|e| {
-            let origin = self
-                .theme
-                .template_origins
-                .get(name)
-                .map_or(name, String::as_str);
-            Diagnostic::error(
-                origin,
-                Rule::TemplateFailed.with("error", theme::tera_message(&e)),
-            )
-        })
+        let mut text = Vec::new();
+        self.template_to(name, context, lang, &mut text)?;
+        // Templates write only text, so the bytes are always UTF-8.
+        Ok(String::from_utf8(text)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+    }
+
+    /// Renders a template into `out`, as [`Self::template`] does.
+    fn template_to(
+        &self,
+        name: &str,
+        context: &Context,
+        lang: Lang,
+        out: &mut Vec<u8>,
+    ) -> Result<(), Diagnostic> {
+        (self.theme.tera(lang))
+            .render_to(name, context, Bytes(out))
+            .map_err(|e| {
+                let origin = self
+                    .theme
+                    .template_origins
+                    .get(name)
+                    .map_or(name, String::as_str);
+                Diagnostic::error(
+                    origin,
+                    Rule::TemplateFailed.with("error", theme::tera_message(&e)),
+                )
+            })
     }
 
     fn context(&self, page: &PageView<'_>) -> Context {
@@ -913,7 +950,12 @@ impl<'s> Renderer<'s> {
     }
 
     fn list_item(&self, key: &str, lang: Lang, from: &str) -> Option<ListItem<'s>> {
-        let article = self.site.content.articles.get(key)?;
+        let articles = self.articles.get_or_init(|| {
+            (self.site.content.articles.iter())
+                .map(|(key, article)| (key.as_str(), article))
+                .collect()
+        });
+        let article = *articles.get(key)?;
         let translation = article.translations.get(&lang)?;
         let path = self.site.article_path(key, lang)?;
         let body = self.bodies.get(key, lang);
@@ -1151,6 +1193,31 @@ impl<'s> Renderer<'s> {
                 .map(|t| t.front.title.as_str()),
             Target::Dataset(d) => d.title.get(resolved.lang).map(String::as_str),
         }
+    }
+}
+
+/// A template's output, as Tera writes it: escaped text one byte at a time.
+///
+/// A byte is pushed, not copied as a slice: copying calls `memcpy` for
+/// each byte of every text a page shows.
+struct Bytes<'b>(&'b mut Vec<u8>);
+
+impl std::io::Write for Bytes<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.write_all(bytes)?;
+        Ok(bytes.len())
+    }
+
+    fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        match bytes {
+            [byte] => self.0.push(*byte),
+            _ => self.0.extend_from_slice(bytes),
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 

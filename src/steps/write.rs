@@ -196,7 +196,8 @@ pub(crate) fn write_pages(
     type Outcome = (Option<u64>, Reads, Result<bool, Diagnostic>);
     let results: Vec<Outcome> = (jobs.par_iter().zip(&alternates))
         .zip(earlier)
-        .map(|(((path, job), alternates), before)| {
+        // One buffer for the HTML of many pages, which the sink copies.
+        .map_init(Vec::new, |html, (((path, job), alternates), before)| {
             let earlier_print = before.as_ref().and_then(|b| b.print);
             if let Some(before) = before
                 && !bodies.may_change(&before.reads, &current)
@@ -222,10 +223,10 @@ pub(crate) fn write_pages(
             if print.is_some() && earlier_print == print {
                 return (print, reads, Ok(false));
             }
-            let written = renderer.render_input(input).and_then(|html| {
+            html.clear();
+            let written = renderer.render_input(input, html).and_then(|()| {
                 let file = format!("{path}index.html");
-                sink.write(&file, html.as_bytes())
-                    .map_err(|e| write_error(&file, e))
+                sink.write(&file, html).map_err(|e| write_error(&file, e))
             });
             (print, reads, written.map(|()| true))
         })
