@@ -12,14 +12,14 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use crate::messages::{Language, Message, Phrase, Rule};
 
 /// How serious a finding is: errors fail the build, warnings do not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) enum Severity {
     Error,
     Warning,
 }
 
 /// A 1-based line and column in a source file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Hash)]
 pub struct Location {
     pub line: usize,
     pub column: usize,
@@ -46,7 +46,7 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 
 /// One finding in a user's file. Its message and hint are words only when
 /// printed, in the language the reader chose (see [`crate::messages`]).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
 #[error("{}: {}", self.position(), self.message())]
 pub struct Diagnostic {
     pub(crate) severity: Severity,

@@ -99,8 +99,8 @@ fn build_options(options: &ServeOptions, address: SocketAddr) -> BuildOptions {
 /// The site in memory, and the warnings already printed, so a save prints only what it changed.
 struct Preview {
     live: LiveSite,
-    /// Each warning as printed, so an unchanged one is not printed again.
-    shown: BTreeSet<String>,
+    /// A hash of each warning printed, so an unchanged one is not printed again.
+    shown: BTreeSet<u64>,
     messages: Language,
 }
 
@@ -149,7 +149,7 @@ impl Preview {
 /// repeat thousands of lines. Errors are always printed in full.
 fn report(
     live: &LiveSite,
-    shown: &mut BTreeSet<String>,
+    shown: &mut BTreeSet<u64>,
     outcome: Result<crate::live::Rebuilt, Vec<Diagnostic>>,
     started: std::time::Instant,
     messages: Language,
@@ -184,17 +184,24 @@ fn report(
 /// Prints a build's findings in their order: every error, and the warnings
 /// not printed after an earlier build (`shown`, which then holds this
 /// build's); the warnings gone and those still standing are counted on one line.
-fn print_findings(findings: &[Diagnostic], shown: &mut BTreeSet<String>, messages: Language) {
+fn print_findings(findings: &[Diagnostic], shown: &mut BTreeSet<u64>, messages: Language) {
+    // A large site can have thousands of warnings standing: they are told
+    // apart by a hash, and only those printed are put into words.
+    let key = |finding: &Diagnostic| {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::hash::DefaultHasher::new();
+        finding.hash(&mut hasher);
+        hasher.finish()
+    };
     let mut now = BTreeSet::new();
     for finding in findings {
-        let text = finding.render(false, messages);
         if finding.is_error() {
-            eprint!("{text}");
-        } else if !now.contains(&text) {
-            if !shown.contains(&text) {
-                eprint!("{text}");
-            }
-            now.insert(text);
+            eprint!("{}", finding.render(false, messages));
+            continue;
+        }
+        let key = key(finding);
+        if now.insert(key) && !shown.contains(&key) {
+            eprint!("{}", finding.render(false, messages));
         }
     }
     let gone = shown.difference(&now).count();
@@ -443,9 +450,9 @@ async fn page(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
             error_page(diagnostics, shared.messages)
         }
         Latest::Errors(_) => not_found(),
-        Latest::Site(files, unfinished) => match files.get(&path) {
+        Latest::Site(files, unfinished) => match files.get(path.as_str()) {
             Some(bytes) => file_response(&path, bytes, unfinished),
-            None if files.contains_key(&format!("{path}/index.html")) => {
+            None if files.contains_key(format!("{path}/index.html").as_str()) => {
                 let mut response = StatusCode::PERMANENT_REDIRECT.into_response();
                 if let Ok(location) = HeaderValue::from_str(&format!("{}/", uri.path())) {
                     response.headers_mut().insert(header::LOCATION, location);
@@ -464,7 +471,7 @@ fn not_found_page(files: &Files, unfinished: &PlaceholderPages, path: &str) -> R
         .split_once('/')
         .filter(|(first, _)| crate::i18n::Lang::from_code(first).is_some())
         .map(|(first, _)| format!("{first}/404.html"))
-        .filter(|page| files.contains_key(page));
+        .filter(|page| files.contains_key(page.as_str()));
     let page = in_language.as_deref().unwrap_or("404.html");
     match files.get(page) {
         Some(bytes) => {

@@ -36,12 +36,15 @@ fn assert_same_as_fresh(live: &LiveSite, options: &BuildOptions, step: &str) {
 /// How the live files differ from a fresh build's: the files missing or
 /// left over, else the first file that differs, with the first lines that do.
 fn difference(current: &Files, fresh: &Files) -> Option<String> {
-    let missing: Vec<&String> = fresh.keys().filter(|k| !current.contains_key(*k)).collect();
-    let extra: Vec<&String> = current.keys().filter(|k| !fresh.contains_key(*k)).collect();
+    let missing: Vec<&std::sync::Arc<str>> =
+        fresh.keys().filter(|k| !current.contains_key(*k)).collect();
+    let extra: Vec<&std::sync::Arc<str>> =
+        current.keys().filter(|k| !fresh.contains_key(*k)).collect();
     if !missing.is_empty() || !extra.is_empty() {
         return Some(format!("files missing {missing:?}, left over {extra:?}"));
     }
-    let differing: Vec<&String> = fresh.keys().filter(|k| current[*k] != fresh[*k]).collect();
+    let differing: Vec<&std::sync::Arc<str>> =
+        fresh.keys().filter(|k| current[*k] != fresh[*k]).collect();
     let first = differing.first()?;
     Some(format!(
         "{first} differs from a fresh build ({} file(s) differ: {differing:?})\n{}",

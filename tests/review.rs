@@ -476,7 +476,7 @@ fn serve_shows_review_edits_as_a_fresh_build_does() {
         let (fresh, _) = torget::build_in_memory(&options)
             .unwrap_or_else(|e| panic!("{step}: a fresh build failed: {e:?}"));
         let fresh = fresh.into_files();
-        let differing: Vec<&String> = (fresh.keys().chain(live.files().keys()))
+        let differing: Vec<&std::sync::Arc<str>> = (fresh.keys().chain(live.files().keys()))
             .filter(|k| fresh.get(*k) != live.files().get(*k))
             .collect();
         assert!(differing.is_empty(), "{step}: {differing:?} differ");

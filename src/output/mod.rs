@@ -40,8 +40,10 @@ pub(crate) fn free_held() {
     }
 }
 
-/// The files of a site in memory, by site-relative path; shared, so a copy costs no bytes.
-pub type Files = BTreeMap<String, Arc<[u8]>>;
+/// The files of a site in memory, by site-relative path; shared, paths and
+/// contents alike, so a copy (made after each edit under `serve`, while the
+/// last one is still served) costs no bytes.
+pub type Files = BTreeMap<Arc<str>, Arc<[u8]>>;
 
 /// A whole site held in memory, by site-relative path.
 #[derive(Debug, Default)]
@@ -76,7 +78,12 @@ impl Sink for Memory {
             .0
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        files.insert(relative.to_string(), Arc::from(bytes));
+        match files.get_mut(relative) {
+            Some(file) => *file = Arc::from(bytes),
+            None => {
+                files.insert(Arc::from(relative), Arc::from(bytes));
+            }
+        }
         Ok(())
     }
 
@@ -219,7 +226,7 @@ mod tests {
         memory.write("a/index.html", b"x").unwrap();
         assert!(memory.write("../x", b"x").is_err());
         assert_eq!(
-            memory.into_files().keys().collect::<Vec<_>>(),
+            memory.into_files().keys().map(|k| &**k).collect::<Vec<_>>(),
             ["a/index.html"]
         );
     }
