@@ -1296,3 +1296,41 @@ fn topic_pages_are_paginated() {
         ["sv"]
     );
 }
+
+#[test]
+fn a_feed_shows_the_twenty_newest_by_date_then_address() {
+    // Three articles a day, so that the oldest day shown is shown in part.
+    let articles: Vec<(String, String)> = (0..24)
+        .map(|n| {
+            let text = format!(
+                "---\ntitle: Nytt {n:02}\ndate: 2026-01-{:02}\n---\nText {n}.\n",
+                1 + n / 3
+            );
+            (format!("content/nyheter/n-{n:02}/sv.md"), text)
+        })
+        .collect();
+    let files: Vec<(&str, &str)> = (articles.iter())
+        .map(|(path, text)| (path.as_str(), text.as_str()))
+        .collect();
+    let (tmp, site) = fixture_with("basic", &files);
+    let out = tmp.path().join("public");
+    assert_success(&build(&site, &out, &[]));
+    let feed = read(&out, "atom.xml");
+    let feed = roxmltree::Document::parse(&feed).unwrap();
+    let titles: Vec<&str> = (feed.descendants())
+        .filter(|n| {
+            n.tag_name().name() == "title"
+                && n.parent().is_some_and(|p| p.tag_name().name() == "entry")
+        })
+        .filter_map(|n| n.text())
+        .collect();
+    // Newest day first; within a day, by address (`nytt-21` before `nytt-22`).
+    let expected: Vec<String> = (0..24)
+        .rev()
+        .collect::<Vec<_>>()
+        .chunks(3)
+        .flat_map(|day| day.iter().rev().map(|n| format!("Nytt {n:02}")))
+        .take(20)
+        .collect();
+    assert_eq!(titles, expected);
+}

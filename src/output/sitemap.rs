@@ -54,7 +54,7 @@ pub(crate) fn sitemaps(
 
 /// One sitemap file; written piece by piece, since a large site lists tens of thousands of URLs.
 fn urlset(pages: &[SitemapPage<'_>], default_language: Lang, base: &str) -> String {
-    let mut xml = String::with_capacity(pages.len() * 256);
+    let mut xml = String::with_capacity(size(pages, default_language, base));
     xml.push_str(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
@@ -85,6 +85,28 @@ fn urlset(pages: &[SitemapPage<'_>], default_language: Lang, base: &str) -> Stri
     }
     xml.push_str("</urlset>\n");
     xml
+}
+
+/// About how long [`urlset`] makes the file of `pages`, never less unless
+/// paths need escaping: megabytes on a large site, written without growing.
+fn size(pages: &[SitemapPage<'_>], default_language: Lang, base: &str) -> usize {
+    // `<url>\n<loc>`, `</loc>\n`, `</url>\n`; a link's tag is at most 60 bytes besides its URL.
+    const PAGE: usize = 25;
+    const LINK: usize = 60;
+    let links = |page: &SitemapPage<'_>| -> usize {
+        if page.alternates.len() < 2 {
+            return 0;
+        }
+        let default = (page.alternates.iter()).find(|(l, _)| *l == default_language);
+        (page.alternates.iter().chain(default))
+            .map(|(_, path)| LINK + base.len() + path.len())
+            .sum()
+    };
+    let urls: usize = (pages.iter())
+        .map(|page| PAGE + base.len() + page.path.len() + links(page))
+        .sum();
+    // The XML declaration, the opening and the closing tag.
+    urls + 256
 }
 
 fn push_escaped(xml: &mut String, text: &str) {
@@ -125,6 +147,7 @@ mod tests {
             "<xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/en/a1/\"/>"
         ));
         assert!(xml.contains("<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"https://example.org/a1/\"/>"));
+        assert!(xml.len() <= size(&[page], Lang::SV, "https://example.org/"));
     }
 
     #[test]

@@ -9,37 +9,76 @@ impl<'s> Renderer<'s> {
         const ENTRIES: usize = 20;
         let site = self.site;
         let changed = |t: &Translation, date: Date| t.front.updated.map_or(date, |u| u.max(date));
-        let mut entries: Vec<(Date, Date, FeedEntry<'_>)> = site
+        // A language has thousands of dated articles and the feed shows 20:
+        // only the newest are made into entries, and only their bodies are
+        // read, as no body decides which articles are the newest.
+        let dated: Vec<(Date, &Article, &Translation, &str)> = site
             .translations_in(lang)
-            .filter_map(|(a, t, path)| Some((a, t, path, t.front.date?)))
-            .map(|(article, t, path, date)| {
-                let summary = t
-                    .front
-                    .summary
-                    .clone()
-                    .or_else(|| {
-                        self.bodies
-                            .get(&article.path, lang)
-                            .map(|b| b.first_paragraph.clone())
-                    })
-                    .unwrap_or_default();
-                let href = site.config.absolute(path);
-                let updated = changed(t, date);
-                let entry = FeedEntry {
-                    title: std::borrow::Cow::Borrowed(&t.front.title),
-                    id: href.clone(),
-                    href,
-                    published: date.rfc3339(),
-                    updated: updated.rfc3339(),
-                    summary: shorten(&summary, 300),
-                };
-                (date, updated, entry)
+            .filter_map(|(a, t, path)| Some((t.front.date?, a, t, path)))
+            .collect();
+        let revisions = self.revision_entries(lang);
+        let mut dates: Vec<Date> = (dated.iter().map(|(date, ..)| *date))
+            .chain(revisions.iter().map(|(date, ..)| *date))
+            .collect();
+        // The date of the oldest entry shown; all of that day and time are
+        // ordered below with the newer, as the address breaks their tie.
+        let oldest = match dates.len() > ENTRIES {
+            true => Some(*dates.select_nth_unstable_by(ENTRIES - 1, |a, b| b.cmp(a)).1),
+            false => None,
+        };
+        let shown = |date: &Date| oldest.is_none_or(|oldest| *date >= oldest);
+        enum Source<'a, 's> {
+            Article(&'s Article, &'s Translation),
+            Revision(Date, FeedEntry<'a>),
+        }
+        let mut newest: Vec<(Date, String, Source<'_, '_>)> = (dated.into_iter())
+            .filter(|(date, ..)| shown(date))
+            .map(|(date, article, t, path)| {
+                (
+                    date,
+                    site.config.absolute(path),
+                    Source::Article(article, t),
+                )
+            })
+            .chain(
+                (revisions.into_iter())
+                    .filter(|(date, ..)| shown(date))
+                    .map(|(date, updated, mut entry)| {
+                        let href = std::mem::take(&mut entry.href);
+                        (date, href, Source::Revision(updated, entry))
+                    }),
+            )
+            .collect();
+        // Newest first; `Date` orders by day, then time, so same-day articles follow their times.
+        newest.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        newest.truncate(ENTRIES);
+        let entries: Vec<(Date, Date, FeedEntry<'_>)> = (newest.into_iter())
+            .map(|(date, href, source)| match source {
+                Source::Revision(updated, entry) => (date, updated, FeedEntry { href, ..entry }),
+                Source::Article(article, t) => {
+                    let summary = t
+                        .front
+                        .summary
+                        .clone()
+                        .or_else(|| {
+                            self.bodies
+                                .get(&article.path, lang)
+                                .map(|b| b.first_paragraph.clone())
+                        })
+                        .unwrap_or_default();
+                    let updated = changed(t, date);
+                    let entry = FeedEntry {
+                        title: std::borrow::Cow::Borrowed(&t.front.title),
+                        id: href.clone(),
+                        href,
+                        published: date.rfc3339(),
+                        updated: updated.rfc3339(),
+                        summary: shorten(&summary, 300),
+                    };
+                    (date, updated, entry)
+                }
             })
             .collect();
-        entries.extend(self.revision_entries(lang));
-        // Newest first; `Date` orders by day, then time, so same-day articles follow their times.
-        entries.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.2.href.cmp(&b.2.href)));
-        entries.truncate(ENTRIES);
         // Compared as moments, not as text: offsets differ between summer and winter.
         let updated = entries
             .iter()

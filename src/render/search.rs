@@ -6,8 +6,14 @@ impl<'s> Renderer<'s> {
     /// The search index of `lang` as a script (`window.torgetSearchIndex=[…];`): every article and dataset, by title.
     ///
     /// Each article's entry is made once with its body (`SearchEntry::of_body`),
-    /// so after an edit only the edited article's is made again.
-    pub(crate) fn search_script(&self, lang: Lang) -> String {
+    /// so after an edit only the edited article's is made again. Also says
+    /// in which order the entries went in, for the next time: `order_before`,
+    /// that order from an earlier build, is taken as it is if it still sorts them.
+    pub(crate) fn search_script(
+        &self,
+        lang: Lang,
+        order_before: Option<&[usize]>,
+    ) -> (std::sync::Arc<[u8]>, Vec<usize>) {
         let site = self.site;
         let from = site.search_path(lang);
         let mut entries: Vec<(&str, &str, std::borrow::Cow<'_, str>)> = site
@@ -49,21 +55,21 @@ impl<'s> Renderer<'s> {
                 .iter()
                 .map(|(order, href, json)| (order.as_str(), href.as_str(), json.as_str().into())),
         );
-        entries.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        let order = sorted(&entries, order_before);
         // Megabytes on a large site: written once, in place, not copied into a script after.
         const START: &str = "window.torgetSearchIndex=[";
         const END: &str = "];\n";
-        let size = entries.iter().map(|e| e.2.len() + 1).sum::<usize>();
-        let mut json = String::with_capacity(START.len() + size + END.len());
-        json.push_str(START);
-        for (i, (_, _, entry)) in entries.iter().enumerate() {
-            if i > 0 {
-                json.push(',');
-            }
-            json.push_str(entry);
-        }
-        json.push_str(END);
-        json
+        let joined = (order.iter().enumerate()).flat_map(|(i, at)| {
+            let entry = entries.get(*at).map_or("", |(_, _, entry)| entry.as_ref());
+            [if i > 0 { "," } else { "" }, entry]
+        });
+        let script = crate::output::concat_shared(
+            std::iter::once(START)
+                .chain(joined)
+                .chain(std::iter::once(END))
+                .map(str::as_bytes),
+        );
+        (script, order)
     }
 
     pub(super) fn search<'p>(
@@ -128,6 +134,31 @@ impl<'s> Renderer<'s> {
             page,
             kind: KindView::Search { entries },
         })
+    }
+}
+
+/// The order of `entries` by sort key and address, as a stable sort makes it
+/// (equal keys in the order they came): `before` when it still gives that,
+/// as after most edits, where no title or address changed; sorted again if not.
+fn sorted(
+    entries: &[(&str, &str, std::borrow::Cow<'_, str>)],
+    before: Option<&[usize]>,
+) -> Vec<usize> {
+    let key = |at: usize| entries.get(at).map(|(order, href, _)| (*order, *href));
+    // An order kept is of every entry, each once (what this function made),
+    // so of as many entries and in ascending order is this order.
+    let holds = |order: &[usize]| {
+        order.len() == entries.len()
+            && order.iter().all(|at| *at < entries.len())
+            && (order.windows(2)).all(|pair| (key(pair[0]), pair[0]) < (key(pair[1]), pair[1]))
+    };
+    match before.filter(|order| holds(order)) {
+        Some(order) => order.to_vec(),
+        None => {
+            let mut order: Vec<usize> = (0..entries.len()).collect();
+            order.sort_by_key(|at| key(*at));
+            order
+        }
     }
 }
 

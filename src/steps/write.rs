@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Instant;
 
 use rayon::prelude::*;
@@ -38,6 +39,9 @@ pub(crate) struct Written {
     generated_reads: BTreeMap<String, Reads>,
     /// Files copied: article files beside each translation's page, and `static/`.
     copied: std::collections::BTreeSet<String>,
+    /// The order of the entries of each search index, by file: after most
+    /// edits the same, and then not sorted again.
+    search_orders: BTreeMap<String, Vec<usize>>,
     /// Files the previous build made that this one does not.
     pub gone: Vec<String>,
 }
@@ -54,6 +58,7 @@ struct KeptFiles {
     generated: std::collections::BTreeSet<String>,
     generated_reads: BTreeMap<String, Reads>,
     copied: std::collections::BTreeSet<String>,
+    search_orders: BTreeMap<String, Vec<usize>>,
 }
 
 /// Renders every page and writes it, with assets, dataset downloads and theme files, into `sink`.
@@ -133,11 +138,12 @@ pub(crate) fn write_pages(
             same_addresses,
         } => (Some(*before), same_addresses),
     };
-    let since_files = since.as_mut().map(|w| KeptFiles {
+    let mut since_files = since.as_mut().map(|w| KeptFiles {
         sitemap: w.sitemap,
         generated: std::mem::take(&mut w.generated),
         generated_reads: std::mem::take(&mut w.generated_reads),
         copied: std::mem::take(&mut w.copied),
+        search_orders: std::mem::take(&mut w.search_orders),
     });
     let (jobs, alternates, earlier, mut gone) = match since {
         Some(since) if same_addresses => {
@@ -244,34 +250,51 @@ pub(crate) fn write_pages(
             Err(diagnostic) => report.push(diagnostic),
         }
     }
-    let sitemap_print = {
-        use std::hash::{Hash, Hasher};
-        let mut h = std::hash::DefaultHasher::new();
-        for ((path, _), alternates) in listed(&jobs, &alternates) {
-            (path, alternates).hash(&mut h);
+    let sitemap_print = match since_files.as_ref().filter(|_| same_addresses) {
+        // The same pages as before, with the same translations.
+        Some(since) => since.sitemap,
+        None => {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::hash::DefaultHasher::new();
+            for ((path, _), alternates) in listed(&jobs, &alternates) {
+                (path, alternates).hash(&mut h);
+            }
+            h.finish()
         }
-        h.finish()
     };
-    let since = since_files.as_ref();
-
     let mut files = 0;
-    let mut copied = std::collections::BTreeSet::new();
+    // Files change only with a full load, and the pages they could clash
+    // with stay where they were: what the previous build copied stands.
+    let copied_before = (since_files.as_mut())
+        .filter(|_| same_addresses)
+        .map(|since| std::mem::take(&mut since.copied));
+    let since = since_files.as_ref();
+    let mut copied = copied_before.unwrap_or_default();
     let mut copies: Vec<(String, &Path, String)> = Vec::new();
-    for (article, translation, path) in site.translations() {
-        for asset in &article.assets {
+    if !same_addresses || since.is_none() {
+        // As `Site::translations`, but only of the few articles with files of their own.
+        let with_files = (site.content.articles.iter()).filter(|(_, a)| !a.assets.is_empty());
+        for (key, article) in with_files {
+            for (lang, translation) in &article.translations {
+                let Some(path) = site.article_path(key, *lang) else {
+                    continue;
+                };
+                for asset in &article.assets {
+                    copies.push((
+                        format!("{path}{}", asset.relative),
+                        &asset.source,
+                        translation.file.clone(),
+                    ));
+                }
+            }
+        }
+        for file in &site.content.static_files {
             copies.push((
-                format!("{path}{}", asset.relative),
-                &asset.source,
-                translation.file.clone(),
+                file.relative.clone(),
+                &file.source,
+                format!("static/{}", file.relative),
             ));
         }
-    }
-    for file in &site.content.static_files {
-        copies.push((
-            file.relative.clone(),
-            &file.source,
-            format!("static/{}", file.relative),
-        ));
     }
     let pages: rustc_hash::FxHashSet<&str> = if copies.is_empty() {
         Default::default()
@@ -338,14 +361,17 @@ pub(crate) fn write_pages(
         generated.insert(name.to_string());
     }
     let absolute = Renderer::with_absolute_links(site, theme, bodies);
+    let shared = |text: Result<String, Diagnostic>| text.map(|text| Arc::from(text.into_bytes()));
     // Feeds, 404 pages, search indexes and the sitemap are independent of
     // each other: make them in parallel, then write them in a stable order.
     // `None`: unchanged since the previous build, so the file written then stays.
-    type Generated = Vec<(String, Option<Result<String, Diagnostic>>)>;
+    // Made as shared bytes, which a sink in memory keeps as they are.
+    type Generated = Vec<(String, Option<Result<Arc<[u8]>, Diagnostic>>)>;
     // Like a page's view, each of these is made again after an edit only if
     // what it read may have changed.
     let generated_reads = std::sync::Mutex::new(BTreeMap::new());
-    let make = |name: String, make: &(dyn Fn() -> Result<String, Diagnostic> + Sync)| {
+    let search_orders = std::sync::Mutex::new(BTreeMap::new());
+    let make = |name: String, make: &(dyn Fn() -> Result<Arc<[u8]>, Diagnostic> + Sync)| {
         let before = since.and_then(|s| s.generated_reads.get(&name));
         if before.is_some_and(|reads| !bodies.may_change(reads, &current)) {
             if let (Some(reads), Ok(mut all)) = (before, generated_reads.lock()) {
@@ -368,14 +394,31 @@ pub(crate) fn write_pages(
         let ((feed, not_found), index) = rayon::join(
             || {
                 rayon::join(
-                    || make(format!("{home}atom.xml"), &|| renderer.feed(lang)),
-                    || make(format!("{home}404.html"), &|| absolute.not_found(lang)),
+                    || make(format!("{home}atom.xml"), &|| shared(renderer.feed(lang))),
+                    || {
+                        make(format!("{home}404.html"), &|| {
+                            shared(absolute.not_found(lang))
+                        })
+                    },
                 )
             },
             || {
-                make(format!("{search}index.js"), &|| {
-                    Ok(renderer.search_script(lang))
-                })
+                let name = format!("{search}index.js");
+                let before = since.and_then(|s| s.search_orders.get(&name));
+                let made = make(name.clone(), &|| {
+                    let (script, order) = renderer.search_script(lang, before.map(Vec::as_slice));
+                    if let (true, Ok(mut orders)) = (tracked, search_orders.lock()) {
+                        orders.insert(name.clone(), order);
+                    }
+                    Ok(script)
+                });
+                // Not made again: its order stays the one it was made in.
+                if let (None, Some(before), Ok(mut orders)) =
+                    (&made.1, before, search_orders.lock())
+                {
+                    orders.insert(name, before.clone());
+                }
+                made
             },
         );
         vec![feed, not_found, index]
@@ -396,11 +439,13 @@ pub(crate) fn write_pages(
         let mut files: Generated =
             output::sitemap::sitemaps(&pages, site.config.default_language, &site.config.base_url)
                 .into_iter()
-                .map(|(name, xml)| (name, Some(Ok(xml))))
+                .map(|(name, xml)| (name, Some(Ok(Arc::from(xml.into_bytes())))))
                 .collect();
         files.push((
             "robots.txt".to_string(),
-            Some(Ok(output::sitemap::robots(&site.config.base_url))),
+            Some(Ok(Arc::from(
+                output::sitemap::robots(&site.config.base_url).into_bytes(),
+            ))),
         ));
         files
     };
@@ -417,7 +462,7 @@ pub(crate) fn write_pages(
     generated_files.extend(languages.into_iter().flatten());
     for (name, text) in generated_files {
         match text {
-            Some(Ok(text)) => match sink.write(&name, text.as_bytes()) {
+            Some(Ok(text)) => match sink.write_shared(&name, text) {
                 Ok(()) => files += 1,
                 Err(e) => report.push(write_error(&name, e)),
             },
@@ -458,6 +503,7 @@ pub(crate) fn write_pages(
         generated,
         generated_reads: generated_reads.into_inner().unwrap_or_default(),
         copied,
+        search_orders: search_orders.into_inner().unwrap_or_default(),
         gone,
     };
     let summary = BuildSummary {
