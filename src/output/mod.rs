@@ -102,18 +102,7 @@ impl Memory {
 
 impl Sink for Memory {
     fn write(&self, relative: &str, bytes: &[u8]) -> io::Result<()> {
-        check_relative(relative)?;
-        let mut files = self
-            .0
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        match files.get_mut(relative) {
-            Some(file) => *file = Arc::from(bytes),
-            None => {
-                files.insert(Arc::from(relative), Arc::from(bytes));
-            }
-        }
-        Ok(())
+        self.write_shared(relative, Arc::from(bytes))
     }
 
     fn copy(&self, relative: &str, source: &Path) -> io::Result<()> {
@@ -127,7 +116,13 @@ impl Sink for Memory {
             .0
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        files.insert(relative.to_string(), bytes);
+        // A page written again keeps its path as it is shared.
+        match files.get_mut(relative) {
+            Some(file) => *file = bytes,
+            None => {
+                files.insert(Arc::from(relative), bytes);
+            }
+        }
         Ok(())
     }
 }
