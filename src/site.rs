@@ -235,6 +235,12 @@ pub(crate) struct Earlier<'a> {
     /// Whether no edit changed what topics are made from: which translations
     /// the edited articles have, and their dates and topics.
     pub(crate) topics_unchanged: bool,
+    /// Whether no edit changed which translations the edited articles have,
+    /// nor their topics (their dates may have changed).
+    pub(crate) tags_unchanged: bool,
+    /// Whether no edit changed what addresses are made from: which
+    /// translations the edited articles have, their slugs and titles' slugs.
+    pub(crate) addresses_unchanged: bool,
 }
 
 /// What an `@/` link points at.
@@ -467,7 +473,7 @@ impl Site {
                 .and_then(|a| Site::listings_after(content, &a.resolution.listings, a.edited))
                 .unwrap_or_else(|| Site::listings_by_section(content))
         };
-        let topics = || match after.as_ref().filter(|a| a.topics_unchanged) {
+        let topics_kept_or_made = || match after.as_ref().filter(|a| a.topics_unchanged) {
             // Topics read articles' dates and topics; where no edit changed
             // them, and no problem of theirs points into an edited file
             // (whose lines may have moved), they are as they were.
@@ -481,6 +487,18 @@ impl Site {
                 )
             }
             _ => Site::topics(content),
+        };
+        let topics = || match after.as_ref().filter(|a| a.tags_unchanged) {
+            // Only dates changed: the edited articles move within their topics.
+            Some(a)
+                if !a.topics_unchanged
+                    && !(a.resolution.topic_problems.iter())
+                        .any(|p| a.edited_files.contains(p.file.as_path())) =>
+            {
+                let tags = Site::topics_after(content, &a.resolution.tags, a.edited_translations);
+                (tags, a.resolution.topic_problems.clone())
+            }
+            _ => topics_kept_or_made(),
         };
         let (assign_errors, (listings, (tags, tag_errors))) = rayon::join(
             || {
@@ -787,16 +805,17 @@ impl Site {
         let is_edited = |key: &str, lang: &Lang| {
             earlier.edited.contains(key) && edited.contains(&(key.to_string(), *lang))
         };
+        // Every other address, for an edited translation whose address may move.
         let others: FxHashSet<&str> = (before.article_paths.iter())
+            .filter(|_| !earlier.addresses_unchanged)
             .flat_map(|(key, paths)| {
                 (paths.iter())
                     .filter(|(lang, _)| !is_edited(key, lang))
                     .map(|(_, path)| path.as_str())
             })
             .chain(
-                resolved
-                    .section_paths
-                    .values()
+                (resolved.section_paths.values())
+                    .filter(|_| !earlier.addresses_unchanged)
                     .flat_map(|p| p.values().map(String::as_str)),
             )
             .collect();
@@ -805,15 +824,39 @@ impl Site {
         let mut problems = Vec::new();
         for (key, lang) in edited {
             let old = before.article_paths.get(key).and_then(|p| p.get(lang));
-            if old.is_some_and(|path| before.contested.contains(path)) {
-                return false;
-            }
             let Some((article, translation)) =
                 (content.articles.get(key)).and_then(|a| Some((a, a.translations.get(lang)?)))
             else {
                 placed_now.push((key, *lang, None));
                 continue;
             };
+            if earlier.addresses_unchanged {
+                // What the address is made from is as it was, and so is
+                // every other address: it comes out as before. It is made
+                // again only for the problems, which point into the edited
+                // file: the addresses tried before it are taken again
+                // (a bound stops a walk that would not reach it).
+                let tried = std::cell::Cell::new(0_usize);
+                let placed = place_translation(
+                    config,
+                    content,
+                    &resolved.section_paths,
+                    (article, translation),
+                    |path| {
+                        tried.set(tried.get() + 1);
+                        old.is_some_and(|old| old != path) && tried.get() < 10_000
+                    },
+                    &mut problems,
+                );
+                if placed.as_ref().map(|p| &p.path) != old {
+                    return false;
+                }
+                placed_now.push((key, *lang, placed.map(|p| p.path)));
+                continue;
+            }
+            if old.is_some_and(|path| before.contested.contains(path)) {
+                return false;
+            }
             let placed = place_translation(
                 config,
                 content,
@@ -1032,6 +1075,55 @@ impl Site {
             }
         }
         (tags, errors)
+    }
+
+    /// `earlier` topics after edits that changed only the dates of the
+    /// translations `edited`: each is put in its place again in its topics'
+    /// lists (newest first, then by content path), and each topic keeps the
+    /// spelling of its newest article, as [`Site::topics`] makes them.
+    fn topics_after(
+        content: &Content,
+        earlier: &BTreeMap<Lang, BTreeMap<Slug, Tag>>,
+        edited: &std::collections::BTreeSet<(String, Lang)>,
+    ) -> BTreeMap<Lang, BTreeMap<Slug, Tag>> {
+        let mut tags = earlier.clone();
+        let translation = |key: &str, lang: Lang| {
+            (content.articles.get(key)).and_then(|a| a.translations.get(&lang))
+        };
+        for (key, lang) in edited {
+            let Some(edited_translation) = translation(key, *lang) else {
+                continue;
+            };
+            let Some(in_lang) = tags.get_mut(lang) else {
+                continue;
+            };
+            let slugs: std::collections::BTreeSet<Slug> = (edited_translation.front.tags.iter())
+                .filter_map(|name| Slug::from_text(name))
+                .collect();
+            for slug in &slugs {
+                let Some(tag) = in_lang.get_mut(slug) else {
+                    continue;
+                };
+                tag.articles.retain(|k| k != key);
+                let date = |k: &str| translation(k, *lang).and_then(|t| t.front.date);
+                let own = (
+                    std::cmp::Reverse(edited_translation.front.date),
+                    key.as_str(),
+                );
+                let at = tag
+                    .articles
+                    .partition_point(|k| (std::cmp::Reverse(date(k)), k.as_str()) < own);
+                tag.articles.insert(at, key.clone());
+                // The spelling of the newest article's first name for the topic.
+                let newest = tag.articles.first().and_then(|k| translation(k, *lang));
+                if let Some(name) = newest.and_then(|t| {
+                    (t.front.tags.iter()).find(|name| Slug::from_text(name).as_ref() == Some(slug))
+                }) {
+                    tag.name.clone_from(name);
+                }
+            }
+        }
+        tags
     }
 
     /// The topics of `lang`, by slug.

@@ -136,6 +136,12 @@ pub(crate) struct Reuse {
     /// Whether the edits left what topics are made from as it was: the
     /// translations of `edited_articles`, their dates and their topics.
     pub(crate) topics_unchanged: bool,
+    /// Whether the edits left the translations of `edited_articles` and
+    /// their topics as they were (not necessarily their dates).
+    pub(crate) tags_unchanged: bool,
+    /// Whether the edits left what addresses are made from as it was: the
+    /// translations of `edited_articles`, their slugs and their titles' slugs.
+    pub(crate) addresses_unchanged: bool,
     /// Ids of the datasets whose files changed since, for the bodies that show them.
     pub(crate) changed_datasets: std::collections::BTreeSet<String>,
     /// The parts of the site other than articles whose files changed since

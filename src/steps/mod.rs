@@ -155,6 +155,8 @@ pub(crate) fn resolve_and_render(
                         })
                         .collect(),
                     topics_unchanged: r.topics_unchanged,
+                    tags_unchanged: r.tags_unchanged,
+                    addresses_unchanged: r.addresses_unchanged,
                 })
             });
             Site::resolve_after(config, content, after)
