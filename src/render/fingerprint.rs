@@ -342,60 +342,30 @@ impl<'e, 'b> ser::Serializer for &'e mut Encoder<'b> {
     }
 }
 
-impl SerializeSeq for &mut Encoder<'_> {
-    type Ok = ();
-    type Error = Unencodable;
+/// Sequences, tuples and their kin: each element as itself, then the end tag.
+macro_rules! elements_then_end {
+    ($($kind:path => $add:ident),* $(,)?) => {$(
+        impl $kind for &mut Encoder<'_> {
+            type Ok = ();
+            type Error = Unencodable;
 
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Unencodable> {
-        value.serialize(&mut **self)
-    }
+            fn $add<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Unencodable> {
+                value.serialize(&mut **self)
+            }
 
-    fn end(self) -> Result<(), Unencodable> {
-        self.tag(Tag::End);
-        Ok(())
-    }
+            fn end(self) -> Result<(), Unencodable> {
+                self.tag(Tag::End);
+                Ok(())
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for &mut Encoder<'_> {
-    type Ok = ();
-    type Error = Unencodable;
-
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Unencodable> {
-        value.serialize(&mut **self)
-    }
-
-    fn end(self) -> Result<(), Unencodable> {
-        self.tag(Tag::End);
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleStruct for &mut Encoder<'_> {
-    type Ok = ();
-    type Error = Unencodable;
-
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Unencodable> {
-        value.serialize(&mut **self)
-    }
-
-    fn end(self) -> Result<(), Unencodable> {
-        self.tag(Tag::End);
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleVariant for &mut Encoder<'_> {
-    type Ok = ();
-    type Error = Unencodable;
-
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Unencodable> {
-        value.serialize(&mut **self)
-    }
-
-    fn end(self) -> Result<(), Unencodable> {
-        self.tag(Tag::End);
-        Ok(())
-    }
+elements_then_end! {
+    SerializeSeq => serialize_element,
+    ser::SerializeTuple => serialize_element,
+    ser::SerializeTupleStruct => serialize_field,
+    ser::SerializeTupleVariant => serialize_field,
 }
 
 impl SerializeMap for &mut Encoder<'_> {
