@@ -357,7 +357,7 @@ impl LiveSite {
         started: Instant,
     ) -> Result<BuildSummary, Vec<Diagnostic>> {
         let resolving = loaded.resolution.is_none();
-        let same_addresses = !resolving && !loaded.resolved_since_written;
+        let served_addresses_current = !loaded.resolved_since_written;
         let mut report = Diagnostics::default();
         report.extend(loaded.load_problems.iter().cloned());
         let (site, bodies) = steps::resolve_and_render(
@@ -383,6 +383,8 @@ impl LiveSite {
                 Some(_) => Memory::from_files(Files::clone(&self.files)),
                 None => Memory::default(),
             };
+            // Resolved again or not, the served files' pages are where they were.
+            let same_addresses = served_addresses_current && (!resolving || site.pages_as_before());
             let mode = match since {
                 Some(before) => Mode::AfterEdit {
                     before: Box::new(before),

@@ -207,6 +207,9 @@ pub(crate) struct Resolution {
     /// Addresses a title made that another page's title had taken before
     /// (so it got `-2`): a page at one of them cannot move on its own.
     contested: FxHashSet<String>,
+    /// Whether this resolution, made after an edit, has the pages of the
+    /// one before at the same addresses, with the same translations.
+    pages_as_before: bool,
     /// What resolving found wrong, kept for when the resolution is used again.
     problems: Vec<Diagnostic>,
     /// Redirects from aliases and the record of published addresses, and the record as a build leaves it.
@@ -455,6 +458,7 @@ impl Site {
                 topic_problems: Vec::new(),
                 article_problems: Vec::new(),
                 contested: FxHashSet::default(),
+                pages_as_before: false,
                 problems: Vec::new(),
                 addresses: Addresses::default(),
             },
@@ -500,7 +504,7 @@ impl Site {
             }
             _ => topics_kept_or_made(),
         };
-        let (assign_errors, (listings, (tags, tag_errors))) = rayon::join(
+        let ((assign_errors, patched), (listings, (tags, tag_errors))) = rayon::join(
             || {
                 let mut errors = Vec::new();
                 Site::assign_section_paths(config, content, resolved, &mut errors);
@@ -512,7 +516,7 @@ impl Site {
                     Site::assign_article_paths(config, content, resolved, &mut errors);
                 }
                 Site::assign_dataset_paths(config, content, resolved, &mut errors);
-                errors
+                (errors, patched)
             },
             || rayon::join(listings, topics),
         );
@@ -534,10 +538,24 @@ impl Site {
         );
         errors.extend(unique);
         errors.extend(review);
+        // The same pages at the same addresses: no address, translation,
+        // topic or redirect came, went or moved (sections and datasets are not edited).
+        site.resolved.pages_as_before = after.as_ref().is_some_and(|a| {
+            patched
+                && a.addresses_unchanged
+                && a.tags_unchanged
+                && addresses.redirects == a.resolution.addresses.redirects
+        });
         site.resolved.addresses = addresses;
         errors.extend(address_problems);
         site.resolved.problems = errors.clone();
         (site, errors)
+    }
+
+    /// Whether the site was resolved after an edit that left every page at
+    /// its address, with its translations ([`Resolution::pages_as_before`]).
+    pub(crate) fn pages_as_before(&self) -> bool {
+        self.resolved.pages_as_before
     }
 
     /// The settings, content and resolution back, to patch the content after an edit.
