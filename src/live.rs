@@ -21,7 +21,7 @@ use crate::i18n::Lang;
 use crate::output::{Files, Memory};
 use crate::render::{self, Bodies, Theme};
 use crate::site::reads::Part;
-use crate::site::{Resolution, SectionIn, Site};
+use crate::site::{Resolution, ResolvedFrom, SectionIn, Site, Unchanged};
 use crate::steps::{self, BuildOptions, BuildSummary, Mode, Written};
 
 /// The site `serve` shows, with what it takes to rebuild it after an edit.
@@ -170,9 +170,7 @@ impl LiveSite {
         let mut edited = BTreeSet::new();
         let mut fronts_edited = BTreeSet::new();
         let mut changed_datasets = BTreeSet::new();
-        let mut topics_unchanged = true;
-        let mut tags_unchanged = true;
-        let mut addresses_unchanged = true;
+        let mut unchanged = Unchanged::ALL;
         // A failed build since the served files may have changed anything.
         let mut changed_parts = (!loaded.resolved_since_written).then(Vec::new);
         for edit in &edits {
@@ -180,17 +178,10 @@ impl LiveSite {
             let (file, problems) = match edit {
                 Edit::Translation(dir, lang) => {
                     let before = front_matter(content, dir, *lang).map(str::to_string);
-                    let topics_before = topics_made_from(content, dir);
-                    let addresses_before = addresses_made_from(content, dir);
+                    let read_before = ResolvedFrom::of(content, dir);
                     let problems =
                         content::reload_translation(root, content, dir, *lang, &load_options);
-                    let topics_now = topics_made_from(content, dir);
-                    let tags = |t: &[TopicsMadeFrom]| -> Vec<(Lang, Vec<String>)> {
-                        t.iter().map(|(l, _, tags)| (*l, tags.clone())).collect()
-                    };
-                    tags_unchanged &= tags(&topics_now) == tags(&topics_before);
-                    topics_unchanged &= topics_now == topics_before;
-                    addresses_unchanged &= addresses_made_from(content, dir) == addresses_before;
+                    unchanged = unchanged.and(&read_before, &ResolvedFrom::of(content, dir));
                     if front_matter(content, dir, *lang) != before.as_deref() {
                         // Addresses, listings or topics may move: resolve again, and
                         // compare, so bodies whose links did not move are kept.
@@ -289,9 +280,7 @@ impl LiveSite {
         let reuse = render::Reuse {
             articles_only,
             edited_articles,
-            topics_unchanged,
-            tags_unchanged,
-            addresses_unchanged,
+            unchanged,
             previous: std::mem::take(&mut loaded.bodies),
             edited,
             fronts_edited,
@@ -460,28 +449,6 @@ fn placeholder_pages(site: &Site) -> PlaceholderPages {
 fn front_matter<'c>(content: &'c Content, dir: &str, lang: Lang) -> Option<&'c str> {
     let translation = content.articles.get(dir)?.translations.get(&lang)?;
     translation.text.get(..translation.body_start)
-}
-
-/// A translation's language, date and topics.
-type TopicsMadeFrom = (Lang, Option<crate::text::date::Date>, Vec<String>);
-
-/// What the topics are made from of one article: each translation's date and topics.
-fn topics_made_from(content: &Content, dir: &str) -> Vec<TopicsMadeFrom> {
-    (content.articles.get(dir).into_iter())
-        .flat_map(|article| article.translations.values())
-        .map(|t| (t.lang, t.front.date, t.front.tags.clone()))
-        .collect()
-}
-
-/// What the addresses are made from of one article: each translation's slug and title's slug.
-fn addresses_made_from(
-    content: &Content,
-    dir: &str,
-) -> Vec<(Lang, Option<String>, Option<crate::text::slug::Slug>)> {
-    (content.articles.get(dir).into_iter())
-        .flat_map(|article| article.translations.values())
-        .map(|t| (t.lang, t.front.slug.clone(), t.title_slug.clone()))
-        .collect()
 }
 
 /// Whether the site's last load read the file at `path` (other than a translation).

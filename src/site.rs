@@ -17,6 +17,7 @@ use crate::dataset::Dataset;
 use crate::diagnostics::Diagnostic;
 use crate::i18n::{Lang, collation_key};
 use crate::messages::{Message, Phrase, Rule};
+use crate::text::date::Date;
 use crate::text::slug::Slug;
 use crate::yaml;
 
@@ -226,24 +227,110 @@ impl Resolution {
     }
 }
 
+/// What resolving reads of one article, taken before and after an edit
+/// under `serve` to tell what the edit changed (see [`Unchanged`]).
+pub(crate) struct ResolvedFrom(Vec<TranslationRead>);
+
+/// What resolving reads of one translation.
+struct TranslationRead {
+    lang: Lang,
+    date: Option<Date>,
+    tags: Vec<String>,
+    slug: Option<String>,
+    title_slug: Option<Slug>,
+}
+
+impl ResolvedFrom {
+    /// What resolving reads of the article at `dir` (nothing if there is none).
+    pub(crate) fn of(content: &Content, dir: &str) -> Self {
+        let translations = (content.articles.get(dir).into_iter())
+            .flat_map(|article| article.translations.values());
+        ResolvedFrom(
+            translations
+                .map(|t| TranslationRead {
+                    lang: t.lang,
+                    date: t.front.date,
+                    tags: t.front.tags.clone(),
+                    slug: t.front.slug.clone(),
+                    title_slug: t.title_slug.clone(),
+                })
+                .collect(),
+        )
+    }
+}
+
+/// Which of what resolving reads edits to articles left as it was: each
+/// `true` says the edited articles have the same translations, and these
+/// the same…
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Unchanged {
+    /// …topics (their dates may have changed),
+    pub(crate) tags: bool,
+    /// …topics and dates,
+    pub(crate) topics: bool,
+    /// …given slugs and titles' slugs.
+    pub(crate) addresses: bool,
+}
+
+impl Unchanged {
+    /// Nothing edited yet.
+    pub(crate) const ALL: Unchanged = Unchanged {
+        tags: true,
+        topics: true,
+        addresses: true,
+    };
+
+    /// This, and what one more edit left as it was: from `before` to `now`.
+    pub(crate) fn and(self, before: &ResolvedFrom, now: &ResolvedFrom) -> Unchanged {
+        let same = |part: fn(&TranslationRead, &TranslationRead) -> bool| {
+            before.0.len() == now.0.len()
+                && (before.0.iter().zip(&now.0)).all(|(a, b)| a.lang == b.lang && part(a, b))
+        };
+        Unchanged {
+            tags: self.tags && same(|a, b| a.tags == b.tags),
+            topics: self.topics && same(|a, b| a.tags == b.tags && a.date == b.date),
+            addresses: self.addresses
+                && same(|a, b| a.slug == b.slug && a.title_slug == b.title_slug),
+        }
+    }
+}
+
 /// What a site was resolved from before an edit to articles alone (under `serve`).
 pub(crate) struct Earlier<'a> {
-    pub(crate) resolution: &'a Resolution,
+    resolution: &'a Resolution,
     /// The content paths of the articles edited since.
-    pub(crate) edited: &'a std::collections::BTreeSet<String>,
+    edited: &'a std::collections::BTreeSet<String>,
     /// The translations edited since (or that came or went), by content path and language.
-    pub(crate) edited_translations: &'a std::collections::BTreeSet<(String, Lang)>,
-    /// The files of their translations, as they were and as they are.
-    pub(crate) edited_files: std::collections::BTreeSet<std::path::PathBuf>,
-    /// Whether no edit changed what topics are made from: which translations
-    /// the edited articles have, and their dates and topics.
-    pub(crate) topics_unchanged: bool,
-    /// Whether no edit changed which translations the edited articles have,
-    /// nor their topics (their dates may have changed).
-    pub(crate) tags_unchanged: bool,
-    /// Whether no edit changed what addresses are made from: which
-    /// translations the edited articles have, their slugs and titles' slugs.
-    pub(crate) addresses_unchanged: bool,
+    edited_translations: &'a std::collections::BTreeSet<(String, Lang)>,
+    /// Their files: problems found in them then may point at lines that moved.
+    edited_files: std::collections::BTreeSet<std::path::PathBuf>,
+    unchanged: Unchanged,
+}
+
+impl<'a> Earlier<'a> {
+    /// `resolution`, made before `edited_translations` (of the articles `edited`) changed as `unchanged` says.
+    pub(crate) fn new(
+        resolution: &'a Resolution,
+        edited: &'a std::collections::BTreeSet<String>,
+        edited_translations: &'a std::collections::BTreeSet<(String, Lang)>,
+        unchanged: Unchanged,
+    ) -> Self {
+        let edited_files = (edited_translations.iter())
+            .map(|(dir, lang)| format!("content/{dir}/{}.md", lang.code()).into())
+            .collect();
+        Earlier {
+            resolution,
+            edited,
+            edited_translations,
+            edited_files,
+            unchanged,
+        }
+    }
+
+    /// Whether any of `problems` is in an edited file, so must be found again.
+    fn any_in_edited(&self, problems: &[Diagnostic]) -> bool {
+        problems.iter().any(|p| self.edited_files.contains(&p.file))
+    }
 }
 
 /// What an `@/` link points at.
@@ -477,32 +564,22 @@ impl Site {
                 .and_then(|a| Site::listings_after(content, &a.resolution.listings, a.edited))
                 .unwrap_or_else(|| Site::listings_by_section(content))
         };
-        let topics_kept_or_made = || match after.as_ref().filter(|a| a.topics_unchanged) {
-            // Topics read articles' dates and topics; where no edit changed
-            // them, and no problem of theirs points into an edited file
-            // (whose lines may have moved), they are as they were.
-            Some(a)
-                if !(a.resolution.topic_problems.iter())
-                    .any(|p| a.edited_files.contains(p.file.as_path())) =>
-            {
-                (
-                    a.resolution.tags.clone(),
-                    a.resolution.topic_problems.clone(),
-                )
-            }
-            _ => Site::topics(content),
-        };
-        let topics = || match after.as_ref().filter(|a| a.tags_unchanged) {
-            // Only dates changed: the edited articles move within their topics.
-            Some(a)
-                if !a.topics_unchanged
-                    && !(a.resolution.topic_problems.iter())
-                        .any(|p| a.edited_files.contains(p.file.as_path())) =>
-            {
-                let tags = Site::topics_after(content, &a.resolution.tags, a.edited_translations);
+        // Topics read articles' dates and topics. Where no edit changed which
+        // articles carry which topic, and no problem of theirs points into an
+        // edited file (whose lines may have moved), they are kept, or after
+        // a date edit the edited articles move within their topics.
+        let topics = || match after
+            .as_ref()
+            .filter(|a| a.unchanged.tags && !a.any_in_edited(&a.resolution.topic_problems))
+        {
+            Some(a) => {
+                let tags = match a.unchanged.topics {
+                    true => a.resolution.tags.clone(),
+                    false => Site::topics_after(content, &a.resolution.tags, a.edited_translations),
+                };
                 (tags, a.resolution.topic_problems.clone())
             }
-            _ => topics_kept_or_made(),
+            None => Site::topics(content),
         };
         let ((assign_errors, patched), (listings, (tags, tag_errors))) = rayon::join(
             || {
@@ -542,8 +619,8 @@ impl Site {
         // topic or redirect came, went or moved (sections and datasets are not edited).
         site.resolved.pages_as_before = after.as_ref().is_some_and(|a| {
             patched
-                && a.addresses_unchanged
-                && a.tags_unchanged
+                && a.unchanged.addresses
+                && a.unchanged.tags
                 && addresses.redirects == a.resolution.addresses.redirects
         });
         site.resolved.addresses = addresses;
@@ -824,19 +901,19 @@ impl Site {
             earlier.edited.contains(key) && edited.contains(&(key.to_string(), *lang))
         };
         // Every other address, for an edited translation whose address may move.
-        let others: FxHashSet<&str> = (before.article_paths.iter())
-            .filter(|_| !earlier.addresses_unchanged)
-            .flat_map(|(key, paths)| {
-                (paths.iter())
-                    .filter(|(lang, _)| !is_edited(key, lang))
-                    .map(|(_, path)| path.as_str())
-            })
-            .chain(
-                (resolved.section_paths.values())
-                    .filter(|_| !earlier.addresses_unchanged)
-                    .flat_map(|p| p.values().map(String::as_str)),
-            )
-            .collect();
+        let others: FxHashSet<&str> = match earlier.unchanged.addresses {
+            true => FxHashSet::default(),
+            false => (before.article_paths.iter())
+                .flat_map(|(key, paths)| {
+                    (paths.iter())
+                        .filter(|(lang, _)| !is_edited(key, lang))
+                        .map(|(_, path)| path.as_str())
+                })
+                .chain(
+                    (resolved.section_paths.values()).flat_map(|p| p.values().map(String::as_str)),
+                )
+                .collect(),
+        };
         let mut placed_now: Vec<(&str, Lang, Option<String>)> = Vec::new();
         let mut new_paths: FxHashSet<String> = FxHashSet::default();
         let mut problems = Vec::new();
@@ -848,7 +925,7 @@ impl Site {
                 placed_now.push((key, *lang, None));
                 continue;
             };
-            if earlier.addresses_unchanged {
+            if earlier.unchanged.addresses {
                 // What the address is made from is as it was, and so is
                 // every other address: it comes out as before. It is made
                 // again only for the problems, which point into the edited
@@ -895,7 +972,7 @@ impl Site {
         }
         drop(others);
         let mut article_problems: Vec<Diagnostic> = (before.article_problems.iter())
-            .filter(|p| !earlier.edited_files.contains(&p.file))
+            .filter(|p| !earlier.any_in_edited(std::slice::from_ref(p)))
             .cloned()
             .collect();
         article_problems.extend(problems);
@@ -908,10 +985,9 @@ impl Site {
             };
         }
         // As assigning anew leaves them: an entry for every article, none for an article gone.
-        (resolved.article_paths).retain(|key, _| content.articles.contains_key(key));
-        for key in content.articles.keys() {
-            if !resolved.article_paths.contains_key(key) {
-                resolved.article_paths.insert(key.clone(), BTreeMap::new());
+        for key in earlier.edited {
+            if !content.articles.contains_key(key) {
+                resolved.article_paths.remove(key);
             }
         }
         resolved.contested = before.contested.clone();

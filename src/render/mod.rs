@@ -133,15 +133,8 @@ pub(crate) struct Reuse {
     pub(crate) articles_only: bool,
     /// The articles of `edited`.
     pub(crate) edited_articles: std::collections::BTreeSet<String>,
-    /// Whether the edits left what topics are made from as it was: the
-    /// translations of `edited_articles`, their dates and their topics.
-    pub(crate) topics_unchanged: bool,
-    /// Whether the edits left the translations of `edited_articles` and
-    /// their topics as they were (not necessarily their dates).
-    pub(crate) tags_unchanged: bool,
-    /// Whether the edits left what addresses are made from as it was: the
-    /// translations of `edited_articles`, their slugs and their titles' slugs.
-    pub(crate) addresses_unchanged: bool,
+    /// What the edits left as it was of what resolving reads of `edited_articles`.
+    pub(crate) unchanged: crate::site::Unchanged,
     /// Ids of the datasets whose files changed since, for the bodies that show them.
     pub(crate) changed_datasets: std::collections::BTreeSet<String>,
     /// The parts of the site other than articles whose files changed since
@@ -542,9 +535,7 @@ impl<'s> Renderer<'s> {
             self.input(path, job, self.alternates(path, job))?,
             &mut html,
         )?;
-        // Templates write only text, so the bytes are always UTF-8.
-        Ok(String::from_utf8(html)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+        Ok(template_text(html))
     }
 
     /// All the template of page `job` receives, its `alternates` already known.
@@ -603,9 +594,7 @@ impl<'s> Renderer<'s> {
     fn template(&self, name: &str, context: &Context, lang: Lang) -> Result<String, Diagnostic> {
         let mut text = Vec::new();
         self.template_to(name, context, lang, &mut text)?;
-        // Templates write only text, so the bytes are always UTF-8.
-        Ok(String::from_utf8(text)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+        Ok(template_text(text))
     }
 
     /// Renders a template into `out`, as [`Self::template`] does.
@@ -1200,6 +1189,12 @@ impl<'s> Renderer<'s> {
             Target::Dataset(d) => d.title.get(resolved.lang).map(String::as_str),
         }
     }
+}
+
+/// A template's output as text: templates write only text, so the bytes
+/// are always UTF-8 (were one not, it would be shown, not lost).
+fn template_text(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// A template's output, as Tera writes it: escaped text one byte at a time.

@@ -145,19 +145,13 @@ pub(crate) fn resolve_and_render(
         None => {
             // After edits to articles alone, what else resolving made is put right, not made anew.
             let after = (reuse.as_ref()).filter(|r| r.articles_only).and_then(|r| {
-                Some(site::Earlier {
-                    resolution: r.resolved_before.as_ref()?,
-                    edited: &r.edited_articles,
-                    edited_translations: &r.edited,
-                    edited_files: (r.edited.iter())
-                        .map(|(dir, lang)| {
-                            PathBuf::from(format!("content/{dir}/{}.md", lang.code()))
-                        })
-                        .collect(),
-                    topics_unchanged: r.topics_unchanged,
-                    tags_unchanged: r.tags_unchanged,
-                    addresses_unchanged: r.addresses_unchanged,
-                })
+                let before = r.resolved_before.as_ref()?;
+                Some(site::Earlier::new(
+                    before,
+                    &r.edited_articles,
+                    &r.edited,
+                    r.unchanged,
+                ))
             });
             Site::resolve_after(config, content, after)
         }
