@@ -204,17 +204,6 @@ pub(super) fn plan(site: &Site) -> (Addresses, Vec<Diagnostic>) {
         (moved_folders.get(&entry.page)).map_or_else(|| entry.page.clone(), String::clone)
     };
 
-    // Every page's address now; those new to the record may have moved.
-    // Resolving runs after every edit under `serve`: the record as a build
-    // leaves it is made only when a build writes it ([`updated_record`]).
-    let arrived: Vec<(&str, Lang, &str)> = (pages.iter().copied())
-        .filter(|&(key, lang, path)| {
-            record.entries.get(path).is_none_or(|e| {
-                e.lang != lang.code() || moved_folders.get(&e.page).unwrap_or(&e.page) != key
-            })
-        })
-        .collect();
-
     // Each recorded address is decided on its own: tens of thousands on a
     // large site, so in parallel, then gathered in the record's order.
     use rayon::prelude::*;
@@ -316,10 +305,22 @@ pub(super) fn plan(site: &Site) -> (Addresses, Vec<Diagnostic>) {
             from.push(format!("/{old}"));
         }
     }
-    for (key, lang, path) in arrived {
-        let Some(old) = moved_from.get(&(key, lang)) else {
+    // A page that moved is at an address new to the record. Resolving runs
+    // after every edit under `serve`, and the record of a large site is
+    // long: asked of the few pages with a redirect, not of every page. (The
+    // record as a build leaves it is made only when a build writes it,
+    // [`updated_record`].)
+    for ((key, lang), old) in &moved_from {
+        let Some(path) = site.page_path_unrecorded(key, *lang) else {
             continue;
         };
+        let arrived = record.entries.get(path).is_none_or(|e| {
+            e.lang != lang.code() || moved_folders.get(&e.page).unwrap_or(&e.page) != key
+        });
+        if !arrived {
+            continue;
+        }
+        let (key, lang) = (*key, *lang);
         let message = Rule::AddressMoved
             .with("old", old.join(", "))
             .with("new", format!("/{path}"));
@@ -468,16 +469,18 @@ fn moved_folders(site: &Site, pages: &[(&str, Lang, &str)]) -> BTreeMap<String, 
             || content.failed_to_load(key)
     };
     let leaf = |key: &str| key.rsplit('/').next().unwrap_or(key).to_string();
-    let went: BTreeSet<&str> = (content.record.entries.values())
-        .map(|e| e.page.as_str())
-        .filter(|page| !known(page))
-        .collect();
+    // Each page once: a page has an entry per language and per address it had.
+    let mut referenced: FxHashSet<&str> = FxHashSet::default();
+    let mut went: BTreeSet<&str> = BTreeSet::new();
+    for entry in content.record.entries.values() {
+        let page = entry.page.as_str();
+        if referenced.insert(page) && !known(page) {
+            went.insert(page);
+        }
+    }
     if went.is_empty() {
         return BTreeMap::new();
     }
-    let referenced: BTreeSet<&str> = (content.record.entries.values())
-        .map(|e| e.page.as_str())
-        .collect();
     let mut new_by_leaf: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
     for (key, _, _) in pages {
         if !referenced.contains(key) {
