@@ -333,6 +333,38 @@ impl<'a> Earlier<'a> {
     }
 }
 
+/// The pages whose address changed since an earlier resolution (see [`Site::moved_since`]).
+#[derive(Debug, Default)]
+pub(crate) struct Moved<'a> {
+    /// Articles, sections and datasets whose address changed in some language, or that came or went.
+    keys: FxHashSet<&'a str>,
+    /// The articles among `keys`.
+    articles: FxHashSet<&'a str>,
+    /// The articles among `keys` with the languages where their address changed, came or went.
+    articles_in: FxHashSet<(&'a str, Lang)>,
+}
+
+impl Moved<'_> {
+    /// Whether `key`'s page in `lang` moved.
+    pub(crate) fn page_in(&self, key: &str, lang: Lang) -> bool {
+        match self.articles.contains(key) {
+            true => self.articles_in.contains(&(key, lang)),
+            false => self.keys.contains(key),
+        }
+    }
+
+    /// Whether a link to `key` from a page in `lang` may lead elsewhere now
+    /// on `site`: where `key` has no page in `lang`, the link falls back to
+    /// another language, so a move in any language counts.
+    pub(crate) fn link_from(&self, site: &Site, key: &str, lang: Lang) -> bool {
+        self.keys.contains(key)
+            && (!self.articles.contains(key)
+                || self.articles_in.contains(&(key, lang))
+                || (site.resolved.article_paths.get(key))
+                    .is_none_or(|paths| !paths.contains_key(&lang)))
+    }
+}
+
 /// What an `@/` link points at.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Target<'a> {
@@ -641,16 +673,22 @@ impl Site {
     }
 
     /// Articles, sections and datasets whose address changed in some language (or that came or went) since `earlier`.
-    pub(crate) fn moved_since<'a>(&'a self, earlier: &'a Resolution) -> FxHashSet<&'a str> {
-        let now = self.resolved.article_paths.iter();
-        let before = earlier
-            .article_paths
-            .iter()
-            .filter(|(key, _)| !self.resolved.article_paths.contains_key(*key));
-        let articles = now
-            .filter(|(key, paths)| earlier.article_paths.get(*key) != Some(*paths))
-            .chain(before)
-            .map(|(key, _)| key.as_str());
+    pub(crate) fn moved_since<'a>(&'a self, earlier: &'a Resolution) -> Moved<'a> {
+        let mut moved = Moved::default();
+        let (now, before) = (&self.resolved.article_paths, &earlier.article_paths);
+        let gone = (before.iter()).filter(|(key, _)| !now.contains_key(*key));
+        let changed = (now.iter()).filter(|(key, paths)| before.get(*key) != Some(*paths));
+        for (key, _) in changed.chain(gone) {
+            let (now, before) = (now.get(key), before.get(key));
+            for lang in &self.config.languages {
+                let path = |paths: Option<&'a BTreeMap<Lang, String>>| paths?.get(lang);
+                if path(now) != path(before) {
+                    moved.articles_in.insert((key.as_str(), *lang));
+                }
+            }
+            moved.articles.insert(key.as_str());
+            moved.keys.insert(key.as_str());
+        }
         // Sections and datasets are linked to as well; theirs move with a title or slug.
         let others = [
             (&self.resolved.section_paths, &earlier.section_paths),
@@ -664,19 +702,16 @@ impl Site {
             let gone = before.iter().filter(|(key, _)| !now.contains_key(*key));
             changed.chain(gone).map(|(key, _)| key.as_str())
         });
-        articles.chain(others).collect()
+        moved.keys.extend(others);
+        moved
     }
 
     /// The parts of the site a view can read (see [`reads`]) that differ from
     /// `earlier`'s: the pages in `moved` (from [`Site::moved_since`]), listings, topics.
     /// Articles whose files changed are the caller's to add.
-    pub(crate) fn changed_since(
-        &self,
-        earlier: &Resolution,
-        moved: &FxHashSet<&str>,
-    ) -> FxHashSet<u64> {
+    pub(crate) fn changed_since(&self, earlier: &Resolution, moved: &Moved<'_>) -> FxHashSet<u64> {
         // A moved key may be an article's, a section's or a dataset's.
-        let mut changed: FxHashSet<u64> = (moved.iter())
+        let mut changed: FxHashSet<u64> = (moved.keys.iter())
             .flat_map(|key| {
                 [
                     Part::Article(key),
@@ -731,7 +766,7 @@ impl Site {
         changed.insert(Part::AllArticles.key());
         // An article moved in the languages where its address changed; a
         // translation that got or lost its address is listed or no longer is.
-        for key in moved {
+        for key in &moved.keys {
             let (now, before) = (
                 self.resolved.article_paths.get(*key),
                 earlier.article_paths.get(*key),

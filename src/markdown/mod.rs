@@ -61,20 +61,21 @@ pub(crate) struct Rendered {
 }
 
 impl Rendered {
-    /// Whether this rendering of article `key` must be made again now that
-    /// the pages in `moved` have new addresses (or came or went) and the
-    /// datasets with ids in `changed` hold something new.
+    /// Whether this rendering of article `key` in `lang` must be made again
+    /// now that the pages in `moved` have new addresses (or came or went)
+    /// on `site` and the datasets with ids in `changed` hold something new.
     pub(crate) fn depends_on(
         &self,
-        key: &str,
-        moved: &rustc_hash::FxHashSet<&str>,
+        (site, key, lang): (&Site, &str, Lang),
+        moved: &crate::site::Moved<'_>,
         changed: &std::collections::BTreeSet<String>,
     ) -> bool {
         // Messages name other pages (suggestions), so a page with any is made again.
+        // Its own links are relative to its address in its language.
         !self.diagnostics.is_empty()
-            || moved.contains(key)
-            || self.linked.iter().any(|k| moved.contains(k.as_str()))
-            || (self.embedded.iter()).any(|e| changed.contains(e) || moved.contains(e.as_str()))
+            || moved.page_in(key, lang)
+            || self.linked.iter().any(|k| moved.link_from(site, k, lang))
+            || (self.embedded.iter()).any(|e| changed.contains(e) || moved.link_from(site, e, lang))
     }
 }
 

@@ -207,7 +207,11 @@ pub(crate) fn bodies(
                         .filter(|(article, translation, _)| {
                             (reuse.previous.get(&article.path, translation.lang)).is_none_or(
                                 |body| {
-                                    body.depends_on(&article.path, moved, &reuse.changed_datasets)
+                                    body.depends_on(
+                                        (site, &article.path, translation.lang),
+                                        moved,
+                                        &reuse.changed_datasets,
+                                    )
                                 },
                             )
                         })
