@@ -198,58 +198,6 @@ pub(crate) fn write_pages(
         true => bodies.versions(),
         false => Default::default(),
     };
-    let viewed = std::sync::atomic::AtomicUsize::new(0);
-    type Outcome = (Option<u64>, Reads, Result<bool, Diagnostic>);
-    let results: Vec<Outcome> = (jobs.par_iter().zip(&alternates))
-        .zip(earlier)
-        // One buffer for the HTML of many pages, which the sink copies.
-        .map_init(Vec::new, |html, (((path, job), alternates), before)| {
-            let earlier_print = before.as_ref().and_then(|b| b.print);
-            if let Some(before) = before
-                && !bodies.may_change(&before.reads, &current)
-            {
-                return (before.print, before.reads, Ok(false));
-            }
-            viewed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let (input, reads) = match tracked {
-                true => reads::recording(|| renderer.input(path, job, alternates.clone())),
-                false => (
-                    renderer.input(path, job, alternates.clone()),
-                    Reads::default(),
-                ),
-            };
-            let mut input = match input {
-                Ok(input) => input,
-                Err(error) => return (None, reads, Err(error)),
-            };
-            let print = match tracked {
-                true => render::fingerprint::of(&mut input),
-                false => None,
-            };
-            if print.is_some() && earlier_print == print {
-                return (print, reads, Ok(false));
-            }
-            html.clear();
-            let written = renderer.render_input(input, html).and_then(|()| {
-                let file = format!("{path}index.html");
-                sink.write(&file, html).map_err(|e| write_error(&file, e))
-            });
-            (print, reads, written.map(|()| true))
-        })
-        .collect();
-    let mut rendered = 0;
-    let mut prints = Vec::with_capacity(results.len());
-    let mut page_reads = Vec::with_capacity(results.len());
-    for ((_, job), (print, reads, result)) in jobs.iter().zip(results) {
-        prints.push(print);
-        page_reads.push(reads);
-        match result {
-            // Redirect pages are not among the pages counted (`BuildSummary::pages`).
-            Ok(true) if !matches!(job, render::PageJob::Redirect(_)) => rendered += 1,
-            Ok(_) => {}
-            Err(diagnostic) => report.push(diagnostic),
-        }
-    }
     let sitemap_print = match since_files.as_ref().filter(|_| same_addresses) {
         // The same pages as before, with the same translations.
         Some(since) => since.sitemap,
@@ -360,6 +308,47 @@ pub(crate) fn write_pages(
         }
         generated.insert(name.to_string());
     }
+    let viewed = std::sync::atomic::AtomicUsize::new(0);
+    type Outcome = (Option<u64>, Reads, Result<bool, Diagnostic>);
+    let pages = || -> Vec<Outcome> {
+        (jobs.par_iter().zip(&alternates))
+            .zip(earlier)
+            // One buffer for the HTML of many pages, which the sink copies.
+            .map_init(Vec::new, |html, (((path, job), alternates), before)| {
+                let earlier_print = before.as_ref().and_then(|b| b.print);
+                if let Some(before) = before
+                    && !bodies.may_change(&before.reads, &current)
+                {
+                    return (before.print, before.reads, Ok(false));
+                }
+                viewed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let (input, reads) = match tracked {
+                    true => reads::recording(|| renderer.input(path, job, alternates.clone())),
+                    false => (
+                        renderer.input(path, job, alternates.clone()),
+                        Reads::default(),
+                    ),
+                };
+                let mut input = match input {
+                    Ok(input) => input,
+                    Err(error) => return (None, reads, Err(error)),
+                };
+                let print = match tracked {
+                    true => render::fingerprint::of(&mut input),
+                    false => None,
+                };
+                if print.is_some() && earlier_print == print {
+                    return (print, reads, Ok(false));
+                }
+                html.clear();
+                let written = renderer.render_input(input, html).and_then(|()| {
+                    let file = format!("{path}index.html");
+                    sink.write(&file, html).map_err(|e| write_error(&file, e))
+                });
+                (print, reads, written.map(|()| true))
+            })
+            .collect()
+    };
     let absolute = Renderer::with_absolute_links(site, theme, bodies);
     let shared = |text: Result<String, Diagnostic>| text.map(|text| Arc::from(text.into_bytes()));
     // Feeds, 404 pages, search indexes and the sitemap are independent of
@@ -449,16 +438,33 @@ pub(crate) fn write_pages(
         ));
         files
     };
-    let (languages, mut generated_files) = rayon::join(
-        || {
-            site.config
-                .languages
-                .par_iter()
-                .map(|l| per_language(*l))
-                .collect::<Vec<Generated>>()
-        },
-        sitemap,
-    );
+    // Pages and the generated files are independent: made side by side,
+    // so neither waits for the other's slowest part (a search page, a search index).
+    let (results, (languages, mut generated_files)) = rayon::join(pages, || {
+        rayon::join(
+            || {
+                site.config
+                    .languages
+                    .par_iter()
+                    .map(|l| per_language(*l))
+                    .collect::<Vec<Generated>>()
+            },
+            sitemap,
+        )
+    });
+    let mut rendered = 0;
+    let mut prints = Vec::with_capacity(results.len());
+    let mut page_reads = Vec::with_capacity(results.len());
+    for ((_, job), (print, reads, result)) in jobs.iter().zip(results) {
+        prints.push(print);
+        page_reads.push(reads);
+        match result {
+            // Redirect pages are not among the pages counted (`BuildSummary::pages`).
+            Ok(true) if !matches!(job, render::PageJob::Redirect(_)) => rendered += 1,
+            Ok(_) => {}
+            Err(diagnostic) => report.push(diagnostic),
+        }
+    }
     generated_files.extend(languages.into_iter().flatten());
     for (name, text) in generated_files {
         match text {
