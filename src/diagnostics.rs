@@ -6,6 +6,7 @@
 //! module renders them; it does not decide what is an error.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
@@ -53,10 +54,13 @@ pub struct Diagnostic {
     /// Path relative to the site folder, `/`-separated.
     pub file: PathBuf,
     pub location: Option<Location>,
-    pub(crate) message: Message,
-    pub(crate) hint: Option<Message>,
+    // Shared: a build passes its findings along (resolving keeps its own, a
+    // report gathers them, `serve` keeps them from save to save), and a large
+    // site has thousands of warnings to copy at each step.
+    pub(crate) message: Arc<Message>,
+    pub(crate) hint: Option<Arc<Message>>,
     /// The text of the offending line, shown under the headline.
-    pub(crate) source_line: Option<String>,
+    pub(crate) source_line: Option<Arc<str>>,
 }
 
 impl Diagnostic {
@@ -75,7 +79,7 @@ impl Diagnostic {
             severity: Severity::Error,
             file: file.into(),
             location: None,
-            message,
+            message: Arc::new(message),
             hint: None,
             source_line: None,
         }
@@ -95,8 +99,8 @@ impl Diagnostic {
         self.source_line = text
             .lines()
             .nth(location.line.saturating_sub(1))
-            .map(|l| l.trim_end_matches('\r').to_string())
-            .or_else(|| (location.line == 1).then(String::new));
+            .map(|l| Arc::from(l.trim_end_matches('\r')))
+            .or_else(|| (location.line == 1).then(|| Arc::from("")));
         self.location = Some(location);
         self
     }
@@ -108,7 +112,7 @@ impl Diagnostic {
     }
 
     pub(crate) fn with_hint(mut self, hint: impl Into<Message>) -> Self {
-        self.hint = Some(hint.into());
+        self.hint = Some(Arc::new(hint.into()));
         self
     }
 
@@ -146,7 +150,7 @@ impl Diagnostic {
 
     /// Rewords the finding, e.g. to say what it stopped.
     pub(crate) fn reworded(mut self, message: impl FnOnce(Message) -> Message) -> Self {
-        self.message = message(self.message);
+        self.message = Arc::new(message(Arc::unwrap_or_clone(self.message)));
         self
     }
 
@@ -165,7 +169,7 @@ impl Diagnostic {
             &self.file,
             self.location.unwrap_or_default(),
             self.severity,
-            &self.message,
+            &*self.message,
         )
     }
 
@@ -203,7 +207,7 @@ impl Diagnostic {
                 .next()
                 .map_or(start, |c| start + c.len_utf8());
             let mut group = Group::with_level(level.clone()).element(
-                Snippet::source(line.as_str())
+                Snippet::source(&**line)
                     .line_start(location.line)
                     .fold(false)
                     .annotation(AnnotationKind::Primary.span(start..end)),

@@ -738,7 +738,7 @@ pub(crate) fn read_text(path: &Path, file: &str) -> Result<String, Diagnostic> {
             let mut diagnostic =
                 Diagnostic::error(file, Rule::FileNotUtf8).with_hint(Phrase::FileNotUtf8Hint);
             diagnostic.location = Some(location);
-            diagnostic.source_line = Some(line);
+            diagnostic.source_line = Some(line.into());
             Err(diagnostic)
         }
     }
