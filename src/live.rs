@@ -346,6 +346,7 @@ impl LiveSite {
         started: Instant,
     ) -> Result<BuildSummary, Vec<Diagnostic>> {
         let resolving = loaded.resolution.is_none();
+        let whole = reuse.is_none();
         let served_addresses_current = !loaded.resolved_since_written;
         let mut report = Diagnostics::default();
         report.extend(loaded.load_problems.iter().cloned());
@@ -408,6 +409,10 @@ impl LiveSite {
         loaded.content = content;
         loaded.resolution = Some(resolution);
         loaded.bodies = bodies;
+        if whole {
+            // Part of the first build, not of the first edit that moves a page.
+            loaded.bodies.index_links();
+        }
         self.loaded = Some(loaded);
         crate::output::free_held();
         outcome

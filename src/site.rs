@@ -344,7 +344,17 @@ pub(crate) struct Moved<'a> {
     articles_in: FxHashSet<(&'a str, Lang)>,
 }
 
-impl Moved<'_> {
+impl<'a> Moved<'a> {
+    /// Every article, section and dataset that moved.
+    pub(crate) fn keys(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.keys.iter().copied()
+    }
+
+    /// Every article that moved, with each language it moved in.
+    pub(crate) fn articles_in(&self) -> impl Iterator<Item = (&'a str, Lang)> + '_ {
+        self.articles_in.iter().copied()
+    }
+
     /// Whether `key`'s page in `lang` moved.
     pub(crate) fn page_in(&self, key: &str, lang: Lang) -> bool {
         match self.articles.contains(key) {

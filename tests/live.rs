@@ -1593,7 +1593,7 @@ mod random_edits {
             let mut changed = write_changes(&site, &files, &now);
             changed.extend(mended);
             files = now;
-            let (fresh, _) = torget::build_in_memory(&options).map_err(|e| {
+            let (fresh, fresh_summary) = torget::build_in_memory(&options).map_err(|e| {
                 fail(
                     &done,
                     format!("the test's edit broke the site (a fresh build fails): {e:?}"),
@@ -1601,12 +1601,33 @@ mod random_edits {
             })?;
             // As `serve` does.
             if !live.is_unchanged_by(&changed) {
-                live.rebuild(&changed).map_err(|e| {
+                let rebuilt = live.rebuild(&changed).map_err(|e| {
                     fail(
                         &done,
                         format!("the rebuild failed where a fresh build succeeds: {e:?}"),
                     )
                 })?;
+                // The same findings as a fresh build, kept or found again.
+                let said = |warnings: &[torget::diagnostics::Diagnostic]| -> Vec<String> {
+                    warnings
+                        .iter()
+                        .map(|w| format!("{}: {}", w.position(), w.message()))
+                        .collect()
+                };
+                let (now, fresh) = (
+                    said(&rebuilt.summary.warnings),
+                    said(&fresh_summary.warnings),
+                );
+                if now != fresh {
+                    return Err(fail(
+                        &done,
+                        format!(
+                            "the rebuild's warnings\n  {}\ndiffer from a fresh build's\n  {}",
+                            now.join("\n  "),
+                            fresh.join("\n  ")
+                        ),
+                    ));
+                }
             }
             if let Some(difference) = difference(live.files(), &fresh.into_files()) {
                 return Err(fail(&done, difference));

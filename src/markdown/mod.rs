@@ -61,6 +61,11 @@ pub(crate) struct Rendered {
 }
 
 impl Rendered {
+    /// Whether the body has findings to report or anchors in other pages to check.
+    pub(crate) fn is_noted(&self) -> bool {
+        !self.diagnostics.is_empty() || !self.anchor_checks.is_empty()
+    }
+
     /// Whether this rendering of article `key` in `lang` must be made again
     /// now that the pages in `moved` have new addresses (or came or went)
     /// on `site` and the datasets with ids in `changed` hold something new.

@@ -52,6 +52,15 @@ pub(crate) struct Bodies {
     /// known (a first build, or an edit to settings, a section, a dataset or
     /// the home page), so every page's view must be made again.
     changed: Option<rustc_hash::FxHashSet<u64>>,
+    /// The bodies with findings or anchors to check, in the site's order:
+    /// after each edit, these are what is checked again, not every body.
+    noted: std::collections::BTreeSet<(String, Lang)>,
+    /// The bodies that link to or show each page or dataset, by its key or
+    /// id: after a page moved, these are what may be made again, not every
+    /// body. Made when first needed (under `serve`), then kept as bodies
+    /// come; a body made again since may no longer link there, so what it
+    /// lists is checked against the body.
+    linked_by: Option<rustc_hash::FxHashMap<String, Vec<(String, Lang)>>>,
 }
 
 impl Bodies {
@@ -107,11 +116,43 @@ impl Bodies {
     }
 
     fn take(&mut self, article: &str, lang: Lang) -> Option<Rendered> {
-        self.articles.get_mut(article)?.remove(&lang)
+        let body = self.articles.get_mut(article)?.remove(&lang)?;
+        if body.is_noted() {
+            self.noted.remove(&(article.to_string(), lang));
+        }
+        Some(body)
     }
 
     fn insert(&mut self, article: String, lang: Lang, body: Rendered) {
+        if body.is_noted() {
+            self.noted.insert((article.clone(), lang));
+        }
+        if let Some(linked_by) = &mut self.linked_by {
+            for key in body.linked.iter().chain(&body.embedded) {
+                linked_by
+                    .entry(key.clone())
+                    .or_default()
+                    .push((article.clone(), lang));
+            }
+        }
         self.articles.entry(article).or_default().insert(lang, body);
+    }
+
+    /// Notes which bodies link to or show each page, as edits under `serve`
+    /// look up (made on the first edit if not before).
+    pub(crate) fn index_links(&mut self) {
+        let mut linked_by: rustc_hash::FxHashMap<String, Vec<(String, Lang)>> = Default::default();
+        for (article, bodies) in &self.articles {
+            for (lang, body) in bodies {
+                for key in body.linked.iter().chain(&body.embedded) {
+                    linked_by
+                        .entry(key.clone())
+                        .or_default()
+                        .push((article.clone(), *lang));
+                }
+            }
+        }
+        self.linked_by = Some(linked_by);
     }
 }
 
@@ -202,18 +243,43 @@ pub(crate) fn bodies(
                     })
                     .collect(),
                 Some(moved) => {
-                    let all: Vec<(&Article, &Translation, &str)> = site.translations().collect();
-                    all.into_par_iter()
-                        .filter(|(article, translation, _)| {
-                            (reuse.previous.get(&article.path, translation.lang)).is_none_or(
-                                |body| {
-                                    body.depends_on(
-                                        (site, &article.path, translation.lang),
-                                        moved,
-                                        &reuse.changed_datasets,
-                                    )
-                                },
+                    if reuse.previous.linked_by.is_none() {
+                        reuse.previous.index_links();
+                    }
+                    let previous = &reuse.previous;
+                    // What may have to be made again: the translations edited
+                    // (or come), those whose own page moved, those with
+                    // findings (which name other pages), and those that link
+                    // to or show what moved or changed.
+                    let mut candidates: std::collections::BTreeSet<(&str, Lang)> =
+                        (reuse.edited.iter())
+                            .map(|(key, lang)| (key.as_str(), *lang))
+                            .chain(moved.articles_in())
+                            .chain(
+                                previous
+                                    .noted
+                                    .iter()
+                                    .map(|(key, lang)| (key.as_str(), *lang)),
                             )
+                            .collect();
+                    let linked_by = previous.linked_by.as_ref();
+                    for key in moved
+                        .keys()
+                        .chain(reuse.changed_datasets.iter().map(String::as_str))
+                    {
+                        let linking = linked_by.and_then(|l| l.get(key)).into_iter().flatten();
+                        candidates.extend(linking.map(|(key, lang)| (key.as_str(), *lang)));
+                    }
+                    candidates
+                        .into_iter()
+                        .filter_map(|(key, lang)| {
+                            let article = site.content.articles.get(key)?;
+                            let translation = article.translations.get(&lang)?;
+                            let path = site.article_path(key, lang)?;
+                            let stale = previous.get(key, lang).is_none_or(|body| {
+                                body.depends_on((site, key, lang), moved, &reuse.changed_datasets)
+                            });
+                            stale.then_some((article, translation, path))
                         })
                         .collect()
                 }
@@ -252,10 +318,13 @@ pub(crate) fn bodies(
     }
     let mut errors = Vec::new();
     bodies.intros = intros(site, &mut errors);
-    // In the site's order, so messages come out the same every time.
-    for (article, translation, _) in site.translations() {
-        let (key, lang) = (&article.path, &translation.lang);
-        let Some(body) = bodies.get(key, *lang) else {
+    // In the site's order, so messages come out the same every time; only
+    // the bodies with something to say or check.
+    for (key, lang) in &bodies.noted {
+        let translation = (site.content.articles.get(key))
+            .and_then(|article| article.translations.get(lang))
+            .filter(|_| site.article_path(key, *lang).is_some());
+        let (Some(translation), Some(body)) = (translation, bodies.get(key, *lang)) else {
             continue;
         };
         errors.extend(body.diagnostics.iter().cloned());
