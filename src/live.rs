@@ -379,6 +379,7 @@ impl LiveSite {
                 Some(before) => Mode::AfterEdit {
                     before: Box::new(before),
                     same_addresses,
+                    resolved_from_before: served_addresses_current && resolving,
                 },
                 None => Mode::Full,
             };

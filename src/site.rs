@@ -211,6 +211,10 @@ pub(crate) struct Resolution {
     /// Whether this resolution, made after an edit, has the pages of the
     /// one before at the same addresses, with the same translations.
     pages_as_before: bool,
+    /// Whether this resolution, made after an edit, has the pages of the one
+    /// before with the same translations, but for the translations listed,
+    /// which moved, and the redirects; `None` when more may have changed.
+    moved_pages: Option<Vec<(String, Lang)>>,
     /// What resolving found wrong, kept for when the resolution is used again.
     problems: Vec<Diagnostic>,
     /// Redirects from aliases and the record of published addresses, and the record as a build leaves it.
@@ -588,6 +592,7 @@ impl Site {
                 article_problems: Vec::new(),
                 contested: FxHashSet::default(),
                 pages_as_before: false,
+                moved_pages: None,
                 problems: Vec::new(),
                 addresses: Addresses::default(),
             },
@@ -665,6 +670,32 @@ impl Site {
                 && a.unchanged.tags
                 && addresses.redirects == a.resolution.addresses.redirects
         });
+        // The same translations and topics, and only the edited translations'
+        // addresses made again: the list of pages changes only where they moved.
+        site.resolved.moved_pages = after
+            .as_ref()
+            .filter(|a| patched && a.unchanged.tags)
+            .and_then(|a| {
+                let path = |paths: &FxHashMap<String, BTreeMap<Lang, String>>, key, lang| {
+                    paths
+                        .get(key)
+                        .and_then(|p: &BTreeMap<Lang, String>| p.get(lang))
+                        .cloned()
+                };
+                (a.edited_translations.iter())
+                    .filter_map(|(key, lang)| {
+                        let before = path(&a.resolution.article_paths, key, lang);
+                        match (before, path(&site.resolved.article_paths, key, lang)) {
+                            (Some(before), Some(now)) if before != now => {
+                                Some(Some((key.clone(), *lang)))
+                            }
+                            (Some(_), Some(_)) | (None, None) => None,
+                            // A page came or went.
+                            _ => Some(None),
+                        }
+                    })
+                    .collect()
+            });
         site.resolved.addresses = addresses;
         errors.extend(address_problems);
         site.resolved.problems = errors.clone();
@@ -675,6 +706,12 @@ impl Site {
     /// its address, with its translations ([`Resolution::pages_as_before`]).
     pub(crate) fn pages_as_before(&self) -> bool {
         self.resolved.pages_as_before
+    }
+
+    /// The translations whose pages alone moved since the resolution before
+    /// an edit, with the redirects ([`Resolution::moved_pages`]); `None` when more may have changed.
+    pub(crate) fn moved_pages(&self) -> Option<&[(String, Lang)]> {
+        self.resolved.moved_pages.as_deref()
     }
 
     /// The settings, content and resolution back, to patch the content after an edit.

@@ -112,7 +112,85 @@ pub(crate) enum Mode {
         before: Box<Written>,
         /// The site was not resolved again, so its pages and addresses are `before`'s.
         same_addresses: bool,
+        /// The site was resolved again from the resolution `before` was
+        /// written with, so what it says moved ([`Site::moved_pages`]) is
+        /// what moved since `before`.
+        resolved_from_before: bool,
     },
+}
+
+/// The pages after an edit that moved only the pages of `moved`, made from
+/// `since`, the write before: those pages at their new addresses, and the
+/// redirects made anew; every other page as it was, with what it read then.
+/// Also the files of the pages that went.
+#[allow(clippy::type_complexity)]
+fn moved_jobs(
+    renderer: &Renderer<'_>,
+    site: &Site,
+    since: Written,
+    moved: &[(String, Lang)],
+) -> (
+    Vec<(String, render::PageJob)>,
+    Vec<Vec<(Lang, String)>>,
+    Vec<Option<Before>>,
+    Vec<String>,
+) {
+    let moved_keys: rustc_hash::FxHashSet<&str> =
+        moved.iter().map(|(key, _)| key.as_str()).collect();
+    let count = since.jobs.len();
+    let (mut jobs, mut alternates, mut earlier) = (
+        Vec::with_capacity(count),
+        Vec::with_capacity(count),
+        Vec::with_capacity(count),
+    );
+    // Pages that moved leave their old address; a redirect may take it.
+    let mut left: Vec<String> = Vec::new();
+    let mut redirects_before: rustc_hash::FxHashMap<String, Before> = Default::default();
+    let before = (since.jobs.into_iter().zip(since.alternates))
+        .zip(since.prints.into_iter().zip(since.reads));
+    for (((path, job), was), (print, reads)) in before {
+        match &job {
+            // Redirects come last (`Renderer::jobs`), and are made anew below.
+            render::PageJob::Redirect(_) => {
+                redirects_before.insert(path.clone(), Before { print, reads });
+                left.push(path);
+            }
+            render::PageJob::Article { key, lang } if moved_keys.contains(key.as_str()) => {
+                let now = site
+                    .article_path(key, *lang)
+                    .map_or_else(|| path.clone(), str::to_string);
+                let translations = renderer.alternates(&now, &job);
+                // A page that moved or whose translations did is made again.
+                earlier
+                    .push((now == path && translations == was).then_some(Before { print, reads }));
+                if now != path {
+                    left.push(path);
+                }
+                jobs.push((now, job));
+                alternates.push(translations);
+            }
+            _ => {
+                jobs.push((path, job));
+                alternates.push(was);
+                earlier.push(Some(Before { print, reads }));
+            }
+        }
+    }
+    for (path, redirect) in site.redirects() {
+        let job = render::PageJob::Redirect(redirect.lang);
+        alternates.push(renderer.alternates(path, &job));
+        earlier.push(redirects_before.remove(path));
+        jobs.push((path.clone(), job));
+    }
+    let now: rustc_hash::FxHashSet<&str> = (moved.iter())
+        .filter_map(|(key, lang)| site.article_path(key, *lang))
+        .chain(site.redirects().map(|(path, _)| path.as_str()))
+        .collect();
+    let gone = (left.iter())
+        .filter(|path| !now.contains(path.as_str()))
+        .map(|path| format!("{path}index.html"))
+        .collect();
+    (jobs, alternates, earlier, gone)
 }
 
 /// Writes the pages of a prepared site into `sink`, as `mode` says.
@@ -131,12 +209,17 @@ pub(crate) fn write_pages(
     };
     // A build not kept needs neither what each page read nor its fingerprint.
     let tracked = !matches!(mode, Mode::Once);
-    let (mut since, same_addresses) = match mode {
-        Mode::Once | Mode::Full => (None, false),
+    let (mut since, same_addresses, moved_pages) = match mode {
+        Mode::Once | Mode::Full => (None, false, None),
         Mode::AfterEdit {
             before,
             same_addresses,
-        } => (Some(*before), same_addresses),
+            resolved_from_before,
+        } => (
+            Some(*before),
+            same_addresses,
+            site.moved_pages().filter(|_| resolved_from_before),
+        ),
     };
     let mut since_files = since.as_mut().map(|w| KeptFiles {
         sitemap: w.sitemap,
@@ -153,6 +236,7 @@ pub(crate) fn write_pages(
                 .collect();
             (since.jobs, since.alternates, earlier, Vec::new())
         }
+        Some(since) if let Some(moved) = moved_pages => moved_jobs(&renderer, site, since, moved),
         since => {
             let jobs = renderer.jobs();
             let alternates: Vec<Vec<(Lang, String)>> = jobs
