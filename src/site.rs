@@ -1712,6 +1712,26 @@ impl Site {
             })
     }
 
+    /// Every translation in `lang` that will become a page, as
+    /// [`Site::translations_in`], for the search page and index: they show
+    /// of each only what its body's search entry and order hold, read
+    /// through `render::Bodies` with their version, so only which
+    /// translations there are is noted here. A date edit then leaves them.
+    pub(crate) fn searched_in(
+        &self,
+        lang: Lang,
+    ) -> impl Iterator<Item = (&Article, &Translation, &str)> {
+        record(Part::AllArticlesIn(lang));
+        self.content
+            .articles
+            .iter()
+            .filter_map(move |(key, article)| {
+                let translation = article.translations.get(&lang)?;
+                let path = self.resolved.article_paths.get(key)?.get(&lang)?;
+                Some((article, translation, path.as_str()))
+            })
+    }
+
     /// Looks up `@/<content path>` for a reader of `lang`, falling back to another language.
     pub(crate) fn lookup(&self, content_path: &str, lang: Lang) -> Result<Resolved<'_>, Message> {
         let key = content_path.trim_matches('/');

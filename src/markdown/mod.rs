@@ -58,6 +58,11 @@ pub(crate) struct Rendered {
     pub(crate) embedded: Vec<String>,
     /// Unique to this rendering, so pages built from it can tell it changed.
     pub(crate) version: u64,
+    /// Like `version`, but of the search entry and order alone: kept from
+    /// the rendering before when they are as they were (after an edit to a
+    /// date, or text the index does not hold), so the search page and index
+    /// are not made again.
+    pub(crate) search_version: u64,
 }
 
 impl Rendered {
@@ -250,6 +255,7 @@ pub(crate) fn render(
         linked,
         embedded,
         version: NEXT_VERSION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        search_version: NEXT_VERSION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
     }
 }
 

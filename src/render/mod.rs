@@ -81,16 +81,16 @@ impl Bodies {
     /// matter and the address, so the read is of the article, not of its
     /// body: the search page is not made again when only a body changed.
     pub(crate) fn search_order(&self, article: &str, lang: Lang) -> Option<&(String, String)> {
-        reads::record(Part::ArticleIn(article, lang));
-        Some(&self.articles.get(article)?.get(&lang)?.search_order)
+        let body = self.articles.get(article)?.get(&lang)?;
+        reads::record_body(body.search_version);
+        Some(&body.search_order)
     }
 
     /// The entry of `article` in the search index of `lang`: what its body
     /// says, and its front matter and address in `lang` alone.
     pub(crate) fn search_entry(&self, article: &str, lang: Lang) -> Option<&str> {
-        reads::record(Part::ArticleIn(article, lang));
         let body = self.articles.get(article)?.get(&lang)?;
-        reads::record_body(body.version);
+        reads::record_body(body.search_version);
         Some(&body.search_entry)
     }
 
@@ -111,7 +111,8 @@ impl Bodies {
     /// The version of every body.
     pub(crate) fn versions(&self) -> rustc_hash::FxHashSet<u64> {
         (self.articles.values())
-            .flat_map(|bodies| bodies.values().map(|body| body.version))
+            .flat_map(|bodies| bodies.values())
+            .flat_map(|body| [body.version, body.search_version])
             .collect()
     }
 
@@ -153,6 +154,23 @@ impl Bodies {
             }
         }
         self.linked_by = Some(linked_by);
+    }
+}
+
+/// What the search index and page held of a body made again.
+struct SearchedAs {
+    entry: String,
+    order: (String, String),
+    version: u64,
+}
+
+impl From<Rendered> for SearchedAs {
+    fn from(body: Rendered) -> Self {
+        SearchedAs {
+            entry: body.search_entry,
+            order: body.search_order,
+            version: body.search_version,
+        }
     }
 }
 
@@ -201,12 +219,16 @@ pub(crate) fn bodies(
             .and_then(|t| t.strings.get(&lang))
             .unwrap_or(&NO_STRINGS)
     };
+    // What the search index held of each body made again, to keep its search version where it holds the same.
+    let mut searched: rustc_hash::FxHashMap<(String, Lang), SearchedAs> = Default::default();
     let (mut bodies, stale): (Bodies, Vec<(&Article, &Translation, &str)>) = match reuse {
         None => (Bodies::new(), site.translations().collect()),
         Some(mut reuse) => {
             // Bodies of translations that went are among the edited.
             for (key, lang) in &reuse.edited {
-                reuse.previous.take(key, *lang);
+                if let Some(body) = reuse.previous.take(key, *lang) {
+                    searched.insert((key.clone(), *lang), SearchedAs::from(body));
+                }
             }
             let moved = (reuse.resolved_before.as_ref())
                 .map(|before| site.moved_since(before))
@@ -228,6 +250,10 @@ pub(crate) fn bodies(
                 for (key, lang) in &reuse.edited {
                     if reuse.fronts_edited.contains(key) {
                         changed.insert(Part::ArticleIn(key, *lang).key());
+                    }
+                    // A translation came or went (a page of its own, or not).
+                    let was = searched.contains_key(&(key.clone(), *lang));
+                    if was != site.article_path(key, *lang).is_some() {
                         changed.insert(Part::AllArticlesIn(*lang).key());
                     }
                 }
@@ -285,7 +311,12 @@ pub(crate) fn bodies(
                 }
             };
             for (article, translation, _) in &stale {
-                reuse.previous.take(&article.path, translation.lang);
+                if let Some(body) = reuse.previous.take(&article.path, translation.lang) {
+                    searched.insert(
+                        (article.path.clone(), translation.lang),
+                        SearchedAs::from(body),
+                    );
+                }
             }
             drop(moved);
             if let Some(before) = reuse.resolved_before.take() {
@@ -313,7 +344,13 @@ pub(crate) fn bodies(
             rendered
         })
         .collect();
-    for ((article, translation, _), body) in stale.into_iter().zip(rendered) {
+    for ((article, translation, _), mut body) in stale.into_iter().zip(rendered) {
+        if let Some(before) = searched.get(&(article.path.clone(), translation.lang))
+            && before.entry == body.search_entry
+            && before.order == body.search_order
+        {
+            body.search_version = before.version;
+        }
         bodies.insert(article.path.clone(), translation.lang, body);
     }
     let mut errors = Vec::new();

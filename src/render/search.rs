@@ -17,7 +17,7 @@ impl<'s> Renderer<'s> {
         let site = self.site;
         let from = site.search_path(lang);
         let mut entries: Vec<(&str, &str, std::borrow::Cow<'_, str>)> = site
-            .translations_in(lang)
+            .searched_in(lang)
             .filter_map(|(article, _, _)| {
                 let (order, href) = self.bodies.search_order(&article.path, lang)?;
                 let entry = self.bodies.search_entry(&article.path, lang)?;
@@ -95,10 +95,21 @@ impl<'s> Renderer<'s> {
         // Each body knows its title's sort key and its link from this page.
         let precomputed = self.absolute_root.is_none() && path == site.search_path(lang);
         let mut entries: Vec<(Cow<'_, str>, SearchLink<'_>)> = site
-            .translations_in(lang)
+            .searched_in(lang)
             .map(|(article, t, p)| {
+                // The title is in the search entry, whose version the order's read notes.
                 let title = t.front.title.as_str();
-                match (self.bodies.search_order(&article.path, lang)).filter(|_| precomputed) {
+                let order = match precomputed {
+                    true => self.bodies.search_order(&article.path, lang),
+                    false => {
+                        crate::site::reads::record(crate::site::reads::Part::ArticleIn(
+                            &article.path,
+                            lang,
+                        ));
+                        None
+                    }
+                };
+                match order {
                     Some((order, href)) => (
                         Cow::Borrowed(order.as_str()),
                         SearchLink {
