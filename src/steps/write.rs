@@ -193,6 +193,9 @@ fn moved_jobs(
     (jobs, alternates, earlier, gone)
 }
 
+/// How many pages one parallel task takes at most.
+const PAGES_PER_TASK: usize = 64;
+
 /// Writes the pages of a prepared site into `sink`, as `mode` says.
 pub(crate) fn write_pages(
     site: &Site,
@@ -397,6 +400,10 @@ pub(crate) fn write_pages(
     let pages = || -> Vec<Outcome> {
         (jobs.par_iter().zip(&alternates))
             .zip(earlier)
+            // In small runs: after an edit the pages that change sit side by
+            // side (a section's listing pages), and a long run of them in
+            // one task leaves the other core idle.
+            .with_max_len(PAGES_PER_TASK)
             // One buffer for the HTML of many pages, which the sink copies.
             .map_init(Vec::new, |html, (((path, job), alternates), before)| {
                 let earlier_print = before.as_ref().and_then(|b| b.print);
