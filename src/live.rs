@@ -425,7 +425,7 @@ impl LiveSite {
 fn previewed(report: Diagnostics, site: &Site) -> Diagnostics {
     let texts: BTreeMap<&Path, &str> = (site.content.articles.values())
         .flat_map(|article| article.translations.values())
-        .filter(|t| content::placeholder::any(&t.text))
+        .filter(|t| t.has_placeholders())
         .map(|t| (Path::new(&t.file), t.text.as_str()))
         .collect();
     let mut kept = Diagnostics::default();
@@ -446,7 +446,7 @@ fn previewed(report: Diagnostics, site: &Site) -> Diagnostics {
 /// The page file of every translation that holds placeholders.
 fn placeholder_pages(site: &Site) -> PlaceholderPages {
     site.translations()
-        .filter(|(_, t, _)| content::placeholder::any(&t.text))
+        .filter(|(_, t, _)| t.has_placeholders())
         .map(|(_, t, path)| (format!("{path}index.html"), t.lang))
         .collect()
 }

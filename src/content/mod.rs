@@ -165,9 +165,17 @@ pub(crate) struct Translation {
     pub(crate) title_key: String,
     /// The slug the title makes, when the front matter gives none.
     pub(crate) title_slug: Option<crate::text::slug::Slug>,
+    /// Whether the text holds placeholders (`«…»`): found once, on first
+    /// asking, as `serve` asks of every translation after every save.
+    placeholders: std::sync::OnceLock<bool>,
 }
 
 impl Translation {
+    /// Whether the text holds placeholders (`«…»`) an editor has still to fill in.
+    pub(crate) fn has_placeholders(&self) -> bool {
+        *(self.placeholders).get_or_init(|| placeholder::any(&self.text))
+    }
+
     /// A translation read from `file`; what resolving needs of its title is made here, once.
     pub(crate) fn new(
         lang: Lang,
@@ -184,6 +192,7 @@ impl Translation {
             title_slug: crate::text::slug::Slug::from_text(&front.title),
             front,
             body_start: parsed.body_start,
+            placeholders: std::sync::OnceLock::new(),
         }
     }
 
