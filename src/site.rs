@@ -670,32 +670,40 @@ impl Site {
                 && a.unchanged.tags
                 && addresses.redirects == a.resolution.addresses.redirects
         });
-        // The same translations and topics, and only the edited translations'
-        // addresses made again: the list of pages changes only where they moved.
-        site.resolved.moved_pages = after
-            .as_ref()
-            .filter(|a| patched && a.unchanged.tags)
-            .and_then(|a| {
-                let path = |paths: &FxHashMap<String, BTreeMap<Lang, String>>, key, lang| {
-                    paths
-                        .get(key)
-                        .and_then(|p: &BTreeMap<Lang, String>| p.get(lang))
-                        .cloned()
-                };
-                (a.edited_translations.iter())
-                    .filter_map(|(key, lang)| {
-                        let before = path(&a.resolution.article_paths, key, lang);
-                        match (before, path(&site.resolved.article_paths, key, lang)) {
-                            (Some(before), Some(now)) if before != now => {
-                                Some(Some((key.clone(), *lang)))
-                            }
-                            (Some(_), Some(_)) | (None, None) => None,
-                            // A page came or went.
-                            _ => Some(None),
-                        }
+        // The same translations and topics: the list of pages changes only
+        // where a translation's page moved, unless one got or lost a page.
+        site.resolved.moved_pages = after.as_ref().filter(|a| a.unchanged.tags).and_then(|a| {
+            let (before, now) = (&a.resolution.article_paths, &site.resolved.article_paths);
+            let path = |paths: &'_ FxHashMap<String, BTreeMap<Lang, String>>, key: &str, lang| {
+                paths.get(key).and_then(|p| p.get(&lang)).cloned()
+            };
+            // After a patch only the edited translations can have moved;
+            // after every address was made again, any (a `-2` made way).
+            let candidates: Vec<(&str, Lang)> = match patched {
+                true => (a.edited_translations.iter())
+                    .map(|(key, lang)| (key.as_str(), *lang))
+                    .collect(),
+                false if before.len() == now.len() => (now.iter())
+                    .filter(|(key, paths)| before.get(*key) != Some(*paths))
+                    .flat_map(|(key, _)| {
+                        (site.config.languages.iter()).map(move |lang| (key.as_str(), *lang))
                     })
-                    .collect()
-            });
+                    .collect(),
+                false => return None,
+            };
+            (candidates.into_iter())
+                .filter_map(|(key, lang)| {
+                    match (path(before, key, lang), path(now, key, lang)) {
+                        (Some(before), Some(now)) if before != now => {
+                            Some(Some((key.to_string(), lang)))
+                        }
+                        (Some(_), Some(_)) | (None, None) => None,
+                        // A page came or went.
+                        _ => Some(None),
+                    }
+                })
+                .collect()
+        });
         site.resolved.addresses = addresses;
         errors.extend(address_problems);
         site.resolved.problems = errors.clone();
@@ -1699,17 +1707,7 @@ impl Site {
         &self,
         lang: Lang,
     ) -> impl Iterator<Item = (&Article, &Translation, &str)> {
-        record(Part::AllArticlesIn(lang));
-        self.content
-            .articles
-            .iter()
-            .filter_map(move |(key, article)| {
-                let translation = article.translations.get(&lang)?;
-                // Also where it has no address: it may get one.
-                record(Part::ArticleIn(key, lang));
-                let path = self.resolved.article_paths.get(key)?.get(&lang)?;
-                Some((article, translation, path.as_str()))
-            })
+        self.in_language(lang, true)
     }
 
     /// Every translation in `lang` that will become a page, as
@@ -1721,12 +1719,26 @@ impl Site {
         &self,
         lang: Lang,
     ) -> impl Iterator<Item = (&Article, &Translation, &str)> {
+        self.in_language(lang, false)
+    }
+
+    /// The translations of `lang` with a page; with each article's
+    /// translation in `lang` noted as read when `each` says so.
+    fn in_language(
+        &self,
+        lang: Lang,
+        each: bool,
+    ) -> impl Iterator<Item = (&Article, &Translation, &str)> {
         record(Part::AllArticlesIn(lang));
         self.content
             .articles
             .iter()
             .filter_map(move |(key, article)| {
                 let translation = article.translations.get(&lang)?;
+                // Also where it has no address: it may get one.
+                if each {
+                    record(Part::ArticleIn(key, lang));
+                }
                 let path = self.resolved.article_paths.get(key)?.get(&lang)?;
                 Some((article, translation, path.as_str()))
             })
