@@ -990,6 +990,15 @@ impl Site {
         let is_edited = |key: &str, lang: &Lang| {
             earlier.edited.contains(key) && edited.contains(&(key.to_string(), *lang))
         };
+        // An address another's `-2` was made around cannot move alone: found
+        // before the set of every other address is made, as it is not needed then.
+        let contested = |(key, lang): &(String, Lang)| {
+            (before.article_paths.get(key).and_then(|p| p.get(lang)))
+                .is_some_and(|path| before.contested.contains(path))
+        };
+        if !earlier.unchanged.addresses && edited.iter().any(contested) {
+            return false;
+        }
         // Every other address, for an edited translation whose address may move.
         let others: FxHashSet<&str> = match earlier.unchanged.addresses {
             true => FxHashSet::default(),
@@ -1038,9 +1047,6 @@ impl Site {
                 }
                 placed_now.push((key, *lang, placed.map(|p| p.path)));
                 continue;
-            }
-            if old.is_some_and(|path| before.contested.contains(path)) {
-                return false;
             }
             let placed = place_translation(
                 config,
