@@ -346,6 +346,8 @@ pub(crate) struct Moved<'a> {
     articles: FxHashSet<&'a str>,
     /// The articles among `keys` with the languages where their address changed, came or went.
     articles_in: FxHashSet<(&'a str, Lang)>,
+    /// The languages where a translation got or lost its page.
+    listed_in: FxHashSet<Lang>,
 }
 
 impl<'a> Moved<'a> {
@@ -662,15 +664,7 @@ impl Site {
         );
         errors.extend(unique);
         errors.extend(review);
-        // The same pages at the same addresses: no address, translation,
-        // topic or redirect came, went or moved (sections and datasets are not edited).
-        site.resolved.pages_as_before = after.as_ref().is_some_and(|a| {
-            patched
-                && a.unchanged.addresses
-                && a.unchanged.tags
-                && addresses.redirects == a.resolution.addresses.redirects
-        });
-        // The same translations and topics: the list of pages changes only
+        // Sections and datasets are not edited. The same translations and topics: the list of pages changes only
         // where a translation's page moved, unless one got or lost a page.
         site.resolved.moved_pages = after.as_ref().filter(|a| a.unchanged.tags).and_then(|a| {
             let (before, now) = (&a.resolution.article_paths, &site.resolved.article_paths);
@@ -703,6 +697,14 @@ impl Site {
                     }
                 })
                 .collect()
+        });
+        // No page moved and no redirect came, went or changed: the same pages.
+        site.resolved.pages_as_before = after.as_ref().is_some_and(|a| {
+            site.resolved
+                .moved_pages
+                .as_ref()
+                .is_some_and(Vec::is_empty)
+                && addresses.redirects == a.resolution.addresses.redirects
         });
         site.resolved.addresses = addresses;
         errors.extend(address_problems);
@@ -737,8 +739,12 @@ impl Site {
             let (now, before) = (now.get(key), before.get(key));
             for lang in &self.config.languages {
                 let path = |paths: Option<&'a BTreeMap<Lang, String>>| paths?.get(lang);
-                if path(now) != path(before) {
+                let (now, before) = (path(now), path(before));
+                if now != before {
                     moved.articles_in.insert((key.as_str(), *lang));
+                }
+                if now.is_some() != before.is_some() {
+                    moved.listed_in.insert(*lang);
                 }
             }
             moved.articles.insert(key.as_str());
@@ -821,23 +827,11 @@ impl Site {
         changed.insert(Part::AllArticles.key());
         // An article moved in the languages where its address changed; a
         // translation that got or lost its address is listed or no longer is.
-        for key in &moved.keys {
-            let (now, before) = (
-                self.resolved.article_paths.get(*key),
-                earlier.article_paths.get(*key),
-            );
-            fn path(paths: Option<&BTreeMap<Lang, String>>, lang: Lang) -> Option<&String> {
-                paths?.get(&lang)
-            }
-            for &lang in &self.config.languages {
-                let (now, before) = (path(now, lang), path(before, lang));
-                if now != before {
-                    changed.insert(Part::ArticleIn(key, lang).key());
-                }
-                if now.is_some() != before.is_some() {
-                    changed.insert(Part::AllArticlesIn(lang).key());
-                }
-            }
+        for (key, lang) in &moved.articles_in {
+            changed.insert(Part::ArticleIn(key, *lang).key());
+        }
+        for lang in &moved.listed_in {
+            changed.insert(Part::AllArticlesIn(*lang).key());
         }
         let (now, before) = (
             &self.resolved.addresses.redirects,

@@ -247,14 +247,10 @@ pub(crate) fn bodies(
                         .map(|key| Part::Article(key).key()),
                 );
                 // What changed in one language, for views that read one language.
+                // (A translation that came or went moved: `changed_since` says so.)
                 for (key, lang) in &reuse.edited {
                     if reuse.fronts_edited.contains(key) {
                         changed.insert(Part::ArticleIn(key, *lang).key());
-                    }
-                    // A translation came or went (a page of its own, or not).
-                    let was = searched.contains_key(&(key.clone(), *lang));
-                    if was != site.article_path(key, *lang).is_some() {
-                        changed.insert(Part::AllArticlesIn(*lang).key());
                     }
                 }
                 changed.extend(reuse.changed_parts.iter().flatten());
