@@ -7,7 +7,8 @@
 //! titles, slugs that cannot be made.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -189,8 +190,10 @@ pub(crate) struct Site {
 pub(crate) struct Resolution {
     /// URL path of each section per language, relative to the site root (`en/news/`).
     section_paths: BTreeMap<String, BTreeMap<Lang, String>>,
-    /// URL path of each article translation.
-    article_paths: FxHashMap<String, BTreeMap<Lang, String>>,
+    /// URL path of each article translation. Shared: after an edit, the
+    /// addresses of the articles it did not move are those before it, and a
+    /// large site's are copied in an instant.
+    article_paths: ArticlePaths,
     /// Each section's articles in a language, in the section's order.
     listings: BTreeMap<String, BTreeMap<Lang, Vec<String>>>,
     /// The home page's path per language (`""`, `en/`).
@@ -205,9 +208,6 @@ pub(crate) struct Resolution {
     topic_problems: Vec<Diagnostic>,
     /// What making the articles' addresses found wrong, kept likewise.
     article_problems: Vec<Diagnostic>,
-    /// Addresses a title made that another page's title had taken before
-    /// (so it got `-2`): a page at one of them cannot move on its own.
-    contested: FxHashSet<String>,
     /// Whether this resolution, made after an edit, has the pages of the
     /// one before at the same addresses, with the same translations.
     pages_as_before: bool,
@@ -441,13 +441,31 @@ fn listing_order(
     }
 }
 
+/// The family of a title's address: the address without the `-2`, `-3`…
+/// its title may add (`nyheter/mote-2/` is of `nyheter/mote`). Every address
+/// a title may be given is of one family, so an address makes way only for
+/// addresses of its own.
+fn address_family(path: &str) -> &str {
+    let mut family = path.strip_suffix('/').unwrap_or(path);
+    while let Some((head, number)) = family.rsplit_once('-')
+        && !number.is_empty()
+        && number.bytes().all(|b| b.is_ascii_digit())
+        && !head.is_empty()
+        && !head.ends_with('/')
+    {
+        family = head;
+    }
+    family
+}
+
+/// The addresses of each article's translations, by content path.
+type ArticlePaths = FxHashMap<Arc<str>, Arc<BTreeMap<Lang, String>>>;
+
 /// Where `place_translation` put a translation's page.
 struct Placed {
     path: String,
     /// Made from the title (not a given slug): later titles must make way.
     from_title: bool,
-    /// Addresses tried before `path` and found taken.
-    contested: Vec<String>,
 }
 
 /// The address of one translation's page, with the problems of its front
@@ -526,11 +544,10 @@ fn place_translation(
     path.push_str(slug.as_str());
     path.push('/');
     let from_title = front.slug.is_none();
-    let mut contested = Vec::new();
     if from_title {
         let mut n = 2;
         while taken(&path) {
-            contested.push(std::mem::replace(&mut path, format!("{parent}{slug}-{n}/")));
+            path = format!("{parent}{slug}-{n}/");
             n += 1;
         }
         if n > 2 {
@@ -547,11 +564,7 @@ fn place_translation(
             );
         }
     }
-    Some(Placed {
-        path,
-        from_title,
-        contested,
-    })
+    Some(Placed { path, from_title })
 }
 
 /// A topic (tag) in one language: how it is written and the articles that carry it.
@@ -592,7 +605,6 @@ impl Site {
                 tags: BTreeMap::new(),
                 topic_problems: Vec::new(),
                 article_problems: Vec::new(),
-                contested: FxHashSet::default(),
                 pages_as_before: false,
                 moved_pages: None,
                 problems: Vec::new(),
@@ -635,10 +647,10 @@ impl Site {
                 let mut errors = Vec::new();
                 Site::assign_section_paths(config, content, resolved, &mut errors);
                 // Sections are as they were: only the edited articles' addresses may move.
-                let patched = after.as_ref().is_some_and(|a| {
+                let patched = after.as_ref().and_then(|a| {
                     Site::assign_article_paths_after(config, content, resolved, a, &mut errors)
                 });
-                if !patched {
+                if patched.is_none() {
                     Site::assign_article_paths(config, content, resolved, &mut errors);
                 }
                 Site::assign_dataset_paths(config, content, resolved, &mut errors);
@@ -668,22 +680,20 @@ impl Site {
         // where a translation's page moved, unless one got or lost a page.
         site.resolved.moved_pages = after.as_ref().filter(|a| a.unchanged.tags).and_then(|a| {
             let (before, now) = (&a.resolution.article_paths, &site.resolved.article_paths);
-            let path = |paths: &'_ FxHashMap<String, BTreeMap<Lang, String>>, key: &str, lang| {
+            let path = |paths: &'_ ArticlePaths, key: &str, lang| {
                 paths.get(key).and_then(|p| p.get(&lang)).cloned()
             };
-            // After a patch only the edited translations can have moved;
-            // after every address was made again, any (a `-2` made way).
+            // After a patch only the translations placed again can have
+            // moved; after every address was made again, any.
             let candidates: Vec<(&str, Lang)> = match patched {
-                true => (a.edited_translations.iter())
-                    .map(|(key, lang)| (key.as_str(), *lang))
-                    .collect(),
-                false if before.len() == now.len() => (now.iter())
+                Some(again) => again,
+                None if before.len() == now.len() => (now.iter())
                     .filter(|(key, paths)| before.get(*key) != Some(*paths))
                     .flat_map(|(key, _)| {
-                        (site.config.languages.iter()).map(move |lang| (key.as_str(), *lang))
+                        (site.config.languages.iter()).map(move |lang| (&**key, *lang))
                     })
                     .collect(),
-                false => return None,
+                None => return None,
             };
             (candidates.into_iter())
                 .filter_map(|(key, lang)| {
@@ -738,17 +748,17 @@ impl Site {
         for (key, _) in changed.chain(gone) {
             let (now, before) = (now.get(key), before.get(key));
             for lang in &self.config.languages {
-                let path = |paths: Option<&'a BTreeMap<Lang, String>>| paths?.get(lang);
+                let path = |paths: Option<&'a Arc<BTreeMap<Lang, String>>>| paths?.get(lang);
                 let (now, before) = (path(now), path(before));
                 if now != before {
-                    moved.articles_in.insert((key.as_str(), *lang));
+                    moved.articles_in.insert((&**key, *lang));
                 }
                 if now.is_some() != before.is_some() {
                     moved.listed_in.insert(*lang);
                 }
             }
-            moved.articles.insert(key.as_str());
-            moved.keys.insert(key.as_str());
+            moved.articles.insert(&**key);
+            moved.keys.insert(&**key);
         }
         // Sections and datasets are linked to as well; theirs move with a title or slug.
         let others = [
@@ -955,69 +965,90 @@ impl Site {
                 let Some(placed) = placed else {
                     continue;
                 };
-                resolved.contested.extend(placed.contested);
                 if placed.from_title {
                     taken.insert(placed.path.clone());
                 }
                 paths.insert(lang, placed.path);
             }
-            resolved.article_paths.insert(key.clone(), paths);
+            resolved
+                .article_paths
+                .insert(Arc::from(key.as_str()), Arc::new(paths));
         }
         errors.extend(article_problems.iter().cloned());
         resolved.article_problems = article_problems;
     }
 
     /// The addresses of articles after an edit to the translations of
-    /// `edited` alone: `earlier`'s, with the edited translations' made again.
-    /// `false` (and nothing assigned) where an edited translation's address,
-    /// old or new, is one another page's was made around (a title's `-2`):
-    /// then every address must be made again, in order.
-    fn assign_article_paths_after(
+    /// `edited` alone: `earlier`'s, with those the edit may move made again;
+    /// the translations made again, in the order [`Site::assign_article_paths`]
+    /// takes them. `None` (and nothing assigned) where what the address of an
+    /// edited translation is made from is as it was, yet it came out elsewhere.
+    ///
+    /// A title's address makes way (`-2`, `-3`…) only for the addresses of
+    /// its family ([`address_family`]): where an edited translation's address
+    /// may move, every translation in the families it leaves and joins is
+    /// placed again, in order, and no other address can change.
+    fn assign_article_paths_after<'e>(
         config: &SiteConfig,
         content: &Content,
         resolved: &mut Resolution,
-        earlier: &Earlier<'_>,
+        earlier: &Earlier<'e>,
         errors: &mut Vec<Diagnostic>,
-    ) -> bool {
+    ) -> Option<Vec<(&'e str, Lang)>> {
         let before = earlier.resolution;
-        let edited = earlier.edited_translations;
-        let is_edited = |key: &str, lang: &Lang| {
-            earlier.edited.contains(key) && edited.contains(&(key.to_string(), *lang))
-        };
-        // An address another's `-2` was made around cannot move alone: found
-        // before the set of every other address is made, as it is not needed then.
-        let contested = |(key, lang): &(String, Lang)| {
-            (before.article_paths.get(key).and_then(|p| p.get(lang)))
-                .is_some_and(|path| before.contested.contains(path))
-        };
-        if !earlier.unchanged.addresses && edited.iter().any(contested) {
-            return false;
-        }
-        // Every other address, for an edited translation whose address may move.
-        let others: FxHashSet<&str> = match earlier.unchanged.addresses {
-            true => FxHashSet::default(),
-            false => (before.article_paths.iter())
-                .flat_map(|(key, paths)| {
+        let mut again: BTreeSet<(&'e str, Lang)> = (earlier.edited_translations.iter())
+            .map(|(key, lang)| (key.as_str(), *lang))
+            .collect();
+        let mut families: Vec<String> = Vec::new();
+        if !earlier.unchanged.addresses {
+            for &(key, lang) in &again {
+                let old = before.article_paths.get(key).and_then(|p| p.get(&lang));
+                families.extend(old.map(|old| address_family(old).to_string()));
+                let Some(pair) =
+                    (content.articles.get(key)).and_then(|a| Some((a, a.translations.get(&lang)?)))
+                else {
+                    continue;
+                };
+                // Where it would be on its own; its problems are found below.
+                let alone = place_translation(
+                    config,
+                    content,
+                    &resolved.section_paths,
+                    pair,
+                    |_| false,
+                    &mut Vec::new(),
+                );
+                families.extend(alone.map(|placed| address_family(&placed.path).to_string()));
+            }
+            families.sort_unstable();
+            families.dedup();
+            let in_family = |path: &str| {
+                (families.iter()).any(|f| path.starts_with(f.as_str()) && address_family(path) == f)
+            };
+            for (key, paths) in &before.article_paths {
+                again.extend(
                     (paths.iter())
-                        .filter(|(lang, _)| !is_edited(key, lang))
-                        .map(|(_, path)| path.as_str())
-                })
-                .chain(
-                    (resolved.section_paths.values()).flat_map(|p| p.values().map(String::as_str)),
-                )
-                .collect(),
-        };
-        let mut placed_now: Vec<(&str, Lang, Option<String>)> = Vec::new();
-        let mut new_paths: FxHashSet<String> = FxHashSet::default();
+                        .filter_map(|(lang, path)| in_family(path).then_some((&**key, *lang))),
+                );
+            }
+        }
+        // Sections' addresses are taken before any title's.
+        let sections: FxHashSet<&str> = (resolved.section_paths.values())
+            .flat_map(|p| p.values().map(String::as_str))
+            .collect();
+        let mut taken: FxHashSet<String> = FxHashSet::default();
+        let mut placed_now: Vec<(&str, Lang, Option<String>)> = Vec::with_capacity(again.len());
+        let mut files: FxHashSet<&str> = FxHashSet::default();
         let mut problems = Vec::new();
-        for (key, lang) in edited {
-            let old = before.article_paths.get(key).and_then(|p| p.get(lang));
+        for &(key, lang) in &again {
+            let old = before.article_paths.get(key).and_then(|p| p.get(&lang));
             let Some((article, translation)) =
-                (content.articles.get(key)).and_then(|a| Some((a, a.translations.get(lang)?)))
+                (content.articles.get(key)).and_then(|a| Some((a, a.translations.get(&lang)?)))
             else {
-                placed_now.push((key, *lang, None));
+                placed_now.push((key, lang, None));
                 continue;
             };
+            files.insert(translation.file.as_str());
             if earlier.unchanged.addresses {
                 // What the address is made from is as it was, and so is
                 // every other address: it comes out as before. It is made
@@ -1037,9 +1068,9 @@ impl Site {
                     &mut problems,
                 );
                 if placed.as_ref().map(|p| &p.path) != old {
-                    return false;
+                    return None;
                 }
-                placed_now.push((key, *lang, placed.map(|p| p.path)));
+                placed_now.push((key, lang, placed.map(|p| p.path)));
                 continue;
             }
             let placed = place_translation(
@@ -1047,28 +1078,25 @@ impl Site {
                 content,
                 &resolved.section_paths,
                 (article, translation),
-                |path| others.contains(path) || new_paths.contains(path),
+                |path| sections.contains(path) || taken.contains(path),
                 &mut problems,
             );
-            if let Some(placed) = &placed
-                && placed.from_title
-            {
-                if !placed.contested.is_empty() || before.contested.contains(&placed.path) {
-                    return false;
-                }
-                new_paths.insert(placed.path.clone());
+            if let Some(placed) = placed.as_ref().filter(|p| p.from_title) {
+                taken.insert(placed.path.clone());
             }
-            placed_now.push((key, *lang, placed.map(|p| p.path)));
+            placed_now.push((key, lang, placed.map(|p| p.path)));
         }
-        drop(others);
         let mut article_problems: Vec<Diagnostic> = (before.article_problems.iter())
-            .filter(|p| !earlier.any_in_edited(std::slice::from_ref(p)))
+            .filter(|p| {
+                !earlier.edited_files.contains(&p.file)
+                    && p.file.to_str().is_none_or(|file| !files.contains(file))
+            })
             .cloned()
             .collect();
         article_problems.extend(problems);
         resolved.article_paths = before.article_paths.clone();
         for (key, lang, path) in placed_now {
-            let paths = resolved.article_paths.entry(key.to_string()).or_default();
+            let paths = Arc::make_mut(resolved.article_paths.entry(Arc::from(key)).or_default());
             match path {
                 Some(path) => paths.insert(lang, path),
                 None => paths.remove(&lang),
@@ -1077,13 +1105,12 @@ impl Site {
         // As assigning anew leaves them: an entry for every article, none for an article gone.
         for key in earlier.edited {
             if !content.articles.contains_key(key) {
-                resolved.article_paths.remove(key);
+                resolved.article_paths.remove(key.as_str());
             }
         }
-        resolved.contested = before.contested.clone();
         errors.extend(article_problems.iter().cloned());
         resolved.article_problems = article_problems;
-        true
+        Some(again.into_iter().collect())
     }
 
     fn assign_dataset_paths(
@@ -1438,7 +1465,8 @@ impl Site {
             }
         }
         for (key, article) in &self.content.articles {
-            for (lang, path) in self.resolved.article_paths.get(key).into_iter().flatten() {
+            let paths = self.resolved.article_paths.get(key.as_str());
+            for (lang, path) in paths.into_iter().flat_map(|p| p.iter()) {
                 if let Some(t) = article.translations.get(lang) {
                     claims.push((path.into(), t.file.as_str().into(), Some(t)));
                 }
@@ -1587,13 +1615,13 @@ impl Site {
             return Some(("", lang, p));
         }
         // Addresses are unique (check_unique_paths), so the order of the search does not matter.
-        let sections = r.section_paths.iter();
-        let datasets = r.dataset_paths.iter();
-        let articles = r.article_paths.iter();
+        let sections = (r.section_paths.iter()).map(|(key, paths)| (key.as_str(), paths));
+        let datasets = (r.dataset_paths.iter()).map(|(key, paths)| (key.as_str(), paths));
+        let articles = (r.article_paths.iter()).map(|(key, paths)| (&**key, &**paths));
         sections
             .chain(datasets)
             .chain(articles)
-            .find_map(|(key, paths)| in_map(paths, path).map(|(lang, p)| (key.as_str(), lang, p)))
+            .find_map(|(key, paths)| in_map(paths, path).map(|(lang, p)| (key, lang, p)))
     }
 
     /// The link from page `from` to site path `to`: relative, so the site works
@@ -1739,7 +1767,7 @@ impl Site {
                 if each {
                     record(Part::ArticleIn(key, lang));
                 }
-                let path = self.resolved.article_paths.get(key)?.get(&lang)?;
+                let path = self.resolved.article_paths.get(key.as_str())?.get(&lang)?;
                 Some((article, translation, path.as_str()))
             })
     }
@@ -1808,7 +1836,7 @@ trait PathsOf {
     fn path_of(&self, key: &str, lang: Lang) -> Option<&str>;
 }
 
-impl PathsOf for FxHashMap<String, BTreeMap<Lang, String>> {
+impl PathsOf for ArticlePaths {
     fn path_of(&self, key: &str, lang: Lang) -> Option<&str> {
         self.get(key)?.get(&lang).map(String::as_str)
     }
@@ -1826,8 +1854,9 @@ pub(crate) fn page_suggestion<'a>(site: &'a Site, path: &str) -> Option<&'a str>
     let r = &site.resolved;
     let pages: Vec<(&str, &str)> = (r.section_paths.iter())
         .chain(&r.dataset_paths)
-        .chain(&r.article_paths)
-        .flat_map(|(key, paths)| paths.values().map(move |p| (p.as_str(), key.as_str())))
+        .map(|(key, paths)| (key.as_str(), paths))
+        .chain((r.article_paths.iter()).map(|(key, paths)| (&**key, &**paths)))
+        .flat_map(|(key, paths)| paths.values().map(move |p| (p.as_str(), key)))
         .collect();
     let closest = crate::diagnostics::closest(path, pages.iter().map(|(p, _)| *p))?;
     pages
@@ -1846,4 +1875,27 @@ pub(crate) fn suggestions<'a>(site: &'a Site, wrong: &str) -> Option<&'a str> {
         .chain(site.content.datasets.keys())
         .map(String::as_str);
     crate::diagnostics::closest(wrong, candidates)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::address_family;
+
+    #[test]
+    fn an_address_and_those_a_title_makes_way_to_are_of_one_family() {
+        for path in [
+            "nyheter/mote/",
+            "nyheter/mote-2/",
+            "nyheter/mote-2-2/",
+            "nyheter/mote-13/",
+        ] {
+            assert_eq!(address_family(path), "nyheter/mote", "{path}");
+        }
+        // A title that is a number, or ends in a word after a number, keeps it.
+        assert_eq!(address_family("nyheter/2024/"), "nyheter/2024");
+        assert_eq!(address_family("nyheter/2024-3/"), "nyheter/2024");
+        assert_eq!(address_family("en/covid-19-update/"), "en/covid-19-update");
+        assert_eq!(address_family("mote-2/"), "mote");
+        assert_eq!(address_family("nyheter/mote-/"), "nyheter/mote-");
+    }
 }

@@ -447,7 +447,7 @@ fn scratch_files_an_editor_makes_and_removes_change_nothing() {
 ///
 /// The edits are made on a model of `tests/fixtures/basic`: an article's
 /// body (a sentence, perhaps linking to another article, added or removed),
-/// title, slug, date, `updated`, tags, summary, weight, `draft` and `expires`; a
+/// title (its own, or one other articles may share), slug, date, `updated`, tags, summary, weight, `draft` and `expires`; a
 /// translation or a whole article folder removed or added; the dataset's
 /// values and periods; the sections' settings; the home page's texts. The
 /// model keeps the site valid (links and anchors keep their targets, dated
@@ -472,6 +472,27 @@ mod random_edits {
     const PREFIXES: [[&str; 4]; 2] = [
         ["", "Nytt: ", "Äntligen ", "Alla "],
         ["", "New: ", "Zebra ", "All "],
+    ];
+    /// Titles several articles may share, in place of their own, per
+    /// language: pages made from the same title make way for one another
+    /// (`mote`, `mote-2`…), also for a title that ends in a number, and for a
+    /// section's address (`nyheter/`).
+    /// Three Swedish news items start out sharing one (see `Model::fixture`).
+    const SHARED_TITLES: [[Option<&str>; 5]; 2] = [
+        [
+            None,
+            Some("Möte"),
+            Some("Möte 2"),
+            Some("Möte 2 2"),
+            Some("Nyheter"),
+        ],
+        [
+            None,
+            Some("Meeting"),
+            Some("Meeting 2"),
+            Some("Meeting 2 2"),
+            Some("News"),
+        ],
     ];
     const DATES: [&str; 9] = [
         "2019-06-01",
@@ -543,6 +564,8 @@ mod random_edits {
         present: bool,
         base: &'static str,
         prefix: usize,
+        /// Which of `SHARED_TITLES` stands for `base`.
+        shared: usize,
         slug: Option<&'static str>,
         /// What `slug` is toggled to and from.
         other_slug: Option<&'static str>,
@@ -572,6 +595,7 @@ mod random_edits {
                 present: true,
                 base,
                 prefix: 0,
+                shared: 0,
                 slug: None,
                 other_slug: None,
                 date,
@@ -598,7 +622,8 @@ mod random_edits {
         }
 
         fn title(&self, lang: usize) -> String {
-            format!("{}{}", PREFIXES[lang][self.prefix], self.base)
+            let base = SHARED_TITLES[lang][self.shared].unwrap_or(self.base);
+            format!("{}{base}", PREFIXES[lang][self.prefix])
         }
 
         fn file(&self, lang: usize) -> String {
@@ -711,7 +736,9 @@ mod random_edits {
     const ARTICLES: usize = 9;
 
     impl Model {
-        /// The files of `tests/fixtures/basic/content`, modelled.
+        /// The files of `tests/fixtures/basic/content`, modelled; but for
+        /// three Swedish news items that share a title ("Möte"), so the
+        /// addresses of the later ones make way for the first's.
         fn fixture(drafts: bool) -> Model {
             let image =
                 fs::read(common::fixture("basic").join("content/nyheter/c-tredje/bild.png"))
@@ -756,6 +783,7 @@ mod random_edits {
                         Text {
                             summary: Some("En sammanfattning skriven av redaktören."),
                             other_slug: Some("andra-egen"),
+                            shared: 1,
                             links: &[(BARA_ENGELSKA, None)],
                             ..dated(
                                 "Andra nyheten finns bara på svenska",
@@ -810,6 +838,7 @@ mod random_edits {
                         Text {
                             draft: true,
                             other_slug: Some("utkast-egen"),
+                            shared: 1,
                             ..dated("Ett utkast", "2020-01-05", "Inte klart än.")
                         },
                         Text {
@@ -862,6 +891,7 @@ mod random_edits {
                         Text {
                             tags: &["test"],
                             other_slug: Some("ny-egen"),
+                            shared: 1,
                             ..dated("En helt ny nyhet", "2020-05-01", "Ny.")
                         },
                         Text {
@@ -1137,6 +1167,19 @@ mod random_edits {
                         self.articles[article].texts[lang].title(lang)
                     )
                 }
+                Edit::SharedTitle {
+                    article,
+                    lang,
+                    shared,
+                } => {
+                    let lang = there(self, article, lang)?;
+                    self.text(article, lang).shared = shared;
+                    format!(
+                        "{}: title {:?}",
+                        file(self, article, lang),
+                        self.articles[article].texts[lang].title(lang)
+                    )
+                }
                 Edit::Slug { article, lang } => {
                     let lang = there(self, article, lang)?;
                     let text = self.text(article, lang);
@@ -1343,6 +1386,11 @@ mod random_edits {
             lang: usize,
             prefix: usize,
         },
+        SharedTitle {
+            article: usize,
+            lang: usize,
+            shared: usize,
+        },
         Slug {
             article: usize,
             lang: usize,
@@ -1430,6 +1478,7 @@ mod random_edits {
             5 => (at(), any::<bool>(), any::<bool>(), proptest::option::weighted(0.3, 0..ARTICLES)).prop_map(|((article, lang), first_paragraph, add, link)| Edit::Sentence { article, lang, first_paragraph, add, link }),
             1 => (at(), 0..UPDATED.len()).prop_map(|((article, lang), updated)| Edit::Updated { article, lang, updated }),
             4 => (at(), 0..PREFIXES[0].len()).prop_map(|((article, lang), prefix)| Edit::Title { article, lang, prefix }),
+            3 => (at(), 0..SHARED_TITLES[0].len()).prop_map(|((article, lang), shared)| Edit::SharedTitle { article, lang, shared }),
             2 => at().prop_map(|(article, lang)| Edit::Slug { article, lang }),
             4 => (at(), 0..DATES.len()).prop_map(|((article, lang), date)| Edit::Date { article, lang, date }),
             4 => (at(), 0..TAGS[0].len()).prop_map(|((article, lang), tags)| Edit::Tags { article, lang, tags }),

@@ -93,8 +93,8 @@ fn pages(site: &Site) -> Vec<(&str, Lang, &str)> {
         }
     }
     for (key, paths) in &r.article_paths {
-        for (lang, path) in paths {
-            pages.push((key.as_str(), *lang, path.as_str()));
+        for (lang, path) in paths.iter() {
+            pages.push((&**key, *lang, path.as_str()));
         }
     }
     pages
@@ -173,7 +173,7 @@ fn written_files(site: &Site) -> FxHashSet<String> {
     let content = &site.content;
     files.extend(content.static_files.iter().map(|f| f.relative.clone()));
     for (key, article) in &content.articles {
-        let Some(paths) = site.resolved.article_paths.get(key) else {
+        let Some(paths) = site.resolved.article_paths.get(key.as_str()) else {
             continue;
         };
         for path in paths.values() {
@@ -200,16 +200,14 @@ pub(super) fn plan(site: &Site) -> (Addresses, Vec<Diagnostic>) {
     let taken = Taken::of(site, &pages);
     let record = &content.record;
     let moved_folders = moved_folders(site, &pages);
-    let page_of = |entry: &'_ Entry| -> String {
-        (moved_folders.get(&entry.page)).map_or_else(|| entry.page.clone(), String::clone)
-    };
 
     // Each recorded address is decided on its own: tens of thousands on a
     // large site, so in parallel, then gathered in the record's order.
     use rayon::prelude::*;
     let decide = |(path, entry): (&String, &Entry)| -> Decision {
         // A page's own address is the page's, whatever file may clash with it.
-        if let Some(file) = taken.file_at(path).filter(|_| !taken.contains(path)) {
+        let is_taken = taken.contains(path);
+        if let Some(file) = (!is_taken).then(|| taken.file_at(path)).flatten() {
             let error = Diagnostic::error(
                 addresses::FILE,
                 Rule::AddressIsFile
@@ -224,21 +222,23 @@ pub(super) fn plan(site: &Site) -> (Addresses, Vec<Diagnostic>) {
             };
             return Decision::Problem(error.with_hint(Phrase::AddressIsFileLineHint));
         }
-        let page = page_of(entry);
+        let page = (moved_folders.get(&entry.page))
+            .unwrap_or(&entry.page)
+            .as_str();
         let lang = Lang::from_code(&entry.lang).filter(|l| site.config.languages.contains(l));
-        if taken.contains(path) {
+        if is_taken {
             // Another page now has the address: the page that left it, if it
             // is still on the site, gets no redirect there, so say so at it.
             // Most addresses are still their pages': asked of the page, not
             // found among all (`page_at`, a walk over every page, for each).
             let its_own = match lang {
                 Some(lang) if page.is_empty() => site.resolved.home_paths.get(&lang) == Some(path),
-                Some(lang) => site.page_path_unrecorded(&page, lang) == Some(path.as_str()),
+                Some(lang) => site.page_path_unrecorded(page, lang) == Some(path.as_str()),
                 None => false,
             };
             let still_here = || {
                 (site.config.languages.iter())
-                    .any(|l| site.page_path_unrecorded(&page, *l).is_some())
+                    .any(|l| site.page_path_unrecorded(page, *l).is_some())
             };
             if its_own || !still_here() {
                 return Decision::Nothing;
@@ -250,7 +250,7 @@ pub(super) fn plan(site: &Site) -> (Addresses, Vec<Diagnostic>) {
             let message = Rule::AddressTakenOver
                 .with("old", format!("/{path}"))
                 .with("owner", owner);
-            let made = lang.and_then(|lang| site.where_address_is_made(&page, lang));
+            let made = lang.and_then(|lang| site.where_address_is_made(page, lang));
             let warning = match made {
                 Some((file, text, location)) => {
                     Diagnostic::warning(file, message).at(text, location)
@@ -263,22 +263,22 @@ pub(super) fn plan(site: &Site) -> (Addresses, Vec<Diagnostic>) {
             let others = site.config.languages.iter().copied().filter(|l| *l != lang);
             std::iter::once(lang)
                 .chain(others)
-                .find(|l| site.page_path_unrecorded(&page, *l).is_some())
+                .find(|l| site.page_path_unrecorded(page, *l).is_some())
                 .map(|target| (lang, target))
         });
         match target {
             Some((lang, target_lang)) => Decision::Redirect(Redirect {
                 lang,
-                page,
+                page: page.to_string(),
                 target_lang,
                 origin: Origin::Record,
             }),
             // A page that failed to load has its own errors; it is not gone.
-            None if content.failed_to_load(&page) => Decision::Nothing,
+            None if content.failed_to_load(page) => Decision::Nothing,
             None => Decision::Gone(Gone {
                 path: path.clone(),
                 lang: entry.lang.clone(),
-                page,
+                page: page.to_string(),
                 line: entry.line,
             }),
         }
@@ -460,8 +460,10 @@ pub(super) fn plan(site: &Site) -> (Addresses, Vec<Diagnostic>) {
 /// name, if there is exactly one.
 fn moved_folders(site: &Site, pages: &[(&str, Lang, &str)]) -> BTreeMap<String, String> {
     let content = &site.content;
+    // Most recorded pages are articles: asked of the hashed map of their addresses first.
     let known = |key: &str| {
-        content.articles.contains_key(key)
+        site.resolved.article_paths.contains_key(key)
+            || content.articles.contains_key(key)
             || content.sections.contains_key(key)
             || content.datasets.contains_key(key)
             || content.unpublished.contains_key(key)
