@@ -208,6 +208,10 @@ pub(crate) struct Resolution {
     topic_problems: Vec<Diagnostic>,
     /// What making the articles' addresses found wrong, kept likewise.
     article_problems: Vec<Diagnostic>,
+    /// What the check that no two pages share an address found, kept likewise.
+    unique_problems: Vec<Diagnostic>,
+    /// What working out the redirects found, kept likewise.
+    address_problems: Vec<Diagnostic>,
     /// Whether this resolution, made after an edit, has the pages of the
     /// one before at the same addresses, with the same translations.
     pages_as_before: bool,
@@ -605,6 +609,8 @@ impl Site {
                 tags: BTreeMap::new(),
                 topic_problems: Vec::new(),
                 article_problems: Vec::new(),
+                unique_problems: Vec::new(),
+                address_problems: Vec::new(),
                 pages_as_before: false,
                 moved_pages: None,
                 problems: Vec::new(),
@@ -663,19 +669,6 @@ impl Site {
         site.resolved.tags = tags;
         site.resolved.topic_problems = tag_errors.clone();
         errors.extend(tag_errors);
-        // The checks of addresses only read what is made above: side by side too.
-        let site_ref = &site;
-        let ((unique, review), (addresses, address_problems)) = rayon::join(
-            || {
-                let mut unique = Vec::new();
-                site_ref.check_unique_paths(&mut unique);
-                let review = crate::content::review::problems(&site_ref.config, &site_ref.content);
-                (unique, review)
-            },
-            || redirects::plan(site_ref),
-        );
-        errors.extend(unique);
-        errors.extend(review);
         // Sections and datasets are not edited. The same translations and topics: the list of pages changes only
         // where a translation's page moved, unless one got or lost a page.
         site.resolved.moved_pages = after.as_ref().filter(|a| a.unchanged.tags).and_then(|a| {
@@ -708,6 +701,51 @@ impl Site {
                 })
                 .collect()
         });
+        // After an edit that moved no page, the checks of addresses find what
+        // they found before: kept, unless something they found is in an
+        // edited file (whose lines may have moved), or an edited translation
+        // has aliases, or had.
+        let same_pages = (after.as_ref())
+            .filter(|_| (site.resolved.moved_pages.as_ref()).is_some_and(Vec::is_empty));
+        let keep_unique = same_pages.filter(|a| !a.any_in_edited(&a.resolution.unique_problems));
+        let keep_plan = same_pages.filter(|a| {
+            let alias_edited = (a.resolution.addresses.redirects.values()).any(|r| {
+                matches!(&r.origin, redirects::Origin::Alias { file }
+                    if a.edited_files.contains(std::path::Path::new(file)))
+            });
+            let aliases_now = (a.edited_translations.iter()).any(|(key, lang)| {
+                (site.content.articles.get(key))
+                    .and_then(|article| article.translations.get(lang))
+                    .is_some_and(|t| !t.front.aliases.is_empty())
+            });
+            !a.any_in_edited(&a.resolution.address_problems) && !alias_edited && !aliases_now
+        });
+        // The checks of addresses only read what is made above: side by side too.
+        let site_ref = &site;
+        let ((unique, review), (addresses, address_problems)) = rayon::join(
+            || {
+                let unique = match keep_unique {
+                    Some(a) => a.resolution.unique_problems.clone(),
+                    None => {
+                        let mut unique = Vec::new();
+                        site_ref.check_unique_paths(&mut unique);
+                        unique
+                    }
+                };
+                let review = crate::content::review::problems(&site_ref.config, &site_ref.content);
+                (unique, review)
+            },
+            || match keep_plan {
+                Some(a) => (
+                    a.resolution.addresses.clone(),
+                    a.resolution.address_problems.clone(),
+                ),
+                None => redirects::plan(site_ref),
+            },
+        );
+        errors.extend(unique.iter().cloned());
+        site.resolved.unique_problems = unique;
+        errors.extend(review);
         // No page moved and no redirect came, went or changed: the same pages.
         site.resolved.pages_as_before = after.as_ref().is_some_and(|a| {
             site.resolved
@@ -717,7 +755,8 @@ impl Site {
                 && addresses.redirects == a.resolution.addresses.redirects
         });
         site.resolved.addresses = addresses;
-        errors.extend(address_problems);
+        errors.extend(address_problems.iter().cloned());
+        site.resolved.address_problems = address_problems;
         site.resolved.problems = errors.clone();
         (site, errors)
     }

@@ -447,7 +447,8 @@ fn scratch_files_an_editor_makes_and_removes_change_nothing() {
 ///
 /// The edits are made on a model of `tests/fixtures/basic`: an article's
 /// body (a sentence, perhaps linking to another article, added or removed),
-/// title (its own, or one other articles may share), slug, date, `updated`, tags, summary, weight, `draft` and `expires`; a
+/// title (its own, or one other articles may share; its case; a comment
+/// line above it), slug, date, `updated`, tags, summary, weight, `draft` and `expires`; a
 /// translation or a whole article folder removed or added; the dataset's
 /// values and periods; the sections' settings; the home page's texts. The
 /// model keeps the site valid (links and anchors keep their targets, dated
@@ -566,6 +567,10 @@ mod random_edits {
         prefix: usize,
         /// Which of `SHARED_TITLES` stands for `base`.
         shared: usize,
+        /// The title written in lower case: the same address, another line.
+        lowercase: bool,
+        /// A comment line above the title: every line of the front matter moves down.
+        comment: bool,
         slug: Option<&'static str>,
         /// What `slug` is toggled to and from.
         other_slug: Option<&'static str>,
@@ -596,6 +601,8 @@ mod random_edits {
                 base,
                 prefix: 0,
                 shared: 0,
+                lowercase: false,
+                comment: false,
                 slug: None,
                 other_slug: None,
                 date,
@@ -623,11 +630,18 @@ mod random_edits {
 
         fn title(&self, lang: usize) -> String {
             let base = SHARED_TITLES[lang][self.shared].unwrap_or(self.base);
-            format!("{}{base}", PREFIXES[lang][self.prefix])
+            let title = format!("{}{base}", PREFIXES[lang][self.prefix]);
+            match self.lowercase {
+                true => title.to_lowercase(),
+                false => title,
+            }
         }
 
         fn file(&self, lang: usize) -> String {
             let mut s = String::from("---\n");
+            if self.comment {
+                s.push_str("# Granskad av redaktionen.\n");
+            }
             writeln!(s, "title: {:?}", self.title(lang)).unwrap();
             if let Some(slug) = self.slug {
                 writeln!(s, "slug: {slug}").unwrap();
@@ -1231,6 +1245,21 @@ mod random_edits {
                         WEIGHTS[weight]
                     )
                 }
+                Edit::TitleLine {
+                    article,
+                    lang,
+                    lowercase,
+                    comment,
+                } => {
+                    let lang = there(self, article, lang)?;
+                    let text = self.text(article, lang);
+                    (text.lowercase, text.comment) = (lowercase, comment);
+                    format!(
+                        "{}: title {:?}, a comment above it {comment}",
+                        file(self, article, lang),
+                        self.articles[article].texts[lang].title(lang)
+                    )
+                }
                 Edit::Draft { article, lang } => {
                     let lang = there(self, article, lang)?;
                     let text = self.text(article, lang);
@@ -1419,6 +1448,14 @@ mod random_edits {
             article: usize,
             lang: usize,
         },
+        /// The title's case and a comment above it, as given: lines that
+        /// change, or move, with every address where it was.
+        TitleLine {
+            article: usize,
+            lang: usize,
+            lowercase: bool,
+            comment: bool,
+        },
         Expires {
             article: usize,
             lang: usize,
@@ -1485,6 +1522,7 @@ mod random_edits {
             3 => (at(), 0..SUMMARIES[0].len()).prop_map(|((article, lang), summary)| Edit::Summary { article, lang, summary }),
             2 => (at(), 0..WEIGHTS.len()).prop_map(|((article, lang), weight)| Edit::Weight { article, lang, weight }),
             3 => at().prop_map(|(article, lang)| Edit::Draft { article, lang }),
+            3 => (at(), any::<bool>(), any::<bool>()).prop_map(|((article, lang), lowercase, comment)| Edit::TitleLine { article, lang, lowercase, comment }),
             3 => (at(), 0..EXPIRES.len()).prop_map(|((article, lang), expires)| Edit::Expires { article, lang, expires }),
             4 => at().prop_map(|(article, lang)| Edit::Translation { article, lang }),
             1 => (0..ARTICLES).prop_map(|article| Edit::Folder { article }),

@@ -72,7 +72,7 @@ enum Decision {
 }
 
 /// What resolving made of aliases and the record.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct Addresses {
     /// Redirect pages by site path.
     pub(crate) redirects: BTreeMap<String, Redirect>,
