@@ -248,13 +248,19 @@ fn serve_edits(site: &Path, full_build: Duration, edits: &[SaveEdit<'_>]) {
             rendered = rendered.max(rebuilt.summary.rendered);
             viewed = viewed.max(rebuilt.summary.viewed);
         }
+        // The first save of a kind is often the slowest (memory the rebuild
+        // has not used yet): the median alone would hide it.
+        let first = times.first().copied().unwrap_or_default();
+        let slowest = times.iter().max().copied().unwrap_or_default();
         let time = median(times);
         println!(
-            "{:>8} {:>7} {:>9.1}ms  {:>6.3}x of the whole build; {viewed} views made, {rendered} pages rendered: {}",
+            "{:>8} {:>7} {:>9.1}ms  {:>6.3}x of the whole build (first {:.1}ms, slowest {:.1}ms); {viewed} views made, {rendered} pages rendered: {}",
             "",
             "",
             time.as_secs_f64() * 1e3,
             time.as_secs_f64() / full_build.as_secs_f64(),
+            first.as_secs_f64() * 1e3,
+            slowest.as_secs_f64() * 1e3,
             edit.what,
         );
         fs::write(&file, &original).expect("the file is restored");
