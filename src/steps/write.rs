@@ -119,22 +119,25 @@ pub(crate) enum Mode {
     },
 }
 
+/// The pages a write makes: each page's address and job, its translations'
+/// addresses, what it was made from last time (`None`: made anew), and the
+/// files of the pages that went since.
+struct PagePlan {
+    jobs: Vec<(String, render::PageJob)>,
+    alternates: Vec<Vec<(Lang, String)>>,
+    earlier: Vec<Option<Before>>,
+    gone: Vec<String>,
+}
+
 /// The pages after an edit that moved only the pages of `moved`, made from
 /// `since`, the write before: those pages at their new addresses, and the
 /// redirects made anew; every other page as it was, with what it read then.
-/// Also the files of the pages that went.
-#[allow(clippy::type_complexity)]
 fn moved_jobs(
     renderer: &Renderer<'_>,
     site: &Site,
     since: Written,
     moved: &[(String, Lang)],
-) -> (
-    Vec<(String, render::PageJob)>,
-    Vec<Vec<(Lang, String)>>,
-    Vec<Option<Before>>,
-    Vec<String>,
-) {
+) -> PagePlan {
     let moved_keys: rustc_hash::FxHashSet<&str> =
         moved.iter().map(|(key, _)| key.as_str()).collect();
     let count = since.jobs.len();
@@ -190,7 +193,12 @@ fn moved_jobs(
         .filter(|path| !now.contains(path.as_str()))
         .map(|path| format!("{path}index.html"))
         .collect();
-    (jobs, alternates, earlier, gone)
+    PagePlan {
+        jobs,
+        alternates,
+        earlier,
+        gone,
+    }
 }
 
 /// How many pages one parallel task takes at most.
@@ -231,13 +239,18 @@ pub(crate) fn write_pages(
         copied: std::mem::take(&mut w.copied),
         search_orders: std::mem::take(&mut w.search_orders),
     });
-    let (jobs, alternates, earlier, mut gone) = match since {
+    let plan = match since {
         Some(since) if same_addresses => {
             let earlier: Vec<Option<Before>> = (since.prints.into_iter())
                 .zip(since.reads)
                 .map(|(print, reads)| Some(Before { print, reads }))
                 .collect();
-            (since.jobs, since.alternates, earlier, Vec::new())
+            PagePlan {
+                jobs: since.jobs,
+                alternates: since.alternates,
+                earlier,
+                gone: Vec::new(),
+            }
         }
         Some(since) if let Some(moved) = moved_pages => moved_jobs(&renderer, site, since, moved),
         since => {
@@ -276,9 +289,20 @@ pub(crate) fn write_pages(
                 }
                 None => ((0..jobs.len()).map(|_| None).collect(), Vec::new()),
             };
-            (jobs, alternates, earlier, gone)
+            PagePlan {
+                jobs,
+                alternates,
+                earlier,
+                gone,
+            }
         }
     };
+    let PagePlan {
+        jobs,
+        alternates,
+        earlier,
+        mut gone,
+    } = plan;
     // After an edit, a page is seen again only if what its view read may
     // have changed (see `site::reads`); then made again only if its view did.
     let current = match since_files.is_some() {
