@@ -673,9 +673,9 @@ impl Site {
         // where a translation's page moved, unless one got or lost a page.
         site.resolved.moved_pages = after.as_ref().filter(|a| a.unchanged.tags).and_then(|a| {
             let (before, now) = (&a.resolution.article_paths, &site.resolved.article_paths);
-            let path = |paths: &'_ ArticlePaths, key: &str, lang| {
-                paths.get(key).and_then(|p| p.get(&lang)).cloned()
-            };
+            fn path<'p>(paths: &'p ArticlePaths, key: &str, lang: Lang) -> Option<&'p String> {
+                paths.get(key)?.get(&lang)
+            }
             // After a patch only the translations placed again can have
             // moved; after every address was made again, any.
             let candidates: Vec<(&str, Lang)> = match patched {
@@ -747,13 +747,8 @@ impl Site {
         site.resolved.unique_problems = unique;
         errors.extend(review);
         // No page moved and no redirect came, went or changed: the same pages.
-        site.resolved.pages_as_before = after.as_ref().is_some_and(|a| {
-            site.resolved
-                .moved_pages
-                .as_ref()
-                .is_some_and(Vec::is_empty)
-                && addresses.redirects == a.resolution.addresses.redirects
-        });
+        site.resolved.pages_as_before =
+            same_pages.is_some_and(|a| addresses.redirects == a.resolution.addresses.redirects);
         site.resolved.addresses = addresses;
         errors.extend(address_problems.iter().cloned());
         site.resolved.address_problems = address_problems;
@@ -1077,7 +1072,7 @@ impl Site {
             .collect();
         let mut taken: FxHashSet<String> = FxHashSet::default();
         let mut placed_now: Vec<(&str, Lang, Option<String>)> = Vec::with_capacity(again.len());
-        let mut files: FxHashSet<&str> = FxHashSet::default();
+        let mut files: FxHashSet<&std::path::Path> = FxHashSet::default();
         let mut problems = Vec::new();
         for &(key, lang) in &again {
             let old = before.article_paths.get(key).and_then(|p| p.get(&lang));
@@ -1087,7 +1082,7 @@ impl Site {
                 placed_now.push((key, lang, None));
                 continue;
             };
-            files.insert(translation.file.as_str());
+            files.insert(std::path::Path::new(&translation.file));
             if earlier.unchanged.addresses {
                 // What the address is made from is as it was, and so is
                 // every other address: it comes out as before. It is made
@@ -1127,8 +1122,7 @@ impl Site {
         }
         let mut article_problems: Vec<Diagnostic> = (before.article_problems.iter())
             .filter(|p| {
-                !earlier.edited_files.contains(&p.file)
-                    && p.file.to_str().is_none_or(|file| !files.contains(file))
+                !earlier.edited_files.contains(&p.file) && !files.contains(p.file.as_path())
             })
             .cloned()
             .collect();

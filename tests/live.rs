@@ -1106,6 +1106,11 @@ mod random_edits {
             let file = |m: &Model, article: usize, lang: usize| {
                 format!("{}/{}.md", m.articles[article].dir, LANGS[lang])
             };
+            // What a title edit did: the file and the title it has now.
+            let titled = |m: &Model, article: usize, lang: usize| {
+                let title = m.articles[article].texts[lang].title(lang);
+                format!("{}: title {title:?}", file(m, article, lang))
+            };
             // Edits of a translation's front matter or body need the file to be
             // there: where it is not, the other language's is edited.
             let there = |m: &Model, article: usize, lang: usize| -> Option<usize> {
@@ -1175,11 +1180,7 @@ mod random_edits {
                 } => {
                     let lang = there(self, article, lang)?;
                     self.text(article, lang).prefix = prefix;
-                    format!(
-                        "{}: title {:?}",
-                        file(self, article, lang),
-                        self.articles[article].texts[lang].title(lang)
-                    )
+                    titled(self, article, lang)
                 }
                 Edit::SharedTitle {
                     article,
@@ -1188,11 +1189,7 @@ mod random_edits {
                 } => {
                     let lang = there(self, article, lang)?;
                     self.text(article, lang).shared = shared;
-                    format!(
-                        "{}: title {:?}",
-                        file(self, article, lang),
-                        self.articles[article].texts[lang].title(lang)
-                    )
+                    titled(self, article, lang)
                 }
                 Edit::Slug { article, lang } => {
                     let lang = there(self, article, lang)?;
@@ -1255,9 +1252,8 @@ mod random_edits {
                     let text = self.text(article, lang);
                     (text.lowercase, text.comment) = (lowercase, comment);
                     format!(
-                        "{}: title {:?}, a comment above it {comment}",
-                        file(self, article, lang),
-                        self.articles[article].texts[lang].title(lang)
+                        "{}, a comment above it {comment}",
+                        titled(self, article, lang)
                     )
                 }
                 Edit::Draft { article, lang } => {

@@ -341,7 +341,9 @@ pub(crate) fn bodies(
         })
         .collect();
     for ((article, translation, _), mut body) in stale.into_iter().zip(rendered) {
-        if let Some(before) = searched.get(&(article.path.clone(), translation.lang))
+        // Empty on a whole build: no key is made for every body then.
+        if !searched.is_empty()
+            && let Some(before) = searched.get(&(article.path.clone(), translation.lang))
             && before.entry == body.search_entry
             && before.order == body.search_order
         {

@@ -207,7 +207,7 @@ pub(super) fn plan(site: &Site) -> (Addresses, Vec<Diagnostic>) {
     let decide = |(path, entry): (&String, &Entry)| -> Decision {
         // A page's own address is the page's, whatever file may clash with it.
         let is_taken = taken.contains(path);
-        if let Some(file) = (!is_taken).then(|| taken.file_at(path)).flatten() {
+        if !is_taken && let Some(file) = taken.file_at(path) {
             let error = Diagnostic::error(
                 addresses::FILE,
                 Rule::AddressIsFile
@@ -460,10 +460,10 @@ pub(super) fn plan(site: &Site) -> (Addresses, Vec<Diagnostic>) {
 /// name, if there is exactly one.
 fn moved_folders(site: &Site, pages: &[(&str, Lang, &str)]) -> BTreeMap<String, String> {
     let content = &site.content;
-    // Most recorded pages are articles: asked of the hashed map of their addresses first.
+    // Most recorded pages are articles: asked of the hashed map of their
+    // addresses, which has an entry for every article, with a page or not.
     let known = |key: &str| {
         site.resolved.article_paths.contains_key(key)
-            || content.articles.contains_key(key)
             || content.sections.contains_key(key)
             || content.datasets.contains_key(key)
             || content.unpublished.contains_key(key)

@@ -239,7 +239,12 @@ pub(crate) fn write_pages(
         copied: std::mem::take(&mut w.copied),
         search_orders: std::mem::take(&mut w.search_orders),
     });
-    let plan = match since {
+    let PagePlan {
+        jobs,
+        alternates,
+        earlier,
+        mut gone,
+    } = match since {
         Some(since) if same_addresses => {
             let earlier: Vec<Option<Before>> = (since.prints.into_iter())
                 .zip(since.reads)
@@ -297,12 +302,6 @@ pub(crate) fn write_pages(
             }
         }
     };
-    let PagePlan {
-        jobs,
-        alternates,
-        earlier,
-        mut gone,
-    } = plan;
     // After an edit, a page is seen again only if what its view read may
     // have changed (see `site::reads`); then made again only if its view did.
     let current = match since_files.is_some() {
