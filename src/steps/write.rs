@@ -313,7 +313,8 @@ pub(crate) fn write_pages(
         Some(since) => since.sitemap,
         None => {
             use std::hash::{Hash, Hasher};
-            let mut h = std::hash::DefaultHasher::new();
+            // Each path by rustc-hash's byte hash (see `render::fingerprint`): SipHash was slower.
+            let mut h = rustc_hash::FxHasher::default();
             for ((path, _), alternates) in listed(&jobs, &alternates) {
                 (path, alternates).hash(&mut h);
             }
