@@ -6,11 +6,13 @@
 /// Both are site-relative; `from` is a folder (`nyheter/ny-call-in/`), `to`
 /// a folder or a file (`style.css`).
 pub(crate) fn relative_url(from: &str, to: &str) -> String {
-    // Made for every link of every page: segments are counted, not collected.
-    fn segments(path: &str) -> impl Iterator<Item = &str> {
-        path.split('/').filter(|s| !s.is_empty())
-    }
-    let (to_dirs, to_file) = to.rsplit_once('/').unwrap_or(("", to));
+    // Made for every link of every page: segments are counted, not
+    // collected, and found byte by byte, which for paths this short is
+    // quicker than the memchr a `split('/')` sets up for each.
+    let (to_dirs, to_file) = match to.bytes().rposition(|b| b == b'/') {
+        Some(at) => (&to[..at], &to[at + 1..]),
+        None => ("", to),
+    };
     let common = segments(from)
         .zip(segments(to_dirs))
         .take_while(|(a, b)| a == b)
@@ -30,6 +32,26 @@ pub(crate) fn relative_url(from: &str, to: &str) -> String {
     } else {
         url
     }
+}
+
+/// The non-empty segments of `path` between its slashes.
+fn segments(path: &str) -> impl Iterator<Item = &str> {
+    let mut rest = path;
+    std::iter::from_fn(move || {
+        loop {
+            if rest.is_empty() {
+                return None;
+            }
+            let (segment, after) = match rest.bytes().position(|b| b == b'/') {
+                Some(at) => (&rest[..at], &rest[at + 1..]),
+                None => (rest, ""),
+            };
+            rest = after;
+            if !segment.is_empty() {
+                return Some(segment);
+            }
+        }
+    })
 }
 
 #[cfg(test)]
