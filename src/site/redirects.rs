@@ -205,6 +205,21 @@ pub(super) fn plan(site: &Site) -> (Addresses, Vec<Diagnostic>) {
     // large site, so in parallel, then gathered in the record's order.
     use rayon::prelude::*;
     let decide = |(path, entry): (&String, &Entry)| -> Decision {
+        let page = (moved_folders.get(&entry.page))
+            .unwrap_or(&entry.page)
+            .as_str();
+        let lang = Lang::from_code(&entry.lang).filter(|l| site.config.languages.contains(l));
+        // Most addresses are still their pages': asked of the page first, a
+        // lookup, before the sets of every address (`taken`), which such an
+        // address is in anyway.
+        let its_own = match lang {
+            Some(lang) if page.is_empty() => site.resolved.home_paths.get(&lang) == Some(path),
+            Some(lang) => site.page_path_unrecorded(page, lang) == Some(path.as_str()),
+            None => false,
+        };
+        if its_own {
+            return Decision::Nothing;
+        }
         // A page's own address is the page's, whatever file may clash with it.
         let is_taken = taken.contains(path);
         if !is_taken && let Some(file) = taken.file_at(path) {
@@ -222,25 +237,12 @@ pub(super) fn plan(site: &Site) -> (Addresses, Vec<Diagnostic>) {
             };
             return Decision::Problem(error.with_hint(Phrase::AddressIsFileLineHint));
         }
-        let page = (moved_folders.get(&entry.page))
-            .unwrap_or(&entry.page)
-            .as_str();
-        let lang = Lang::from_code(&entry.lang).filter(|l| site.config.languages.contains(l));
         if is_taken {
             // Another page now has the address: the page that left it, if it
             // is still on the site, gets no redirect there, so say so at it.
-            // Most addresses are still their pages': asked of the page, not
-            // found among all (`page_at`, a walk over every page, for each).
-            let its_own = match lang {
-                Some(lang) if page.is_empty() => site.resolved.home_paths.get(&lang) == Some(path),
-                Some(lang) => site.page_path_unrecorded(page, lang) == Some(path.as_str()),
-                None => false,
-            };
-            let still_here = || {
-                (site.config.languages.iter())
-                    .any(|l| site.page_path_unrecorded(page, *l).is_some())
-            };
-            if its_own || !still_here() {
+            let still_here = (site.config.languages.iter())
+                .any(|l| site.page_path_unrecorded(page, *l).is_some());
+            if !still_here {
                 return Decision::Nothing;
             }
             let owner = match site.page_at(path) {
