@@ -1,7 +1,7 @@
 //! `sitemap.xml` with every page and its translations, and `robots.txt` pointing at it.
 
 use crate::i18n::Lang;
-use crate::text::escape_attribute as escape;
+use crate::text::{escape_attribute as escape, push_escaped_attribute};
 
 /// Most URLs one sitemap file may list (sitemaps.org).
 pub(crate) const MAX_URLS: usize = 50_000;
@@ -60,7 +60,7 @@ fn urlset(pages: &[SitemapPage<'_>], default_language: Lang, base: &str) -> Stri
     );
     let url = |xml: &mut String, path: &str| {
         xml.push_str(base);
-        push_escaped(xml, path);
+        push_escaped_attribute(xml, path);
     };
     for page in pages {
         xml.push_str("<url>\n<loc>");
@@ -107,14 +107,6 @@ fn size(pages: &[SitemapPage<'_>], default_language: Lang, base: &str) -> usize 
         .sum();
     // The XML declaration, the opening and the closing tag.
     urls + 256
-}
-
-/// Escapes in place: a large site's sitemap has tens of thousands of URLs,
-/// and looking for special characters one `char` at a time cost more than
-/// writing the whole file.
-fn push_escaped(xml: &mut String, text: &str) {
-    // Writing to a String cannot fail.
-    let _ = pulldown_cmark_escape::escape_html(xml, text);
 }
 
 /// Lets every crawler in and names the sitemap.

@@ -13,9 +13,16 @@ pub(crate) use address::relative_url;
 /// `"` `&` `<` `>` `'` escaped for an HTML or XML attribute value or text.
 pub(crate) fn escape_attribute(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
-    // Writing to a String cannot fail.
-    let _ = pulldown_cmark_escape::escape_html(&mut out, text);
+    push_escaped_attribute(&mut out, text);
     out
+}
+
+/// [`escape_attribute`], written at the end of `out`: for files made of
+/// many escaped pieces (a sitemap's tens of thousands of URLs), with no
+/// string made for each.
+pub(crate) fn push_escaped_attribute(out: &mut String, text: &str) {
+    // Writing to a String cannot fail.
+    let _ = pulldown_cmark_escape::escape_html(out, text);
 }
 
 #[cfg(test)]
