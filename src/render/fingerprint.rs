@@ -19,7 +19,8 @@
 //! by a tag no value starts with. The bytes are hashed at once, which is
 //! faster than feeding a hasher piece by piece, and with rustc-hash's byte
 //! hash rather than SipHash: a listing page's view is kilobytes, and SipHash
-//! took a third of the time of taking its fingerprint. The byte hash passes
+//! was more than half of taking its fingerprint (2.8 M of 4.9 M instructions
+//! for the listing pages of one save, under callgrind). The byte hash passes
 //! the SMHasher3 tests on its 64 bits, so two views that differ still give
 //! two numbers.
 
